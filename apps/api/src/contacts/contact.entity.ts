@@ -1,0 +1,118 @@
+import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Column, DeleteDateColumn, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
+import { Employer } from '../employers/employer.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+
+/**
+ * A staff member, as one organisation knows them. Their ward is an effective-dated posting
+ * (see Posting), never a field overwritten in place. Soft-deleted: history matters.
+ */
+@ObjectType()
+@Entity()
+@Index('uq_contact_employee_number', ['organisationId', 'employerId', 'employeeNumber'], {
+  unique: true,
+  where: 'employee_number IS NOT NULL AND deleted_at IS NULL',
+})
+@Index('ix_contact_org_name', ['organisationId', 'lastName', 'firstName'])
+@Index('ix_contact_org_staff_group', ['organisationId', 'staffGroup'])
+@Index('ix_contact_org_grade', ['organisationId', 'grade'])
+@Index('ix_contact_org_shift', ['organisationId', 'shiftPattern'])
+export class Contact extends BaseEntity {
+  @HideField()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
+  @Field()
+  @Column()
+  firstName: string;
+
+  @Field()
+  @Column()
+  lastName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  preferredName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  jobTitle: string | null;
+
+  @Field(() => StaffGroup)
+  @Column({ type: 'enum', enum: StaffGroup, enumName: 'staff_group' })
+  staffGroup: StaffGroup;
+
+  @Field(() => Grade, { nullable: true })
+  @Column({ type: 'enum', enum: Grade, enumName: 'grade', nullable: true })
+  grade: Grade | null;
+
+  @Field(() => ShiftPattern)
+  @Column({ type: 'enum', enum: ShiftPattern, enumName: 'shift_pattern' })
+  shiftPattern: ShiftPattern;
+
+  @Field(() => ContractType)
+  @Column({ type: 'enum', enum: ContractType, enumName: 'contract_type' })
+  contractType: ContractType;
+
+  /** The employer whose Electronic Staff Record numbered this person. */
+  @Field()
+  @Index()
+  @Column({ type: 'uuid' })
+  employerId: string;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  employer: Relation<Employer>;
+
+  /** ESR employee number: unique per employer within an organisation. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  employeeNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  workEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  workPhone: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  personalEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  personalPhone: string | null;
+
+  /** Consent to be contacted on personal email / personal phone (calls and texts). */
+  @Field()
+  @Column({ default: false })
+  consentPersonalEmail: boolean;
+
+  @Field()
+  @Column({ default: false })
+  consentPersonalPhone: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  startDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  leaveDate: string | null;
+
+  @HideField()
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt: Date | null;
+}
+
+/** Shown only where the API exposes it: the contact's display name. */
+export function contactName(c: Pick<Contact, 'firstName' | 'lastName' | 'preferredName'>): string {
+  return `${c.preferredName || c.firstName} ${c.lastName}`;
+}
+

@@ -1,0 +1,46 @@
+import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Ward } from '../wards/ward.entity.js';
+import { Contact } from './contact.entity.js';
+
+/**
+ * A contact's ward over a period: resident doctors rotate every few months, nurses move wards.
+ * The current posting is the one without an end date; at most one per contact.
+ */
+@ObjectType()
+@Entity()
+@Index('uq_posting_current', ['contactId'], { unique: true, where: 'end_date IS NULL' })
+@Index('ix_posting_current_ward', ['wardId', 'contactId'], { where: 'end_date IS NULL' })
+export class Posting extends BaseEntity {
+  @HideField()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
+  @Field()
+  @Index()
+  @Column({ type: 'uuid' })
+  contactId: string;
+
+  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
+  contact: Relation<Contact>;
+
+  @Field()
+  @Column({ type: 'uuid' })
+  wardId: string;
+
+  @ManyToOne(() => Ward, { onDelete: 'RESTRICT' })
+  ward: Relation<Ward>;
+
+  @Field()
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  endDate: string | null;
+}

@@ -1,0 +1,34 @@
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+import { QueryCounter } from './query-counter.js';
+
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to be shifted by.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// COUNT(*) is int8: small enough to be a number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function dataSourceOptions(url: string, logger = new QueryCounter()): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+
+    installExtensions: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger,
+    maxQueryExecutionTime: 2000,
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+  };
+}
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource(dataSourceOptions(url));
+}

@@ -1,0 +1,12 @@
+import { Contact } from '../contacts/contact.entity.js';
+import { Posting } from '../contacts/posting.entity.js';
+import { Employer } from '../employers/employer.entity.js';
+import { Membership } from '../memberships/membership.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { RepRole } from '../rep-roles/rep-role.entity.js';
+import { Site } from '../sites/site.entity.js';
+import { Union } from '../unions/union.entity.js';
+import { User } from '../users/user.entity.js';
+import { Ward } from '../wards/ward.entity.js';
+
+export const ENTITIES = [Organisation, User, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole];

@@ -1,0 +1,55 @@
+import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { MembershipSource, MembershipStatus } from '../common/enums.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Union } from '../unions/union.entity.js';
+
+/** A contact's membership of one union, as recorded by one organisation. One row per contact and union. */
+@ObjectType()
+@Entity()
+@Index('uq_membership_contact_union', ['contactId', 'unionId'], { unique: true })
+@Index('ix_membership_org_union_status', ['organisationId', 'unionId', 'status'])
+export class Membership extends BaseEntity {
+  @HideField()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
+  @Field()
+  @Column({ type: 'uuid' })
+  contactId: string;
+
+  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
+  contact: Relation<Contact>;
+
+  @Field()
+  @Column({ type: 'uuid' })
+  unionId: string;
+
+  @ManyToOne(() => Union, { onDelete: 'RESTRICT' })
+  union: Relation<Union>;
+
+  @Field(() => MembershipStatus)
+  @Column({ type: 'enum', enum: MembershipStatus, enumName: 'membership_status' })
+  status: MembershipStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  joinDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  leaveDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  membershipNumber: string | null;
+
+  @Field(() => MembershipSource)
+  @Column({ type: 'enum', enum: MembershipSource, enumName: 'membership_source' })
+  source: MembershipSource;
+}

@@ -1,0 +1,39 @@
+import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { Role } from '../common/enums.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+
+/** A person who logs in. Roles and scope are refined by the access issue; here: one role, one organisation. */
+@ObjectType()
+@Entity({ name: 'app_user' })
+export class User extends BaseEntity {
+  @Field()
+  @Index({ unique: true })
+  @Column() // stored lower-case
+  email: string;
+
+  @Field()
+  @Column()
+  displayName: string;
+
+  @HideField()
+  @Column()
+  passwordHash: string;
+
+  @Field(() => Role)
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
+  role: Role;
+
+  @Field()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Field(() => Organisation)
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
+  @HideField()
+  @Column({ default: true })
+  active: boolean;
+}

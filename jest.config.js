@@ -1,0 +1,35 @@
+/**
+ * One jest run, three projects: unit (pure rules and services), api (GraphQL over HTTP on a real
+ * PostgreSQL) and browser (the built web app in headless Chromium). Run through `npm test`.
+ */
+const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json' }];
+const common = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleNameMapper: {
+    '^@rollcall/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/test/api/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
+      globalTeardown: '<rootDir>/test/fixtures/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
+      globalTeardown: '<rootDir>/test/fixtures/global-teardown.ts',
+    },
+  ],
+};
