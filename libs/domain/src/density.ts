@@ -35,3 +35,117 @@ export function coverageStatus(reps: number, headcount: number): CoverageStatus 
 export function repsNeeded(reps: number, headcount: number): number {
   return Math.max(0, Math.ceil(headcount / REP_TARGET_RATIO) - reps);
 }
+
+/**
+ * Coalition partners see aggregates only, and small cells are suppressed (DOMAIN.md "Privacy").
+ * Union membership is special-category data: a published figure must not let anyone who knows who
+ * works on a ward work out who is (or is not) a member.
+ */
+export const MIN_CELL_SIZE = 5;
+
+export interface DensityCell<K = string> {
+  key: K;
+  members: number;
+  headcount: number;
+}
+
+export type SuppressionReason = 'SMALL_CELL' | 'COMPLEMENTARY';
+
+export interface PublishedDensityCell<K = string> {
+  key: K;
+  suppressed: boolean;
+  reason: SuppressionReason | null;
+  /** null when suppressed. */
+  members: number | null;
+  /** null when suppressed. */
+  headcount: number | null;
+  /** null when suppressed or when nobody works there. */
+  density: number | null;
+}
+
+export interface SuppressedAggregate<K = string> {
+  cells: PublishedDensityCell<K>[];
+  /** The sum of every cell, itself suppressed if it is small. */
+  total: Omit<PublishedDensityCell<K>, 'key'>;
+  suppressedCount: number;
+  minCell: number;
+}
+
+/**
+ * Whether publishing members and headcount for a group would disclose individuals: fewer than
+ * `minCell` members (but some), or fewer than `minCell` non-members (including none: "everyone on
+ * this ward is a member" names them all). A group of nobody discloses nothing; so does a group where
+ * nobody is a member and at least `minCell` people work (non-membership is not what blacklisters seek).
+ */
+export function isDisclosive(members: number, headcount: number, minCell: number = MIN_CELL_SIZE): boolean {
+  density(members, headcount); // validates
+  if (headcount === 0) return false;
+  const nonMembers = headcount - members;
+  return (members > 0 && members < minCell) || nonMembers < minCell;
+}
+
+/**
+ * Suppresses a one-dimensional table of density cells for a coalition audience. Primary
+ * suppression hides every disclosive cell (isDisclosive); complementary suppression then hides the
+ * smallest other cells until the suppressed cells, taken together, are not disclosive — otherwise
+ * subtracting the published cells from the published total would reveal them. The total is
+ * published unless it is itself disclosive (then nothing can be recovered from it, and it is hidden).
+ * Keys must be unique. Cells keep their input order.
+ */
+export function aggregateSuppressed<K>(cells: readonly DensityCell<K>[], minCell: number = MIN_CELL_SIZE): SuppressedAggregate<K> {
+  if (!Number.isInteger(minCell) || minCell < 1) throw new RangeError(`minCell must be a whole number ≥ 1 (got ${minCell})`);
+  const keys = new Set<K>();
+  for (const c of cells) {
+    if (!Number.isInteger(c.members) || !Number.isInteger(c.headcount)) {
+      throw new RangeError(`Cell ${String(c.key)}: members and headcount must be whole numbers`);
+    }
+    density(c.members, c.headcount);
+    if (keys.has(c.key)) throw new RangeError(`Duplicate cell key: ${String(c.key)}`);
+    keys.add(c.key);
+  }
+  const totalMembers = cells.reduce((n, c) => n + c.members, 0);
+  const totalHeadcount = cells.reduce((n, c) => n + c.headcount, 0);
+  const totalSuppressed = isDisclosive(totalMembers, totalHeadcount, minCell);
+
+  const reasons = new Map<number, SuppressionReason>();
+  cells.forEach((c, i) => {
+    if (isDisclosive(c.members, c.headcount, minCell)) reasons.set(i, 'SMALL_CELL');
+  });
+  if (!totalSuppressed && reasons.size > 0) {
+    const hidden = () => {
+      let m = 0;
+      let h = 0;
+      for (const i of reasons.keys()) {
+        m += cells[i].members;
+        h += cells[i].headcount;
+      }
+      return { m, h };
+    };
+    for (;;) {
+      const { m, h } = hidden();
+      if (!isDisclosive(m, h, minCell)) break;
+      let pick = -1;
+      cells.forEach((c, i) => {
+        if (reasons.has(i) || c.headcount === 0) return;
+        if (pick === -1 || c.headcount < cells[pick].headcount) pick = i;
+      });
+      if (pick === -1) break; // everything with people in it is already hidden
+      reasons.set(pick, 'COMPLEMENTARY');
+    }
+  }
+
+  const published = cells.map((c, i): PublishedDensityCell<K> => {
+    const reason = reasons.get(i) ?? null;
+    return reason
+      ? { key: c.key, suppressed: true, reason, members: null, headcount: null, density: null }
+      : { key: c.key, suppressed: false, reason: null, members: c.members, headcount: c.headcount, density: density(c.members, c.headcount) };
+  });
+  return {
+    cells: published,
+    total: totalSuppressed
+      ? { suppressed: true, reason: 'SMALL_CELL', members: null, headcount: null, density: null }
+      : { suppressed: false, reason: null, members: totalMembers, headcount: totalHeadcount, density: density(totalMembers, totalHeadcount) },
+    suppressedCount: reasons.size,
+    minCell,
+  };
+}

@@ -79,3 +79,33 @@ export const SITE_KIND_LABELS: Record<SiteKind, string> = {
   [SiteKind.CLINIC]: 'Clinic',
   [SiteKind.COMMUNITY_BASE]: 'Community base',
 };
+
+/**
+ * Current staff on a date: started on or before it (or start unknown) and not yet left. A leave date
+ * is the first day no longer employed, matching countsAsMember. Density's headcount counts only these.
+ */
+export function isCurrentStaff(startDate: string | null, leaveDate: string | null, today: string): boolean {
+  return (startDate === null || startDate <= today) && (leaveDate === null || leaveDate > today);
+}
+
+/** An effective-dated record: a posting to a ward, a role, a rep's coverage. `to` is exclusive; null is open-ended. */
+export interface EffectiveDated {
+  from: string;
+  to: string | null;
+}
+
+export function isEffectiveOn(record: EffectiveDated, date: string): boolean {
+  return record.from <= date && (record.to === null || record.to > date);
+}
+
+/**
+ * The record in force on a date (postings move: resident doctors rotate, nurses change wards).
+ * Where records overlap, the one that started latest wins. Null when none is in force.
+ */
+export function effectiveOn<T extends EffectiveDated>(records: readonly T[], date: string): T | null {
+  let best: T | null = null;
+  for (const r of records) {
+    if (isEffectiveOn(r, date) && (best === null || r.from >= best.from)) best = r;
+  }
+  return best;
+}

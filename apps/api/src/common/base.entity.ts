@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // decorators below record design types: it must load first
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 

@@ -1,4 +1,4 @@
-import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, DeleteDateColumn, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
@@ -60,7 +60,7 @@ export class Contact extends BaseEntity {
   contractType: ContractType;
 
   /** The employer whose Electronic Staff Record numbered this person. */
-  @Field()
+  @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   employerId: string;

@@ -1,4 +1,4 @@
-import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -21,7 +21,7 @@ export class Posting extends BaseEntity {
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   organisation: Relation<Organisation>;
 
-  @Field()
+  @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   contactId: string;
@@ -29,7 +29,7 @@ export class Posting extends BaseEntity {
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
-  @Field()
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   wardId: string;
 

@@ -7,13 +7,13 @@ import { BaseEntity } from '../common/base.entity.js';
 @Entity()
 export class Employer extends BaseEntity {
   @Field()
-  @Index({ unique: true })
+  @Index('uq_employer_name', { unique: true })
   @Column()
   name: string;
 
   /** NHS organisation (ODS) code, e.g. "RXX". */
   @Field(() => String, { nullable: true })
-  @Index({ unique: true, where: 'ods_code IS NOT NULL' })
+  @Index('uq_employer_ods_code', { unique: true, where: 'ods_code IS NOT NULL' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   odsCode: string | null;
 

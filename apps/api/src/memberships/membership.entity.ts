@@ -1,4 +1,4 @@
-import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { MembershipSource, MembershipStatus } from '../common/enums.js';
@@ -19,14 +19,14 @@ export class Membership extends BaseEntity {
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   organisation: Relation<Organisation>;
 
-  @Field()
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   contactId: string;
 
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
-  @Field()
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   unionId: string;
 

@@ -1,4 +1,4 @@
-import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { RepRoleKind } from '../common/enums.js';
@@ -18,7 +18,7 @@ export class RepRole extends BaseEntity {
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   organisation: Relation<Organisation>;
 
-  @Field()
+  @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   contactId: string;

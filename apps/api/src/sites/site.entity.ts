@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { SiteKind } from '../common/enums.js';
@@ -7,7 +7,7 @@ import { Employer } from '../employers/employer.entity.js';
 /** A hospital, clinic or community base of an employer. Shared reference data. */
 @ObjectType()
 @Entity()
-@Index(['employerId', 'name'], { unique: true })
+@Index('uq_site_employer_name', ['employerId', 'name'], { unique: true })
 export class Site extends BaseEntity {
   @Field()
   @Column()
@@ -25,7 +25,7 @@ export class Site extends BaseEntity {
   @Column({ type: 'varchar', length: 10, nullable: true })
   postcode: string | null;
 
-  @Field()
+  @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   employerId: string;

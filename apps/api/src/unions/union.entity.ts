@@ -7,12 +7,12 @@ import { BaseEntity } from '../common/base.entity.js';
 @Entity({ name: 'trade_union' })
 export class Union extends BaseEntity {
   @Field()
-  @Index({ unique: true })
+  @Index('uq_union_name', { unique: true })
   @Column()
   name: string;
 
   @Field()
-  @Index({ unique: true })
+  @Index('uq_union_short_name', { unique: true })
   @Column({ length: 20 })
   shortName: string;
 }

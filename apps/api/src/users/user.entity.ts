@@ -1,4 +1,4 @@
-import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../common/enums.js';
@@ -9,7 +9,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @Entity({ name: 'app_user' })
 export class User extends BaseEntity {
   @Field()
-  @Index({ unique: true })
+  @Index('uq_user_email', { unique: true })
   @Column() // stored lower-case
   email: string;
 
@@ -25,7 +25,7 @@ export class User extends BaseEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
   role: Role;
 
-  @Field()
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   organisationId: string;
 

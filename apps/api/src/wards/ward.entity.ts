@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { WardType } from '../common/enums.js';
@@ -7,7 +7,7 @@ import { Site } from '../sites/site.entity.js';
 /** Where people actually work: ward 7B, A&E, theatres, portering, pathology. Shared reference data. */
 @ObjectType()
 @Entity()
-@Index(['siteId', 'name'], { unique: true })
+@Index('uq_ward_site_name', ['siteId', 'name'], { unique: true })
 export class Ward extends BaseEntity {
   @Field()
   @Column()
@@ -21,7 +21,7 @@ export class Ward extends BaseEntity {
   @Column({ type: 'varchar', nullable: true })
   speciality: string | null;
 
-  @Field()
+  @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   siteId: string;

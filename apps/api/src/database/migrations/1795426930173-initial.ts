@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795426496291 implements MigrationInterface {
-  name = 'Initial1795426496291';
+export class Initial1795426930173 implements MigrationInterface {
+  name = 'Initial1795426930173';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "employer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying NOT NULL, "ods_code" character varying(10), "region" character varying, CONSTRAINT "PK_74029e6b1f17a4c7c66d43cfd34" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6e2ba5b84342a97109b5e225c8" ON "employer"  ("name") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_171241faa2cdf095c494700362" ON "employer"  ("ods_code") WHERE ods_code IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_employer_name" ON "employer"  ("name") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_employer_ods_code" ON "employer"  ("ods_code") WHERE ods_code IS NOT NULL`);
     await queryRunner.query(`CREATE TYPE "public"."organisation_kind" AS ENUM('UNION_BRANCH', 'CAMPAIGN')`);
     await queryRunner.query(`CREATE TABLE "organisation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying NOT NULL, "kind" "public"."organisation_kind" NOT NULL, CONSTRAINT "UQ_d9428f9c8e3052d6617e3aab0ed" UNIQUE ("name"), CONSTRAINT "PK_c725ae234ef1b74cce43d2d00c1" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE TYPE "public"."staff_group" AS ENUM('NURSING_MIDWIFERY_REGISTERED', 'ADDITIONAL_CLINICAL_SERVICES', 'ALLIED_HEALTH_PROFESSIONALS', 'ADDITIONAL_PROFESSIONAL_SCIENTIFIC_TECHNICAL', 'HEALTHCARE_SCIENTISTS', 'MEDICAL_DENTAL', 'ADMINISTRATIVE_CLERICAL', 'ESTATES_ANCILLARY', 'STUDENTS')`);
@@ -23,18 +23,18 @@ export class Initial1795426496291 implements MigrationInterface {
     await queryRunner.query(`CREATE TYPE "public"."site_kind" AS ENUM('ACUTE_HOSPITAL', 'COMMUNITY_HOSPITAL', 'CLINIC', 'COMMUNITY_BASE')`);
     await queryRunner.query(`CREATE TABLE "site" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying NOT NULL, "kind" "public"."site_kind" NOT NULL, "address" character varying, "postcode" character varying(10), "employer_id" uuid NOT NULL, CONSTRAINT "PK_635c0eeabda8862d5b0237b42b4" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_c1cd8879ac546cc77be32e0966" ON "site"  ("employer_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_88987703b061aaec6433a24ad7" ON "site"  ("employer_id", "name") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_site_employer_name" ON "site"  ("employer_id", "name") `);
     await queryRunner.query(`CREATE TYPE "public"."ward_type" AS ENUM('INPATIENT_WARD', 'DEPARTMENT', 'SERVICE', 'COMMUNITY_TEAM')`);
     await queryRunner.query(`CREATE TABLE "ward" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying NOT NULL, "type" "public"."ward_type" NOT NULL, "speciality" character varying, "site_id" uuid NOT NULL, CONSTRAINT "PK_e6725fa4a50e449c4352d2230e1" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_c903327bf15a5bdf829a4bf6b4" ON "ward"  ("site_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_c07a0130a64387bda54ebd1b22" ON "ward"  ("site_id", "name") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_ward_site_name" ON "ward"  ("site_id", "name") `);
     await queryRunner.query(`CREATE TABLE "posting" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "organisation_id" uuid NOT NULL, "contact_id" uuid NOT NULL, "ward_id" uuid NOT NULL, "start_date" date NOT NULL, "end_date" date, CONSTRAINT "PK_b535363e80b08416dacf34303a9" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_03316bd0ac4a1ff6f5cc0c0c4a" ON "posting"  ("contact_id") `);
     await queryRunner.query(`CREATE INDEX "ix_posting_current_ward" ON "posting"  ("ward_id", "contact_id") WHERE end_date IS NULL`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_posting_current" ON "posting"  ("contact_id") WHERE end_date IS NULL`);
     await queryRunner.query(`CREATE TABLE "trade_union" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying NOT NULL, "short_name" character varying(20) NOT NULL, CONSTRAINT "PK_84a48ec105abc481f4170738d50" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_fab3161755dd638ad57b2361be" ON "trade_union"  ("name") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_2d42ad51f2129d666fe679d635" ON "trade_union"  ("short_name") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_union_name" ON "trade_union"  ("name") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_union_short_name" ON "trade_union"  ("short_name") `);
     await queryRunner.query(`CREATE TYPE "public"."membership_status" AS ENUM('MEMBER', 'PENDING', 'LAPSED', 'NON_MEMBER')`);
     await queryRunner.query(`CREATE TYPE "public"."membership_source" AS ENUM('SELF_REPORTED', 'VERIFIED_LIST')`);
     await queryRunner.query(`CREATE TABLE "membership" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "organisation_id" uuid NOT NULL, "contact_id" uuid NOT NULL, "union_id" uuid NOT NULL, "status" "public"."membership_status" NOT NULL, "join_date" date, "leave_date" date, "membership_number" character varying(40), "source" "public"."membership_source" NOT NULL, CONSTRAINT "PK_83c1afebef3059472e7c37e8de8" PRIMARY KEY ("id"))`);
@@ -46,7 +46,7 @@ export class Initial1795426496291 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_b424c22aa0fb1bb1555d981965" ON "rep_role"  ("contact_id") `);
     await queryRunner.query(`CREATE TYPE "public"."user_role" AS ENUM('ADMIN', 'BRANCH_SECRETARY', 'CASEWORKER', 'REP', 'COALITION_VIEWER')`);
     await queryRunner.query(`CREATE TABLE "app_user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "email" character varying NOT NULL, "display_name" character varying NOT NULL, "password_hash" character varying NOT NULL, "role" "public"."user_role" NOT NULL, "organisation_id" uuid NOT NULL, "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_3fa909d0e37c531ebc23770339" ON "app_user"  ("email") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_user_email" ON "app_user"  ("email") `);
     await queryRunner.query(`CREATE TABLE "rep_role_ward" ("rep_role_id" uuid NOT NULL, "ward_id" uuid NOT NULL, CONSTRAINT "PK_bc5386c1d97b4869ef23883a884" PRIMARY KEY ("rep_role_id", "ward_id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_c0219c9977c74d515bc9f84a26" ON "rep_role_ward"  ("rep_role_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_ef1120deab409583bb749096c4" ON "rep_role_ward"  ("ward_id") `);
@@ -86,7 +86,7 @@ export class Initial1795426496291 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_ef1120deab409583bb749096c4"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_c0219c9977c74d515bc9f84a26"`);
     await queryRunner.query(`DROP TABLE "rep_role_ward"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_3fa909d0e37c531ebc23770339"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_user_email"`);
     await queryRunner.query(`DROP TABLE "app_user"`);
     await queryRunner.query(`DROP TYPE "public"."user_role"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_b424c22aa0fb1bb1555d981965"`);
@@ -98,18 +98,18 @@ export class Initial1795426496291 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "membership"`);
     await queryRunner.query(`DROP TYPE "public"."membership_source"`);
     await queryRunner.query(`DROP TYPE "public"."membership_status"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_2d42ad51f2129d666fe679d635"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_fab3161755dd638ad57b2361be"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_union_short_name"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_union_name"`);
     await queryRunner.query(`DROP TABLE "trade_union"`);
     await queryRunner.query(`DROP INDEX "public"."uq_posting_current"`);
     await queryRunner.query(`DROP INDEX "public"."ix_posting_current_ward"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_03316bd0ac4a1ff6f5cc0c0c4a"`);
     await queryRunner.query(`DROP TABLE "posting"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_c07a0130a64387bda54ebd1b22"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_ward_site_name"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_c903327bf15a5bdf829a4bf6b4"`);
     await queryRunner.query(`DROP TABLE "ward"`);
     await queryRunner.query(`DROP TYPE "public"."ward_type"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_88987703b061aaec6433a24ad7"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_site_employer_name"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_c1cd8879ac546cc77be32e0966"`);
     await queryRunner.query(`DROP TABLE "site"`);
     await queryRunner.query(`DROP TYPE "public"."site_kind"`);
@@ -126,8 +126,8 @@ export class Initial1795426496291 implements MigrationInterface {
     await queryRunner.query(`DROP TYPE "public"."staff_group"`);
     await queryRunner.query(`DROP TABLE "organisation"`);
     await queryRunner.query(`DROP TYPE "public"."organisation_kind"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_171241faa2cdf095c494700362"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_6e2ba5b84342a97109b5e225c8"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_employer_ods_code"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_employer_name"`);
     await queryRunner.query(`DROP TABLE "employer"`);
   }
 }

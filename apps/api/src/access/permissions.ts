@@ -1,0 +1,43 @@
+import { SetMetadata } from '@nestjs/common';
+import { Role } from '@rollcall/domain';
+
+/**
+ * What each role may do. Every query and mutation names one permission with @Can (or is @Public);
+ * the guard refuses everything else. Record scope (whose people) is checked in the services.
+ */
+export enum Permission {
+  /** Read employers, sites, wards and unions (shared workplace structure). */
+  WORKPLACE_READ = 'WORKPLACE_READ',
+  /** Create, change and delete employers, sites, wards and unions. */
+  WORKPLACE_WRITE = 'WORKPLACE_WRITE',
+  /** Read named people of one's organisation: contacts, memberships, rep roles. */
+  PEOPLE_READ = 'PEOPLE_READ',
+  /** Create, change and delete them. */
+  PEOPLE_WRITE = 'PEOPLE_WRITE',
+  /** Aggregate counts (headcount, members) without names. */
+  AGGREGATES_READ = 'AGGREGATES_READ',
+  /** Own account. */
+  SELF = 'SELF',
+}
+
+const ALL = Object.values(Permission);
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.ADMIN]: ALL,
+  [Role.BRANCH_SECRETARY]: ALL,
+  [Role.REP]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.AGGREGATES_READ, Permission.SELF],
+  [Role.CASEWORKER]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.AGGREGATES_READ, Permission.SELF],
+  [Role.COALITION_VIEWER]: [Permission.WORKPLACE_READ, Permission.AGGREGATES_READ, Permission.SELF],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
+}
+
+export const PERMISSION_KEY = 'rollcall:permission';
+export const PUBLIC_KEY = 'rollcall:public';
+
+/** The permission a query, mutation or field needs. */
+export const Can = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
+/** Opts out of authentication, on purpose (login only). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

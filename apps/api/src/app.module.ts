@@ -1,0 +1,69 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
+import { requireLoginPlugin } from './auth/require-login.plugin.js';
+import type { GqlContext } from './common/context.js';
+import { formatError } from './common/errors.js';
+import { RequestLoaders } from './common/loaders.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { ContactModule } from './contacts/contact.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import type { QueryCounter } from './database/query-counter.js';
+import { DensityModule } from './density/density.module.js';
+import { EmployerModule } from './employers/employer.module.js';
+import { MembershipModule } from './memberships/membership.module.js';
+import { RepRoleModule } from './rep-roles/rep-role.module.js';
+import { SiteModule } from './sites/site.module.js';
+import { UnionModule } from './unions/union.module.js';
+import { WardModule } from './wards/ward.module.js';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Where the generated schema is written (committed as apps/api/schema.gql), or true to keep it in memory. */
+  schemaFile: string | true;
+  queryCounter?: QueryCounter;
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.queryCounter)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile,
+          sortSchema: true,
+          context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
+          formatError,
+          plugins: [requireLoginPlugin],
+          introspection: !options.config.production,
+          includeStacktraceInErrorResponses: false,
+          playground: false,
+          graphiql: false,
+        }),
+        AuthModule,
+        DensityModule,
+        EmployerModule,
+        SiteModule,
+        WardModule,
+        UnionModule,
+        ContactModule,
+        MembershipModule,
+        RepRoleModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthenticateMiddleware).forRoutes('graphql');
+  }
+}

@@ -1,0 +1,79 @@
+import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { mapConstraintError, NotFoundError } from './errors.js';
+import { applyIds, applyListArgs, type BaseFilter, type ListArgs } from './list.js';
+import { byKey } from './loaders.js';
+
+/**
+ * List, count, fetch and write for one table, in react-admin's grammar. Subclasses say how a filter
+ * becomes SQL, which fields sort, and which constraint means which field in an error; scoping by
+ * organisation for tables about people is done in `scope`, so no query forgets it.
+ */
+export abstract class CrudService<T extends ObjectLiteral & { id: string }, F extends BaseFilter, Scope> {
+  protected abstract readonly label: string;
+  protected abstract readonly sortable: Record<string, string>;
+  protected abstract readonly defaultSort: string;
+  protected readonly constraints: Record<string, [string, string]> = {};
+
+  constructor(protected readonly repo: Repository<T>) {}
+
+  protected abstract filter(qb: SelectQueryBuilder<T>, filter: F, scope: Scope): void;
+
+  /** Restricts every read to what `scope` may see. Reference data sees everything. */
+  protected scope(_qb: SelectQueryBuilder<T>, _scope: Scope): void {}
+
+  protected query(scope: Scope, filter?: F): SelectQueryBuilder<T> {
+    const qb = this.repo.createQueryBuilder(this.alias);
+    this.scope(qb, scope);
+    if (filter) {
+      applyIds(qb, filter.ids);
+      this.filter(qb, filter, scope);
+    }
+    return qb;
+  }
+
+  protected get alias(): string {
+    return this.repo.metadata.tableName;
+  }
+
+  list(args: ListArgs, filter: F | undefined, scope: Scope): Promise<T[]> {
+    return applyListArgs(this.query(scope, filter), args, this.sortable, this.defaultSort).getMany();
+  }
+
+  count(filter: F | undefined, scope: Scope): Promise<number> {
+    return this.query(scope, filter).getCount();
+  }
+
+  async get(id: string, scope: Scope): Promise<T> {
+    const row = await this.query(scope).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!row) throw new NotFoundError(this.label);
+    return row;
+  }
+
+  async find(id: string, scope: Scope): Promise<T | null> {
+    return this.query(scope).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+  }
+
+  /** For DataLoader: rows in key order, null where missing or out of scope. */
+  async byIds(ids: readonly string[], scope: Scope): Promise<(T | null)[]> {
+    const rows = await this.query(scope).andWhere({ id: In([...ids]) } as never).getMany();
+    return byKey(ids, rows, (r) => r.id);
+  }
+
+  protected async save(entity: T): Promise<T> {
+    try {
+      return await this.repo.save(entity);
+    } catch (e) {
+      mapConstraintError(e, this.constraints);
+    }
+  }
+
+  async remove(id: string, scope: Scope): Promise<T> {
+    const row = await this.get(id, scope);
+    try {
+      await this.repo.delete(id);
+    } catch (e) {
+      mapConstraintError(e, this.constraints);
+    }
+    return { ...row, id };
+  }
+}

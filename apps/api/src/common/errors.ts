@@ -1,0 +1,99 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import type { ValidationError } from 'class-validator';
+
+/** Error codes the client may see. Anything else is masked as INTERNAL_SERVER_ERROR. */
+export const PUBLIC_ERROR_CODES = new Set([
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export type FieldErrors = Record<string, string>;
+
+/** Bad input: names each field and why. Nothing was changed. */
+export class UserInputError extends GraphQLError {
+  constructor(fields: FieldErrors, message?: string) {
+    const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ');
+    super(message ?? `Invalid input — ${summary}`, { extensions: { code: 'BAD_USER_INPUT', fields } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You do not have permission to do this') {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Log in to use Rollcall') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/** class-validator errors → one message per field path (data.firstName → firstName). */
+export function validationFields(errors: ValidationError[], prefix = ''): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) {
+    const key = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out[key] = Object.values(e.constraints)[0];
+    if (e.children?.length) Object.assign(out, validationFields(e.children, key));
+  }
+  return out;
+}
+
+/** ValidationPipe's exceptionFactory: input objects named "data" or "filter" are unwrapped. */
+export function validationException(errors: ValidationError[]): UserInputError {
+  const fields = validationFields(errors);
+  const unwrapped: FieldErrors = {};
+  for (const [k, v] of Object.entries(fields)) unwrapped[k.replace(/^(data|filter)\./, '')] = v;
+  return new UserInputError(unwrapped);
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const REFERENCING: Record<string, string> = {
+  site: 'sites', ward: 'wards', posting: 'people posted to it', contact: 'contacts',
+  membership: 'memberships', rep_role: 'rep roles', rep_role_ward: 'reps covering it', app_user: 'users',
+};
+
+/**
+ * Database constraint violations that are the user's doing become field errors: a unique index the
+ * caller names (constraint → [field, message]), a reference to a row that does not exist, or a
+ * delete of a row still in use. Anything else is rethrown (and masked by formatError).
+ */
+export function mapConstraintError(e: unknown, constraints: Record<string, [field: string, message: string]> = {}): never {
+  if (e instanceof QueryFailedError) {
+    const d = (e as QueryFailedError & { driverError?: { constraint?: string; code?: string; detail?: string; table?: string } }).driverError ?? {};
+    const named = d.constraint ? constraints[d.constraint] : undefined;
+    if (named) throw new UserInputError({ [named[0]]: named[1] });
+    const column = /Key \(([a-z_]+)\)/.exec(d.detail ?? '')?.[1];
+    // 23001: ON DELETE RESTRICT; 23503 with "referenced": NO ACTION. Either way the row is still in use.
+    const referencing = /referenced from table "([a-z_]+)"/.exec(d.detail ?? '')?.[1];
+    if ((d.code === '23001' || d.code === '23503') && referencing) {
+      throw new UserInputError({ id: `cannot delete: it still has ${REFERENCING[referencing] ?? 'records that depend on it'}` });
+    }
+    if (d.code === '23503' && column) throw new UserInputError({ [camel(column)]: 'does not exist' });
+    if (d.code === '23505') throw new UserInputError({ [column ? camel(column) : 'id']: 'already exists' });
+  }
+  throw e;
+}
+
+/** Apollo formatError: public codes pass with their message; everything else is masked. Never a stack. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (PUBLIC_ERROR_CODES.has(code)) {
+    const { stacktrace: _s, originalError: _o, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) {
+    console.error('Unexpected error:', original instanceof Error ? original.stack : original);
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

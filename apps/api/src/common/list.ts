@@ -1,0 +1,95 @@
+import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Brackets, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { UserInputError } from './errors.js';
+
+/** react-admin's list arguments (ra-data-graphql-simple grammar). page is 0-based. */
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  page?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500, { message: 'perPage must not exceed 500' })
+  perPage?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  sortField?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(['ASC', 'DESC', 'asc', 'desc'], { message: 'sortOrder must be ASC or DESC' })
+  sortOrder?: string;
+}
+
+@ObjectType()
+export class ListMetadata {
+  @Field(() => Int)
+  count: number;
+}
+
+/** Filter fields every list accepts. */
+@InputType({ isAbstract: true })
+export abstract class BaseFilter {
+  @Field(() => String, { nullable: true, description: 'Free-text search' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'ids must be a list of ids' })
+  ids?: string[];
+}
+
+export const DEFAULT_PER_PAGE = 25;
+
+/**
+ * Applies sort (from an allow-list of fields to SQL expressions, so no client string reaches SQL)
+ * and pagination. The id is the last sort key, so pages are stable.
+ */
+export function applyListArgs<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: ListArgs,
+  sortable: Record<string, string>,
+  defaultSort: string,
+): SelectQueryBuilder<T> {
+  const field = args.sortField ?? defaultSort;
+  const column = field === 'id' ? `${qb.alias}.id` : sortable[field];
+  if (!column) {
+    throw new UserInputError({ sortField: `cannot sort by "${field}"; use one of ${Object.keys(sortable).join(', ')}` });
+  }
+  const order = (args.sortOrder ?? 'ASC').toUpperCase() as 'ASC' | 'DESC';
+  qb.orderBy(column, order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST');
+  if (column !== `${qb.alias}.id`) qb.addOrderBy(`${qb.alias}.id`, order);
+  const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+  qb.take(perPage).skip((args.page ?? 0) * perPage);
+  return qb;
+}
+
+/** ILIKE on several columns for the `q` filter, with LIKE wildcards in the input escaped. */
+export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string | undefined, columns: string[]): void {
+  const term = q?.trim();
+  if (!term) return;
+  const words = term.split(/\s+/).slice(0, 5);
+  words.forEach((w, i) => {
+    const p = `q${i}`;
+    qb.andWhere(new Brackets((b) => columns.forEach((c) => b.orWhere(`${c} ILIKE :${p}`))), {
+      [p]: `%${w.replace(/[\\%_]/g, (m) => '\\' + m)}%`,
+    });
+  });
+}
+
+export function applyIds<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ids: string[] | undefined): void {
+  if (ids) qb.andWhere(`${qb.alias}.id IN (:...ids)`, { ids: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'] });
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The whole configuration, from the environment, validated at boot (fails fast with every problem). */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Interface to listen on: 127.0.0.1 for a laptop, 0.0.0.0 in a container. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Signs access tokens. Required in production; in development a random one is kept in DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 15m, 8h or 1d' })
+  JWT_EXPIRES_IN = '8h';
+
+  /** Load demo data into an empty database on start (never on in production unless asked). */
+  @IsIn(['true', 'false'])
+  SEED_DEMO: 'true' | 'false' = 'true';
+
+  /** The built web app served at /. */
+  @IsString()
+  WEB_DIST = 'apps/web/dist';
+
+  get production(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new AppConfig())) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  if (env.NODE_ENV === 'production' && env.SEED_DEMO === undefined) raw.SEED_DEMO = 'false';
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  if (config.production && !config.DATABASE_URL) problems.push('DATABASE_URL must be set in production');
+  if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR);
+  return config;
+}
+
+/** A development secret kept beside the embedded database, so logins survive a restart. */
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,112 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Can, Permission } from '../access/permissions.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import type { RequestLoaders } from '../common/loaders.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { Employer } from '../employers/employer.entity.js';
+import { EmployerService } from '../employers/employer.service.js';
+import { Ward } from '../wards/ward.entity.js';
+import { WardService } from '../wards/ward.service.js';
+import { Contact, contactName } from './contact.entity.js';
+import { ContactService } from './contact.service.js';
+import { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
+import { Posting } from './posting.entity.js';
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  constructor(
+    private readonly contacts: ContactService,
+    private readonly wards: WardService,
+    private readonly employers: EmployerService,
+  ) {}
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => Contact, { name: 'Contact' })
+  contact(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Contact> {
+    return this.contacts.get(id, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [Contact])
+  allContacts(
+    @Args() args: ListArgs,
+    @CurrentUser() user: AuthUser,
+    @Args('filter', { nullable: true }) filter?: ContactFilter,
+  ): Promise<Contact[]> {
+    return this.contacts.list(args, filter, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => ListMetadata)
+  async _allContactsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ContactFilter): Promise<ListMetadata> {
+    return { count: await this.contacts.count(filter, user) };
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Contact)
+  createContact(@Args('data') data: ContactCreateInput, @CurrentUser() user: AuthUser): Promise<Contact> {
+    return this.contacts.create(data, user);
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Contact)
+  updateContact(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('data') data: ContactUpdateInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Contact> {
+    return this.contacts.update(id, data, user);
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Contact)
+  deleteContact(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Contact> {
+    return this.contacts.remove(id, user);
+  }
+
+  @ResolveField(() => String, { description: 'Preferred (or first) name and last name' })
+  fullName(@Parent() c: Contact): string {
+    return contactName(c);
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'Ward of the current posting' })
+  async wardId(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.currentPosting(c, user, loaders))?.wardId ?? null;
+  }
+
+  @ResolveField(() => Ward, { nullable: true, description: 'Ward of the current posting' })
+  async ward(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
+    const posting = await this.currentPosting(c, user, loaders);
+    return posting ? this.wardLoader(loaders).load(posting.wardId) : null;
+  }
+
+  @ResolveField(() => [Posting], { description: 'Ward history, newest first' })
+  postings(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Posting[]> {
+    return loaders.get<string, Posting[]>('posting.history', () => (ids) => this.contacts.postingHistory(ids, user)).load(c.id);
+  }
+
+  @ResolveField(() => Employer, { nullable: true })
+  employer(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, null)).load(c.employerId);
+  }
+
+  private currentPosting(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<Posting | null> {
+    return loaders.get<string, Posting | null>('posting.current', () => (ids) => this.contacts.currentPostings(ids, user)).load(c.id);
+  }
+
+  private wardLoader(loaders: RequestLoaders) {
+    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, null));
+  }
+}
+
+@Resolver(() => Posting)
+export class PostingResolver {
+  constructor(private readonly wards: WardService) {}
+
+  @ResolveField(() => Ward, { nullable: true })
+  ward(@Parent() p: Posting, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
+    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, null)).load(p.wardId);
+  }
+}

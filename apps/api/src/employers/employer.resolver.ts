@@ -1,0 +1,48 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Can, Permission } from '../access/permissions.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { EmployerCreateInput, EmployerFilter, EmployerUpdateInput } from './dto/employer.input.js';
+import { Employer } from './employer.entity.js';
+import { EmployerService } from './employer.service.js';
+
+@Resolver(() => Employer)
+export class EmployerResolver {
+  constructor(private readonly employers: EmployerService) {}
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => Employer, { name: 'Employer' })
+  employer(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Employer> {
+    return this.employers.get(id, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => [Employer])
+  allEmployers(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<Employer[]> {
+    return this.employers.list(args, filter, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => ListMetadata)
+  async _allEmployersMeta(@Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<ListMetadata> {
+    return { count: await this.employers.count(filter, null) };
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Employer)
+  createEmployer(@Args('data') data: EmployerCreateInput): Promise<Employer> {
+    return this.employers.create(data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Employer)
+  updateEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: EmployerUpdateInput): Promise<Employer> {
+    return this.employers.update(id, data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Employer)
+  deleteEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Employer> {
+    return this.employers.remove(id, null);
+  }
+}

@@ -1,0 +1,101 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Can, Permission } from '../access/permissions.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { MembershipStatus } from '../common/enums.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import type { RequestLoaders } from '../common/loaders.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { today } from '../common/validators.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { Union } from '../unions/union.entity.js';
+import { UnionService } from '../unions/union.service.js';
+import { countsAsMember } from '@rollcall/domain';
+import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput } from './dto/membership.input.js';
+import { Membership } from './membership.entity.js';
+import { MembershipService } from './membership.service.js';
+
+function membershipsOf(c: Contact, user: AuthUser, loaders: RequestLoaders, service: MembershipService): Promise<Membership[]> {
+  return loaders.get<string, Membership[]>('membership.byContact', () => (ids) => service.byContacts(ids, user)).load(c.id);
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  constructor(
+    private readonly memberships: MembershipService,
+    private readonly contacts: ContactService,
+    private readonly unions: UnionService,
+  ) {}
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => Membership, { name: 'Membership' })
+  membership(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Membership> {
+    return this.memberships.get(id, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [Membership])
+  allMemberships(
+    @Args() args: ListArgs,
+    @CurrentUser() user: AuthUser,
+    @Args('filter', { nullable: true }) filter?: MembershipFilter,
+  ): Promise<Membership[]> {
+    return this.memberships.list(args, filter, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => ListMetadata)
+  async _allMembershipsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: MembershipFilter): Promise<ListMetadata> {
+    return { count: await this.memberships.count(filter, user) };
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Membership)
+  createMembership(@Args('data') data: MembershipCreateInput, @CurrentUser() user: AuthUser): Promise<Membership> {
+    return this.memberships.create(data, user);
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Membership)
+  updateMembership(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('data') data: MembershipUpdateInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Membership> {
+    return this.memberships.update(id, data, user);
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => Membership)
+  deleteMembership(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Membership> {
+    return this.memberships.remove(id, user);
+  }
+
+  @ResolveField(() => Contact, { nullable: true })
+  contact(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
+    return loaders.get<string, Contact | null>('contact.byId', () => (ids) => this.contacts.byIds(ids, user)).load(m.contactId);
+  }
+
+  @ResolveField(() => Union, { nullable: true })
+  union(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
+    return loaders.get<string, Union | null>('union.byId', () => (ids) => this.unions.byIds(ids, null)).load(m.unionId);
+  }
+}
+
+/** Contact.memberships and Contact.isMember live here so contacts need not know about memberships. */
+@Resolver(() => Contact)
+export class ContactMembershipsResolver {
+  constructor(private readonly service: MembershipService) {}
+
+  @ResolveField(() => [Membership])
+  memberships(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Membership[]> {
+    return membershipsOf(c, user, loaders, this.service);
+  }
+
+  @ResolveField(() => Boolean, { description: 'A current member of any union' })
+  async isMember(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    const now = today();
+    return (await membershipsOf(c, user, loaders, this.service)).some((m) => countsAsMember(m.status as MembershipStatus, m.leaveDate, now));
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CrudService } from '../common/crud.service.js';
+import { UserInputError } from '../common/errors.js';
+import { groupByKey } from '../common/loaders.js';
+import { ContactService } from '../contacts/contact.service.js';
+import type { MembershipCreateInput, MembershipFilter, MembershipUpdateInput } from './dto/membership.input.js';
+import { Membership } from './membership.entity.js';
+
+/** Memberships recorded by the caller's organisation; they never cross to another. */
+@Injectable()
+export class MembershipService extends CrudService<Membership, MembershipFilter, AuthUser> {
+  protected readonly label = 'Membership';
+  protected readonly sortable = {
+    status: 'membership.status', joinDate: 'membership.join_date', leaveDate: 'membership.leave_date',
+    membershipNumber: 'membership.membership_number', unionId: 'membership.union_id', source: 'membership.source',
+    createdAt: 'membership.created_at',
+  };
+  protected readonly defaultSort = 'joinDate';
+  protected override readonly constraints: Record<string, [string, string]> = {
+    uq_membership_contact_union: ['unionId', 'this contact already has a membership of this union: edit it instead'],
+  };
+
+  constructor(
+    @InjectRepository(Membership) repo: Repository<Membership>,
+    private readonly contacts: ContactService,
+    private readonly access: AccessService,
+  ) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<Membership>, user: AuthUser): void {
+    qb.andWhere('membership.organisation_id = :org', { org: this.access.organisationOf(user) });
+    qb.andWhere('EXISTS (SELECT 1 FROM contact c WHERE c.id = membership.contact_id AND c.deleted_at IS NULL)');
+  }
+
+  protected filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {
+    if (f.contactId) qb.andWhere('membership.contact_id = :contactId', { contactId: f.contactId });
+    if (f.unionId) qb.andWhere('membership.union_id = :unionId', { unionId: f.unionId });
+    if (f.status) qb.andWhere('membership.status = :status', { status: f.status });
+  }
+
+  async create(input: MembershipCreateInput, user: AuthUser): Promise<Membership> {
+    // The contact must be one of ours: an unknown or hidden contact is "not found", never "forbidden".
+    const contact = await this.contacts.find(input.contactId, user);
+    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+    this.checkDates(input.joinDate, input.leaveDate);
+    return this.save(this.repo.create({ ...input, organisationId: contact.organisationId }));
+  }
+
+  async update(id: string, input: MembershipUpdateInput, user: AuthUser): Promise<Membership> {
+    const merged = this.repo.merge(await this.get(id, user), input);
+    this.checkDates(merged.joinDate, merged.leaveDate);
+    return this.save(merged);
+  }
+
+  async byContacts(contactIds: readonly string[], user: AuthUser): Promise<Membership[][]> {
+    const rows = await this.query(user).andWhere({ contactId: In([...contactIds]) }).orderBy('membership.created_at').getMany();
+    return groupByKey(contactIds, rows, (m) => m.contactId);
+  }
+
+  private checkDates(join: string | null | undefined, leave: string | null | undefined): void {
+    if (join && leave && leave < join) throw new UserInputError({ leaveDate: 'must not be before joinDate' });
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { RepRoleKind } from '../../common/enums.js';
+import { BaseFilter } from '../../common/list.js';
+import { IsLocalDate } from '../../common/validators.js';
+
+@InputType()
+export class RepRoleCreateInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'contactId must be a valid id' })
+  contactId: string;
+
+  @Field(() => RepRoleKind)
+  @IsEnum(RepRoleKind)
+  kind: RepRoleKind;
+
+  @Field(() => [ID], { description: 'Wards this rep covers' })
+  @ArrayMinSize(1, { message: 'wardIds must name at least one ward' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'wardIds must be valid ids' })
+  wardIds: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  endDate?: string | null;
+}
+
+@InputType()
+export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput, ['contactId'] as const)) {}
+
+@InputType()
+export class RepRoleFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'contactId must be a valid id' })
+  contactId?: string;
+
+  @Field(() => RepRoleKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(RepRoleKind)
+  kind?: RepRoleKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'wardId must be a valid id' })
+  wardId?: string;
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type DataSource, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CrudService } from '../common/crud.service.js';
+import { UserInputError } from '../common/errors.js';
+import { groupByKey } from '../common/loaders.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { Ward } from '../wards/ward.entity.js';
+import type { RepRoleCreateInput, RepRoleFilter, RepRoleUpdateInput } from './dto/rep-role.input.js';
+import { RepRole } from './rep-role.entity.js';
+
+export type RepRoleWithWards = RepRole & { wardIds: string[] };
+
+@Injectable()
+export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser> {
+  protected readonly label = 'Rep role';
+  protected readonly sortable = { kind: 'rep_role.kind', startDate: 'rep_role.start_date', endDate: 'rep_role.end_date', createdAt: 'rep_role.created_at' };
+  protected readonly defaultSort = 'startDate';
+
+  constructor(
+    @InjectRepository(RepRole) repo: Repository<RepRole>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contacts: ContactService,
+    private readonly access: AccessService,
+  ) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<RepRole>, user: AuthUser): void {
+    qb.andWhere('rep_role.organisation_id = :org', { org: this.access.organisationOf(user) });
+    qb.andWhere('EXISTS (SELECT 1 FROM contact c WHERE c.id = rep_role.contact_id AND c.deleted_at IS NULL)');
+  }
+
+  protected filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {
+    if (f.contactId) qb.andWhere('rep_role.contact_id = :contactId', { contactId: f.contactId });
+    if (f.kind) qb.andWhere('rep_role.kind = :kind', { kind: f.kind });
+    if (f.wardId) qb.andWhere('EXISTS (SELECT 1 FROM rep_role_ward rw WHERE rw.rep_role_id = rep_role.id AND rw.ward_id = :wardId)', { wardId: f.wardId });
+  }
+
+  async create(input: RepRoleCreateInput, user: AuthUser): Promise<RepRole> {
+    const contact = await this.contacts.find(input.contactId, user);
+    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+    this.checkDates(input.startDate, input.endDate);
+    const { wardIds, ...fields } = input;
+    const wards = await this.wards(wardIds);
+    return this.save(this.repo.create({ ...fields, organisationId: contact.organisationId, wards }));
+  }
+
+  async update(id: string, input: RepRoleUpdateInput, user: AuthUser): Promise<RepRole> {
+    const { wardIds, ...fields } = input;
+    const merged = this.repo.merge(await this.get(id, user), fields);
+    this.checkDates(merged.startDate, merged.endDate);
+    if (wardIds) merged.wards = await this.wards(wardIds);
+    return this.save(merged);
+  }
+
+  /** Ward ids covered by each rep role, for DataLoader. */
+  async wardIdsByRole(roleIds: readonly string[]): Promise<string[][]> {
+    const rows: { rep_role_id: string; ward_id: string }[] = await this.db.query(
+      'SELECT rep_role_id, ward_id FROM rep_role_ward WHERE rep_role_id = ANY($1)', [[...roleIds]],
+    );
+    return groupByKey(roleIds, rows, (r) => r.rep_role_id).map((list) => list.map((r) => r.ward_id));
+  }
+
+  async byContacts(contactIds: readonly string[], user: AuthUser): Promise<RepRole[][]> {
+    const rows = await this.query(user).andWhere({ contactId: In([...contactIds]) }).orderBy('rep_role.created_at').getMany();
+    return groupByKey(contactIds, rows, (r) => r.contactId);
+  }
+
+  private async wards(ids: string[]): Promise<Ward[]> {
+    const unique = [...new Set(ids)];
+    const wards = await this.db.getRepository(Ward).findBy({ id: In(unique) });
+    if (wards.length !== unique.length) throw new UserInputError({ wardIds: 'one or more wards do not exist' });
+    return wards;
+  }
+
+  private checkDates(start: string | null | undefined, end: string | null | undefined): void {
+    if (start && end && end < start) throw new UserInputError({ endDate: 'must not be before startDate' });
+  }
+}

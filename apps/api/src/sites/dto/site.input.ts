@@ -1,0 +1,48 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { SiteKind } from '../../common/enums.js';
+import { BaseFilter } from '../../common/list.js';
+
+@InputType()
+export class SiteCreateInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => SiteKind)
+  @IsEnum(SiteKind)
+  kind: SiteKind;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'employerId must be a valid id' })
+  employerId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { message: 'postcode must be a UK postcode, e.g. NR1 3SR' })
+  postcode?: string | null;
+}
+
+@InputType()
+export class SiteUpdateInput extends PartialType(SiteCreateInput) {}
+
+@InputType()
+export class SiteFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'employerId must be a valid id' })
+  employerId?: string;
+
+  @Field(() => SiteKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(SiteKind)
+  kind?: SiteKind;
+}

@@ -1,0 +1,85 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '../access/access.service.js';
+import { Can, Permission } from '../access/permissions.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import type { RequestLoaders } from '../common/loaders.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { type Counts, DensityService } from '../density/density.service.js';
+import { Employer } from '../employers/employer.entity.js';
+import { EmployerService } from '../employers/employer.service.js';
+import { SiteCreateInput, SiteFilter, SiteUpdateInput } from './dto/site.input.js';
+import { Site } from './site.entity.js';
+import { SiteService } from './site.service.js';
+
+@Resolver(() => Site)
+export class SiteResolver {
+  constructor(
+    private readonly sites: SiteService,
+    private readonly employers: EmployerService,
+    private readonly density: DensityService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => Site, { name: 'Site' })
+  site(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Site> {
+    return this.sites.get(id, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => [Site])
+  allSites(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
+    return this.sites.list(args, filter, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => ListMetadata)
+  async _allSitesMeta(@Args('filter', { nullable: true }) filter?: SiteFilter): Promise<ListMetadata> {
+    return { count: await this.sites.count(filter, null) };
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Site)
+  createSite(@Args('data') data: SiteCreateInput): Promise<Site> {
+    return this.sites.create(data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Site)
+  updateSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: SiteUpdateInput): Promise<Site> {
+    return this.sites.update(id, data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Site)
+  deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Site> {
+    return this.sites.remove(id, null);
+  }
+
+  @ResolveField(() => Employer, { nullable: true })
+  employer(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, null)).load(site.employerId);
+  }
+
+  @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })
+  async headcount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, user, loaders)).headcount;
+  }
+
+  @ResolveField(() => Int, { description: 'Current members among them (any union)' })
+  async memberCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, user, loaders)).members;
+  }
+
+  @ResolveField(() => Int, { description: 'Current reps covering wards on this site' })
+  async repCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, user, loaders)).reps;
+  }
+
+  private counts(site: Site, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
+    const org = this.access.organisationOf(user);
+    return loaders.get<string, Counts>('site.counts', () => (ids) => this.density.bySite(ids, org)).load(site.id);
+  }
+}

@@ -1,0 +1,63 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '../access/access.service.js';
+import { Can, Permission } from '../access/permissions.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import type { RequestLoaders } from '../common/loaders.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { DensityService } from '../density/density.service.js';
+import { UnionCreateInput, UnionFilter, UnionUpdateInput } from './dto/union.input.js';
+import { Union } from './union.entity.js';
+import { UnionService } from './union.service.js';
+
+@Resolver(() => Union)
+export class UnionResolver {
+  constructor(
+    private readonly unions: UnionService,
+    private readonly density: DensityService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => Union, { name: 'Union' })
+  union(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Union> {
+    return this.unions.get(id, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => [Union])
+  allUnions(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<Union[]> {
+    return this.unions.list(args, filter, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => ListMetadata)
+  async _allUnionsMeta(@Args('filter', { nullable: true }) filter?: UnionFilter): Promise<ListMetadata> {
+    return { count: await this.unions.count(filter, null) };
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Union)
+  createUnion(@Args('data') data: UnionCreateInput): Promise<Union> {
+    return this.unions.create(data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Union)
+  updateUnion(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: UnionUpdateInput): Promise<Union> {
+    return this.unions.update(id, data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Union)
+  deleteUnion(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Union> {
+    return this.unions.remove(id, null);
+  }
+
+  @ResolveField(() => Int, { description: "Current members recorded by the caller's organisation" })
+  memberCount(@Parent() union: Union, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    const org = this.access.organisationOf(user);
+    return loaders.get<string, number>('union.members', () => (ids) => this.density.membersByUnion(ids, org)).load(union.id);
+  }
+}

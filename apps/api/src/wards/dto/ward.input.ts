@@ -1,0 +1,48 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { WardType } from '../../common/enums.js';
+import { BaseFilter } from '../../common/list.js';
+
+@InputType()
+export class WardCreateInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => WardType)
+  @IsEnum(WardType)
+  type: WardType;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'siteId must be a valid id' })
+  siteId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  speciality?: string | null;
+}
+
+@InputType()
+export class WardUpdateInput extends PartialType(WardCreateInput) {}
+
+@InputType()
+export class WardFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'siteId must be a valid id' })
+  siteId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'employerId must be a valid id' })
+  employerId?: string;
+
+  @Field(() => WardType, { nullable: true })
+  @IsOptional()
+  @IsEnum(WardType)
+  type?: WardType;
+}

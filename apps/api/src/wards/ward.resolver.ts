@@ -1,0 +1,85 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '../access/access.service.js';
+import { Can, Permission } from '../access/permissions.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
+import type { RequestLoaders } from '../common/loaders.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { type Counts, DensityService } from '../density/density.service.js';
+import { Site } from '../sites/site.entity.js';
+import { SiteService } from '../sites/site.service.js';
+import { WardCreateInput, WardFilter, WardUpdateInput } from './dto/ward.input.js';
+import { Ward } from './ward.entity.js';
+import { WardService } from './ward.service.js';
+
+@Resolver(() => Ward)
+export class WardResolver {
+  constructor(
+    private readonly wards: WardService,
+    private readonly sites: SiteService,
+    private readonly density: DensityService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => Ward, { name: 'Ward' })
+  ward(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Ward> {
+    return this.wards.get(id, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => [Ward])
+  allWards(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
+    return this.wards.list(args, filter, null);
+  }
+
+  @Can(Permission.WORKPLACE_READ)
+  @Query(() => ListMetadata)
+  async _allWardsMeta(@Args('filter', { nullable: true }) filter?: WardFilter): Promise<ListMetadata> {
+    return { count: await this.wards.count(filter, null) };
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Ward)
+  createWard(@Args('data') data: WardCreateInput): Promise<Ward> {
+    return this.wards.create(data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Ward)
+  updateWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: WardUpdateInput): Promise<Ward> {
+    return this.wards.update(id, data);
+  }
+
+  @Can(Permission.WORKPLACE_WRITE)
+  @Mutation(() => Ward)
+  deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Ward> {
+    return this.wards.remove(id, null);
+  }
+
+  @ResolveField(() => Site, { nullable: true })
+  site(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
+    return loaders.get<string, Site | null>('site.byId', () => (ids) => this.sites.byIds(ids, null)).load(ward.siteId);
+  }
+
+  @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })
+  async headcount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, user, loaders)).headcount;
+  }
+
+  @ResolveField(() => Int, { description: 'Current members among them (any union)' })
+  async memberCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, user, loaders)).members;
+  }
+
+  @ResolveField(() => Int, { description: 'Current reps covering this ward' })
+  async repCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, user, loaders)).reps;
+  }
+
+  private counts(ward: Ward, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
+    const org = this.access.organisationOf(user);
+    return loaders.get<string, Counts>('ward.counts', () => (ids) => this.density.byWard(ids, org)).load(ward.id);
+  }
+}

@@ -1,0 +1,39 @@
+import {
+  CONTRACT_TYPE_LABELS,
+  GRADES,
+  MEMBERSHIP_SOURCE_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  REP_ROLE_KIND_LABELS,
+  ROLE_LABELS,
+  SHIFT_PATTERN_LABELS,
+  SITE_KIND_LABELS,
+  STAFF_GROUP_LABELS,
+  WARD_TYPE_LABELS,
+} from '@rollcall/domain';
+
+/** SelectInput / SelectField choices built from the shared labels in @rollcall/domain. */
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+function toChoices(labels: Record<string, string>): Choice[] {
+  return Object.entries(labels).map(([id, name]) => ({ id, name }));
+}
+
+export const STAFF_GROUP_CHOICES = toChoices(STAFF_GROUP_LABELS);
+export const GRADE_CHOICES: Choice[] = GRADES.map((g) => ({ id: g.grade, name: g.label }));
+export const SHIFT_PATTERN_CHOICES = toChoices(SHIFT_PATTERN_LABELS);
+export const CONTRACT_TYPE_CHOICES = toChoices(CONTRACT_TYPE_LABELS);
+export const WARD_TYPE_CHOICES = toChoices(WARD_TYPE_LABELS);
+export const SITE_KIND_CHOICES = toChoices(SITE_KIND_LABELS);
+export const MEMBERSHIP_STATUS_CHOICES = toChoices(MEMBERSHIP_STATUS_LABELS);
+export const MEMBERSHIP_SOURCE_CHOICES = toChoices(MEMBERSHIP_SOURCE_LABELS);
+export const REP_ROLE_KIND_CHOICES = toChoices(REP_ROLE_KIND_LABELS);
+export const ROLE_CHOICES = toChoices(ROLE_LABELS);
+
+/** A label for an enum value, falling back to the raw value. */
+export function labelOf(labels: Record<string, string>, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  return labels[value] ?? value;
+}

@@ -1,0 +1,30 @@
+import {
+  DateField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
+import { ShowActions } from '../common/ShowActions';
+import { SiteTable } from '../sites/SiteTable';
+
+export const EmployerShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="odsCode" label="ODS code" emptyText="—" />
+      <TextField source="region" emptyText="—" />
+      <ReferenceManyField
+        label="Sites"
+        reference="Sites"
+        target="employerId"
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={50}
+        empty="No sites recorded for this employer yet."
+      >
+        <SiteTable />
+      </ReferenceManyField>
+      <DateField source="updatedAt" label="Last updated" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

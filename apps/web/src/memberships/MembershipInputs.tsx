@@ -1,0 +1,19 @@
+import { DateInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { MEMBERSHIP_SOURCE_CHOICES, MEMBERSHIP_STATUS_CHOICES } from '../choices';
+import { membershipNumber, notBefore, requiredChoice, requiredRef } from '../validation';
+
+const leaveAfterJoin = [notBefore('joinDate', 'The leave date must not be before the join date')];
+
+/** The fields of one membership (the contact is implied by the page it is added from). */
+export const MembershipInputs = () => (
+  <>
+    <ReferenceInput source="unionId" reference="Unions" sort={{ field: 'name', order: 'ASC' }}>
+      <SelectInput label="Union" optionText={(u: { name: string; shortName: string }) => `${u.shortName} (${u.name})`} validate={requiredRef} fullWidth />
+    </ReferenceInput>
+    <SelectInput source="status" label="Status" choices={MEMBERSHIP_STATUS_CHOICES} validate={requiredChoice} fullWidth />
+    <SelectInput source="source" label="Source" choices={MEMBERSHIP_SOURCE_CHOICES} validate={requiredChoice} fullWidth />
+    <DateInput source="joinDate" label="Join date" fullWidth />
+    <DateInput source="leaveDate" label="Leave date" validate={leaveAfterJoin} fullWidth />
+    <TextInput source="membershipNumber" label="Membership number" validate={membershipNumber} fullWidth />
+  </>
+);

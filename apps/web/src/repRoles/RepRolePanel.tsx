@@ -1,0 +1,122 @@
+import AddIcon from '@mui/icons-material/Add';
+import EditIcon from '@mui/icons-material/Edit';
+import { Box, Button, Chip, IconButton, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { REP_ROLE_KIND_LABELS } from '@rollcall/domain';
+import { useState } from 'react';
+import {
+  DeleteButton,
+  RecordContextProvider,
+  ReferenceManyField,
+  useListContext,
+  useRecordContext,
+  type RaRecord,
+} from 'react-admin';
+import { labelOf } from '../choices';
+import { formatDay } from '../common/formatDay';
+import { RepRoleDialog } from './RepRoleDialog';
+
+interface RepRoleRecord extends RaRecord {
+  kind: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  wards?: { id: string; name: string }[];
+}
+
+function period(r: RepRoleRecord): string {
+  if (r.startDate && r.endDate) return `${formatDay(r.startDate)} to ${formatDay(r.endDate)}`;
+  if (r.startDate) return `since ${formatDay(r.startDate)}`;
+  if (r.endDate) return `until ${formatDay(r.endDate)}`;
+  return '';
+}
+
+const RepRoleItems = ({ onEdit }: { onEdit: (r: RepRoleRecord) => void }) => {
+  const { data, isPending } = useListContext<RepRoleRecord>();
+  if (isPending) return null;
+  if (!data || data.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+        Not a rep.
+      </Typography>
+    );
+  }
+  return (
+    <List dense disablePadding aria-label="Rep roles">
+      {data.map((r) => (
+        <RecordContextProvider key={r.id} value={r}>
+          <ListItem
+            disableGutters
+            divider
+            sx={{ pr: 11 }}
+            secondaryAction={
+              <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                <IconButton size="small" aria-label={`Edit ${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`} onClick={() => onEdit(r)}>
+                  <EditIcon fontSize="small" />
+                </IconButton>
+                <DeleteButton
+                  resource="RepRoles"
+                  record={r}
+                  mutationMode="pessimistic"
+                  redirect={false}
+                  label=""
+                  aria-label={`Delete ${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`}
+                  confirmTitle="Delete this rep role?"
+                  confirmContent="The role and the wards it covers are removed from this contact."
+                />
+              </Stack>
+            }
+          >
+            <ListItemText
+              primary={labelOf(REP_ROLE_KIND_LABELS, r.kind) + (r.endDate ? ' (ended)' : '')}
+              secondary={
+                <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center', mt: 0.5 }}>
+                  {(r.wards ?? []).map((w) => (
+                    <Chip key={w.id} size="small" label={w.name} component="span" />
+                  ))}
+                  <Box component="span">{period(r)}</Box>
+                </Box>
+              }
+              slotProps={{ secondary: { component: 'div' } }}
+            />
+          </ListItem>
+        </RecordContextProvider>
+      ))}
+    </List>
+  );
+};
+
+/** A contact's rep roles, inline on the contact page, with an "Add rep role" dialog. */
+export const RepRolePanel = () => {
+  const contact = useRecordContext<{ id: string; wardId?: string | null }>();
+  const [dialog, setDialog] = useState<{ open: boolean; repRole: RepRoleRecord | null }>({ open: false, repRole: null });
+  if (!contact) return null;
+  return (
+    <Box component="section" aria-label="Rep roles">
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          Rep roles
+        </Typography>
+        <Button
+          size="small"
+          variant="outlined"
+          startIcon={<AddIcon />}
+          onClick={() => setDialog({ open: true, repRole: null })}
+          aria-label="Add rep role"
+        >
+          Add rep role
+        </Button>
+      </Stack>
+      <ReferenceManyField reference="RepRoles" target="contactId" perPage={50}>
+        <RepRoleItems onEdit={(r) => setDialog({ open: true, repRole: r })} />
+      </ReferenceManyField>
+      {dialog.open && (
+        <RepRoleDialog
+          contactId={contact.id}
+          wardId={contact.wardId}
+          repRole={dialog.repRole}
+          open={dialog.open}
+          onClose={() => setDialog({ open: false, repRole: null })}
+        />
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,141 @@
+/**
+ * What the web app asks the API for, resource by resource: hand-written field selections (the API
+ * has introspection off in production), the filter keys each `XFilter` accepts and the fields of the
+ * create and update inputs. Plain data and strings, no imports, so a test can check every document
+ * against apps/api/schema.gql.
+ */
+
+export interface ResourceConfig {
+  /** GraphQL object type, e.g. `Ward`. */
+  type: string;
+  /** Plural used in `allWards` / `_allWardsMeta`. */
+  plural: string;
+  /** Selection for lists and references. */
+  listFields: string;
+  /** Selection for a single record (defaults to listFields). */
+  oneFields?: string;
+  /** Keys the `XFilter` input accepts; anything else is dropped before sending. */
+  filters: readonly string[];
+  createInput: readonly string[];
+  updateInput: readonly string[];
+}
+
+const EMPLOYER = 'id name odsCode region createdAt updatedAt';
+const SITE = 'id name kind address postcode employerId employer { id name } headcount memberCount createdAt updatedAt';
+const WARD =
+  'id name type speciality siteId site { id name employerId } headcount memberCount repCount createdAt updatedAt';
+const UNION = 'id name shortName memberCount createdAt updatedAt';
+const MEMBERSHIP =
+  'id contactId contact { id fullName } unionId union { id name shortName } status joinDate leaveDate membershipNumber source createdAt updatedAt';
+const REP_ROLE = 'id contactId kind startDate endDate wardIds wards { id name }';
+const CONTACT_LIST = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
+  employerId wardId ward { id name siteId site { id name } } isMember
+  memberships { id unionId union { id shortName } status }`;
+const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
+  employerId employer { id name } employeeNumber workEmail workPhone personalEmail personalPhone
+  consentPersonalEmail consentPersonalPhone startDate leaveDate
+  wardId ward { id name siteId site { id name } }
+  postings { id wardId startDate endDate ward { id name site { id name } } }
+  memberships { id unionId union { id shortName } status }
+  repRoles { id kind }
+  isMember createdAt updatedAt`;
+
+const CONTACT_INPUT = [
+  'firstName', 'lastName', 'preferredName', 'jobTitle', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
+  'employerId', 'wardId', 'employeeNumber', 'workEmail', 'workPhone', 'personalEmail', 'personalPhone',
+  'consentPersonalEmail', 'consentPersonalPhone', 'startDate', 'leaveDate',
+] as const;
+
+export const RESOURCES: ResourceConfig[] = [
+  {
+    type: 'Employer', plural: 'Employers', listFields: EMPLOYER,
+    filters: ['q', 'ids'],
+    createInput: ['name', 'odsCode', 'region'], updateInput: ['name', 'odsCode', 'region'],
+  },
+  {
+    type: 'Site', plural: 'Sites', listFields: SITE,
+    filters: ['q', 'ids', 'employerId', 'kind'],
+    createInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
+    updateInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
+  },
+  {
+    type: 'Ward', plural: 'Wards', listFields: WARD,
+    filters: ['q', 'ids', 'siteId', 'employerId', 'type'],
+    createInput: ['name', 'type', 'siteId', 'speciality'], updateInput: ['name', 'type', 'siteId', 'speciality'],
+  },
+  {
+    type: 'Union', plural: 'Unions', listFields: UNION,
+    filters: ['q', 'ids'],
+    createInput: ['name', 'shortName'], updateInput: ['name', 'shortName'],
+  },
+  {
+    type: 'Contact', plural: 'Contacts', listFields: CONTACT_LIST, oneFields: CONTACT_ONE,
+    filters: [
+      'q', 'ids', 'employerId', 'siteId', 'wardId', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
+      'unionId', 'membershipStatus', 'isRep',
+    ],
+    createInput: [...CONTACT_INPUT, 'postedFrom'],
+    updateInput: [...CONTACT_INPUT, 'movedOn'],
+  },
+  {
+    type: 'Membership', plural: 'Memberships', listFields: MEMBERSHIP,
+    filters: ['ids', 'contactId', 'unionId', 'status'],
+    createInput: ['contactId', 'unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'],
+    updateInput: ['unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'],
+  },
+  {
+    type: 'RepRole', plural: 'RepRoles', listFields: REP_ROLE,
+    filters: ['ids', 'contactId', 'kind', 'wardId'],
+    createInput: ['contactId', 'kind', 'wardIds', 'startDate', 'endDate'],
+    updateInput: ['kind', 'wardIds', 'startDate', 'endDate'],
+  },
+];
+
+/** Resources are registered under their plural (`Wards`); the singular type name is accepted too. */
+const BY_RESOURCE = new Map<string, ResourceConfig>();
+for (const c of RESOURCES) {
+  BY_RESOURCE.set(c.plural, c);
+  BY_RESOURCE.set(c.type, c);
+}
+
+export function resourceConfig(resource: string): ResourceConfig {
+  const config = BY_RESOURCE.get(resource);
+  if (!config) throw new Error(`Unknown resource: ${resource}`);
+  return config;
+}
+
+/** The GraphQL documents of the react-admin grammar for one resource. */
+export const operations = {
+  list: (c: ResourceConfig): string => `
+    query all${c.plural}($page: Int, $perPage: Int, $sortField: String, $sortOrder: String, $filter: ${c.type}Filter) {
+      items: all${c.plural}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
+        ${c.listFields}
+      }
+      total: _all${c.plural}Meta(filter: $filter) { count }
+    }`,
+  many: (c: ResourceConfig): string => `
+    query many${c.plural}($perPage: Int, $filter: ${c.type}Filter) {
+      items: all${c.plural}(page: 0, perPage: $perPage, filter: $filter) { ${c.listFields} }
+    }`,
+  one: (c: ResourceConfig): string => `
+    query ${c.type}($id: ID!) { item: ${c.type}(id: $id) { ${c.oneFields ?? c.listFields} } }`,
+  create: (c: ResourceConfig): string => `
+    mutation create${c.type}($data: ${c.type}CreateInput!) {
+      item: create${c.type}(data: $data) { ${c.oneFields ?? c.listFields} }
+    }`,
+  update: (c: ResourceConfig): string => `
+    mutation update${c.type}($id: ID!, $data: ${c.type}UpdateInput!) {
+      item: update${c.type}(id: $id, data: $data) { ${c.oneFields ?? c.listFields} }
+    }`,
+  delete: (c: ResourceConfig): string => `
+    mutation delete${c.type}($id: ID!) { item: delete${c.type}(id: $id) { id } }`,
+};
+
+/** Sign-in: the token and who it belongs to. */
+export const LOGIN_MUTATION = `
+  mutation login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      user { id email displayName role organisation { id name } }
+    }
+  }`;

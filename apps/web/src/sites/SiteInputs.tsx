@@ -1,0 +1,15 @@
+import { ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { SITE_KIND_CHOICES } from '../choices';
+import { address, postcode, requiredChoice, requiredName, requiredRef } from '../validation';
+
+export const SiteInputs = () => (
+  <>
+    <TextInput source="name" validate={requiredName} fullWidth />
+    <SelectInput source="kind" choices={SITE_KIND_CHOICES} validate={requiredChoice} />
+    <ReferenceInput source="employerId" reference="Employers" sort={{ field: 'name', order: 'ASC' }}>
+      <SelectInput label="Employer" optionText="name" validate={requiredRef} fullWidth />
+    </ReferenceInput>
+    <TextInput source="address" validate={address} fullWidth multiline />
+    <TextInput source="postcode" validate={postcode} />
+  </>
+);

@@ -1,0 +1,31 @@
+import { Datagrid, NumberField, SelectField, SimpleList, TextField } from 'react-admin';
+import { SITE_KIND_CHOICES } from '../choices';
+import { DensityField, DensityLine } from '../common/DensityField';
+import { useIsSmall } from '../common/useIsSmall';
+
+/** Sites with their headcount, members and density: a table on desktop, a list on phones. */
+export const SiteTable = ({ showEmployer = false }: { showEmployer?: boolean }) => {
+  const isSmall = useIsSmall();
+  if (isSmall) {
+    return (
+      <SimpleList
+        resource="Sites"
+        primaryText={(r) => r.name}
+        secondaryText={(r) => [showEmployer ? r.employer?.name : null, SITE_KIND_CHOICES.find((c) => c.id === r.kind)?.name].filter(Boolean).join(' · ')}
+        tertiaryText={<DensityLine />}
+        rowClick="show"
+      />
+    );
+  }
+  return (
+    <Datagrid rowClick="show" bulkActionButtons={false} resource="Sites">
+      <TextField source="name" />
+      <SelectField source="kind" choices={SITE_KIND_CHOICES} />
+      {showEmployer && <TextField source="employer.name" label="Employer" sortable={false} />}
+      <TextField source="postcode" emptyText="—" />
+      <NumberField source="headcount" sortable={false} />
+      <NumberField source="memberCount" label="Members" sortable={false} />
+      <DensityField label="Density" sortable={false} />
+    </Datagrid>
+  );
+};

@@ -1,0 +1,36 @@
+import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
+import { List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { WARD_TYPE_CHOICES } from '../choices';
+import { EmptyState } from '../common/EmptyState';
+import { WardTable } from './WardTable';
+
+/** Wide enough for the longest label ("Membership status"). */
+const FILTER_SX = { minWidth: 190 };
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { 'aria-label': 'Search wards' } }} />,
+  <ReferenceInput key="siteId" source="siteId" reference="Sites" sort={{ field: 'name', order: 'ASC' }}>
+    <SelectInput label="Site" optionText="name" sx={FILTER_SX} />
+  </ReferenceInput>,
+  <ReferenceInput key="employerId" source="employerId" reference="Employers" sort={{ field: 'name', order: 'ASC' }}>
+    <SelectInput label="Employer" optionText="name" sx={FILTER_SX} />
+  </ReferenceInput>,
+  <SelectInput key="type" source="type" choices={WARD_TYPE_CHOICES} sx={FILTER_SX} />,
+];
+
+export const WardList = () => (
+  <List
+    filters={filters}
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={25}
+    empty={
+      <EmptyState
+        icon={<MeetingRoomIcon />}
+        title="No wards yet"
+        explanation="Wards and departments are where people work: add them to a site to start mapping who works where."
+      />
+    }
+  >
+    <WardTable showSite />
+  </List>
+);

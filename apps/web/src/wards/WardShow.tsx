@@ -1,0 +1,112 @@
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Box, Button, Grid, Stack, Typography } from '@mui/material';
+import {
+  NumberField,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  TextField,
+  useRecordContext,
+  useCreatePath,
+  usePermissions,
+  useResourceDefinition,
+  LinkBase,
+} from 'react-admin';
+import { Role } from '@rollcall/domain';
+import { WARD_TYPE_CHOICES } from '../choices';
+import { DensityField } from '../common/DensityField';
+import { DetailItem } from '../common/DetailItem';
+import { ShowActions } from '../common/ShowActions';
+import { ContactTable } from '../contacts/ContactTable';
+import { CoverageField } from './CoverageField';
+
+const WardTitle = () => {
+  const record = useRecordContext<{ name: string }>();
+  return <>{record ? record.name : 'Ward'}</>;
+};
+
+/** Opens the contact form with this ward already chosen. */
+const AddPersonButton = () => {
+  const ward = useRecordContext<{ id: string }>();
+  const createPath = useCreatePath();
+  const { hasCreate } = useResourceDefinition({ resource: 'Contacts' });
+  if (!ward || !hasCreate) return null;
+  return (
+    <Button
+      component={LinkBase}
+      to={createPath({ resource: 'Contacts', type: 'create' })}
+      state={{ record: { wardId: ward.id } }}
+      size="small"
+      variant="outlined"
+      startIcon={<PersonAddIcon />}
+      aria-label="Add a person to this ward"
+    >
+      Add person
+    </Button>
+  );
+};
+
+/** Everyone posted here now, with their membership status. Hidden from coalition partners (aggregates only). */
+const PeopleOnWard = () => {
+  const { permissions } = usePermissions<string>();
+  if (permissions === Role.COALITION_VIEWER) return null;
+  return (
+    <Box component="section" aria-label="People on this ward" sx={{ px: 2, pb: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mt: 1, mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          People on this ward
+        </Typography>
+        <AddPersonButton />
+      </Stack>
+      <ReferenceManyField
+        reference="Contacts"
+        target="wardId"
+        sort={{ field: 'lastName', order: 'ASC' }}
+        perPage={25}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+        empty={<Typography variant="body2">Nobody is posted to this ward yet.</Typography>}
+      >
+        <ContactTable showWard={false} />
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
+export const WardShow = () => (
+  <Show actions={<ShowActions />} title={<WardTitle />}>
+    <Box sx={{ p: 2 }}>
+      <Grid container spacing={2}>
+        <DetailItem label="Name" wide>
+          <TextField source="name" variant="h6" />
+        </DetailItem>
+        <DetailItem label="Site" wide>
+          <ReferenceField source="siteId" reference="Sites" link="show" />
+        </DetailItem>
+        <DetailItem label="Type">
+          <SelectField source="type" choices={WARD_TYPE_CHOICES} />
+        </DetailItem>
+        <DetailItem label="Speciality">
+          <TextField source="speciality" emptyText="—" />
+        </DetailItem>
+        <DetailItem label="Headcount">
+          <NumberField source="headcount" />
+        </DetailItem>
+        <DetailItem label="Members">
+          <NumberField source="memberCount" />
+        </DetailItem>
+        <DetailItem label="Density">
+          <DensityField />
+        </DetailItem>
+        <DetailItem label="Reps">
+          <NumberField source="repCount" />
+        </DetailItem>
+        <DetailItem label="Rep coverage">
+          <CoverageField />
+        </DetailItem>
+      </Grid>
+    </Box>
+    <PeopleOnWard />
+  </Show>
+);

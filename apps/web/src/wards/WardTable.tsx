@@ -1,0 +1,38 @@
+import { Datagrid, NumberField, SelectField, SimpleList, TextField } from 'react-admin';
+import { WARD_TYPE_CHOICES } from '../choices';
+import { DensityField, DensityLine } from '../common/DensityField';
+import { useIsSmall } from '../common/useIsSmall';
+import { CoverageField } from './CoverageField';
+
+/** Wards with headcount, members, density and rep coverage: a table on desktop, a list on phones. */
+export const WardTable = ({ showSite = false }: { showSite?: boolean }) => {
+  const isSmall = useIsSmall();
+  if (isSmall) {
+    return (
+      <SimpleList
+        resource="Wards"
+        primaryText={(r) => r.name}
+        secondaryText={(r) =>
+          [showSite ? r.site?.name : null, WARD_TYPE_CHOICES.find((c) => c.id === r.type)?.name, r.speciality]
+            .filter(Boolean)
+            .join(' · ')
+        }
+        tertiaryText={<DensityLine />}
+        rowClick="show"
+      />
+    );
+  }
+  return (
+    <Datagrid rowClick="show" bulkActionButtons={false} resource="Wards">
+      <TextField source="name" />
+      <SelectField source="type" choices={WARD_TYPE_CHOICES} />
+      {showSite && <TextField source="site.name" label="Site" sortable={false} />}
+      <TextField source="speciality" emptyText="—" />
+      <NumberField source="headcount" sortable={false} />
+      <NumberField source="memberCount" label="Members" sortable={false} />
+      <DensityField label="Density" sortable={false} />
+      <NumberField source="repCount" label="Reps" sortable={false} />
+      <CoverageField label="Rep coverage" sortable={false} />
+    </Datagrid>
+  );
+};

@@ -1,0 +1,155 @@
+import { ModulesContainer } from '@nestjs/core';
+import { MetadataScanner } from '@nestjs/core/metadata-scanner.js';
+import { PERMISSION_KEY, PUBLIC_KEY } from '../../apps/api/src/access/permissions.js';
+import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('deny by default', () => {
+  it('refuses an anonymous request, even for __typename', async () => {
+    const res = await t.gql('{ __typename }');
+    expect(res.data).toBeUndefined();
+    expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses anonymous introspection and data queries', async () => {
+    for (const q of ['{ __schema { types { name } } }', '{ allContacts { id lastName } }', '{ _allContactsMeta { count } }']) {
+      const res = await t.gql(q);
+      expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+      expect(res.data?.allContacts).toBeUndefined();
+    }
+  });
+
+  it('refuses a login mutation bundled with a data query', async () => {
+    const res = await t.gql(`mutation { login(email: "${LOGINS.secretary}", password: "${DEMO_PASSWORD}") { token } deleteContact(id: "00000000-0000-0000-0000-000000000000") { id } }`);
+    expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a forged or expired token', async () => {
+    const res = await t.gql('{ me { id } }', {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
+    expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('names a permission (or @Public) on every query and mutation', () => {
+    const scanner = new MetadataScanner();
+    const seen: string[] = [];
+    const unguarded: string[] = [];
+    for (const mod of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of mod.providers.values()) {
+        const instance = wrapper.instance as object | undefined;
+        if (!instance || !wrapper.metatype) continue;
+        const proto = Object.getPrototypeOf(instance);
+        for (const method of scanner.getAllMethodNames(proto)) {
+          const handler = proto[method];
+          const type = Reflect.getMetadata('graphql:resolver_type', handler);
+          if (type !== 'Query' && type !== 'Mutation') continue;
+          const name = `${type}.${Reflect.getMetadata('graphql:resolver_name', handler) ?? method}`;
+          seen.push(name);
+          if (!Reflect.getMetadata(PERMISSION_KEY, handler) && !Reflect.getMetadata(PUBLIC_KEY, handler)) unguarded.push(name);
+        }
+      }
+    }
+    expect(seen).toEqual(expect.arrayContaining(['Query.allContacts', 'Mutation.createContact', 'Mutation.login']));
+    expect(seen.length).toBeGreaterThan(40);
+    expect(unguarded).toEqual([]);
+  });
+});
+
+describe('login', () => {
+  const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { email role organisation { name } } } }';
+
+  it('logs in with the right password and returns the user', async () => {
+    const res = await t.gql(LOGIN, { e: LOGINS.secretary, p: DEMO_PASSWORD });
+    expect(res.data?.login.token).toMatch(/^ey/);
+    expect(res.data?.login.user).toMatchObject({ email: LOGINS.secretary, role: 'BRANCH_SECRETARY' });
+    const me = await t.gql('{ me { email displayName } }', {}, res.data?.login.token);
+    expect(me.data?.me.email).toBe(LOGINS.secretary);
+  });
+
+  it('accepts the email in any case', async () => {
+    const res = await t.gql(LOGIN, { e: LOGINS.rep.toUpperCase(), p: DEMO_PASSWORD });
+    expect(res.data?.login.user.role).toBe('REP');
+  });
+
+  it('gives one generic message for a wrong password and for an unknown email', async () => {
+    const wrong = await t.gql(LOGIN, { e: LOGINS.secretary, p: 'wrong-password' });
+    const unknown = await t.gql(LOGIN, { e: 'nobody@unison.example', p: DEMO_PASSWORD });
+    expect(errorOf(wrong)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect' });
+    expect(errorOf(unknown)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect' });
+    expect(wrong.data?.login).toBeUndefined();
+  });
+
+  it('stores only argon2id hashes', async () => {
+    const rows = await t.sql<{ password_hash: string }>('SELECT password_hash FROM app_user');
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const r of rows) expect(r.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+  });
+
+  it('never exposes the password hash in the schema', async () => {
+    const res = await t.as('secretary')('{ me { passwordHash } }');
+    expect(errorOf(res).code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('roles (coarse; branch and patch scope come with the access issue)', () => {
+  it('refuses named people to a coalition viewer but gives aggregates', async () => {
+    const people = await t.as('coalition')('{ allContacts { id lastName } }');
+    expect(errorOf(people).code).toBe('FORBIDDEN');
+    expect(people.data).toBeNull();
+    const wards = await t.as('coalition')('{ allWards(perPage: 3) { name headcount memberCount } }');
+    expect(wards.errors).toBeUndefined();
+    expect(wards.data?.allWards).toHaveLength(3);
+  });
+
+  it('refuses workplace changes to a rep and people changes to a caseworker', async () => {
+    const employer = await t.as('rep')('mutation { createEmployer(data: { name: "Rep Trust" }) { id } }');
+    expect(errorOf(employer).code).toBe('FORBIDDEN');
+    const contacts = await t.as('caseworker')('{ allContacts(perPage: 1) { id } }');
+    expect(contacts.errors).toBeUndefined();
+    const del = await t.as('caseworker')('mutation($id: ID!) { deleteContact(id: $id) { id } }', { id: contacts.data?.allContacts[0].id });
+    expect(errorOf(del).code).toBe('FORBIDDEN');
+    const [{ n }] = await t.sql('SELECT count(*)::int AS n FROM contact WHERE id = $1 AND deleted_at IS NULL', [contacts.data?.allContacts[0].id]);
+    expect(n).toBe(1);
+    expect((await t.sql("SELECT 1 FROM employer WHERE name = 'Rep Trust'")).length).toBe(0);
+  });
+});
+
+describe('organisations are walls', () => {
+  it("never shows one organisation's people to another, by list, id, filter or count", async () => {
+    const unison = await t.as('secretary')('{ allContacts(perPage: 500) { id } _allContactsMeta { count } }');
+    const bma = await t.as('bmaSecretary')('{ allContacts(perPage: 500) { id } _allContactsMeta { count } }');
+    const u = new Set(unison.data?.allContacts.map((c: { id: string }) => c.id));
+    const b = bma.data?.allContacts.map((c: { id: string }) => c.id) as string[];
+    expect(u.size).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect(b.filter((id) => u.has(id))).toEqual([]);
+    const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'BMA%' AND c.deleted_at IS NULL");
+    expect(bma.data?._allContactsMeta.count).toBe(n);
+
+    const someone = [...u][0];
+    const byId = await t.as('bmaSecretary')('query($id: ID!) { Contact(id: $id) { id } }', { id: someone });
+    expect(errorOf(byId).code).toBe('NOT_FOUND');
+    const byFilter = await t.as('bmaSecretary')('query($ids: [String!]) { allContacts(filter: { ids: $ids }) { id } _allContactsMeta(filter: { ids: $ids }) { count } }', { ids: [someone] });
+    expect(byFilter.data).toEqual({ allContacts: [], _allContactsMeta: { count: 0 } });
+    const update = await t.as('bmaSecretary')('mutation($id: ID!) { updateContact(id: $id, data: { lastName: "Leaked" }) { id } }', { id: someone });
+    expect(errorOf(update).code).toBe('NOT_FOUND');
+    const membership = await t.as('bmaSecretary')(
+      'mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: MEMBER, source: SELF_REPORTED }) { id } }',
+      { c: someone, u: (await t.sql('SELECT id FROM trade_union LIMIT 1'))[0].id },
+    );
+    expect(errorOf(membership)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { contactId: 'does not exist' } });
+  });
+
+  it("counts only the caller's organisation in ward headcounts", async () => {
+    const q = '{ allWards(perPage: 100) { id headcount } }';
+    const u = await t.as('secretary')(q);
+    const b = await t.as('bmaSecretary')(q);
+    const total = (r: typeof u) => r.data?.allWards.reduce((s: number, w: { headcount: number }) => s + w.headcount, 0);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL
+      JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'UNISON%' AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date)`);
+    expect(total(u)).toBe(n);
+    expect(total(b)).toBeLessThan(total(u));
+  });
+});
