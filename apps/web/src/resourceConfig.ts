@@ -72,7 +72,7 @@ export const RESOURCES: ResourceConfig[] = [
     type: 'Contact', plural: 'Contacts', listFields: CONTACT_LIST, oneFields: CONTACT_ONE,
     filters: [
       'q', 'ids', 'employerId', 'siteId', 'wardId', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
-      'unionId', 'membershipStatus', 'isRep',
+      'unionId', 'membershipStatus', 'isRep', 'isCurrent',
     ],
     createInput: [...CONTACT_INPUT, 'postedFrom'],
     updateInput: [...CONTACT_INPUT, 'movedOn'],

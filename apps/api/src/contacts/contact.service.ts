@@ -69,6 +69,9 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     } else if (f.unionId) {
       qb.andWhere('EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = contact.id AND m.union_id = :unionId)', { unionId: f.unionId });
     }
+    if (f.isCurrent !== undefined && f.isCurrent !== null) {
+      qb.andWhere(`${f.isCurrent ? '' : 'NOT '}(contact.leave_date IS NULL OR contact.leave_date > current_date)`);
+    }
     if (f.isRep !== undefined && f.isRep !== null) {
       qb.andWhere(`${f.isRep ? '' : 'NOT '}EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = contact.id AND (r.end_date IS NULL OR r.end_date > current_date))`);
     }

@@ -1,9 +1,7 @@
 import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import type { ReactElement } from 'react';
 import {
   BooleanField,
   EmailField,
-  Labeled,
   ReferenceField,
   SelectField,
   Show,
@@ -12,19 +10,36 @@ import {
 } from 'react-admin';
 import { CONTRACT_TYPE_CHOICES, GRADE_CHOICES, SHIFT_PATTERN_CHOICES, STAFF_GROUP_CHOICES } from '../choices';
 import { DayField } from '../common/DayField';
+import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { MembershipPanel } from '../memberships/MembershipPanel';
 import { RepRolePanel } from '../repRoles/RepRolePanel';
 import { ContactTitle } from './ContactTitle';
 import { PostingHistory } from './PostingHistory';
 
-const Item = ({ label, children, wide = false }: { label: string; children: ReactElement; wide?: boolean }) => (
-  <Grid size={{ xs: wide ? 12 : 6, sm: wide ? 12 : 6, md: wide ? 12 : 4 }} sx={{ minWidth: 0 }}>
-    <Labeled label={label} sx={{ wordBreak: 'break-word' }}>
-      {children}
-    </Labeled>
-  </Grid>
-);
+/** Two to a row, three on wide screens. */
+const FIELD_SIZE = { xs: 6, sm: 6, md: 4 };
+
+const CONTACT_FIELDS: readonly LabelledValue[] = [
+  ['Ward', <ReferenceField source="wardId" reference="Wards" link="show" emptyText="—" />],
+  ['Site', <ReferenceField source="ward.siteId" reference="Sites" link="show" emptyText="—" />],
+  ['Employer', <ReferenceField source="employerId" reference="Employers" link="show" emptyText="—" />],
+  ['Job title', <TextField source="jobTitle" emptyText="—" />],
+  ['Preferred name', <TextField source="preferredName" emptyText="—" />],
+  ['Staff group', <SelectField source="staffGroup" choices={STAFF_GROUP_CHOICES} />],
+  ['Grade', <SelectField source="grade" choices={GRADE_CHOICES} emptyText="—" />],
+  ['Shift pattern', <SelectField source="shiftPattern" choices={SHIFT_PATTERN_CHOICES} />],
+  ['Contract', <SelectField source="contractType" choices={CONTRACT_TYPE_CHOICES} />],
+  ['Employee number (ESR)', <TextField source="employeeNumber" emptyText="—" />],
+  ['Start date', <DayField source="startDate" />],
+  ['Leave date', <DayField source="leaveDate" />],
+  ['Work email', <EmailField source="workEmail" emptyText="—" />],
+  ['Work phone', <TextField source="workPhone" emptyText="—" />],
+  ['Personal email', <EmailField source="personalEmail" emptyText="—" />],
+  ['Personal phone', <TextField source="personalPhone" emptyText="—" />],
+  ['Consents to personal email', <BooleanField source="consentPersonalEmail" />],
+  ['Consents to personal phone', <BooleanField source="consentPersonalPhone" />],
+];
 
 const Heading = () => {
   const record = useRecordContext<{ fullName?: string; jobTitle?: string | null; isMember?: boolean; leaveDate?: string | null }>();
@@ -51,62 +66,7 @@ export const ContactShow = () => (
         <Card variant="outlined">
           <CardContent>
             <Heading />
-            <Grid container spacing={1}>
-              <Item label="Ward">
-                <ReferenceField source="wardId" reference="Wards" link="show" emptyText="—" />
-              </Item>
-              <Item label="Site">
-                <ReferenceField source="ward.siteId" reference="Sites" link="show" emptyText="—" />
-              </Item>
-              <Item label="Employer">
-                <ReferenceField source="employerId" reference="Employers" link="show" emptyText="—" />
-              </Item>
-              <Item label="Job title">
-                <TextField source="jobTitle" emptyText="—" />
-              </Item>
-              <Item label="Preferred name">
-                <TextField source="preferredName" emptyText="—" />
-              </Item>
-              <Item label="Staff group">
-                <SelectField source="staffGroup" choices={STAFF_GROUP_CHOICES} />
-              </Item>
-              <Item label="Grade">
-                <SelectField source="grade" choices={GRADE_CHOICES} emptyText="—" />
-              </Item>
-              <Item label="Shift pattern">
-                <SelectField source="shiftPattern" choices={SHIFT_PATTERN_CHOICES} />
-              </Item>
-              <Item label="Contract">
-                <SelectField source="contractType" choices={CONTRACT_TYPE_CHOICES} />
-              </Item>
-              <Item label="Employee number (ESR)">
-                <TextField source="employeeNumber" emptyText="—" />
-              </Item>
-              <Item label="Start date">
-                <DayField source="startDate" />
-              </Item>
-              <Item label="Leave date">
-                <DayField source="leaveDate" />
-              </Item>
-              <Item label="Work email">
-                <EmailField source="workEmail" emptyText="—" />
-              </Item>
-              <Item label="Work phone">
-                <TextField source="workPhone" emptyText="—" />
-              </Item>
-              <Item label="Personal email">
-                <EmailField source="personalEmail" emptyText="—" />
-              </Item>
-              <Item label="Personal phone">
-                <TextField source="personalPhone" emptyText="—" />
-              </Item>
-              <Item label="Consents to personal email">
-                <BooleanField source="consentPersonalEmail" />
-              </Item>
-              <Item label="Consents to personal phone">
-                <BooleanField source="consentPersonalPhone" />
-              </Item>
-            </Grid>
+            <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
           </CardContent>
         </Card>
       </Grid>

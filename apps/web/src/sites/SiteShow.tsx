@@ -1,54 +1,31 @@
-import { Box, Grid, Typography } from '@mui/material';
-import {
-  NumberField,
-  ReferenceField,
-  ReferenceManyField,
-  SelectField,
-  Show,
-  TextField,
-  useRecordContext,
-} from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { ReferenceField, ReferenceManyField, SelectField, Show, TextField } from 'react-admin';
 import { SITE_KIND_CHOICES } from '../choices';
-import { DensityField } from '../common/DensityField';
 import { DetailItem } from '../common/DetailItem';
+import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { WardTable } from '../wards/WardTable';
 
-const SiteTitle = () => {
-  const record = useRecordContext<{ name: string }>();
-  return <>{record ? record.name : 'Site'}</>;
-};
-
 export const SiteShow = () => (
-  <Show actions={<ShowActions />} title={<SiteTitle />}>
-    <Box sx={{ p: 2 }}>
-      <Grid container spacing={2}>
-        <DetailItem label="Name" wide>
-          <TextField source="name" variant="h6" />
-        </DetailItem>
-        <DetailItem label="Employer" wide>
-          <ReferenceField source="employerId" reference="Employers" link="show" />
-        </DetailItem>
-        <DetailItem label="Kind">
-          <SelectField source="kind" choices={SITE_KIND_CHOICES} />
-        </DetailItem>
-        <DetailItem label="Address">
-          <TextField source="address" emptyText="—" />
-        </DetailItem>
-        <DetailItem label="Postcode">
-          <TextField source="postcode" emptyText="—" />
-        </DetailItem>
-        <DetailItem label="Headcount">
-          <NumberField source="headcount" />
-        </DetailItem>
-        <DetailItem label="Members">
-          <NumberField source="memberCount" />
-        </DetailItem>
-        <DetailItem label="Density">
-          <DensityField />
-        </DetailItem>
-      </Grid>
-    </Box>
+  <Show actions={<ShowActions />} title={<NameTitle fallback="Site" />}>
+    <DetailsGrid>
+      <DetailItem label="Name" wide>
+        <TextField source="name" variant="h6" />
+      </DetailItem>
+      <DetailItem label="Employer" wide>
+        <ReferenceField source="employerId" reference="Employers" link="show" />
+      </DetailItem>
+      <DetailItem label="Kind">
+        <SelectField source="kind" choices={SITE_KIND_CHOICES} />
+      </DetailItem>
+      <DetailItem label="Address">
+        <TextField source="address" emptyText="—" />
+      </DetailItem>
+      <DetailItem label="Postcode">
+        <TextField source="postcode" emptyText="—" />
+      </DetailItem>
+      <DensityDetails />
+    </DetailsGrid>
     <Box component="section" aria-label="Wards and departments" sx={{ px: 2, pb: 2 }}>
       <Typography variant="h6" component="h2" sx={{ mt: 1, mb: 1 }}>
         Wards and departments

@@ -1,5 +1,5 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { Box, Button, Grid, Stack, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import {
   NumberField,
   Pagination,
@@ -16,16 +16,11 @@ import {
 } from 'react-admin';
 import { Role } from '@rollcall/domain';
 import { WARD_TYPE_CHOICES } from '../choices';
-import { DensityField } from '../common/DensityField';
 import { DetailItem } from '../common/DetailItem';
+import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { ContactTable } from '../contacts/ContactTable';
 import { CoverageField } from './CoverageField';
-
-const WardTitle = () => {
-  const record = useRecordContext<{ name: string }>();
-  return <>{record ? record.name : 'Ward'}</>;
-};
 
 /** Opens the contact form with this ward already chosen. */
 const AddPersonButton = () => {
@@ -48,6 +43,9 @@ const AddPersonButton = () => {
   );
 };
 
+/** Staff who have not left: the same people the ward's headcount counts. */
+const CURRENT_STAFF = { isCurrent: true };
+
 /** Everyone posted here now, with their membership status. Hidden from coalition partners (aggregates only). */
 const PeopleOnWard = () => {
   const { permissions } = usePermissions<string>();
@@ -63,6 +61,7 @@ const PeopleOnWard = () => {
       <ReferenceManyField
         reference="Contacts"
         target="wardId"
+        filter={CURRENT_STAFF}
         sort={{ field: 'lastName', order: 'ASC' }}
         perPage={25}
         pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
@@ -75,38 +74,28 @@ const PeopleOnWard = () => {
 };
 
 export const WardShow = () => (
-  <Show actions={<ShowActions />} title={<WardTitle />}>
-    <Box sx={{ p: 2 }}>
-      <Grid container spacing={2}>
-        <DetailItem label="Name" wide>
-          <TextField source="name" variant="h6" />
-        </DetailItem>
-        <DetailItem label="Site" wide>
-          <ReferenceField source="siteId" reference="Sites" link="show" />
-        </DetailItem>
-        <DetailItem label="Type">
-          <SelectField source="type" choices={WARD_TYPE_CHOICES} />
-        </DetailItem>
-        <DetailItem label="Speciality">
-          <TextField source="speciality" emptyText="—" />
-        </DetailItem>
-        <DetailItem label="Headcount">
-          <NumberField source="headcount" />
-        </DetailItem>
-        <DetailItem label="Members">
-          <NumberField source="memberCount" />
-        </DetailItem>
-        <DetailItem label="Density">
-          <DensityField />
-        </DetailItem>
-        <DetailItem label="Reps">
-          <NumberField source="repCount" />
-        </DetailItem>
-        <DetailItem label="Rep coverage">
-          <CoverageField />
-        </DetailItem>
-      </Grid>
-    </Box>
+  <Show actions={<ShowActions />} title={<NameTitle fallback="Ward" />}>
+    <DetailsGrid>
+      <DetailItem label="Name" wide>
+        <TextField source="name" variant="h6" />
+      </DetailItem>
+      <DetailItem label="Site" wide>
+        <ReferenceField source="siteId" reference="Sites" link="show" />
+      </DetailItem>
+      <DetailItem label="Type">
+        <SelectField source="type" choices={WARD_TYPE_CHOICES} />
+      </DetailItem>
+      <DetailItem label="Speciality">
+        <TextField source="speciality" emptyText="—" />
+      </DetailItem>
+      <DensityDetails />
+      <DetailItem label="Reps">
+        <NumberField source="repCount" />
+      </DetailItem>
+      <DetailItem label="Rep coverage">
+        <CoverageField />
+      </DetailItem>
+    </DetailsGrid>
     <PeopleOnWard />
   </Show>
 );

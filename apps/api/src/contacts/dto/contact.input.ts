@@ -170,6 +170,11 @@ export class ContactFilter extends BaseFilter {
   @IsEnum(MembershipStatus)
   membershipStatus?: MembershipStatus;
 
+  @Field({ nullable: true, description: 'true: current staff only (no leave date, or one in the future); false: leavers only' })
+  @IsOptional()
+  @IsBoolean()
+  isCurrent?: boolean;
+
   @Field({ nullable: true, description: 'Holds a current rep role' })
   @IsOptional()
   @IsBoolean()

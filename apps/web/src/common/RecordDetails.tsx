@@ -1,0 +1,35 @@
+import { Box, Grid } from '@mui/material';
+import type { ReactNode } from 'react';
+import { NumberField, useRecordContext } from 'react-admin';
+import { DensityField } from './DensityField';
+import { DetailItem } from './DetailItem';
+
+/** A show page's title: the record's name, or `fallback` while it loads. */
+export const NameTitle = ({ fallback }: { fallback: string }) => {
+  const record = useRecordContext<{ name: string }>();
+  return <>{record ? record.name : fallback}</>;
+};
+
+/** The padded grid of `DetailItem`s at the top of a show page. */
+export const DetailsGrid = ({ children }: { children: ReactNode }) => (
+  <Box sx={{ p: 2 }}>
+    <Grid container spacing={2}>
+      {children}
+    </Grid>
+  </Box>
+);
+
+/** Headcount, members and density of the site or ward in context, as `DetailItem`s. */
+export const DensityDetails = () => (
+  <>
+    <DetailItem label="Headcount">
+      <NumberField source="headcount" />
+    </DetailItem>
+    <DetailItem label="Members">
+      <NumberField source="memberCount" />
+    </DetailItem>
+    <DetailItem label="Density">
+      <DensityField />
+    </DetailItem>
+  </>
+);
