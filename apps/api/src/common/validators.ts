@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { Field, ID } from '@nestjs/graphql';
+import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2026-02-30 is refused). */
 export function IsLocalDate(): PropertyDecorator {
@@ -18,4 +19,13 @@ export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** An optional id in a filter: GraphQL ID, validated as a uuid before it reaches SQL. */
+export function OptionalIdFilter(description?: string): PropertyDecorator {
+  return applyDecorators(
+    Field(() => ID, { nullable: true, description }),
+    IsOptional(),
+    IsUUID('all', { message: '$property must be a valid id' }),
+  );
 }

@@ -4,7 +4,7 @@ import {
 } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate } from '../../common/validators.js';
+import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 
@@ -122,19 +122,13 @@ export class ContactUpdateInput extends PartialType(ContactCreateInput) {
 
 @InputType()
 export class ContactFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'employerId must be a valid id' })
+  @OptionalIdFilter()
   employerId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'siteId must be a valid id' })
+  @OptionalIdFilter()
   siteId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'wardId must be a valid id' })
+  @OptionalIdFilter()
   wardId?: string;
 
   @Field(() => StaffGroup, { nullable: true })
@@ -157,9 +151,7 @@ export class ContactFilter extends BaseFilter {
   @IsEnum(ContractType)
   contractType?: ContractType;
 
-  @Field(() => ID, { nullable: true, description: 'With membershipStatus: status in this union' })
-  @IsOptional()
-  @IsUUID('all', { message: 'unionId must be a valid id' })
+  @OptionalIdFilter('With membershipStatus: status in this union')
   unionId?: string;
 
   @Field(() => MembershipStatus, {

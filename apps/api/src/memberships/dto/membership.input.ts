@@ -2,7 +2,7 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MembershipSource, MembershipStatus } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate } from '../../common/validators.js';
+import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class MembershipCreateInput {
@@ -44,14 +44,10 @@ export class MembershipUpdateInput extends PartialType(OmitType(MembershipCreate
 
 @InputType()
 export class MembershipFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'contactId must be a valid id' })
+  @OptionalIdFilter()
   contactId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'unionId must be a valid id' })
+  @OptionalIdFilter()
   unionId?: string;
 
   @Field(() => MembershipStatus, { nullable: true })

@@ -2,7 +2,7 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RepRoleKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate } from '../../common/validators.js';
+import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class RepRoleCreateInput {
@@ -36,9 +36,7 @@ export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput,
 
 @InputType()
 export class RepRoleFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'contactId must be a valid id' })
+  @OptionalIdFilter()
   contactId?: string;
 
   @Field(() => RepRoleKind, { nullable: true })
@@ -46,8 +44,6 @@ export class RepRoleFilter extends BaseFilter {
   @IsEnum(RepRoleKind)
   kind?: RepRoleKind;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'wardId must be a valid id' })
+  @OptionalIdFilter()
   wardId?: string;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SiteKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
+import { OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class SiteCreateInput {
@@ -36,9 +37,7 @@ export class SiteUpdateInput extends PartialType(SiteCreateInput) {}
 
 @InputType()
 export class SiteFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'employerId must be a valid id' })
+  @OptionalIdFilter()
   employerId?: string;
 
   @Field(() => SiteKind, { nullable: true })

@@ -2,6 +2,7 @@ import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WardType } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
+import { OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class WardCreateInput {
@@ -31,14 +32,10 @@ export class WardUpdateInput extends PartialType(WardCreateInput) {}
 
 @InputType()
 export class WardFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'siteId must be a valid id' })
+  @OptionalIdFilter()
   siteId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'employerId must be a valid id' })
+  @OptionalIdFilter()
   employerId?: string;
 
   @Field(() => WardType, { nullable: true })
