@@ -7,6 +7,7 @@ import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
 import type { GqlContext } from './common/context.js';
 import { formatError } from './common/errors.js';
+import { GRAPHQL_LIMITS, queryLimitsRule } from './common/graphql-limits.js';
 import { RequestLoaders } from './common/loaders.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -46,6 +47,11 @@ export class AppModule implements NestModule {
           formatError,
           plugins: [requireLoginPlugin],
           introspection: !options.config.production,
+          hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
+          validationRules: [queryLimitsRule],
+          parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+          allowBatchedHttpRequests: false,
+          csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
           playground: false,
           graphiql: false,

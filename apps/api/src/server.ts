@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
@@ -25,6 +26,25 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     exceptionFactory: validationException,
   }));
   app.useGlobalFilters(new GraphQLErrorFilter());
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // MUI injects its styles at run time
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  }));
+  // Same origin only unless CORS_ORIGINS names the origins that may call the API from a browser.
+  if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, credentials: false });
   app.disable('x-powered-by');
   const db = app.get(DataSource);
   app.use('/healthz', (_req: Request, res: Response) => {

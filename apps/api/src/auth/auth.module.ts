@@ -10,6 +10,7 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { LoginThrottle } from './login-throttle.js';
 
 @Module({
   imports: [
@@ -23,7 +24,7 @@ import { LocalStrategy } from './local.strategy.js';
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: LoginThrottle, useFactory: () => new LoginThrottle() }, AuthService, AuthResolver, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

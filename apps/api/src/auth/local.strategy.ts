@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 import { UnauthenticatedError } from '../common/errors.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 
 /** Email and password, checked against the argon2id hash. One generic message for every failure. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
-  constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+  constructor(private readonly auth: AuthService, private readonly throttle: LoginThrottle) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(email: string, password: string): Promise<AuthUser> {
-    const user = await this.auth.validateCredentials(email, password);
-    if (!user) throw new UnauthenticatedError('Email or password is incorrect');
+  async validate(req: Request, email: string, password: string): Promise<AuthUser> {
+    const account = email.trim().toLowerCase();
+    const address = req.ip ?? 'unknown';
+    this.throttle.check(account, address);
+    const user = await this.auth.validateCredentials(account, password);
+    if (!user) {
+      this.throttle.fail(account, address);
+      throw new UnauthenticatedError('Email or password is incorrect');
+    }
+    this.throttle.succeed(account);
     return user;
   }
 }

@@ -5,7 +5,7 @@ import type { ValidationError } from 'class-validator';
 /** Error codes the client may see. Anything else is masked as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'TOO_MANY_REQUESTS', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 export type FieldErrors = Record<string, string>;

@@ -44,6 +44,15 @@ export class AppConfig {
   @IsString()
   WEB_DIST = 'apps/web/dist';
 
+  /** Comma-separated browser origins allowed to call the API cross-origin (default: none, same origin only). */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
+  }
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

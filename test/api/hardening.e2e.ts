@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { GRAPHQL_LIMITS } from '../../apps/api/src/common/graphql-limits.js';
+import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+
+let t: TestApp;
+let prod: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  prod = await startTestApp({ production: true });
+});
+afterAll(async () => {
+  await t?.close();
+  await prod?.close();
+});
+
+describe('GraphQL limits', () => {
+  it('refuses a query nested deeper than the limit', async () => {
+    // Contact → memberships → contact → memberships … ten levels
+    let sel = 'id';
+    for (let i = 0; i < 5; i++) sel = `memberships { contact { ${sel} } }`;
+    const res = await t.as('secretary')(`{ allContacts(perPage: 1) { ${sel} } }`);
+    expect(errorOf(res)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: `Query is too deep: at most ${GRAPHQL_LIMITS.maxDepth} levels` });
+    expect(res.data).toBeUndefined();
+  });
+
+  it('accepts the deepest query the app really uses', async () => {
+    const res = await t.as('secretary')('{ allContacts(perPage: 2) { ward { site { employer { name } } } repRoles { wards { site { name } } } } }');
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('refuses too many aliases', async () => {
+    const fields = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: _allContactsMeta { count }`).join(' ');
+    const res = await t.as('secretary')(`{ ${fields} }`);
+    expect(errorOf(res).message).toBe(`Too many aliases: at most ${GRAPHQL_LIMITS.maxAliases} per request`);
+  });
+
+  it('refuses too many fields, counting fragments where they are spread', async () => {
+    const many = Array.from({ length: 60 }, () => 'firstName lastName').join(' ');
+    const frag = `fragment F on Contact { id ${many} }`;
+    const spreads = Array.from({ length: 5 }, () => '...F').join(' ');
+    const res = await t.as('secretary')(`{ allContacts(perPage: 1) { ${spreads} } } ${frag}`);
+    expect(errorOf(res).message).toBe(`Query is too large: at most ${GRAPHQL_LIMITS.maxFields} fields`);
+  });
+
+  it('refuses a document with too many tokens before parsing it all', async () => {
+    const res = await t.as('secretary')(`{ allContacts(perPage: 1) { ${'id '.repeat(GRAPHQL_LIMITS.maxTokens)} } }`);
+    expect(errorOf(res).code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errorOf(res).message).toMatch(/tokens/);
+  });
+
+  it('refuses batched requests', async () => {
+    const token = await t.login('secretary');
+    const res = await request(t.app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`)
+      .set('content-type', 'application/json').send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body ?? res.text)).not.toMatch(/"me"/);
+  });
+
+  it('refuses request bodies over 1 MB', async () => {
+    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json')
+      .send(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(1_100_000) } }));
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses a GET query without a JSON content type (CSRF prevention)', async () => {
+    const res = await request(t.app.getHttpServer()).get('/graphql').query({ query: '{ __typename }' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('HTTP hardening', () => {
+  it('sends security headers on the app and the API', async () => {
+    for (const path of ['/', '/graphql']) {
+      const res = await request(t.app.getHttpServer()).get(path).set('apollo-require-preflight', '1');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('gives no cross-origin access to another site', async () => {
+    const res = await request(t.app.getHttpServer()).options('/graphql')
+      .set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('login throttling', () => {
+  const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
+
+  it('locks an account after five failures, even for the right password, and not other accounts', async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await t.gql(LOGIN, { e: LOGINS.caseworker, p: `guess-${i}` });
+      expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await t.gql(LOGIN, { e: LOGINS.caseworker, p: DEMO_PASSWORD });
+    expect(errorOf(locked).code).toBe('TOO_MANY_REQUESTS');
+    expect(errorOf(locked).message).toMatch(/try again in \d+ s/);
+    expect(locked.data?.login).toBeUndefined();
+    const other = await t.gql(LOGIN, { e: LOGINS.admin, p: DEMO_PASSWORD });
+    expect(other.data?.login.token).toBeTruthy();
+  });
+});
+
+describe('production mode', () => {
+  it('turns off introspection and field suggestions', async () => {
+    const intro = await prod.as('secretary')('{ __schema { types { name } } }');
+    expect(intro.errors?.[0].message).toMatch(/introspection/i);
+    const typo = await prod.as('secretary')('{ allContact { id } }');
+    expect(errorOf(typo).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorOf(typo).message).not.toMatch(/Did you mean/);
+    const dev = await t.as('secretary')('{ allContact { id } }');
+    expect(errorOf(dev).message).toMatch(/Did you mean/);
+  });
+});
