@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
@@ -56,6 +57,7 @@ export class AppModule implements NestModule {
           playground: false,
           graphiql: false,
         }),
+        AuditModule,
         AuthModule,
         DensityModule,
         EmployerModule,

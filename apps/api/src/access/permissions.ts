@@ -16,6 +16,8 @@ export enum Permission {
   PEOPLE_WRITE = 'PEOPLE_WRITE',
   /** Aggregate counts (headcount, members) without names. */
   AGGREGATES_READ = 'AGGREGATES_READ',
+  /** Search the audit log of one's organisation. */
+  AUDIT_READ = 'AUDIT_READ',
   /** Own account. */
   SELF = 'SELF',
 }
@@ -24,7 +26,7 @@ const ALL = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.BRANCH_SECRETARY]: ALL,
+  [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ),
   [Role.REP]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.AGGREGATES_READ, Permission.SELF],
   [Role.CASEWORKER]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.AGGREGATES_READ, Permission.SELF],
   [Role.COALITION_VIEWER]: [Permission.WORKPLACE_READ, Permission.AGGREGATES_READ, Permission.SELF],

@@ -4,6 +4,8 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { type Permission, PERMISSION_KEY, PUBLIC_KEY, roleHas } from '../access/permissions.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import type { GqlContext } from '../common/context.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 
 /**
  * Global guard, deny by default: a resolver runs only if it is @Public, or the caller is logged in
@@ -11,15 +13,25 @@ import type { GqlContext } from '../common/context.js';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: Reflector, private readonly audit: AuditService) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const user = GqlExecutionContext.create(context).getContext<GqlContext>().req?.user;
+    const gql = GqlExecutionContext.create(context);
+    const req = gql.getContext<GqlContext>().req;
+    const user = req?.user;
     if (!user) throw new UnauthenticatedError();
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
-    if (!permission || !roleHas(user.role, permission)) throw new ForbiddenError();
+    if (!permission || !roleHas(user.role, permission)) {
+      const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
+      await this.audit.record({
+        action: AuditAction.REFUSED, user, ip: req.ip ?? null,
+        entityType: `${info.parentType.name}.${info.fieldName}`,
+        after: { permission: permission ?? null, role: user.role },
+      });
+      throw new ForbiddenError();
+    }
     return true;
   }
 }

@@ -30,6 +30,11 @@ export class AuthService {
     return (await verifyPassword(user.passwordHash, password)) ? toAuthUser(user) : null;
   }
 
+  /** For the audit of a failed login: whose user the email belongs to, if anyone's. */
+  async organisationOfEmail(email: string): Promise<string | null> {
+    return (await this.users.findOne({ where: { email }, select: { id: true, organisationId: true } }))?.organisationId ?? null;
+  }
+
   async findActive(id: string): Promise<AuthUser | null> {
     const user = await this.users.findOne({ where: { id, active: true } });
     return user ? toAuthUser(user) : null;

@@ -6,11 +6,17 @@ import { UnauthenticatedError } from '../common/errors.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 
 /** Email and password, checked against the argon2id hash. One generic message for every failure. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
-  constructor(private readonly auth: AuthService, private readonly throttle: LoginThrottle) {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
@@ -21,9 +27,14 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const user = await this.auth.validateCredentials(account, password);
     if (!user) {
       this.throttle.fail(account, address);
+      await this.audit.record({
+        action: AuditAction.LOGIN_FAILED, actorEmail: account, ip: address,
+        organisationId: await this.auth.organisationOfEmail(account),
+      });
       throw new UnauthenticatedError('Email or password is incorrect');
     }
     this.throttle.succeed(account);
+    await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, user, ip: address });
     return user;
   }
 }

@@ -74,6 +74,10 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
     } catch (e) {
       mapConstraintError(e, this.constraints);
     }
+    await this.onRemoved(row, scope);
     return { ...row, id };
   }
+
+  /** Called after a row is deleted (people services write the audit log here). */
+  protected async onRemoved(_row: T, _scope: Scope): Promise<void> {}
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { MembershipStatus } from '../common/enums.js';
@@ -36,6 +37,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     @InjectRepository(Posting) private readonly postings: Repository<Posting>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {
     super(repo);
   }
@@ -83,13 +85,15 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     await this.checkWard(wardId, input.employerId);
     const organisationId = this.access.organisationOf(user);
     try {
-      return await this.db.transaction(async (tx) => {
+      const created = await this.db.transaction(async (tx) => {
         const contact = await tx.save(tx.create(Contact, { ...fields, organisationId }));
         await tx.save(tx.create(Posting, {
           organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
         }));
         return contact;
       });
+      await this.audit.change(user, 'Contact', null, created);
+      return created;
     } catch (e) {
       mapConstraintError(e, CONSTRAINTS);
     }
@@ -97,17 +101,21 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
 
   async update(id: string, input: ContactUpdateInput, user: AuthUser): Promise<Contact> {
     const contact = await this.get(id, user);
+    const before = { ...contact };
     const { wardId, movedOn, postedFrom: _ignored, ...fields } = input;
     const merged = this.repo.merge(contact, fields);
     this.checkDates(merged.startDate, merged.leaveDate);
     const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId);
     try {
-      return await this.db.transaction(async (tx) => {
-        const saved = await tx.save(merged);
-        if (wardId && wardId !== current?.wardId) await this.move(tx.getRepository(Posting), saved, current, wardId, movedOn ?? today());
-        return saved;
+      const saved = await this.db.transaction(async (tx) => {
+        const row = await tx.save(merged);
+        if (wardId && wardId !== current?.wardId) await this.move(tx.getRepository(Posting), row, current, wardId, movedOn ?? today());
+        return row;
       });
+      const moved = wardId && wardId !== current?.wardId ? { wardId, movedOn: movedOn ?? today() } : {};
+      await this.audit.change(user, 'Contact', { ...before, wardId: current?.wardId ?? null } as AuditedRecord, { ...saved, ...moved });
+      return saved;
     } catch (e) {
       mapConstraintError(e, CONSTRAINTS);
     }
@@ -130,6 +138,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
   override async remove(id: string, user: AuthUser): Promise<Contact> {
     const contact = await this.get(id, user);
     await this.repo.softDelete(id);
+    await this.audit.change(user, 'Contact', contact, null);
     return contact;
   }
 

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Posting } from '../contacts/posting.entity.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -9,4 +10,4 @@ import { Union } from '../unions/union.entity.js';
 import { User } from '../users/user.entity.js';
 import { Ward } from '../wards/ward.entity.js';
 
-export const ENTITIES = [Organisation, User, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole];
+export const ENTITIES = [Organisation, User, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { UserInputError } from '../common/errors.js';
@@ -28,6 +29,7 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
     @InjectRepository(Membership) repo: Repository<Membership>,
     private readonly contacts: ContactService,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {
     super(repo);
   }
@@ -48,13 +50,23 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
     const contact = await this.contacts.find(input.contactId, user);
     if (!contact) throw new UserInputError({ contactId: 'does not exist' });
     this.checkDates(input.joinDate, input.leaveDate);
-    return this.save(this.repo.create({ ...input, organisationId: contact.organisationId }));
+    const saved = await this.save(this.repo.create({ ...input, organisationId: contact.organisationId }));
+    await this.audit.change(user, 'Membership', null, saved);
+    return saved;
   }
 
   async update(id: string, input: MembershipUpdateInput, user: AuthUser): Promise<Membership> {
-    const merged = this.repo.merge(await this.get(id, user), input);
+    const row = await this.get(id, user);
+    const before = { ...row };
+    const merged = this.repo.merge(row, input);
     this.checkDates(merged.joinDate, merged.leaveDate);
-    return this.save(merged);
+    const saved = await this.save(merged);
+    await this.audit.change(user, 'Membership', before, saved);
+    return saved;
+  }
+
+  protected override onRemoved(row: Membership, user: AuthUser): Promise<void> {
+    return this.audit.change(user, 'Membership', row, null);
   }
 
   async byContacts(contactIds: readonly string[], user: AuthUser): Promise<Membership[][]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { UserInputError } from '../common/errors.js';
@@ -24,6 +25,7 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     @InjectDataSource() private readonly db: DataSource,
     private readonly contacts: ContactService,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {
     super(repo);
   }
@@ -45,15 +47,25 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     this.checkDates(input.startDate, input.endDate);
     const { wardIds, ...fields } = input;
     const wards = await this.wards(wardIds);
-    return this.save(this.repo.create({ ...fields, organisationId: contact.organisationId, wards }));
+    const saved = await this.save(this.repo.create({ ...fields, organisationId: contact.organisationId, wards }));
+    await this.audit.change(user, 'RepRole', null, { ...saved, wards: undefined, wardIds: wards.map((w) => w.id) } as never);
+    return saved;
   }
 
   async update(id: string, input: RepRoleUpdateInput, user: AuthUser): Promise<RepRole> {
     const { wardIds, ...fields } = input;
-    const merged = this.repo.merge(await this.get(id, user), fields);
+    const row = await this.get(id, user);
+    const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
+    const merged = this.repo.merge(row, fields);
     this.checkDates(merged.startDate, merged.endDate);
     if (wardIds) merged.wards = await this.wards(wardIds);
-    return this.save(merged);
+    const saved = await this.save(merged);
+    await this.audit.change(user, 'RepRole', before, { ...saved, wards: undefined, wardIds: wardIds ?? before.wardIds } as never);
+    return saved;
+  }
+
+  protected override onRemoved(row: RepRole, user: AuthUser): Promise<void> {
+    return this.audit.change(user, 'RepRole', row, null);
   }
 
   /** Ward ids covered by each rep role, for DataLoader. */

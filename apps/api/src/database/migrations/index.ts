@@ -1,4 +1,5 @@
 import { Initial1795426930173 } from './1795426930173-initial.js';
+import { AuditLog1795432302522 } from './1795432302522-audit-log.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
-export const MIGRATIONS = [Initial1795426930173];
+export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522];

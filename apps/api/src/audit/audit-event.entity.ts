@@ -1,0 +1,68 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from './json.scalar.js';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum AuditAction {
+  LOGIN_SUCCEEDED = 'LOGIN_SUCCEEDED',
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  REFUSED = 'REFUSED',
+}
+
+/**
+ * One thing that happened: who, what, when, and for changes the record before and after.
+ * Append-only: a trigger in the database refuses UPDATE, DELETE and TRUNCATE, whoever asks.
+ */
+@ObjectType()
+@Entity()
+@Index('ix_audit_org_time', ['organisationId', 'createdAt'])
+@Index('ix_audit_entity', ['entityType', 'entityId'])
+@Index('ix_audit_user', ['userId', 'createdAt'])
+export class AuditEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** The organisation whose data or user it concerns; null for a failed login of an unknown email. */
+  @Column({ type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  /** The email the request came as (for failed logins: the email tried). */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  actorEmail: string | null;
+
+  @Field(() => AuditAction)
+  @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
+  action: AuditAction;
+
+  @Field(() => String, { nullable: true, description: 'Contact, Membership, RepRole, Query.allContacts …' })
+  @Column({ type: 'varchar', nullable: true })
+  entityType: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  entityId: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CrudService } from '../common/crud.service.js';
+import { applySearch } from '../common/list.js';
+import { AuditAction, AuditEvent } from './audit-event.entity.js';
+import type { AuditEventFilter } from './dto/audit.input.js';
+
+export interface AuditEntry {
+  action: AuditAction;
+  user?: Pick<AuthUser, 'id' | 'email' | 'organisationId'> | null;
+  organisationId?: string | null;
+  actorEmail?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  before?: object | null;
+  after?: object | null;
+  ip?: string | null;
+}
+
+export type AuditedRecord = { id: string } & object;
+
+/** Plain JSON of an entity for before/after: no functions, dates as ISO strings. */
+function snapshot(o: object | null | undefined): Record<string, unknown> | null {
+  return o ? (JSON.parse(JSON.stringify(o)) as Record<string, unknown>) : null;
+}
+
+/** Writes and searches the append-only audit log. Each organisation sees only its own events. */
+@Injectable()
+export class AuditService extends CrudService<AuditEvent, AuditEventFilter, AuthUser> {
+  protected readonly label = 'Audit event';
+  protected readonly sortable = {
+    createdAt: 'audit_event.created_at', action: 'audit_event.action', actorEmail: 'audit_event.actor_email',
+    entityType: 'audit_event.entity_type',
+  };
+  protected readonly defaultSort = 'createdAt';
+
+  constructor(@InjectRepository(AuditEvent) repo: Repository<AuditEvent>) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<AuditEvent>, user: AuthUser): void {
+    qb.andWhere('audit_event.organisation_id = :org', { org: user.organisationId });
+  }
+
+  protected filter(qb: SelectQueryBuilder<AuditEvent>, f: AuditEventFilter): void {
+    applySearch(qb, f.q, ['audit_event.actor_email', 'audit_event.entity_type']);
+    if (f.userId) qb.andWhere('audit_event.user_id = :userId', { userId: f.userId });
+    if (f.entityId) qb.andWhere('audit_event.entity_id = :entityId', { entityId: f.entityId });
+    if (f.entityType) qb.andWhere('audit_event.entity_type = :entityType', { entityType: f.entityType });
+    if (f.action) qb.andWhere('audit_event.action = :action', { action: f.action });
+    if (f.from) qb.andWhere('audit_event.created_at >= :from', { from: f.from });
+    if (f.to) qb.andWhere('audit_event.created_at < :to', { to: f.to });
+  }
+
+  async record(e: AuditEntry): Promise<void> {
+    await this.repo.insert(this.repo.create({
+      action: e.action,
+      userId: e.user?.id ?? null,
+      organisationId: e.organisationId ?? e.user?.organisationId ?? null,
+      actorEmail: e.actorEmail ?? e.user?.email ?? null,
+      entityType: e.entityType ?? null,
+      entityId: e.entityId ?? null,
+      before: snapshot(e.before),
+      after: snapshot(e.after),
+      ip: e.ip ?? null,
+    }) as never);
+  }
+
+  /** A create, update or delete of a record about a person. */
+  change(user: AuthUser, entityType: string, before: AuditedRecord | null, after: AuditedRecord | null): Promise<void> {
+    const action = !before ? AuditAction.CREATE : !after ? AuditAction.DELETE : AuditAction.UPDATE;
+    return this.record({ action, user, entityType, entityId: (after ?? before)!.id, before, after });
+  }
+
+  /** The audit log is append-only: there is nothing to delete. */
+  override remove(): never {
+    throw new Error('audit events cannot be deleted');
+  }
+}

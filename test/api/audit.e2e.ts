@@ -1,0 +1,84 @@
+import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+const EVENTS = `query($f: AuditEventFilter) { allAuditEvents(filter: $f, perPage: 50) {
+  id action actorEmail entityType entityId before after ip userId createdAt } _allAuditEventsMeta(filter: $f) { count } }`;
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
+
+describe('audit log', () => {
+  it('records successful and failed logins, with the address', async () => {
+    await t.gql(LOGIN, { e: LOGINS.rep, p: 'not-the-password' });
+    await t.login('rep');
+    const res = await t.as('admin')(EVENTS, { f: { q: LOGINS.rep } });
+    const actions = res.data?.allAuditEvents.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['LOGIN_FAILED', 'LOGIN_SUCCEEDED']));
+    const failed = res.data?.allAuditEvents.find((e: { action: string }) => e.action === 'LOGIN_FAILED');
+    expect(failed).toMatchObject({ actorEmail: LOGINS.rep, userId: null });
+    expect(failed.ip).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('records every change to a person with who, when, before and after', async () => {
+    const [c] = await t.sql("SELECT c.id, c.job_title FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'UNISON%' LIMIT 1");
+    const upd = await t.as('secretary')('mutation($id: ID!) { updateContact(id: $id, data: { jobTitle: "Ward Manager" }) { id } }', { id: c.id });
+    expect(upd.errors).toBeUndefined();
+    const res = await t.as('admin')(EVENTS, { f: { entityId: c.id, action: 'UPDATE' } });
+    expect(res.data?._allAuditEventsMeta.count).toBe(1);
+    const e = res.data?.allAuditEvents[0];
+    expect(e).toMatchObject({ action: 'UPDATE', entityType: 'Contact', entityId: c.id, actorEmail: LOGINS.secretary });
+    expect(e.before.jobTitle).toBe(c.job_title);
+    expect(e.after.jobTitle).toBe('Ward Manager');
+
+    const [{ id: unionId }] = await t.sql("SELECT id FROM trade_union WHERE short_name = 'GMB'");
+    const m = await t.as('rep')('mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: PENDING, source: SELF_REPORTED }) { id } }', { c: c.id, u: unionId });
+    const mid = m.data?.createMembership.id;
+    await t.as('rep')('mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: mid });
+    const ms = await t.as('admin')(EVENTS, { f: { entityId: mid } });
+    expect(ms.data?.allAuditEvents.map((x: { action: string }) => x.action).sort()).toEqual(['CREATE', 'DELETE']);
+    const del = ms.data?.allAuditEvents.find((x: { action: string }) => x.action === 'DELETE');
+    expect(del).toMatchObject({ entityType: 'Membership', actorEmail: LOGINS.rep, after: null });
+    expect(del.before.status).toBe('PENDING');
+  });
+
+  it('records refused requests', async () => {
+    const refused = await t.as('coalition')('{ allContacts { id } }');
+    expect(errorOf(refused).code).toBe('FORBIDDEN');
+    const res = await t.as('admin')(EVENTS, { f: { action: 'REFUSED', q: LOGINS.coalition } });
+    expect(res.data?.allAuditEvents[0]).toMatchObject({ entityType: 'Query.allContacts', actorEmail: LOGINS.coalition });
+    expect(res.data?.allAuditEvents[0].after).toEqual({ permission: 'PEOPLE_READ', role: 'COALITION_VIEWER' });
+  });
+
+  it('shows the log to admins only, and only their organisation\'s events', async () => {
+    for (const who of ['secretary', 'rep', 'caseworker', 'coalition', 'bmaSecretary'] as const) {
+      expect(errorOf(await t.as(who)(EVENTS)).code).toBe('FORBIDDEN');
+    }
+    await t.gql(LOGIN, { e: LOGINS.bmaSecretary, p: DEMO_PASSWORD });
+    const res = await t.as('admin')(EVENTS, { f: { q: 'bma.example' } });
+    expect(res.data?._allAuditEventsMeta.count).toBe(0);
+    const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE actor_email = $1", [LOGINS.bmaSecretary]);
+    expect(n).toBeGreaterThan(0);
+  });
+
+  it('filters by date range and refuses a bad date', async () => {
+    const future = await t.as('admin')(EVENTS, { f: { from: '2999-01-01' } });
+    expect(future.data?._allAuditEventsMeta.count).toBe(0);
+    const past = await t.as('admin')(EVENTS, { f: { to: '2000-01-01' } });
+    expect(past.data?._allAuditEventsMeta.count).toBe(0);
+    const all = await t.as('admin')(EVENTS, { f: { from: '2000-01-01' } });
+    expect(all.data?._allAuditEventsMeta.count).toBeGreaterThan(0);
+    const bad = await t.as('admin')(EVENTS, { f: { from: 'yesterday' } });
+    expect(errorOf(bad).fields).toEqual({ from: 'from must be a date or date-time' });
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE, even to the owner', async () => {
+    const before = (await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n;
+    expect(before).toBeGreaterThan(0);
+    await expect(t.sql("UPDATE audit_event SET actor_email = 'someone@else'")).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(t.sql('DELETE FROM audit_event')).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(t.sql('TRUNCATE audit_event')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    expect((await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n).toBe(before);
+    expect((await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE actor_email = 'someone@else'"))[0].n).toBe(0);
+  });
+});
