@@ -153,3 +153,46 @@ describe('organisations are walls', () => {
     expect(total(b)).toBeLessThan(total(u));
   });
 });
+
+describe('sessions and passwords', () => {
+  const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
+  const tokenFor = async (e: string, p = DEMO_PASSWORD) => (await t.gql(LOGIN, { e, p })).data?.login.token as string;
+
+  it('logout revokes every token of the user, and a new login works', async () => {
+    const a = await tokenFor(LOGINS.caseworker);
+    const b = await tokenFor(LOGINS.caseworker);
+    expect((await t.gql('{ me { email } }', {}, a)).data?.me.email).toBe(LOGINS.caseworker);
+    const out = await t.gql('mutation { logout }', {}, a);
+    expect(out.data?.logout).toBe(true);
+    for (const old of [a, b]) expect(errorOf(await t.gql('{ me { email } }', {}, old)).code).toBe('UNAUTHENTICATED');
+    const c = await tokenFor(LOGINS.caseworker);
+    expect((await t.gql('{ me { email } }', {}, c)).data?.me.email).toBe(LOGINS.caseworker);
+  });
+
+  it('changes the own password: checks the current one, validates the new one, ends other sessions', async () => {
+    const old = await tokenFor(LOGINS.admin);
+    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }';
+    const wrong = await t.gql(CHANGE, { c: 'nope', n: 'a-much-longer-passphrase' }, old);
+    expect(errorOf(wrong).fields).toEqual({ currentPassword: 'is not your current password' });
+    const short = await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'short' }, old);
+    expect(errorOf(short).fields).toEqual({ newPassword: 'newPassword must be at least 12 characters' });
+    const named = await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'admin-is-my-password' }, old);
+    expect(errorOf(named).fields).toEqual({ newPassword: 'must not contain your email name' });
+    expect(await tokenFor(LOGINS.admin)).toBeTruthy(); // nothing changed yet
+
+    const ok = await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'correct horse battery staple' }, old);
+    const fresh = ok.data?.changePassword.token;
+    expect(fresh).toBeTruthy();
+    expect(errorOf(await t.gql('{ me { id } }', {}, old)).code).toBe('UNAUTHENTICATED');
+    expect((await t.gql('{ me { email } }', {}, fresh)).data?.me.email).toBe(LOGINS.admin);
+    expect(errorOf(await t.gql(LOGIN, { e: LOGINS.admin, p: DEMO_PASSWORD })).code).toBe('UNAUTHENTICATED');
+    expect(await tokenFor(LOGINS.admin, 'correct horse battery staple')).toBeTruthy();
+    const audit = await t.gql('{ allAuditEvents(filter: { action: PASSWORD_CHANGED }) { actorEmail } }', {}, fresh);
+    expect(audit.data?.allAuditEvents).toEqual([{ actorEmail: LOGINS.admin }]);
+  });
+
+  it('refuses logout and password change without a login', async () => {
+    expect(errorOf(await t.gql('mutation { logout }')).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql('mutation { changePassword(currentPassword: "a", newPassword: "bbbbbbbbbbbbbbbb") { token } }')).code).toBe('UNAUTHENTICATED');
+  });
+});

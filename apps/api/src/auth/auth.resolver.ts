@@ -1,5 +1,8 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Can, Permission, Public } from '../access/permissions.js';
 import type { GqlContext } from '../common/context.js';
 import { User } from '../users/user.entity.js';
@@ -7,6 +10,20 @@ import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword is required' })
+  currentPassword: string;
+
+  @Field()
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(200, { message: 'newPassword must be at most 200 characters' })
+  newPassword: string;
+}
 
 @ObjectType()
 export class LoginResult {
@@ -19,7 +36,7 @@ export class LoginResult {
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthService, private readonly audit: AuditService) {}
 
   @Public()
   @UseGuards(LocalAuthGuard)
@@ -30,7 +47,23 @@ export class AuthResolver {
     @Context() ctx: GqlContext,
   ): Promise<LoginResult> {
     const user = ctx.req.user as AuthUser;
-    return { token: this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
+    return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
+  }
+
+  @Can(Permission.SELF)
+  @Mutation(() => Boolean, { description: 'Ends every session of the logged-in user (all their tokens stop working)' })
+  async logout(@CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<boolean> {
+    await this.auth.revokeTokens(user.id);
+    await this.audit.record({ action: AuditAction.LOGOUT, user, ip: ctx.req.ip ?? null });
+    return true;
+  }
+
+  @Can(Permission.SELF)
+  @Mutation(() => LoginResult, { description: 'Changes your password; other sessions end, and a new token is returned' })
+  async changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<LoginResult> {
+    await this.auth.changePassword(user, args.currentPassword, args.newPassword);
+    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, user, entityType: 'User', entityId: user.id, ip: ctx.req.ip ?? null });
+    return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }
 
   @Can(Permission.SELF)

@@ -5,9 +5,12 @@ import type { Repository } from 'typeorm';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { UserInputError } from '../common/errors.js';
 
 export interface TokenPayload {
   sub: string;
+  /** The user's tokenVersion when issued. */
+  ver: number;
 }
 
 @Injectable()
@@ -35,17 +38,37 @@ export class AuthService {
     return (await this.users.findOne({ where: { email }, select: { id: true, organisationId: true } }))?.organisationId ?? null;
   }
 
-  async findActive(id: string): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { id, active: true } });
-    return user ? toAuthUser(user) : null;
+  /** The user a token names, if still active and the token not revoked (logout, password change). */
+  async findActive(payload: TokenPayload): Promise<AuthUser | null> {
+    const user = await this.users.findOne({ where: { id: payload.sub, active: true } });
+    return user && user.tokenVersion === payload.ver ? toAuthUser(user) : null;
+  }
+
+  /** Ends every session of this user. */
+  async revokeTokens(userId: string): Promise<void> {
+    await this.users.increment({ id: userId }, 'tokenVersion', 1);
+  }
+
+  /** Checks the current password, sets the new one and revokes every other session. */
+  async changePassword(user: AuthUser, current: string, next: string): Promise<void> {
+    const row = await this.users.findOneOrFail({ where: { id: user.id } });
+    if (!(await verifyPassword(row.passwordHash, current))) {
+      throw new UserInputError({ currentPassword: 'is not your current password' });
+    }
+    if (current === next) throw new UserInputError({ newPassword: 'must differ from the current password' });
+    if (next.toLowerCase().includes(row.email.split('@')[0].toLowerCase())) {
+      throw new UserInputError({ newPassword: 'must not contain your email name' });
+    }
+    await this.users.update(row.id, { passwordHash: await hashPassword(next), tokenVersion: row.tokenVersion + 1 });
   }
 
   async userWithOrganisation(id: string): Promise<User> {
     return this.users.findOneOrFail({ where: { id }, relations: { organisation: true } });
   }
 
-  issueToken(user: AuthUser): string {
-    return this.jwt.sign({ sub: user.id } satisfies TokenPayload);
+  async issueToken(user: AuthUser): Promise<string> {
+    const { tokenVersion } = await this.users.findOneOrFail({ where: { id: user.id }, select: { id: true, tokenVersion: true } });
+    return this.jwt.sign({ sub: user.id, ver: tokenVersion } satisfies TokenPayload);
   }
 }
 

@@ -18,6 +18,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: TokenPayload): Promise<AuthUser | false> {
-    return (await this.auth.findActive(payload.sub)) ?? false;
+    return (await this.auth.findActive(payload)) ?? false;
   }
 }

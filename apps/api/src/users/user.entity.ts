@@ -36,4 +36,9 @@ export class User extends BaseEntity {
   @HideField()
   @Column({ default: true })
   active: boolean;
+
+  /** Bumped by logout and password change: tokens carrying an older version stop working. */
+  @HideField()
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
 }

@@ -1,5 +1,6 @@
 import { Initial1795426930173 } from './1795426930173-initial.js';
 import { AuditLog1795432302522 } from './1795432302522-audit-log.js';
+import { SessionRevocation1795432398801 } from './1795432398801-session-revocation.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
-export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522];
+export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801];
