@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { buildSchema, isNonNullType, parse, validate, type GraphQLInputObjectType } from 'graphql';
-import { LOGIN_MUTATION, operations, RESOURCES } from '../../apps/web/src/resourceConfig.js';
+import { LOGIN_MUTATION, operations, operationsOf, RESOURCES } from '../../apps/web/src/resourceConfig.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 
@@ -27,7 +27,7 @@ test('the sign-in mutation matches the schema', () => {
 });
 
 describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, resource) => {
-  test.each(Object.keys(operations) as (keyof typeof operations)[])('the %s document validates', (operation) => {
+  test.each(operationsOf(resource))('the %s document validates', (operation) => {
     expect(errorsOf(operations[operation](resource))).toEqual([]);
   });
 
@@ -35,6 +35,16 @@ describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, reso
     const declared = Object.keys(inputFields(`${resource.type}Filter`));
     expect(resource.filters.filter((f) => !declared.includes(f))).toEqual([]);
   });
+
+  if (resource.readOnly) {
+    test('is read-only in the API too: no create, update or delete mutation', () => {
+      const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+      const names = ['create', 'update', 'delete'].map((verb) => `${verb}${resource.type}`);
+      expect(names.filter((n) => mutations.includes(n))).toEqual([]);
+      expect([...resource.createInput, ...resource.updateInput]).toEqual([]);
+    });
+    return;
+  }
 
   test('sends only declared create and update fields, and every required create field', () => {
     const create = inputFields(`${resource.type}CreateInput`);

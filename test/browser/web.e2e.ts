@@ -263,6 +263,17 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     }
     expect(problems).toEqual([]);
   });
+
+  test('signing out ends the session on the server too', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('rollcall.token'));
+    expect(token).toBeTruthy();
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => localStorage.getItem('rollcall.token'))).toBeNull();
+    // the token copied before signing out no longer works
+    await expect(gql('{ me { id } }', {}, token!)).rejects.toThrow(/Log in to use Rollcall/);
+  });
 });
 
 function escape(text: string): string {

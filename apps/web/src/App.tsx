@@ -1,5 +1,6 @@
 import { Role } from '@rollcall/domain';
 import { Admin, Resource } from 'react-admin';
+import audit from './audit';
 import { authProvider } from './authProvider';
 import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
@@ -46,6 +47,8 @@ export const App = () => (
         <Resource key="Unions" name="Unions" {...structure(unions)} />,
         seesPeople ? <Resource key="Memberships" name="Memberships" {...memberships} /> : null,
         seesPeople ? <Resource key="RepRoles" name="RepRoles" options={{ label: 'Rep roles' }} {...repRoles} /> : null,
+        // The audit log is for admins only (the API refuses everyone else).
+        role === Role.ADMIN ? <Resource key="AuditEvents" name="AuditEvents" options={{ label: 'Audit log' }} {...audit} /> : null,
       ];
     }}
   </Admin>

@@ -5,6 +5,8 @@ import { LOGIN_MUTATION } from './resourceConfig';
 import { clearSession, getToken, getUser, isTokenExpired, saveSession, type SessionUser } from './session';
 
 const LOGIN = gql(LOGIN_MUTATION);
+/** Revokes the user's tokens on the server, so a copied token stops working too. */
+const LOGOUT = gql('mutation Logout { logout }');
 
 interface LoginData {
   login: { token: string; user: SessionUser & { __typename?: string } };
@@ -45,6 +47,10 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    const token = getToken();
+    if (token && !isTokenExpired(token)) {
+      await apolloClient.mutate({ mutation: LOGOUT, fetchPolicy: 'no-cache' }).catch(() => undefined);
+    }
     clearSession();
   },
 

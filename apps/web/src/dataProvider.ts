@@ -63,6 +63,15 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === '__typename' ? undefined : v)) as T;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day after a 'YYYY-MM-DD' day, as 'YYYY-MM-DD'. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
 function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter ?? {})) {
@@ -70,7 +79,14 @@ function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefi
     if (value === undefined || value === null || value === '') continue;
     out[key] = value;
   }
+  // The audit log's `to` is exclusive; a day picked in a "To" date input means "up to the end of it".
+  if (c.type === 'AuditEvent' && typeof out.to === 'string' && DAY.test(out.to)) out.to = nextDay(out.to);
   return out;
+}
+
+function writable(c: ResourceConfig): ResourceConfig {
+  if (c.readOnly) throw new HttpError(`${c.plural} cannot be changed`, 405);
+  return c;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -165,7 +181,7 @@ const provider = {
     getList(resource, params, { [params.target]: params.id }),
 
   async create(resource: string, params: CreateParams) {
-    const c = resourceConfig(resource);
+    const c = writable(resourceConfig(resource));
     const input = pickInput(c.createInput, params.data as Record<string, unknown>);
     for (const key of Object.keys(input)) if (input[key] === null) delete input[key];
     const result = await mutate<ItemResult>(createDocument(c), { data: input });
@@ -173,7 +189,7 @@ const provider = {
   },
 
   async update(resource: string, params: UpdateParams) {
-    const c = resourceConfig(resource);
+    const c = writable(resourceConfig(resource));
     const input = pickInput(c.updateInput, params.data as Record<string, unknown>, params.previousData);
     // A rotation date only means something together with a new ward.
     if ('movedOn' in input && !('wardId' in input)) delete input.movedOn;
@@ -182,7 +198,7 @@ const provider = {
   },
 
   async updateMany(resource: string, params: UpdateManyParams) {
-    const c = resourceConfig(resource);
+    const c = writable(resourceConfig(resource));
     const input = pickInput(c.updateInput, params.data as Record<string, unknown>);
     const ids: Identifier[] = [];
     for (const id of params.ids) {
@@ -193,13 +209,13 @@ const provider = {
   },
 
   async delete(resource: string, params: DeleteParams) {
-    const c = resourceConfig(resource);
+    const c = writable(resourceConfig(resource));
     const result = await mutate<ItemResult>(deleteDocument(c), { id: params.id });
     return { data: { ...(params.previousData ?? {}), ...(result.item ?? {}), id: params.id } };
   },
 
   async deleteMany(resource: string, params: DeleteManyParams) {
-    const c = resourceConfig(resource);
+    const c = writable(resourceConfig(resource));
     const ids: Identifier[] = [];
     for (const id of params.ids) {
       await mutate<ItemResult>(deleteDocument(c), { id });

@@ -18,6 +18,8 @@ export interface ResourceConfig {
   filters: readonly string[];
   createInput: readonly string[];
   updateInput: readonly string[];
+  /** No create, update or delete in the API (e.g. the append-only audit log). */
+  readOnly?: boolean;
 }
 
 const EMPLOYER = 'id name odsCode region createdAt updatedAt';
@@ -39,6 +41,9 @@ const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staff
   memberships { id unionId union { id shortName } status }
   repRoles { id kind }
   isMember createdAt updatedAt`;
+
+const AUDIT_EVENT = 'id createdAt userId actorEmail action entityType entityId ip';
+const AUDIT_EVENT_ONE = `${AUDIT_EVENT} before after`;
 
 const CONTACT_INPUT = [
   'firstName', 'lastName', 'preferredName', 'jobTitle', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
@@ -89,7 +94,18 @@ export const RESOURCES: ResourceConfig[] = [
     createInput: ['contactId', 'kind', 'wardIds', 'startDate', 'endDate'],
     updateInput: ['kind', 'wardIds', 'startDate', 'endDate'],
   },
+  {
+    type: 'AuditEvent', plural: 'AuditEvents', listFields: AUDIT_EVENT, oneFields: AUDIT_EVENT_ONE,
+    filters: ['q', 'ids', 'userId', 'entityId', 'entityType', 'action', 'from', 'to'],
+    createInput: [], updateInput: [], readOnly: true,
+  },
 ];
+
+/** The documents a resource can send: read-only resources have no mutations. */
+export function operationsOf(c: ResourceConfig): (keyof typeof operations)[] {
+  const all = Object.keys(operations) as (keyof typeof operations)[];
+  return c.readOnly ? all.filter((o) => o === 'list' || o === 'many' || o === 'one') : all;
+}
 
 /** Resources are registered under their plural (`Wards`); the singular type name is accepted too. */
 const BY_RESOURCE = new Map<string, ResourceConfig>();

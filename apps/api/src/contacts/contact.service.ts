@@ -113,7 +113,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
         if (wardId && wardId !== current?.wardId) await this.move(tx.getRepository(Posting), row, current, wardId, movedOn ?? today());
         return row;
       });
-      const moved = wardId && wardId !== current?.wardId ? { wardId, movedOn: movedOn ?? today() } : {};
+      const moved = wardId && wardId !== current?.wardId ? { wardId, movedOn: movedOn ?? today() } : { wardId: current?.wardId ?? null };
       await this.audit.change(user, 'Contact', { ...before, wardId: current?.wardId ?? null } as AuditedRecord, { ...saved, ...moved });
       return saved;
     } catch (e) {

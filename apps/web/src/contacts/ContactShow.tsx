@@ -8,6 +8,7 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
+import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { CONTRACT_TYPE_CHOICES, GRADE_CHOICES, SHIFT_PATTERN_CHOICES, STAFF_GROUP_CHOICES } from '../choices';
 import { DayField } from '../common/DayField';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
@@ -60,7 +61,7 @@ const Heading = () => {
 };
 
 export const ContactShow = () => (
-  <Show actions={<ShowActions />} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
+  <Show actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
         <Card variant="outlined">

@@ -1,0 +1,62 @@
+/** The audit log's actions: labels, chip colours and SelectInput choices. */
+export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED';
+
+export type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  LOGIN_SUCCEEDED: 'Signed in',
+  LOGIN_FAILED: 'Sign-in failed',
+  CREATE: 'Created',
+  UPDATE: 'Updated',
+  DELETE: 'Deleted',
+  REFUSED: 'Refused',
+};
+
+/** Failures and refusals stand out; ordinary changes stay calm. */
+export const AUDIT_ACTION_COLOURS: Record<AuditAction, ChipColour> = {
+  LOGIN_SUCCEEDED: 'success',
+  LOGIN_FAILED: 'warning',
+  CREATE: 'primary',
+  UPDATE: 'info',
+  DELETE: 'secondary',
+  REFUSED: 'error',
+};
+
+export const AUDIT_ACTION_CHOICES = (Object.keys(AUDIT_ACTION_LABELS) as AuditAction[]).map((id) => ({
+  id,
+  name: AUDIT_ACTION_LABELS[id],
+}));
+
+/** The record types the API audits changes of (REFUSED events name an operation instead, e.g. Query.allContacts). */
+export const AUDIT_ENTITY_TYPE_CHOICES = [
+  { id: 'Contact', name: 'Contact' },
+  { id: 'Membership', name: 'Membership' },
+  { id: 'RepRole', name: 'Rep role' },
+];
+
+/** Record types with a page of their own in the web app, by API type name. */
+export const ENTITY_RESOURCES: Record<string, string> = { Contact: 'Contacts' };
+
+export interface AuditEventRecord {
+  id: string;
+  createdAt: string;
+  userId?: string | null;
+  actorEmail?: string | null;
+  action: AuditAction;
+  entityType?: string | null;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** An instant as "5 Mar 2025, 14:03:22" in the browser's time zone. */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : TIME.format(date);
+}

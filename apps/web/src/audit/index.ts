@@ -1,0 +1,12 @@
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import type { RaRecord } from 'react-admin';
+import { AuditList } from './AuditList';
+import { AuditShow } from './AuditShow';
+
+/** The append-only audit log (admins only): a list and a show page, never create, edit or delete. */
+export default {
+  list: AuditList,
+  show: AuditShow,
+  icon: ManageSearchIcon,
+  recordRepresentation: (record: RaRecord) => `${record.action} ${record.entityType ?? ''}`.trim(),
+};

@@ -1,0 +1,201 @@
+/// <reference lib="dom" />
+/**
+ * The audit log screen, in the built web app served by the real API, in Debian's Chromium through
+ * playwright-core. An admin's change to a contact's job title (made through the API, to save time)
+ * shows up in the Audit log: filtered by action, opened, with the job title's before and after side
+ * by side. The contact's page links to its history. A branch secretary has no Audit log at all.
+ *
+ * Screenshots land in test/browser/screenshots/audit-*.png (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { TestApp } from '../fixtures/app.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+const SHOTS = path.join(ROOT, 'test/browser/screenshots');
+const ADMIN = 'admin@unison.example';
+const SECRETARY = 'secretary@unison.example';
+const PASSWORD = 'rollcall-demo';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+jest.setTimeout(60_000);
+
+let t: TestApp;
+let browser: Browser;
+const contact = { id: '', fullName: '', oldTitle: '', newTitle: `Audit check ${Date.now().toString(36).slice(-5)}` };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const { startTestApp } = await import('../fixtures/app.js');
+  t = await startTestApp({ seed: 'small', webDist: WEB_DIST });
+
+  const admin = t.as('admin');
+  const found = await admin<{ allContacts: { id: string; fullName: string; jobTitle: string | null }[] }>(
+    '{ allContacts(page: 0, perPage: 1, sortField: "lastName", sortOrder: "ASC") { id fullName jobTitle } }',
+  );
+  const first = found.data?.allContacts[0];
+  if (!first) throw new Error(`The demo data has no contact: ${JSON.stringify(found.errors)}`);
+  Object.assign(contact, { id: first.id, fullName: first.fullName, oldTitle: first.jobTitle ?? '' });
+  const updated = await admin<{ updateContact: { jobTitle: string } }>(
+    'mutation($id: ID!, $data: ContactUpdateInput!) { updateContact(id: $id, data: $data) { jobTitle } }',
+    { id: contact.id, data: { jobTitle: contact.newTitle } },
+  );
+  expect(updated.errors).toBeUndefined();
+  expect(updated.data?.updateContact.jobTitle).toBe(contact.newTitle);
+  // A failed sign-in, so the unfiltered list shows a warning chip too.
+  await t.gql('mutation { login(email: "admin@unison.example", password: "not-the-password") { token } }');
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const SCREENS = [
+  { screen: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+  { screen: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+async function openContext(viewport: { width: number; height: number }, isMobile: boolean) {
+  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+async function signIn(page: Page, url: string, email: string) {
+  await page.goto(url + '/');
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));
+}
+
+describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `audit-${screen}-${name}.png`), fullPage: true });
+  const main = () => page.locator('#main-content');
+
+  beforeAll(async () => {
+    ({ context, page, problems } = await openContext(viewport, isMobile));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('the admin signs in and opens the Audit log', async () => {
+    await signIn(page, t.url, ADMIN);
+    if (isMobile) await page.getByRole('button', { name: /open menu|close menu/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Audit log' }).click();
+    await page.waitForURL(/#\/AuditEvents/);
+    await expectVisible(main().getByText(ADMIN).first());
+    // Read-only: no create, export or bulk delete.
+    await expect(page.getByRole('link', { name: 'Create' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Export' }).count()).resolves.toBe(0);
+    await expect(main().getByRole('checkbox').count()).resolves.toBe(0);
+    await expectVisible(main().getByText('Sign-in failed').first());
+    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    await shot('00-all');
+  });
+
+  test('filters by action and finds the job title change', async () => {
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Action' }).click();
+    await page.getByRole('combobox', { name: 'Action', exact: true }).click();
+    await page.getByRole('option', { name: 'Updated' }).click();
+    await page.waitForURL(/UPDATE/);
+    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    const row = isMobile
+      ? main().getByRole('link').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` })
+      : main().locator('tbody tr').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` });
+    await expectVisible(row.getByText('Updated'));
+    // Nothing but updates.
+    await main().getByText('Signed in', { exact: true }).first().waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    await shot('01-list');
+
+    await row.first().click();
+    await page.waitForURL(/#\/AuditEvents\/[^/]+\/show/);
+    const changes = page.getByRole('table', { name: 'Changes' });
+    const jobTitle = changes.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Job title' }) });
+    await expectVisible(jobTitle);
+    await expectVisible(jobTitle.getByText(contact.newTitle, { exact: true }));
+    if (contact.oldTitle) await expectVisible(jobTitle.getByText(contact.oldTitle, { exact: true }));
+    await expect(jobTitle.getAttribute('data-changed')).resolves.toBe('true');
+    await expectVisible(page.getByText(contact.id).first());
+    await shot('02-show');
+
+    await page.getByRole('button', { name: 'Raw JSON' }).click();
+    await expectVisible(page.getByText(`"jobTitle": "${contact.newTitle}"`));
+    await page.waitForTimeout(400); // let the accordion finish opening for the screenshot
+    await shot('03-raw-json');
+  });
+
+  if (!isMobile) {
+    test("the contact's page links admins to its history", async () => {
+      await page.goto(`${t.url}/#/Contacts/${contact.id}/show`);
+      await expectVisible(page.getByRole('heading', { name: contact.fullName }));
+      await page.getByRole('link', { name: 'History' }).click();
+      await page.waitForURL(/#\/AuditEvents.*entityId/);
+      await expectVisible(page.getByRole('textbox', { name: 'Record id' }));
+      await expect(page.getByRole('textbox', { name: 'Record id' }).inputValue()).resolves.toBe(contact.id);
+      await expectVisible(main().locator('tbody tr').filter({ hasText: 'Updated' }));
+      await shot('04-contact-history');
+    });
+
+    test('shows the empty state when nothing matches', async () => {
+      const filter = encodeURIComponent(JSON.stringify({ entityId: '00000000-0000-4000-8000-000000000000' }));
+      await page.goto(`${t.url}/#/AuditEvents?filter=${filter}`);
+      await expectVisible(page.getByText('No audit events match'));
+    });
+  }
+
+  test('the browser logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the branch secretary', () => {
+  test('has no Audit log, and no History on a contact', async () => {
+    const { context, page, problems } = await openContext({ width: 1280, height: 800 }, false);
+    try {
+      await signIn(page, t.url, SECRETARY);
+      await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
+      await expect(page.getByRole('menuitem', { name: 'Audit log' }).count()).resolves.toBe(0);
+      await page.goto(`${t.url}/#/Contacts/${contact.id}/show`);
+      await expectVisible(page.getByRole('heading', { name: contact.fullName }));
+      await expect(page.getByRole('link', { name: 'History' }).count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(SHOTS, 'audit-secretary-menu.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
