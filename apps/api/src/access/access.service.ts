@@ -14,6 +14,25 @@ export class AccessService {
     return user.organisationId;
   }
 
+  /**
+   * SQL that limits `contactId` (an SQL expression naming contact ids) to the people this user may
+   * see: for a rep, people whose current posting is on a site of their patch; otherwise everyone
+   * of the organisation (the caller adds the organisation condition). Parameter: :patchSiteIds.
+   */
+  patchCondition(user: AuthUser, contactId: string): { sql: string; params: Record<string, unknown> } | null {
+    if (user.patchSiteIds === null) return null;
+    return {
+      sql: `EXISTS (SELECT 1 FROM posting pp JOIN ward pw ON pw.id = pp.ward_id
+        WHERE pp.contact_id = ${contactId} AND pp.end_date IS NULL AND pw.site_id = ANY(:patchSiteIds))`,
+      params: { patchSiteIds: user.patchSiteIds },
+    };
+  }
+
+  /** Whether a rep may put someone on this site. */
+  onPatch(user: AuthUser, siteId: string): boolean {
+    return user.patchSiteIds === null || user.patchSiteIds.includes(siteId);
+  }
+
   require(user: AuthUser, permission: Permission): void {
     if (!roleHas(user.role, permission)) throw new ForbiddenError();
   }

@@ -7,4 +7,6 @@ export interface AuthUser {
   displayName: string;
   role: Role;
   organisationId: string;
+  /** Sites of a rep's patch (null: not limited to a patch). */
+  patchSiteIds: string[] | null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { Role } from '@rollcall/domain';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -24,7 +25,7 @@ export class AuthService {
   ) {}
 
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase(), active: true } });
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase(), active: true }, relations: { patchSites: true } });
     if (!user) {
       this.dummyHash ??= hashPassword('not-a-real-password');
       await verifyPassword(await this.dummyHash, password);
@@ -40,7 +41,7 @@ export class AuthService {
 
   /** The user a token names, if still active and the token not revoked (logout, password change). */
   async findActive(payload: TokenPayload): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { id: payload.sub, active: true } });
+    const user = await this.users.findOne({ where: { id: payload.sub, active: true }, relations: { patchSites: true } });
     return user && user.tokenVersion === payload.ver ? toAuthUser(user) : null;
   }
 
@@ -73,5 +74,8 @@ export class AuthService {
 }
 
 export function toAuthUser(u: User): AuthUser {
-  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId };
+  return {
+    id: u.id, email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId,
+    patchSiteIds: u.role === Role.REP ? (u.patchSites ?? []).map((s) => s.id) : null,
+  };
 }

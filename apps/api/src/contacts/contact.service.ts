@@ -44,6 +44,8 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
 
   protected override scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
     qb.andWhere('contact.organisation_id = :org', { org: this.access.organisationOf(user) });
+    const patch = this.access.patchCondition(user, 'contact.id');
+    if (patch) qb.andWhere(patch.sql, patch.params);
   }
 
   protected filter(qb: SelectQueryBuilder<Contact>, f: ContactFilter): void {
@@ -82,7 +84,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
   async create(input: ContactCreateInput, user: AuthUser): Promise<Contact> {
     const { wardId, postedFrom, ...fields } = input;
     this.checkDates(fields.startDate, fields.leaveDate);
-    await this.checkWard(wardId, input.employerId);
+    await this.checkWard(wardId, input.employerId, user);
     const organisationId = this.access.organisationOf(user);
     try {
       const created = await this.db.transaction(async (tx) => {
@@ -106,7 +108,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     const merged = this.repo.merge(contact, fields);
     this.checkDates(merged.startDate, merged.leaveDate);
     const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
-    if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId);
+    if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
     try {
       const saved = await this.db.transaction(async (tx) => {
         const row = await tx.save(merged);
@@ -146,11 +148,12 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     if (start && leave && leave < start) throw new UserInputError({ leaveDate: 'must not be before startDate' });
   }
 
-  private async checkWard(wardId: string | undefined, employerId: string): Promise<void> {
+  private async checkWard(wardId: string | undefined, employerId: string, user: AuthUser): Promise<void> {
     if (!wardId) return;
     const ward = await this.db.getRepository(Ward).findOne({ where: { id: wardId }, relations: { site: true } });
     if (!ward) throw new UserInputError({ wardId: 'does not exist' });
     if (ward.site.employerId !== employerId) throw new UserInputError({ wardId: "must be a ward of the contact's employer" });
+    if (!this.access.onPatch(user, ward.siteId)) throw new UserInputError({ wardId: 'is outside your patch' });
   }
 
   /** Current posting per contact, for DataLoader. */

@@ -1,5 +1,6 @@
 import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { Site } from '../sites/site.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../common/enums.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -36,6 +37,12 @@ export class User extends BaseEntity {
   @HideField()
   @Column({ default: true })
   active: boolean;
+
+  /** "My patch": the sites a rep works on. Reps see and change only people posted there. */
+  @HideField()
+  @ManyToMany(() => Site)
+  @JoinTable({ name: 'rep_patch', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'site_id' } })
+  patchSites: Relation<Site[]>;
 
   /** Bumped by logout and password change: tokens carrying an older version stop working. */
   @HideField()

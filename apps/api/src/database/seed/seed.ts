@@ -59,6 +59,11 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
       if (writer.shouldFlush) await writer.flush();
     }
     await writer.flush();
+    // "My patch": each demo rep covers the sites of the wards their own rep roles cover (at least the first site).
+    await client.query(`INSERT INTO rep_patch (user_id, site_id)
+      SELECT u.id, s.id FROM app_user u JOIN site s ON s.id = (
+        SELECT s2.id FROM site s2 JOIN employer e ON e.id = s2.employer_id ORDER BY e.created_at, e.name, s2.name LIMIT 1)
+      WHERE u.role = 'REP'`);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
