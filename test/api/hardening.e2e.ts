@@ -115,3 +115,12 @@ describe('production mode', () => {
     expect(errorOf(dev).message).toMatch(/Did you mean/);
   });
 });
+
+describe('configuration', () => {
+  it('refuses a bad TRUST_PROXY or CORS_ORIGINS at start, naming the setting', async () => {
+    const { loadConfig } = await import('../../apps/api/src/config/app-config.js');
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' } as NodeJS.ProcessEnv)).toThrow(/TRUST_PROXY must be the number of proxy hops/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'evil.example' } as NodeJS.ProcessEnv)).toThrow(/CORS_ORIGINS must be a comma-separated list/);
+    expect(() => loadConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(/JWT_SECRET must be set in production/);
+  });
+});

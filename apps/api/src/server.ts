@@ -46,6 +46,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // Same origin only unless CORS_ORIGINS names the origins that may call the API from a browser.
   if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, credentials: false });
   app.disable('x-powered-by');
+  if (options.config.TRUST_PROXY) app.set('trust proxy', Number(options.config.TRUST_PROXY));
   const db = app.get(DataSource);
   app.use('/healthz', (_req: Request, res: Response) => {
     db.query('SELECT 1').then(() => res.json({ status: 'ok' }), () => res.status(503).json({ status: 'database unavailable' }));

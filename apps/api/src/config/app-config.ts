@@ -44,6 +44,14 @@ export class AppConfig {
   @IsString()
   WEB_DIST = 'apps/web/dist';
 
+  /**
+   * Behind a reverse proxy: how many proxy hops to trust for the client address (login throttling
+   * and the audit log use it). Unset: the direct peer's address.
+   */
+  @IsOptional()
+  @Matches(/^\d{1,2}$/, { message: 'TRUST_PROXY must be the number of proxy hops, e.g. 1' })
+  TRUST_PROXY?: string;
+
   /** Comma-separated browser origins allowed to call the API cross-origin (default: none, same origin only). */
   @IsOptional()
   @Matches(/^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
