@@ -15,6 +15,8 @@ const common = {
 };
 
 export default {
+  // End-to-end tests boot an app and a database on 2 cores: 5 s is too little when the machine is busy.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'] },
     {
