@@ -64,6 +64,19 @@ describe('a rep\'s patch', () => {
     expect((await t.sql("SELECT count(*)::int AS n FROM contact WHERE last_name = 'Tester'"))[0].n).toBe(1);
   });
 
+  it('shows personal phone and email only to those who organise the person', async () => {
+    await t.sql("UPDATE contact SET personal_phone = '07700 900999', personal_email = 'pat@example.org' WHERE id = $1", [onPatch.contact_id]);
+    const Q = 'query($id: ID!) { Contact(id: $id) { personalPhone personalEmail workEmail } }';
+    for (const who of ['rep', 'secretary', 'admin'] as const) {
+      const res = await t.as(who)(Q, { id: onPatch.contact_id });
+      expect(res.data?.Contact).toMatchObject({ personalPhone: '07700 900999', personalEmail: 'pat@example.org' });
+    }
+    const cw = await t.as('caseworker')(Q, { id: onPatch.contact_id });
+    expect(cw.data?.Contact).toMatchObject({ personalPhone: null, personalEmail: null });
+    const list = await t.as('caseworker')('{ allContacts(perPage: 500) { personalPhone personalEmail } }');
+    expect(list.data?.allContacts.every((c: { personalPhone: null; personalEmail: null }) => c.personalPhone === null && c.personalEmail === null)).toBe(true);
+  });
+
   it('does not limit the branch secretary', async () => {
     const sec = t.as('secretary');
     expect((await sec('query($id: ID!) { Contact(id: $id) { id } }', { id: offPatch.contact_id })).data?.Contact.id).toBe(offPatch.contact_id);

@@ -14,6 +14,8 @@ export enum Permission {
   PEOPLE_READ = 'PEOPLE_READ',
   /** Create, change and delete them. */
   PEOPLE_WRITE = 'PEOPLE_WRITE',
+  /** See a person's personal phone and email (work details are visible to all who see the person). */
+  PERSONAL_CONTACT_READ = 'PERSONAL_CONTACT_READ',
   /** Aggregate counts (headcount, members) without names. */
   AGGREGATES_READ = 'AGGREGATES_READ',
   /** Search the audit log of one's organisation. */
@@ -27,7 +29,10 @@ const ALL = Object.values(Permission);
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
   [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ),
-  [Role.REP]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.AGGREGATES_READ, Permission.SELF],
+  [Role.REP]: [
+    Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PERSONAL_CONTACT_READ,
+    Permission.AGGREGATES_READ, Permission.SELF,
+  ],
   [Role.CASEWORKER]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.AGGREGATES_READ, Permission.SELF],
   [Role.COALITION_VIEWER]: [Permission.WORKPLACE_READ, Permission.AGGREGATES_READ, Permission.SELF],
 };

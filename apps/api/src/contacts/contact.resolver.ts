@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -20,6 +21,7 @@ export class ContactResolver {
     private readonly contacts: ContactService,
     private readonly wards: WardService,
     private readonly employers: EmployerService,
+    private readonly access: AccessService,
   ) {}
 
   @Can(Permission.PEOPLE_READ)
@@ -64,6 +66,16 @@ export class ContactResolver {
   @Mutation(() => Contact)
   deleteContact(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Contact> {
     return this.contacts.remove(id, user);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
+  personalEmail(@Parent() c: Contact, @CurrentUser() user: AuthUser): string | null {
+    return this.access.can(user, Permission.PERSONAL_CONTACT_READ) ? c.personalEmail : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
+  personalPhone(@Parent() c: Contact, @CurrentUser() user: AuthUser): string | null {
+    return this.access.can(user, Permission.PERSONAL_CONTACT_READ) ? c.personalPhone : null;
   }
 
   @ResolveField(() => String, { description: 'Preferred (or first) name and last name' })
