@@ -1,20 +1,15 @@
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/Edit';
 import {
   Box,
   Button,
-  IconButton,
   List,
-  ListItem,
-  ListItemText,
   Stack,
   Typography,
 } from '@mui/material';
 import { MEMBERSHIP_SOURCE_LABELS, type MembershipStatus } from '@rollcall/domain';
 import { useState } from 'react';
+import { EmptyNote, ItemRow } from '../common/ItemRow';
 import {
-  DeleteButton,
-  RecordContextProvider,
   ReferenceManyField,
   useListContext,
   useRecordContext,
@@ -50,49 +45,21 @@ const MembershipItems = ({ onEdit }: { onEdit: (m: MembershipRecord) => void }) 
   const { data, isPending } = useListContext<MembershipRecord>();
   if (isPending) return null;
   if (!data || data.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-        No membership recorded yet.
-      </Typography>
-    );
+    return <EmptyNote>No membership recorded yet.</EmptyNote>;
   }
   return (
     <List dense disablePadding aria-label="Memberships">
       {data.map((m) => (
-        <RecordContextProvider key={m.id} value={m}>
-          <ListItem
-            disableGutters
-            divider
-            secondaryAction={
-              <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                <IconButton
-                  size="small"
-                  aria-label={`Edit ${m.union?.shortName ?? ''} membership`}
-                  onClick={() => onEdit(m)}
-                >
-                  <EditIcon fontSize="small" />
-                </IconButton>
-                <DeleteButton
-                  resource="Memberships"
-                  record={m}
-                  mutationMode="pessimistic"
-                  redirect={false}
-                  label=""
-                  aria-label={`Delete ${m.union?.shortName ?? ''} membership`}
-                  confirmTitle={`Delete the ${m.union?.shortName ?? ''} membership?`}
-                  confirmContent="The membership record is removed from this contact."
-                />
-              </Stack>
-            }
-            sx={{ pr: 11 }}
-          >
-            <ListItemText
-              primary={<MembershipChip membership={m} />}
-              secondary={details(m)}
-              slotProps={{ primary: { component: 'div' } }}
-            />
-          </ListItem>
-        </RecordContextProvider>
+        <ItemRow
+          key={m.id}
+          record={m}
+          resource="Memberships"
+          name={`${m.union?.shortName ?? ''} membership`}
+          confirmContent="The membership record is removed from this contact."
+          onEdit={onEdit}
+          primary={<MembershipChip membership={m} />}
+          secondary={details(m)}
+        />
       ))}
     </List>
   );

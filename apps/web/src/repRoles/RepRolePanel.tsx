@@ -1,11 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/Edit';
-import { Box, Button, Chip, IconButton, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, List, Stack, Typography } from '@mui/material';
 import { REP_ROLE_KIND_LABELS } from '@rollcall/domain';
 import { useState } from 'react';
+import { EmptyNote, ItemRow } from '../common/ItemRow';
 import {
-  DeleteButton,
-  RecordContextProvider,
   ReferenceManyField,
   useListContext,
   useRecordContext,
@@ -33,52 +31,28 @@ const RepRoleItems = ({ onEdit }: { onEdit: (r: RepRoleRecord) => void }) => {
   const { data, isPending } = useListContext<RepRoleRecord>();
   if (isPending) return null;
   if (!data || data.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-        Not a rep.
-      </Typography>
-    );
+    return <EmptyNote>Not a rep.</EmptyNote>;
   }
   return (
     <List dense disablePadding aria-label="Rep roles">
       {data.map((r) => (
-        <RecordContextProvider key={r.id} value={r}>
-          <ListItem
-            disableGutters
-            divider
-            sx={{ pr: 11 }}
-            secondaryAction={
-              <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                <IconButton size="small" aria-label={`Edit ${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`} onClick={() => onEdit(r)}>
-                  <EditIcon fontSize="small" />
-                </IconButton>
-                <DeleteButton
-                  resource="RepRoles"
-                  record={r}
-                  mutationMode="pessimistic"
-                  redirect={false}
-                  label=""
-                  aria-label={`Delete ${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`}
-                  confirmTitle="Delete this rep role?"
-                  confirmContent="The role and the wards it covers are removed from this contact."
-                />
-              </Stack>
-            }
-          >
-            <ListItemText
-              primary={labelOf(REP_ROLE_KIND_LABELS, r.kind) + (r.endDate ? ' (ended)' : '')}
-              secondary={
-                <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center', mt: 0.5 }}>
-                  {(r.wards ?? []).map((w) => (
-                    <Chip key={w.id} size="small" label={w.name} component="span" />
-                  ))}
-                  <Box component="span">{period(r)}</Box>
-                </Box>
-              }
-              slotProps={{ secondary: { component: 'div' } }}
-            />
-          </ListItem>
-        </RecordContextProvider>
+        <ItemRow
+          key={r.id}
+          record={r}
+          resource="RepRoles"
+          name={`${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`}
+          confirmContent="The role and the wards it covers are removed from this contact."
+          onEdit={onEdit}
+          primary={labelOf(REP_ROLE_KIND_LABELS, r.kind) + (r.endDate ? ' (ended)' : '')}
+          secondary={
+            <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center', mt: 0.5 }}>
+              {(r.wards ?? []).map((w) => (
+                <Chip key={w.id} size="small" label={w.name} component="span" />
+              ))}
+              <Box component="span">{period(r)}</Box>
+            </Box>
+          }
+        />
       ))}
     </List>
   );
