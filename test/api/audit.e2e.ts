@@ -47,7 +47,7 @@ describe('audit log', () => {
     expect(errorOf(refused).code).toBe('FORBIDDEN');
     const res = await t.as('admin')(EVENTS, { f: { action: 'REFUSED', q: LOGINS.coalition } });
     expect(res.data?.allAuditEvents[0]).toMatchObject({ entityType: 'Query.allContacts', actorEmail: LOGINS.coalition });
-    expect(res.data?.allAuditEvents[0].after).toEqual({ permission: 'PEOPLE_READ', role: 'COALITION_VIEWER' });
+    expect(res.data?.allAuditEvents[0].after).toMatchObject({ permission: 'PEOPLE_READ', roles: [{ role: 'COALITION_VIEWER' }] });
   });
 
   it('shows the log to admins only, and only their organisation\'s events', async () => {

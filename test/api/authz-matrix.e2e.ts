@@ -32,6 +32,17 @@ const MATRIX: Record<string, Row> = {
   ...crud('Membership', 'Memberships', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission,
     `{ contactId: "${NONE}", unionId: "${NONE}", status: MEMBER, source: SELF_REPORTED }`),
   ...crud('RepRole', 'RepRoles', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission, `{ contactId: "${NONE}", kind: LEARNING_REP, wardIds: [] }`),
+  Branch: { permission: 'SELF' as Permission, op: `{ Branch(id: "${NONE}") { id } }` },
+  allBranches: { permission: 'SELF' as Permission, op: '{ allBranches(perPage: 1) { id } }' },
+  _allBranchesMeta: { permission: 'SELF' as Permission, op: '{ _allBranchesMeta { count } }' },
+  createBranch: { permission: 'USERS_MANAGE' as Permission, op: 'mutation { createBranch(data: { name: "", employerIds: [] }) { id } }' },
+  updateBranch: { permission: 'USERS_MANAGE' as Permission, op: `mutation { updateBranch(id: "${NONE}", data: {}) { id } }` },
+  deleteBranch: { permission: 'USERS_MANAGE' as Permission, op: `mutation { deleteBranch(id: "${NONE}") { id } }` },
+  User: { permission: 'USERS_MANAGE' as Permission, op: `{ User(id: "${NONE}") { id } }` },
+  allUsers: { permission: 'USERS_MANAGE' as Permission, op: '{ allUsers(perPage: 1) { id } }' },
+  _allUsersMeta: { permission: 'USERS_MANAGE' as Permission, op: '{ _allUsersMeta { count } }' },
+  createUser: { permission: 'USERS_MANAGE' as Permission, op: 'mutation { createUser(data: { email: "", displayName: "", password: "", roles: [] }) { id } }' },
+  updateUser: { permission: 'USERS_MANAGE' as Permission, op: `mutation { updateUser(id: "${NONE}", data: {}) { id } }` },
   AuditEvent: { permission: 'AUDIT_READ' as Permission, op: `{ AuditEvent(id: "${NONE}") { id } }` },
   allAuditEvents: { permission: 'AUDIT_READ' as Permission, op: '{ allAuditEvents(perPage: 1) { id } }' },
   _allAuditEventsMeta: { permission: 'AUDIT_READ' as Permission, op: '{ _allAuditEventsMeta { count } }' },
@@ -44,7 +55,7 @@ const MATRIX: Record<string, Row> = {
 
 const ROLE_OF: Record<Login, Role> = {
   admin: Role.ADMIN, secretary: Role.BRANCH_SECRETARY, caseworker: Role.CASEWORKER, rep: Role.REP,
-  coalition: Role.COALITION_VIEWER, bmaSecretary: Role.BRANCH_SECRETARY,
+  coalition: Role.COALITION_VIEWER, bmaSecretary: Role.BRANCH_SECRETARY, secretary2: Role.BRANCH_SECRETARY,
 };
 
 let t: TestApp;

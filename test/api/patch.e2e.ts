@@ -10,10 +10,10 @@ beforeAll(async () => {
   const sql = (patch: boolean) => `SELECT w.id, w.site_id, s.employer_id, p.contact_id FROM ward w JOIN site s ON s.id = w.site_id
     JOIN posting p ON p.ward_id = w.id AND p.end_date IS NULL JOIN contact c ON c.id = p.contact_id
     JOIN organisation o ON o.id = c.organisation_id AND o.name LIKE 'UNISON%'
-    WHERE w.site_id ${patch ? '' : 'NOT '}IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example')
+    WHERE s.employer_id = $1 AND w.site_id ${patch ? '' : 'NOT '}IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example')
     ORDER BY c.last_name LIMIT 1`;
-  [onPatch] = await t.sql(sql(true));
-  [offPatch] = await t.sql(sql(false));
+  [onPatch] = await t.sql(sql(true), [t.demoEmployerId]);
+  [offPatch] = await t.sql(sql(false), [t.demoEmployerId]);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -56,11 +56,11 @@ describe('a rep\'s patch', () => {
     const person = { firstName: 'Patch', lastName: 'Tester', staffGroup: 'ESTATES_ANCILLARY', shiftPattern: 'DAYS', contractType: 'SUBSTANTIVE', employerId: onPatch.employer_id };
     const CREATE = 'mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }';
     const off = await rep(CREATE, { d: { ...person, wardId: offPatch.id } });
-    expect(errorOf(off).fields).toEqual({ wardId: 'is outside your patch' });
+    expect(errorOf(off).fields).toEqual({ wardId: 'is outside your branch or patch' });
     const on = await rep(CREATE, { d: { ...person, wardId: onPatch.id } });
     expect(on.errors).toBeUndefined();
     const move = await rep('mutation($id: ID!, $w: ID!) { updateContact(id: $id, data: { wardId: $w }) { id } }', { id: on.data?.createContact.id, w: offPatch.id });
-    expect(errorOf(move).fields).toEqual({ wardId: 'is outside your patch' });
+    expect(errorOf(move).fields).toEqual({ wardId: 'is outside your branch or patch' });
     expect((await t.sql("SELECT count(*)::int AS n FROM contact WHERE last_name = 'Tester'"))[0].n).toBe(1);
   });
 

@@ -85,7 +85,7 @@ describe('sites', () => {
 
 describe('wards', () => {
   it('lists wards of a site with headcount, members and reps, paginated with a matching count', async () => {
-    const [{ id: siteId }] = await t.sql('SELECT site_id AS id FROM ward GROUP BY site_id ORDER BY count(*) DESC LIMIT 1');
+    const [{ id: siteId }] = await t.sql('SELECT w.site_id AS id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 GROUP BY w.site_id ORDER BY count(*) DESC LIMIT 1', [t.demoEmployerId]);
     const all = await sec('query($s: ID!) { allWards(filter: { siteId: $s }, perPage: 100) { id } _allWardsMeta(filter: { siteId: $s }) { count } }', { s: siteId });
     const n = all.data?._allWardsMeta.count;
     expect(all.data?.allWards).toHaveLength(n);
@@ -96,7 +96,7 @@ describe('wards', () => {
 
     const [w] = await t.sql(`SELECT p.ward_id AS id, count(*)::int AS n FROM posting p JOIN contact c ON c.id = p.contact_id
       JOIN organisation o ON o.id = c.organisation_id WHERE p.end_date IS NULL AND o.name LIKE 'UNISON%' AND c.deleted_at IS NULL
-      AND (c.leave_date IS NULL OR c.leave_date > current_date) GROUP BY p.ward_id ORDER BY 2 DESC LIMIT 1`);
+      AND (c.leave_date IS NULL OR c.leave_date > current_date) AND c.employer_id = $1 GROUP BY p.ward_id ORDER BY 2 DESC LIMIT 1`, [t.demoEmployerId]);
     const ward = await sec('query($id: ID!) { Ward(id: $id) { headcount memberCount repCount site { name } } }', { id: w.id });
     expect(ward.data?.Ward.headcount).toBe(w.n);
     expect(ward.data?.Ward.memberCount).toBeLessThanOrEqual(w.n);

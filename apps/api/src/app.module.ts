@@ -3,6 +3,8 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { BranchModule } from './branches/branch.module.js';
+import { UserModule } from './users/user.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
@@ -15,6 +17,7 @@ import { ConfigModule } from './config/config.module.js';
 import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
+import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransactionPlugin } from './database/request-transaction.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
@@ -46,7 +49,7 @@ export class AppModule implements NestModule {
           sortSchema: true,
           context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
           formatError,
-          plugins: [requireLoginPlugin],
+          plugins: [requireLoginPlugin, requestTransactionPlugin],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
           validationRules: [queryLimitsRule],
@@ -67,11 +70,14 @@ export class AppModule implements NestModule {
         ContactModule,
         MembershipModule,
         RepRoleModule,
+        BranchModule,
+        UserModule,
       ],
+      providers: [RequestTransactionRouter],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthenticateMiddleware).forRoutes('graphql');
+    consumer.apply(AuthenticateMiddleware, RequestTransactionMiddleware).forRoutes('graphql');
   }
 }

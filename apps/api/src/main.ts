@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/app-config.js';
-import { migrate, openDatabase, seedIfEmpty } from './database/bootstrap.js';
+import { appDatabaseUrl, migrate, openDatabase, seedIfEmpty } from './database/bootstrap.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './database/seed/index.js';
 import { createApp } from './server.js';
 
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     }
     app = await createApp({
       config,
-      databaseUrl: db.url,
+      // Migrations and the seed ran as the tables' owner; requests are served as a role that owns nothing.
+      databaseUrl: await appDatabaseUrl(config, db.url),
       schemaFile: config.production ? true : 'apps/api/schema.gql',
     });
     await app.listen(config.PORT, config.HOST);
@@ -57,7 +58,7 @@ Database: ${db.embedded ? `embedded PostgreSQL, data in ${config.DATA_DIR}/postg
 Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   if (config.SEED_DEMO === 'true') {
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} ${l.role.padEnd(18)} ${l.organisation}`);
+    for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} ${l.role.padEnd(18)} ${l.organisation}${l.branch && l.branch > 1 ? ` (trust ${l.branch})` : ''}`);
   }
 }
 

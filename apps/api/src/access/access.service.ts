@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '@rollcall/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ForbiddenError } from '../common/errors.js';
-import { type Permission, roleHas } from './permissions.js';
+import { Permission } from './permissions.js';
+import { inScope, type Scope } from './scopes.js';
+
+const NOTHING: Scope = { employerIds: [], siteIds: [] };
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
 
 /**
- * "Who may see what", asked by every service. For now the wall is the organisation: every row
- * about a person carries one, and a user sees only their own organisation's people.
+ * "Who may see what", asked by every service (deny by default). The organisation is a hard wall;
+ * inside it a user sees the people of their branches' employers, and a rep only those posted on the
+ * sites of their patch. The database enforces the organisation and branch walls again with
+ * row-level security (see the RowLevelSecurity migration), so a slip here still leaks nothing.
  */
 @Injectable()
 export class AccessService {
@@ -14,30 +25,68 @@ export class AccessService {
     return user.organisationId;
   }
 
-  /**
-   * SQL that limits `contactId` (an SQL expression naming contact ids) to the people this user may
-   * see: for a rep, people whose current posting is on a site of their patch; otherwise everyone
-   * of the organisation (the caller adds the organisation condition). Parameter: :patchSiteIds.
-   */
-  patchCondition(user: AuthUser, contactId: string): { sql: string; params: Record<string, unknown> } | null {
-    if (user.patchSiteIds === null) return null;
-    return {
-      sql: `EXISTS (SELECT 1 FROM posting pp JOIN ward pw ON pw.id = pp.ward_id
-        WHERE pp.contact_id = ${contactId} AND pp.end_date IS NULL AND pw.site_id = ANY(:patchSiteIds))`,
-      params: { patchSiteIds: user.patchSiteIds },
-    };
-  }
-
-  /** Whether a rep may put someone on this site. */
-  onPatch(user: AuthUser, siteId: string): boolean {
-    return user.patchSiteIds === null || user.patchSiteIds.includes(siteId);
+  can(user: AuthUser, permission: Permission): boolean {
+    return user.scopes[permission] !== undefined;
   }
 
   require(user: AuthUser, permission: Permission): void {
-    if (!roleHas(user.role, permission)) throw new ForbiddenError();
+    if (!this.can(user, permission)) throw new ForbiddenError();
   }
 
-  can(user: AuthUser, permission: Permission): boolean {
-    return roleHas(user.role, permission);
+  scope(user: AuthUser, permission: Permission): Scope {
+    return user.scopes[permission] ?? NOTHING;
+  }
+
+  /** The people scope of this operation: write scope in mutations, read scope otherwise. */
+  people(user: AuthUser): Scope {
+    return user.people ?? this.scope(user, Permission.PEOPLE_READ);
+  }
+
+  /** The same user, with people queries limited to whom they may change. */
+  forWriting(user: AuthUser): AuthUser {
+    this.require(user, Permission.PEOPLE_WRITE);
+    return { ...user, people: this.scope(user, Permission.PEOPLE_WRITE) };
+  }
+
+  /**
+   * SQL limiting a contact (table alias `contact`, or an expression naming contact ids) to the
+   * people of this operation's scope, organisation included (and, through an id, not deleted).
+   * Parameter names are prefixed with `key`.
+   */
+  peopleCondition(user: AuthUser, target: { alias: string } | { contactId: string }, key = 'acc'): SqlCondition {
+    const s = this.people(user);
+    const params = { [`${key}Org`]: user.organisationId, [`${key}Emp`]: s.employerIds, [`${key}Sites`]: s.siteIds };
+    const inBranch = (c: string) => {
+      const patch = s.siteIds.length
+        ? ` OR EXISTS (SELECT 1 FROM posting ${key}p JOIN ward ${key}w ON ${key}w.id = ${key}p.ward_id
+            WHERE ${key}p.contact_id = ${c}.id AND ${key}p.end_date IS NULL AND ${key}w.site_id = ANY(:${key}Sites))`
+        : '';
+      return `${c}.organisation_id = :${key}Org AND (${c}.employer_id = ANY(:${key}Emp)${patch})`;
+    };
+    if ('alias' in target) return { sql: `(${inBranch(target.alias)})`, params };
+    return {
+      sql: `EXISTS (SELECT 1 FROM contact ${key}c WHERE ${key}c.id = ${target.contactId} AND ${key}c.deleted_at IS NULL AND ${inBranch(`${key}c`)})`,
+      params,
+    };
+  }
+
+  /** Whether someone at this employer, posted on this site, is in the scope of a permission. */
+  reaches(user: AuthUser, permission: Permission, employerId: string, siteId: string | null): boolean {
+    return inScope(user.scopes[permission], employerId, siteId);
+  }
+
+  /** Whether this operation may place a person at this employer and site (create, move). */
+  mayPlace(user: AuthUser, employerId: string, siteId: string): boolean {
+    return inScope(this.people(user), employerId, siteId);
+  }
+
+  /** Branches this user administers (manages users, roles and patches in). */
+  administeredBranches(user: AuthUser): string[] {
+    return [...new Set(user.roles.filter((r) => r.role === Role.ADMIN).map((r) => r.branchId))];
+  }
+
+  /** Whose aggregate counts (headcount, members, reps) this user may see: their branches' employers. */
+  countScope(user: AuthUser): { organisationId: string; employerIds: string[] } {
+    return { organisationId: user.organisationId, employerIds: this.scope(user, Permission.AGGREGATES_READ).employerIds };
   }
 }

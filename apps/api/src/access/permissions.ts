@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '@rollcall/domain';
 
 /**
@@ -20,15 +21,19 @@ export enum Permission {
   AGGREGATES_READ = 'AGGREGATES_READ',
   /** Search the audit log of one's organisation. */
   AUDIT_READ = 'AUDIT_READ',
+  /** Create users and give them roles and patches, in the branches one administers. */
+  USERS_MANAGE = 'USERS_MANAGE',
   /** Own account. */
   SELF = 'SELF',
 }
+
+registerEnumType(Permission, { name: 'Permission' });
 
 const ALL = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ),
+  [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ && p !== Permission.USERS_MANAGE),
   [Role.REP]: [
     Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PERSONAL_CONTACT_READ,
     Permission.AGGREGATES_READ, Permission.SELF,

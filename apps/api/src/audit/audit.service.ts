@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { outsideRequest } from '../database/request-transaction.js';
 import { CrudService } from '../common/crud.service.js';
 import { applySearch } from '../common/list.js';
 import { AuditAction, AuditEvent } from './audit-event.entity.js';
@@ -54,8 +55,13 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
     if (f.to) qb.andWhere('audit_event.created_at < :to', { to: f.to });
   }
 
-  async record(e: AuditEntry): Promise<void> {
-    await this.repo.insert(this.repo.create({
+  /**
+   * Appends an entry. By default in the request's transaction, so a change and its entry commit
+   * together; `durable` writes it at once, outside, for events whose request fails (refusals, failed
+   * logins). No RETURNING: the entry may be of an organisation the request cannot read back.
+   */
+  async record(e: AuditEntry, opts: { durable?: boolean } = {}): Promise<void> {
+    const write = () => this.repo.createQueryBuilder().insert().into(AuditEvent).updateEntity(false).values(this.repo.create({
       action: e.action,
       userId: e.user?.id ?? null,
       organisationId: e.organisationId ?? e.user?.organisationId ?? null,
@@ -65,7 +71,8 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
       before: snapshot(e.before),
       after: snapshot(e.after),
       ip: e.ip ?? null,
-    }) as never);
+    }) as never).execute();
+    await (opts.durable ? outsideRequest(write) : write());
   }
 
   /** A create, update or delete of a record about a person. */

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { type Permission, PERMISSION_KEY, PUBLIC_KEY, roleHas } from '../access/permissions.js';
+import { Permission, PERMISSION_KEY, PUBLIC_KEY } from '../access/permissions.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import type { GqlContext } from '../common/context.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 
 /**
  * Global guard, deny by default: a resolver runs only if it is @Public, or the caller is logged in
- * and their role has the permission the resolver names with @Can. A resolver naming nothing is refused.
+ * and one of their roles has the permission the resolver names with @Can. A resolver naming nothing is refused.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,15 +23,17 @@ export class AuthGuard implements CanActivate {
     const user = req?.user;
     if (!user) throw new UnauthenticatedError();
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
-    if (!permission || !roleHas(user.role, permission)) {
+    if (!permission || !user.scopes[permission]) {
       const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
       await this.audit.record({
         action: AuditAction.REFUSED, user, ip: req.ip ?? null,
         entityType: `${info.parentType.name}.${info.fieldName}`,
-        after: { permission: permission ?? null, role: user.role },
-      });
+        after: { permission: permission ?? null, roles: user.roles },
+      }, { durable: true });
       throw new ForbiddenError();
     }
+    // A change to people reaches only whom the user may change: people queries in it use the write scope.
+    if (permission === Permission.PEOPLE_WRITE) req.user = { ...user, people: user.scopes[permission] };
     return true;
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { Role } from '@rollcall/domain';
+import { branchEmployers, type Grant, type PatchSite, scopesFor } from '../access/scopes.js';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
 
 export interface TokenPayload {
@@ -25,13 +25,13 @@ export class AuthService {
   ) {}
 
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase(), active: true }, relations: { patchSites: true } });
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase(), active: true } });
     if (!user) {
       this.dummyHash ??= hashPassword('not-a-real-password');
       await verifyPassword(await this.dummyHash, password);
       return null;
     }
-    return (await verifyPassword(user.passwordHash, password)) ? toAuthUser(user) : null;
+    return (await verifyPassword(user.passwordHash, password)) ? this.toAuthUser(user) : null;
   }
 
   /** For the audit of a failed login: whose user the email belongs to, if anyone's. */
@@ -41,8 +41,8 @@ export class AuthService {
 
   /** The user a token names, if still active and the token not revoked (logout, password change). */
   async findActive(payload: TokenPayload): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { id: payload.sub, active: true }, relations: { patchSites: true } });
-    return user && user.tokenVersion === payload.ver ? toAuthUser(user) : null;
+    const user = await this.users.findOne({ where: { id: payload.sub, active: true } });
+    return user && user.tokenVersion === payload.ver ? this.toAuthUser(user) : null;
   }
 
   /** Ends every session of this user. */
@@ -57,14 +57,23 @@ export class AuthService {
       throw new UserInputError({ currentPassword: 'is not your current password' });
     }
     if (current === next) throw new UserInputError({ newPassword: 'must differ from the current password' });
-    if (next.toLowerCase().includes(row.email.split('@')[0].toLowerCase())) {
-      throw new UserInputError({ newPassword: 'must not contain your email name' });
-    }
+    checkNewPassword(row.email, next);
     await this.users.update(row.id, { passwordHash: await hashPassword(next), tokenVersion: row.tokenVersion + 1 });
   }
 
   async userWithOrganisation(id: string): Promise<User> {
     return this.users.findOneOrFail({ where: { id }, relations: { organisation: true } });
+  }
+
+  /** Who this user is to the access rules: roles per branch, and what each permission reaches. */
+  async toAuthUser(u: User): Promise<AuthUser> {
+    const [{ grants, patch }] = await this.users.query(GRANTS_SQL, [u.id, u.organisationId]) as { grants: Grant[]; patch: PatchSite[] }[];
+    return {
+      id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId,
+      roles: grants.map((g) => ({ branchId: g.branchId, role: g.role })),
+      employerIds: branchEmployers(grants),
+      scopes: scopesFor(grants, patch),
+    };
   }
 
   async issueToken(user: AuthUser): Promise<string> {
@@ -73,9 +82,12 @@ export class AuthService {
   }
 }
 
-export function toAuthUser(u: User): AuthUser {
-  return {
-    id: u.id, email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId,
-    patchSiteIds: u.role === Role.REP ? (u.patchSites ?? []).map((s) => s.id) : null,
-  };
-}
+/** A user's roles with their branches' employers, and their patch sites with each site's employer. */
+const GRANTS_SQL = `
+  SELECT
+    coalesce((SELECT json_agg(json_build_object('branchId', r.branch_id, 'role', r.role, 'employerIds',
+      coalesce((SELECT json_agg(be.employer_id) FROM branch_employer be WHERE be.branch_id = r.branch_id), '[]')))
+      FROM user_branch_role r JOIN branch b ON b.id = r.branch_id
+      WHERE r.user_id = $1 AND b.organisation_id = $2), '[]') AS grants,
+    coalesce((SELECT json_agg(json_build_object('siteId', s.id, 'employerId', s.employer_id))
+      FROM rep_patch rp JOIN site s ON s.id = rp.site_id WHERE rp.user_id = $1), '[]') AS patch`;

@@ -30,7 +30,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
       await this.audit.record({
         action: AuditAction.LOGIN_FAILED, actorEmail: account, ip: address,
         organisationId: await this.auth.organisationOfEmail(account),
-      });
+      }, { durable: true });
       throw new UnauthenticatedError('Email or password is incorrect');
     }
     this.throttle.succeed(account);

@@ -80,6 +80,8 @@ export function mapConstraintError(e: unknown, constraints: Record<string, [fiel
     }
     if (d.code === '23503' && column) throw new UserInputError({ [camel(column)]: 'does not exist' });
     if (d.code === '23505') throw new UserInputError({ [column ? camel(column) : 'id']: 'already exists' });
+    // 42501: row-level security (or a missing privilege) refused the write: the database's own wall.
+    if (d.code === '42501') throw new ForbiddenError();
   }
   throw e;
 }
@@ -92,6 +94,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
+  if (original instanceof QueryFailedError && (original as { driverError?: { code?: string } }).driverError?.code === '42501') {
+    // The database refused (row-level security): the same answer as the API's own refusal.
+    return { message: new ForbiddenError().message, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+  }
   if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) {
     console.error('Unexpected error:', original instanceof Error ? original.stack : original);
   }

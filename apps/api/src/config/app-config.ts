@@ -23,6 +23,20 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The connection the API serves requests with: a role that owns no table, so row-level security
+   * binds it. Unset: the API gives the role `rollcall_app` a login (DATABASE_APP_PASSWORD, or a
+   * random one kept in DATA_DIR) and connects as it to DATABASE_URL's server and database.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'DATABASE_APP_PASSWORD must be at least 16 characters' })
+  DATABASE_APP_PASSWORD?: string;
+
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
   @IsString()
   DATA_DIR = '.data';
@@ -75,14 +89,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set in production');
   if (config.production && !config.DATABASE_URL) problems.push('DATABASE_URL must be set in production');
+  if (config.production && !config.DATABASE_APP_URL && !config.DATABASE_APP_PASSWORD) {
+    problems.push('DATABASE_APP_URL or DATABASE_APP_PASSWORD must be set in production');
+  }
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR);
+  if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR, 'jwt-secret');
   return config;
 }
 
-/** A development secret kept beside the embedded database, so logins survive a restart. */
-function devSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret');
+/** A secret kept in DATA_DIR (beside the embedded database), so it survives a restart. */
+export function devSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

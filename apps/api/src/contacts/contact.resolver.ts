@@ -69,13 +69,22 @@ export class ContactResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
-  personalEmail(@Parent() c: Contact, @CurrentUser() user: AuthUser): string | null {
-    return this.access.can(user, Permission.PERSONAL_CONTACT_READ) ? c.personalEmail : null;
+  async personalEmail(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.personalEmail : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
-  personalPhone(@Parent() c: Contact, @CurrentUser() user: AuthUser): string | null {
-    return this.access.can(user, Permission.PERSONAL_CONTACT_READ) ? c.personalPhone : null;
+  async personalPhone(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.personalPhone : null;
+  }
+
+  /** Personal details go to those who organise this person: their branch's secretary, or a rep whose patch they are on. */
+  private async organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
+    if (!this.access.can(user, Permission.PERSONAL_CONTACT_READ)) return false;
+    if (this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, null)) return true;
+    const posting = await this.currentPosting(c, user, loaders);
+    const ward = posting ? await this.wardLoader(loaders).load(posting.wardId) : null;
+    return this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, ward?.siteId ?? null);
   }
 
   @ResolveField(() => String, { description: 'Preferred (or first) name and last name' })

@@ -19,7 +19,7 @@ const CONSTRAINTS: Record<string, [string, string]> = {
   uq_contact_employee_number: ['employeeNumber', 'is already used by another contact at this employer'],
 };
 
-/** Contacts of the caller's organisation only; wards through effective-dated postings. */
+/** Contacts of the caller's branches (or patch) only; wards through effective-dated postings. */
 @Injectable()
 export class ContactService extends CrudService<Contact, ContactFilter, AuthUser> {
   protected readonly label = 'Contact';
@@ -43,9 +43,8 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
   }
 
   protected override scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
-    qb.andWhere('contact.organisation_id = :org', { org: this.access.organisationOf(user) });
-    const patch = this.access.patchCondition(user, 'contact.id');
-    if (patch) qb.andWhere(patch.sql, patch.params);
+    const c = this.access.peopleCondition(user, { alias: 'contact' });
+    qb.andWhere(c.sql, c.params);
   }
 
   protected filter(qb: SelectQueryBuilder<Contact>, f: ContactFilter): void {
@@ -153,7 +152,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     const ward = await this.db.getRepository(Ward).findOne({ where: { id: wardId }, relations: { site: true } });
     if (!ward) throw new UserInputError({ wardId: 'does not exist' });
     if (ward.site.employerId !== employerId) throw new UserInputError({ wardId: "must be a ward of the contact's employer" });
-    if (!this.access.onPatch(user, ward.siteId)) throw new UserInputError({ wardId: 'is outside your patch' });
+    if (!this.access.mayPlace(user, employerId, ward.siteId)) throw new UserInputError({ wardId: 'is outside your branch or patch' });
   }
 
   /** Current posting per contact, for DataLoader. */

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import { type AppConfig, devSecret } from '../config/app-config.js';
+import { appRoleUrl } from './app-role.js';
 import { dataSourceOptions } from './data-source.js';
-import { isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { DEMO_SCALE, isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from './seed/index.js';
 
 export interface OpenDatabase {
   url: string;
@@ -38,7 +39,7 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 /** Loads the demo data when the database has no organisation yet. */
-export async function seedIfEmpty(url: string, options: SeedOptions = {}): Promise<SeedSummary | null> {
+export async function seedIfEmpty(url: string, options: SeedOptions = { scale: DEMO_SCALE }): Promise<SeedSummary | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -47,4 +48,10 @@ export async function seedIfEmpty(url: string, options: SeedOptions = {}): Promi
   } finally {
     await client.end();
   }
+}
+
+/** The URL requests are served with: DATABASE_APP_URL, or the non-owner role given a login here. */
+export async function appDatabaseUrl(config: AppConfig, ownerUrl: string): Promise<string> {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  return appRoleUrl(ownerUrl, config.DATABASE_APP_PASSWORD ?? devSecret(config.DATA_DIR, 'db-app-password'));
 }

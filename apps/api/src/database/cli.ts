@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { loadConfig } from '../config/app-config.js';
 import { migrate, openDatabase } from './bootstrap.js';
-import { isDatabaseEmpty, seedDemo } from './seed/index.js';
+import { DEMO_SCALE, isDatabaseEmpty, seedDemo } from './seed/index.js';
 
 const USAGE = `Usage:
   npm run db:migrate                          apply pending migrations
-  npm run db:seed -- [--scale N] [--reset]    load demo data (N trusts of ~2,500 staff; --reset wipes the database first)`;
+  npm run db:seed -- [--scale N] [--reset]    load demo data (N trusts of ~2,500 staff, default 2; --reset wipes the database first)`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     if (next !== undefined && !next.startsWith('--')) { args.set(a.slice(2), next); i++; } else args.set(a.slice(2), true);
   }
   if (command !== 'migrate' && command !== 'seed') return fail(command ? `unknown command ${command}` : 'no command');
-  const scale = args.has('scale') ? Number(args.get('scale')) : 1;
+  const scale = args.has('scale') ? Number(args.get('scale')) : DEMO_SCALE;
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) return fail('--scale must be a whole number from 1 to 1000');
   const config = loadConfig();
   const db = await openDatabase(config);

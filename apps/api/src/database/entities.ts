@@ -8,6 +8,8 @@ import { RepRole } from '../rep-roles/rep-role.entity.js';
 import { Site } from '../sites/site.entity.js';
 import { Union } from '../unions/union.entity.js';
 import { User } from '../users/user.entity.js';
+import { UserBranchRole } from '../users/user-branch-role.entity.js';
+import { Branch } from '../branches/branch.entity.js';
 import { Ward } from '../wards/ward.entity.js';
 
-export const ENTITIES = [Organisation, User, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent];
+export const ENTITIES = [Organisation, Branch, User, UserBranchRole, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent];

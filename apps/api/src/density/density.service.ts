@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+/** Whose counts: one organisation, the employers of some of its branches. */
+export interface CountScope {
+  organisationId: string;
+  employerIds: string[];
+}
+
 export interface Counts {
   headcount: number;
   members: number;
@@ -15,55 +21,55 @@ const CURRENT_STAFF = `
   FROM posting p
   JOIN contact c ON c.id = p.contact_id
   JOIN ward w ON w.id = p.ward_id
-  WHERE p.end_date IS NULL AND c.organisation_id = $2 AND c.deleted_at IS NULL
+  WHERE p.end_date IS NULL AND c.organisation_id = $2 AND c.employer_id = ANY($3) AND c.deleted_at IS NULL
     AND (c.leave_date IS NULL OR c.leave_date > current_date)`;
 
 const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER'
     AND (m.leave_date IS NULL OR m.leave_date > current_date))`;
 
 /**
- * Headcount, members and reps per ward, site or union, for one organisation: the numbers behind
+ * Headcount, members and reps per ward, site or union, for the branches a user may count: the numbers behind
  * density (members ÷ headcount). Batched: one statement for any number of wards or sites.
  */
 @Injectable()
 export class DensityService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async byWard(wardIds: readonly string[], organisationId: string): Promise<Counts[]> {
-    return this.grouped('w.id', wardIds, organisationId, 'rw.ward_id');
+  async byWard(wardIds: readonly string[], scope: CountScope): Promise<Counts[]> {
+    return this.grouped('w.id', wardIds, scope, 'rw.ward_id');
   }
 
-  async bySite(siteIds: readonly string[], organisationId: string): Promise<Counts[]> {
-    return this.grouped('w.site_id', siteIds, organisationId, 'rw_ward.site_id');
+  async bySite(siteIds: readonly string[], scope: CountScope): Promise<Counts[]> {
+    return this.grouped('w.site_id', siteIds, scope, 'rw_ward.site_id');
   }
 
   /** Current members of each union recorded by this organisation. */
-  async membersByUnion(unionIds: readonly string[], organisationId: string): Promise<number[]> {
+  async membersByUnion(unionIds: readonly string[], scope: CountScope): Promise<number[]> {
     const rows: { id: string; n: number }[] = await this.db.query(
       `SELECT m.union_id AS id, count(*)::int AS n FROM membership m JOIN contact c ON c.id = m.contact_id
-       WHERE m.union_id = ANY($1) AND m.organisation_id = $2 AND c.deleted_at IS NULL AND m.status = 'MEMBER'
+       WHERE m.union_id = ANY($1) AND m.organisation_id = $2 AND c.employer_id = ANY($3) AND c.deleted_at IS NULL AND m.status = 'MEMBER'
          AND (m.leave_date IS NULL OR m.leave_date > current_date)
        GROUP BY m.union_id`,
-      [[...unionIds], organisationId],
+      [[...unionIds], scope.organisationId, scope.employerIds],
     );
     const map = new Map(rows.map((r) => [r.id, r.n]));
     return unionIds.map((id) => map.get(id) ?? 0);
   }
 
-  private async grouped(key: string, ids: readonly string[], organisationId: string, repKey: string): Promise<Counts[]> {
+  private async grouped(key: string, ids: readonly string[], scope: CountScope, repKey: string): Promise<Counts[]> {
     const staff: { id: string; headcount: number; members: number }[] = await this.db.query(
       `SELECT ${key} AS id, count(*)::int AS headcount, count(*) FILTER (WHERE ${IS_MEMBER})::int AS members
        ${CURRENT_STAFF} AND ${key} = ANY($1) GROUP BY ${key}`,
-      [[...ids], organisationId],
+      [[...ids], scope.organisationId, scope.employerIds],
     );
     const reps: { id: string; n: number }[] = await this.db.query(
       `SELECT ${repKey} AS id, count(DISTINCT r.id)::int AS n
        FROM rep_role_ward rw JOIN ward rw_ward ON rw_ward.id = rw.ward_id
        JOIN rep_role r ON r.id = rw.rep_role_id JOIN contact rc ON rc.id = r.contact_id
-       WHERE ${repKey} = ANY($1) AND r.organisation_id = $2 AND rc.deleted_at IS NULL
+       WHERE ${repKey} = ANY($1) AND r.organisation_id = $2 AND rc.employer_id = ANY($3) AND rc.deleted_at IS NULL
          AND (r.end_date IS NULL OR r.end_date > current_date)
        GROUP BY ${repKey}`,
-      [[...ids], organisationId],
+      [[...ids], scope.organisationId, scope.employerIds],
     );
     const s = new Map(staff.map((r) => [r.id, r]));
     const rp = new Map(reps.map((r) => [r.id, r.n]));

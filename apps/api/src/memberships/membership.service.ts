@@ -36,9 +36,8 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
 
   protected override scope(qb: SelectQueryBuilder<Membership>, user: AuthUser): void {
     qb.andWhere('membership.organisation_id = :org', { org: this.access.organisationOf(user) });
-    qb.andWhere('EXISTS (SELECT 1 FROM contact c WHERE c.id = membership.contact_id AND c.deleted_at IS NULL)');
-    const patch = this.access.patchCondition(user, 'membership.contact_id');
-    if (patch) qb.andWhere(patch.sql, patch.params);
+    const c = this.access.peopleCondition(user, { contactId: 'membership.contact_id' });
+    qb.andWhere(c.sql, c.params);
   }
 
   protected filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {

@@ -32,9 +32,8 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
 
   protected override scope(qb: SelectQueryBuilder<RepRole>, user: AuthUser): void {
     qb.andWhere('rep_role.organisation_id = :org', { org: this.access.organisationOf(user) });
-    qb.andWhere('EXISTS (SELECT 1 FROM contact c WHERE c.id = rep_role.contact_id AND c.deleted_at IS NULL)');
-    const patch = this.access.patchCondition(user, 'rep_role.contact_id');
-    if (patch) qb.andWhere(patch.sql, patch.params);
+    const c = this.access.peopleCondition(user, { contactId: 'rep_role.contact_id' });
+    qb.andWhere(c.sql, c.params);
   }
 
   protected filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {

@@ -79,7 +79,6 @@ export class SiteResolver {
   }
 
   private counts(site: Site, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    const org = this.access.organisationOf(user);
-    return loaders.get<string, Counts>('site.counts', () => (ids) => this.density.bySite(ids, org)).load(site.id);
+    return loaders.get<string, Counts>('site.counts', () => (ids) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
   }
 }

@@ -1,11 +1,11 @@
 import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { Site } from '../sites/site.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
-import { Role } from '../common/enums.js';
+import { UserBranchRole } from './user-branch-role.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 
-/** A person who logs in. Roles and scope are refined by the access issue; here: one role, one organisation. */
+/** A person who logs in: one organisation, roles per branch, and a patch of sites if a rep. */
 @ObjectType()
 @Entity({ name: 'app_user' })
 export class User extends BaseEntity {
@@ -22,19 +22,19 @@ export class User extends BaseEntity {
   @Column()
   passwordHash: string;
 
-  @Field(() => Role)
-  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
-  role: Role;
+  /** Roles per branch (several roles, several branches). */
+  @Field(() => [UserBranchRole])
+  @OneToMany(() => UserBranchRole, (r) => r.user, { cascade: true })
+  roles: Relation<UserBranchRole[]>;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  @Field(() => Organisation)
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   organisation: Relation<Organisation>;
 
-  @HideField()
+  @Field({ description: 'Inactive accounts cannot log in' })
   @Column({ default: true })
   active: boolean;
 

@@ -79,7 +79,6 @@ export class WardResolver {
   }
 
   private counts(ward: Ward, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    const org = this.access.organisationOf(user);
-    return loaders.get<string, Counts>('ward.counts', () => (ids) => this.density.byWard(ids, org)).load(ward.id);
+    return loaders.get<string, Counts>('ward.counts', () => (ids) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
   }
 }

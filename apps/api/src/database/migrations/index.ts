@@ -2,6 +2,9 @@ import { Initial1795426930173 } from './1795426930173-initial.js';
 import { AuditLog1795432302522 } from './1795432302522-audit-log.js';
 import { SessionRevocation1795432398801 } from './1795432398801-session-revocation.js';
 import { RepPatch1795433096935 } from './1795433096935-rep-patch.js';
+import { Branches1795434891706 } from './1795434891706-branches.js';
+import { RowLevelSecurity1795435000000 } from './1795435000000-row-level-security.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
-export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935];
+export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
+  Branches1795434891706, RowLevelSecurity1795435000000];

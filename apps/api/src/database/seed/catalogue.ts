@@ -52,6 +52,8 @@ export interface DemoLogin {
   role: Role;
   organisation: string;
   displayName: string;
+  /** Which trust's branch the role is held in (1: the demo trust). Default 1. */
+  branch?: number;
 }
 
 /** Demo accounts; all share DEMO_PASSWORD. */
@@ -61,6 +63,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { email: 'caseworker@unison.example', role: Role.CASEWORKER, organisation: UNISON_ORG_NAME, displayName: 'Priya Nair (caseworker)' },
   { email: 'rep@unison.example', role: Role.REP, organisation: UNISON_ORG_NAME, displayName: 'Jo Whitehead (workplace rep)' },
   { email: 'coalition@unison.example', role: Role.COALITION_VIEWER, organisation: UNISON_ORG_NAME, displayName: 'Health Campaigns coalition (read-only)' },
+  { email: 'secretary2@unison.example', role: Role.BRANCH_SECRETARY, organisation: UNISON_ORG_NAME, displayName: 'Alex Byrne (secretary, second trust)', branch: 2 },
   { email: 'secretary@bma.example', role: Role.BRANCH_SECRETARY, organisation: BMA_ORG_NAME, displayName: 'Dr Tom Mensah (BMA secretary)' },
 ];
 

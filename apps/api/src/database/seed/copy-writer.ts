@@ -21,7 +21,7 @@ function columns(passwordHash: string): Columns {
     trade_union: [['id', (r) => r.id], ['name', (r) => r.name], ['short_name', (r) => r.shortName]],
     app_user: [
       ['id', (r) => r.id], ['email', (r) => r.email], ['display_name', (r) => r.displayName],
-      ['password_hash', () => passwordHash], ['role', (r) => r.role], ['organisation_id', (r) => r.organisationId],
+      ['password_hash', () => passwordHash], ['organisation_id', (r) => r.organisationId],
       ['active', (r) => r.active],
     ],
     employer: [['id', (r) => r.id], ['name', (r) => r.name], ['ods_code', (r) => r.odsCode], ['region', (r) => r.region]],

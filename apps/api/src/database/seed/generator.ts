@@ -45,7 +45,7 @@ export const SIZE_TARGETS: Readonly<Record<SeedSize, { unison: number; doctors: 
 export interface OrganisationRow { id: string; name: string; kind: OrganisationKind }
 export interface UnionRow { id: string; name: string; shortName: string }
 /** An app_user without its password hash (the writer adds it). */
-export interface UserRow { id: string; email: string; displayName: string; role: Role; organisationId: string; active: boolean }
+export interface UserRow { id: string; email: string; displayName: string; organisationId: string; active: boolean }
 export interface EmployerRow { id: string; name: string; odsCode: string; region: string }
 export interface SiteRow { id: string; name: string; kind: SiteKind; address: string; postcode: string; employerId: string }
 export interface WardRow { id: string; name: string; type: WardType; speciality: string | null; siteId: string }
@@ -262,7 +262,7 @@ export function* generateSeedRows(options: SeedOptions = {}): Generator<SeedRow>
     if (!org) throw new Error(`Demo login ${login.email}: unknown organisation ${login.organisation}`);
     yield {
       table: 'app_user',
-      row: { id: ids.next(TABLE_CODE.app_user), email: login.email.toLowerCase(), displayName: login.displayName, role: login.role, organisationId: org.id, active: true },
+      row: { id: ids.next(TABLE_CODE.app_user), email: login.email.toLowerCase(), displayName: login.displayName, organisationId: org.id, active: true },
     };
   }
   const ctx: Context = {

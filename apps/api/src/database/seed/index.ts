@@ -1,5 +1,5 @@
 /** Demo data: a deterministic, fictional NHS trust (or N of them) with two union organisations. */
-export { seedDemo, isDatabaseEmpty, demoPasswordHash, type SeedSummary, type SeedDemoOptions } from './seed.js';
+export { seedDemo, isDatabaseEmpty, DEMO_SCALE, demoPasswordHash, type SeedSummary, type SeedDemoOptions } from './seed.js';
 export {
   generateSeedRows, SEED_TABLES, SEED_TODAY, SIZE_TARGETS,
   type SeedOptions, type SeedSize, type SeedTable, type SeedRow, type SeedRowMap,

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '../../auth/password.js';
-import { DEMO_PASSWORD } from './catalogue.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
 import { generateSeedRows, SEED_TABLES, type SeedOptions, type SeedSize, type SeedTable } from './generator.js';
 
@@ -22,6 +22,9 @@ export interface SeedDemoOptions extends SeedOptions {
   analyze?: boolean;
 }
 
+/** Trusts in the demo (npm start, db:seed): the demo trust and one more, so there is another branch to be walled off from. */
+export const DEMO_SCALE = 2;
+
 let demoHash: Promise<string> | undefined;
 
 /** argon2id hash of DEMO_PASSWORD, computed once per process and reused for every demo user. */
@@ -31,6 +34,33 @@ export function demoPasswordHash(): Promise<string> {
     throw e;
   });
   return demoHash;
+}
+
+/**
+ * A branch per organisation and trust it holds people at, named after the trust; demo users get
+ * their role in the branch of their trust (DemoLogin.branch: 1 is the demo trust), and each demo rep
+ * a patch of that trust's first site.
+ */
+async function writeBranches(client: SeedClient): Promise<void> {
+  await client.query(`INSERT INTO branch (organisation_id, name)
+    SELECT DISTINCT c.organisation_id, e.name FROM contact c JOIN employer e ON e.id = c.employer_id`);
+  await client.query(`INSERT INTO branch_employer (branch_id, employer_id)
+    SELECT b.id, e.id FROM branch b JOIN employer e ON e.name = b.name`);
+  await client.query(
+    // Seed ids end in their sequence number: trusts in the order generated.
+    `WITH trust AS (SELECT id, name, row_number() OVER (ORDER BY right(id::text, 12)) AS n FROM employer)
+     INSERT INTO user_branch_role (user_id, branch_id, role)
+     SELECT u.id, b.id, l.role::user_role
+     FROM unnest($1::text[], $2::text[], $3::int[]) AS l(email, role, trust)
+     JOIN app_user u ON u.email = l.email
+     JOIN trust t ON t.n = l.trust
+     JOIN branch b ON b.organisation_id = u.organisation_id AND b.name = t.name`,
+    [DEMO_LOGINS.map((l) => l.email.toLowerCase()), DEMO_LOGINS.map((l) => l.role), DEMO_LOGINS.map((l) => l.branch ?? 1)],
+  );
+  await client.query(`INSERT INTO rep_patch (user_id, site_id)
+    SELECT DISTINCT ON (r.user_id, r.branch_id) r.user_id, s.id
+    FROM user_branch_role r JOIN branch_employer be ON be.branch_id = r.branch_id JOIN site s ON s.employer_id = be.employer_id
+    WHERE r.role = 'REP' ORDER BY r.user_id, r.branch_id, s.name`);
 }
 
 /** True when the database holds no organisation yet (so the demo data may be written). */
@@ -59,11 +89,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
       if (writer.shouldFlush) await writer.flush();
     }
     await writer.flush();
-    // "My patch": each demo rep covers the sites of the wards their own rep roles cover (at least the first site).
-    await client.query(`INSERT INTO rep_patch (user_id, site_id)
-      SELECT u.id, s.id FROM app_user u JOIN site s ON s.id = (
-        SELECT s2.id FROM site s2 JOIN employer e ON e.id = s2.employer_id ORDER BY e.created_at, e.name, s2.name LIMIT 1)
-      WHERE u.role = 'REP'`);
+    await writeBranches(client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { Employer } from '../employers/employer.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+
+/**
+ * A branch of an organisation: it organises the staff of one or more employers. People are seen
+ * branch by branch: a user sees the people of the employers their branches cover, nobody else's.
+ */
+@ObjectType()
+@Entity()
+@Index('uq_branch_org_name', ['organisationId', 'name'], { unique: true })
+export class Branch extends BaseEntity {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
+  @Field()
+  @Column()
+  name: string;
+
+  /** The employers whose staff this branch organises. An employer is in at most one branch per organisation. */
+  @ManyToMany(() => Employer)
+  @JoinTable({ name: 'branch_employer', joinColumn: { name: 'branch_id' }, inverseJoinColumn: { name: 'employer_id' } })
+  employers: Relation<Employer[]>;
+}

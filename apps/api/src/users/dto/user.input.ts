@@ -1,0 +1,107 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Role } from '../../common/enums.js';
+import { BaseFilter } from '../../common/list.js';
+import { OptionalIdFilter } from '../../common/validators.js';
+
+@InputType()
+export class BranchRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'branchId must be an id' })
+  branchId: string;
+
+  @Field(() => Role)
+  @IsEnum(Role, { message: 'role must be one of the roles' })
+  role: Role;
+}
+
+@InputType()
+export class UserCreateInput {
+  @Field()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(200)
+  email: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty({ message: 'displayName is required' })
+  @MaxLength(120)
+  displayName: string;
+
+  @Field({ description: 'Initial password (at least 12 characters); the user should change it' })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200, { message: 'password must be at most 200 characters' })
+  password: string;
+
+  @Field(() => [BranchRoleInput], { description: 'Roles in branches you administer' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BranchRoleInput)
+  roles: BranchRoleInput[];
+
+  @Field(() => [ID], { nullable: true, description: "A rep's patch: sites of the employers of the branches they are a rep in" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'patchSiteIds must be a list of ids' })
+  patchSiteIds?: string[];
+}
+
+@InputType()
+export class UserUpdateInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'displayName must not be empty' })
+  @MaxLength(120)
+  displayName?: string;
+
+  @Field({ nullable: true, description: 'false: the user can no longer log in and every session ends' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @Field({ nullable: true, description: 'Sets a new password and ends every session of the user' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200, { message: 'password must be at most 200 characters' })
+  password?: string;
+
+  @Field(() => [BranchRoleInput], { nullable: true, description: "Replaces the user's roles in the branches you administer (others stay)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BranchRoleInput)
+  roles?: BranchRoleInput[];
+
+  @Field(() => [ID], { nullable: true, description: "Replaces the patch sites within the branches you administer" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'patchSiteIds must be a list of ids' })
+  patchSiteIds?: string[];
+}
+
+@InputType()
+export class UserFilter extends BaseFilter {
+  @OptionalIdFilter()
+  branchId?: string;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BranchModule } from '../branches/branch.module.js';
+import { UserBranchRole } from './user-branch-role.entity.js';
+import { User } from './user.entity.js';
+import { UserBranchRoleResolver, UserResolver } from './user.resolver.js';
+import { UserService } from './user.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, UserBranchRole]), BranchModule],
+  providers: [UserService, UserResolver, UserBranchRoleResolver],
+  exports: [UserService],
+})
+export class UserModule {}
