@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { AuditService } from '../../apps/api/src/audit/audit.service.js';
 import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 
 let t: TestApp;
@@ -21,7 +23,7 @@ describe('audit log', () => {
   });
 
   it('records every change to a person with who, when, before and after', async () => {
-    const [c] = await t.sql("SELECT c.id, c.job_title FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'UNISON%' LIMIT 1");
+    const [c] = await t.sql("SELECT c.id, c.job_title FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'UNISON%' AND c.employer_id = $1 LIMIT 1", [t.demoEmployerId]);
     const upd = await t.as('secretary')('mutation($id: ID!) { updateContact(id: $id, data: { jobTitle: "Ward Manager" }) { id } }', { id: c.id });
     expect(upd.errors).toBeUndefined();
     const res = await t.as('admin')(EVENTS, { f: { entityId: c.id, action: 'UPDATE' } });
@@ -80,5 +82,18 @@ describe('audit log', () => {
     await expect(t.sql('TRUNCATE audit_event')).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect((await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n).toBe(before);
     expect((await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE actor_email = 'someone@else'"))[0].n).toBe(0);
+  });
+
+  it('writes a change and its audit entry in one transaction: no entry, no change', async () => {
+    const [c] = await t.sql('SELECT id, job_title FROM contact WHERE employer_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) LIMIT 1', [t.demoEmployerId, LOGINS.secretary]);
+    const spy = jest.spyOn(AuditService.prototype, 'record').mockRejectedValueOnce(new Error('audit store unavailable'));
+    try {
+      const res = await t.as('secretary')('mutation($id: ID!) { updateContact(id: $id, data: { jobTitle: "Unaudited" }) { id } }', { id: c.id });
+      expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res.errors)).not.toMatch(/audit store/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await t.sql('SELECT job_title FROM contact WHERE id = $1', [c.id]))[0].job_title).toBe(c.job_title);
   });
 });

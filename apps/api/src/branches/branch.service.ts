@@ -76,7 +76,7 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
     const branch = await this.administered(id, user);
     const others = await this.db.getRepository(UserBranchRole).count({ where: { branchId: id } })
       - await this.db.getRepository(UserBranchRole).count({ where: { branchId: id, userId: user.id } });
-    if (others > 0) throw new UserInputError({ id: `cannot delete: ${others} role(s) of other users are held in this branch` });
+    if (others > 0) throw new UserInputError({ id: `cannot delete: other users hold ${others} role(s) in this branch` });
     const before = snapshot({ ...branch, employers: await this.currentEmployers(id) });
     await this.repo.delete(id);
     await this.audit.change(user, 'Branch', before, null);

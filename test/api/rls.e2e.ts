@@ -1,0 +1,162 @@
+import { jest } from '@jest/globals';
+import pg from 'pg';
+import { AccessService } from '../../apps/api/src/access/access.service.js';
+import { withDatabase } from '../fixtures/db-url.js';
+import { errorOf, startTestApp, type TestApp } from '../fixtures/app.js';
+
+/**
+ * Defence in depth: PostgreSQL's row-level security keeps each branch's people to itself even when
+ * the API's own checks are switched off. The API connects as a role that owns no table.
+ */
+let t: TestApp;
+let db: pg.Client;
+let unison: string;
+let bma: string;
+
+const as = async (org: string | null, employers: string[]) => {
+  await db.query('BEGIN');
+  await db.query("SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true)", [org ?? '', employers.join(',')]);
+};
+const end = () => db.query('ROLLBACK');
+const count = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0].n as number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  db = new pg.Client({ connectionString: withDatabase(process.env.ROLLCALL_TEST_APP_URL!, new URL(t.databaseUrl).pathname.slice(1)) });
+  await db.connect();
+  [{ id: unison }] = await t.sql("SELECT id FROM organisation WHERE name LIKE 'UNISON%'");
+  [{ id: bma }] = await t.sql("SELECT id FROM organisation WHERE name LIKE 'BMA%'");
+});
+afterAll(async () => {
+  await db?.end();
+  await t?.close();
+});
+
+describe('the database role the API uses', () => {
+  it('owns no table and cannot bypass row-level security', async () => {
+    const [{ user, bypass, super: su }] = (await db.query('SELECT current_user AS user, r.rolbypassrls AS bypass, r.rolsuper AS super FROM pg_roles r WHERE r.rolname = current_user')).rows;
+    expect(user).toBe('rollcall_app');
+    expect(bypass).toBe(false);
+    expect(su).toBe(false);
+    expect(await count("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user")).toBe(0);
+    const rls = await t.sql("SELECT relname FROM pg_class WHERE relrowsecurity AND relname IN ('contact', 'posting', 'membership', 'rep_role', 'rep_role_ward', 'audit_event') ORDER BY relname");
+    expect(rls.map((r) => r.relname)).toEqual(['audit_event', 'contact', 'membership', 'posting', 'rep_role', 'rep_role_ward']);
+  });
+
+  it('sees nobody when no identity is set', async () => {
+    for (const table of ['contact', 'posting', 'membership', 'rep_role', 'rep_role_ward', 'audit_event']) {
+      expect(await count(`SELECT count(*)::int AS n FROM ${table}`)).toBe(0);
+    }
+    // the owner sees them all
+    expect((await t.sql('SELECT count(*)::int AS n FROM contact'))[0].n).toBeGreaterThan(0);
+  });
+
+  it("sees exactly one branch's people, memberships and postings for that branch's identity", async () => {
+    await as(unison, [t.demoEmployerId]);
+    try {
+      const [{ n: contacts }] = await t.sql('SELECT count(*)::int AS n FROM contact WHERE organisation_id = $1 AND employer_id = $2', [unison, t.demoEmployerId]);
+      expect(await count('SELECT count(*)::int AS n FROM contact')).toBe(contacts);
+      expect(await count('SELECT count(*)::int AS n FROM contact WHERE employer_id <> $1 OR organisation_id <> $2', [t.demoEmployerId, unison])).toBe(0);
+      const [{ n: memberships }] = await t.sql(`SELECT count(*)::int AS n FROM membership m JOIN contact c ON c.id = m.contact_id
+        WHERE m.organisation_id = $1 AND c.employer_id = $2`, [unison, t.demoEmployerId]);
+      expect(await count('SELECT count(*)::int AS n FROM membership')).toBe(memberships);
+      expect(await count('SELECT count(*)::int AS n FROM posting p JOIN contact c ON c.id = p.contact_id WHERE c.employer_id <> $1', [t.demoEmployerId])).toBe(0);
+    } finally {
+      await end();
+    }
+  });
+
+  it("refuses to write another branch's or organisation's people, and changes none of them", async () => {
+    const [other] = await t.sql('SELECT id, employer_id FROM contact WHERE organisation_id = $1 AND employer_id = $2 LIMIT 1', [unison, t.otherEmployerId]);
+    await as(unison, [t.demoEmployerId]);
+    try {
+      expect((await db.query("UPDATE contact SET last_name = 'Leaked' WHERE id = $1", [other.id])).rowCount).toBe(0);
+      expect((await db.query('DELETE FROM membership WHERE contact_id = $1', [other.id])).rowCount).toBe(0);
+      await db.query('SAVEPOINT s');
+      // moving one's own person into another branch is refused by the policy's check
+      await expect(db.query('UPDATE contact SET employer_id = $1 WHERE id = (SELECT id FROM contact LIMIT 1)', [t.otherEmployerId]))
+        .rejects.toMatchObject({ code: '42501' });
+      await db.query('ROLLBACK TO SAVEPOINT s');
+      await expect(db.query(`INSERT INTO contact (organisation_id, employer_id, first_name, last_name, staff_group, shift_pattern, contract_type)
+        VALUES ($1, $2, 'Smuggled', 'In', 'STUDENTS', 'DAYS', 'BANK')`, [bma, t.demoEmployerId])).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await end();
+    }
+    expect((await t.sql("SELECT count(*)::int AS n FROM contact WHERE last_name IN ('Leaked', 'In')"))[0].n).toBe(0);
+  });
+
+  it('cannot change or delete the audit log, whatever the identity', async () => {
+    await as(unison, [t.demoEmployerId]);
+    try {
+      await expect(db.query("UPDATE audit_event SET actor_email = 'x'")).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await end();
+    }
+    await expect(db.query('DELETE FROM audit_event')).rejects.toMatchObject({ code: '42501' });
+    await expect(db.query('TRUNCATE audit_event')).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('forgets the identity when the transaction ends', async () => {
+    await db.query('BEGIN');
+    await db.query("SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true)", [unison, t.demoEmployerId]);
+    expect(await count('SELECT count(*)::int AS n FROM contact')).toBeGreaterThan(0);
+    await db.query('COMMIT');
+    expect(await count('SELECT count(*)::int AS n FROM contact')).toBe(0);
+  });
+});
+
+describe('with the API-layer checks switched off', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    // Every people query loses its organisation, branch and patch conditions; counts cover every
+    // employer; anyone may place anyone anywhere. Only the database is left to say no.
+    jest.spyOn(AccessService.prototype, 'peopleCondition').mockReturnValue({ sql: 'TRUE', params: {} });
+    jest.spyOn(AccessService.prototype, 'mayPlace').mockReturnValue(true);
+    const employers = (await t.sql('SELECT id FROM employer')).map((e) => e.id as string);
+    jest.spyOn(AccessService.prototype, 'countScope').mockImplementation((user) => ({ organisationId: user.organisationId, employerIds: employers }));
+    api = await startTestApp();
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await api?.close();
+  });
+
+  it('the switch is real: a rep now reaches their whole branch, not just the patch', async () => {
+    const rep = await api.as('rep')('{ _allContactsMeta { count } }');
+    const sec = await api.as('secretary')('{ _allContactsMeta { count } }');
+    expect(rep.data?._allContactsMeta.count).toBe(sec.data?._allContactsMeta.count);
+  });
+
+  it("still shows nobody of another branch or organisation, by list, count, id or headcount", async () => {
+    const [{ n }] = await api.sql('SELECT count(*)::int AS n FROM contact WHERE organisation_id = $1 AND employer_id = $2 AND deleted_at IS NULL', [unison, api.demoEmployerId]);
+    const list = await api.as('secretary')('{ allContacts(perPage: 500) { id employerId } _allContactsMeta { count } }');
+    expect(list.data?._allContactsMeta.count).toBe(n);
+    expect(list.data?.allContacts.every((c: { employerId: string }) => c.employerId === api.demoEmployerId)).toBe(true);
+
+    const [other] = await api.sql('SELECT id FROM contact WHERE organisation_id = $1 AND employer_id = $2 LIMIT 1', [unison, api.otherEmployerId]);
+    const [bmaPerson] = await api.sql('SELECT id FROM contact WHERE organisation_id = $1 LIMIT 1', [bma]);
+    for (const id of [other.id, bmaPerson.id]) {
+      expect(errorOf(await api.as('secretary')('query($id: ID!) { Contact(id: $id) { id } }', { id })).code).toBe('NOT_FOUND');
+      const probe = await api.as('secretary')('query($ids: [String!]) { _allContactsMeta(filter: { ids: $ids }) { count } allMemberships(filter: { contactId: "' + id + '" }) { id } }', { ids: [id] });
+      expect(probe.data).toEqual({ _allContactsMeta: { count: 0 }, allMemberships: [] });
+      const upd = await api.as('secretary')('mutation($id: ID!) { updateContact(id: $id, data: { lastName: "Leaked" }) { id } }', { id });
+      expect(errorOf(upd).code).toBe('NOT_FOUND');
+    }
+    const [otherWard] = await api.sql(`SELECT p.ward_id AS id FROM posting p JOIN contact c ON c.id = p.contact_id
+      WHERE p.end_date IS NULL AND c.organisation_id = $1 AND c.employer_id = $2 LIMIT 1`, [unison, api.otherEmployerId]);
+    const ward = await api.as('secretary')('query($id: ID!) { Ward(id: $id) { headcount memberCount } }', { id: otherWard.id });
+    expect(ward.data?.Ward).toEqual({ headcount: 0, memberCount: 0 });
+    expect((await api.sql("SELECT count(*)::int AS n FROM contact WHERE last_name = 'Leaked'"))[0].n).toBe(0);
+  });
+
+  it("refuses to create a person in another branch, and writes nothing", async () => {
+    const [w] = await api.sql('SELECT w.id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 LIMIT 1', [api.otherEmployerId]);
+    const before = (await api.sql('SELECT count(*)::int AS n FROM contact'))[0].n;
+    const res = await api.as('secretary')('mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }', {
+      d: { firstName: 'Smuggled', lastName: 'Across', staffGroup: 'STUDENTS', shiftPattern: 'DAYS', contractType: 'BANK', employerId: api.otherEmployerId, wardId: w.id },
+    });
+    expect(errorOf(res).code).toBe('FORBIDDEN');
+    expect(JSON.stringify(res.errors)).not.toMatch(/row-level|policy|violates|relation/i);
+    expect((await api.sql('SELECT count(*)::int AS n FROM contact'))[0].n).toBe(before);
+  });
+});
