@@ -62,6 +62,8 @@ describe('a rep\'s patch', () => {
     const move = await rep('mutation($id: ID!, $w: ID!) { updateContact(id: $id, data: { wardId: $w }) { id } }', { id: on.data?.createContact.id, w: offPatch.id });
     expect(errorOf(move).fields).toEqual({ wardId: 'is outside your branch or patch' });
     expect((await t.sql("SELECT count(*)::int AS n FROM contact WHERE last_name = 'Tester'"))[0].n).toBe(1);
+    const cover = await rep('mutation($c: ID!, $w: [ID!]!) { createRepRole(data: { contactId: $c, kind: WORKPLACE_REP, wardIds: $w }) { id } }', { c: onPatch.contact_id, w: [onPatch.id, offPatch.id] });
+    expect(errorOf(cover).fields).toEqual({ wardIds: 'include a ward outside your branch or patch' });
   });
 
   it('shows personal phone and email only to those who organise the person', async () => {

@@ -47,7 +47,7 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     if (!contact) throw new UserInputError({ contactId: 'does not exist' });
     this.checkDates(input.startDate, input.endDate);
     const { wardIds, ...fields } = input;
-    const wards = await this.wards(wardIds);
+    const wards = await this.wards(wardIds, user);
     const saved = await this.save(this.repo.create({ ...fields, organisationId: contact.organisationId, wards }));
     await this.audit.change(user, 'RepRole', null, { ...saved, wards: undefined, wardIds: wards.map((w) => w.id) } as never);
     return saved;
@@ -59,7 +59,7 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
     const merged = this.repo.merge(row, fields);
     this.checkDates(merged.startDate, merged.endDate);
-    if (wardIds) merged.wards = await this.wards(wardIds);
+    if (wardIds) merged.wards = await this.wards(wardIds, user);
     const saved = await this.save(merged);
     await this.audit.change(user, 'RepRole', before, { ...saved, wards: undefined, wardIds: wardIds ?? before.wardIds } as never);
     return saved;
@@ -82,11 +82,15 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     return groupByKey(contactIds, rows, (r) => r.contactId);
   }
 
-  private async wards(ids: string[]): Promise<Ward[]> {
+  /** The wards a rep role covers: they must exist, and be where the caller may place people. */
+  private async wards(ids: string[], user: AuthUser): Promise<Ward[]> {
     const unique = [...new Set(ids)];
-    const wards = await this.db.getRepository(Ward).findBy({ id: In(unique) });
+    const wards = await this.db.getRepository(Ward).find({ where: { id: In(unique) }, relations: { site: true } });
     if (wards.length !== unique.length) throw new UserInputError({ wardIds: 'one or more wards do not exist' });
-    return wards;
+    if (wards.some((w) => !this.access.mayPlace(user, w.site.employerId, w.siteId))) {
+      throw new UserInputError({ wardIds: 'include a ward outside your branch or patch' });
+    }
+    return wards.map((w) => Object.assign(w, { site: undefined }));
   }
 
   private checkDates(start: string | null | undefined, end: string | null | undefined): void {

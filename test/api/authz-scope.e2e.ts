@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
+import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+
+/**
+ * The scope dimension of the authorisation matrix: every query and mutation that reaches a person
+ * (or their memberships and rep roles, or counts of them) × every demo login × a record in each
+ * scope: on the demo rep's patch, in the same branch off the patch, in another branch of the same
+ * organisation, and in another organisation. Each cell must come out exactly as the table below
+ * says: seen (or changed), hidden (not found / absent / zero), or refused (FORBIDDEN).
+ * Root fields that reach no person are listed with the reason, and a new root field in neither
+ * list fails the test. (Casework scope, "assigned case" and "unassigned case", joins when cases exist.)
+ */
+
+type Scope = 'patch' | 'branch' | 'otherBranch' | 'otherOrg';
+const SCOPES: Scope[] = ['patch', 'branch', 'otherBranch', 'otherOrg'];
+type Outcome = 'seen' | 'hidden' | 'refused';
+type Access = 'read' | 'write' | 'personal' | 'create';
+
+/** What each login may do to a record in each scope. Absent scope: hidden. `null`: refused (no permission). */
+const EXPECT: Record<Login, Record<Access, Scope[] | null>> = {
+  admin: { read: ['patch', 'branch'], write: ['patch', 'branch'], personal: ['patch', 'branch'], create: ['patch', 'branch'] },
+  secretary: { read: ['patch', 'branch'], write: ['patch', 'branch'], personal: ['patch', 'branch'], create: ['patch', 'branch'] },
+  caseworker: { read: ['patch', 'branch'], write: null, personal: [], create: null },
+  rep: { read: ['patch'], write: ['patch'], personal: ['patch'], create: ['patch'] },
+  coalition: { read: null, write: null, personal: null, create: null },
+  secretary2: { read: ['otherBranch'], write: ['otherBranch'], personal: ['otherBranch'], create: ['otherBranch'] },
+  // BMA's branch covers the demo trust: it sees (and may add) its own people there, never UNISON's
+  bmaSecretary: { read: ['otherOrg'], write: ['otherOrg'], personal: ['otherOrg'], create: ['patch', 'branch'] },
+};
+
+/** Root fields that reach no person's record, and why they are outside this dimension. */
+const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
+  ...['Employer', 'Site', 'Ward', 'Union'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),
+  'Branch', 'allBranches', '_allBranchesMeta', 'createBranch', 'updateBranch', 'deleteBranch',
+  'User', 'allUsers', '_allUsersMeta', 'createUser', 'updateUser',
+  'AuditEvent', 'allAuditEvents', '_allAuditEventsMeta',
+  'me', 'login', 'logout', 'changePassword',
+].map((f) => [f, 'workplace reference data, branches, accounts, the audit log or one\'s own session: role matrix and their own tests']));
+
+interface Target { contactId: string; membershipId: string; repRoleId: string; wardId: string; employerId: string; lastName: string }
+
+let t: TestApp;
+const targets = {} as Record<Scope, Target>;
+
+/** Copies a row (new id), with some columns replaced: a record the test may delete. */
+async function clone(table: string, id: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const cols = (await t.sql(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1
+    AND column_name NOT IN ('id', 'created_at', 'updated_at')`, [table])).map((r) => r.column_name as string);
+  const params: unknown[] = [id];
+  const select = cols.map((c) => (c in overrides ? `$${params.push(overrides[c])}` : c === 'employee_number' ? 'NULL' : c));
+  return (await t.sql(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE id = $1 RETURNING id`, params))[0].id;
+}
+
+/** A copy of a target person with a current posting, membership and rep role, for deletions. */
+async function sacrificial(target: Target): Promise<{ contactId: string; membershipId: string; repRoleId: string }> {
+  const contactId = await clone('contact', target.contactId);
+  const [posting] = await t.sql('SELECT id FROM posting WHERE contact_id = $1 AND end_date IS NULL', [target.contactId]);
+  await clone('posting', posting.id, { contact_id: contactId });
+  return {
+    contactId,
+    membershipId: await clone('membership', target.membershipId, { contact_id: contactId }),
+    repRoleId: await clone('rep_role', target.repRoleId, { contact_id: contactId }),
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const unison = "(SELECT id FROM organisation WHERE name LIKE 'UNISON%')";
+  const bma = "(SELECT id FROM organisation WHERE name LIKE 'BMA%')";
+  const patchSites = "(SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example')";
+  const where: Record<Scope, string> = {
+    patch: `c.organisation_id = ${unison} AND c.employer_id = $1 AND w.site_id IN ${patchSites} AND $2::uuid IS NOT NULL`,
+    branch: `c.organisation_id = ${unison} AND c.employer_id = $1 AND w.site_id NOT IN ${patchSites} AND $2::uuid IS NOT NULL`,
+    otherBranch: `c.organisation_id = ${unison} AND c.employer_id = $2 AND $1::uuid IS NOT NULL`,
+    otherOrg: `c.organisation_id = ${bma} AND c.employer_id = $1 AND $2::uuid IS NOT NULL`,
+  };
+  for (const scope of SCOPES) {
+    // someone current, with a membership and a rep role, so every kind of record has a target
+    const [row] = await t.sql(`SELECT c.id AS contact_id, c.last_name, c.employer_id, p.ward_id, m.id AS membership_id, r.id AS rep_role_id
+      FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+      JOIN membership m ON m.contact_id = c.id JOIN rep_role r ON r.contact_id = c.id
+      WHERE ${where[scope]} AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date)
+      ORDER BY c.last_name, c.id LIMIT 1`, [t.demoEmployerId, t.otherEmployerId]);
+    if (!row) throw new Error(`the demo data has no target for scope ${scope}`);
+    targets[scope] = {
+      contactId: row.contact_id, membershipId: row.membership_id, repRoleId: row.rep_role_id,
+      wardId: row.ward_id, employerId: row.employer_id, lastName: row.last_name,
+    };
+  }
+  await t.sql("UPDATE contact SET personal_phone = '07700 900123' WHERE id = ANY($1)", [SCOPES.map((s) => targets[s].contactId)]);
+});
+afterAll(async () => { await t?.close(); });
+
+const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
+/** A single-record answer: the record, NOT_FOUND, or FORBIDDEN. Anything else is a failure. */
+const single = (key: string) => (r: GqlResult): Outcome | string => {
+  if (r.data?.[key]) return 'seen';
+  if (code(r) === 'NOT_FOUND') return 'hidden';
+  if (code(r) === 'FORBIDDEN') return 'refused';
+  if (code(r) === 'BAD_USER_INPUT' && Object.values(r.errors?.[0]?.extensions?.fields ?? {}).some((m) => /does not exist|outside your branch or patch/.test(m))) return 'hidden';
+  return `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+};
+const listed = (key: string) => (r: GqlResult): Outcome | string => {
+  if (code(r) === 'FORBIDDEN') return 'refused';
+  const v = r.data?.[key];
+  if (Array.isArray(v)) return v.length ? 'seen' : 'hidden';
+  if (v && typeof v.count === 'number') return v.count ? 'seen' : 'hidden';
+  return `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+};
+
+interface Cell { access: Access; field: string; op: (target: Target, scope: Scope) => Promise<[string, Record<string, unknown>]>; outcome: (r: GqlResult) => Outcome | string }
+
+const PEOPLE: { type: string; plural: string; key: 'contactId' | 'membershipId' | 'repRoleId' }[] = [
+  { type: 'Contact', plural: 'Contacts', key: 'contactId' },
+  { type: 'Membership', plural: 'Memberships', key: 'membershipId' },
+  { type: 'RepRole', plural: 'RepRoles', key: 'repRoleId' },
+];
+
+const CELLS: Cell[] = [
+  ...PEOPLE.flatMap(({ type, plural, key }): Cell[] => [
+    { access: 'read', field: type, op: async (x) => [`query($id: ID!) { ${type}(id: $id) { id } }`, { id: x[key] }], outcome: single(type) },
+    { access: 'read', field: `all${plural}`, op: async (x) => [`query($ids: [String!]) { all${plural}(filter: { ids: $ids }) { id } }`, { ids: [x[key]] }], outcome: listed(`all${plural}`) },
+    { access: 'read', field: `_all${plural}Meta`, op: async (x) => [`query($ids: [String!]) { _all${plural}Meta(filter: { ids: $ids }) { count } }`, { ids: [x[key]] }], outcome: listed(`_all${plural}Meta`) },
+    { access: 'write', field: `update${type}`, op: async (x) => [`mutation($id: ID!) { update${type}(id: $id, data: {}) { id } }`, { id: x[key] }], outcome: single(`update${type}`) },
+    { access: 'write', field: `delete${type}`, op: async (x) => [`mutation($id: ID!) { delete${type}(id: $id) { id } }`, { id: (await sacrificial(x))[key] }], outcome: single(`delete${type}`) },
+  ]),
+  // probing by filter: a search that matches only the target
+  { access: 'read', field: 'allContacts', op: async (x) => ['query($q: String, $w: ID) { allContacts(filter: { q: $q, wardId: $w }, perPage: 500) { id } }', { q: x.lastName, w: x.wardId }], outcome: listed('allContacts') },
+  { access: 'read', field: 'allMemberships', op: async (x) => ['query($c: ID) { allMemberships(filter: { contactId: $c }) { id } }', { c: x.contactId }], outcome: listed('allMemberships') },
+  { access: 'read', field: 'allRepRoles', op: async (x) => ['query($c: ID) { allRepRoles(filter: { contactId: $c }) { id } }', { c: x.contactId }], outcome: listed('allRepRoles') },
+  // a person reached through a nested field is checked again
+  { access: 'read', field: 'Membership', op: async (x) => ['query($id: ID!) { Membership(id: $id) { contact { id } } }', { id: x.membershipId }], outcome: single('Membership') },
+  // field level: personal phone only for those who organise the person
+  {
+    access: 'personal', field: 'Contact', op: async (x) => ['query($id: ID!) { Contact(id: $id) { personalPhone } }', { id: x.contactId }],
+    outcome: (r) => (code(r) === 'FORBIDDEN' ? 'refused' : r.data?.Contact?.personalPhone ? 'seen' : r.data?.Contact || code(r) === 'NOT_FOUND' ? 'hidden' : `unexpected ${JSON.stringify(r.errors)}`),
+  },
+  // creating: a membership or rep role for the person, a new person on their ward
+  {
+    access: 'write', field: 'createMembership',
+    op: async (x) => {
+      const [u] = await t.sql('SELECT id FROM trade_union WHERE id NOT IN (SELECT union_id FROM membership WHERE contact_id = $1) LIMIT 1', [(await sacrificial(x)).contactId]);
+      const [fresh] = await t.sql("SELECT id FROM contact WHERE last_name = $1 ORDER BY created_at DESC LIMIT 1", [x.lastName]);
+      return ['mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: MEMBER, source: SELF_REPORTED }) { id } }', { c: fresh.id, u: u.id }];
+    },
+    outcome: single('createMembership'),
+  },
+  { access: 'write', field: 'createRepRole', op: async (x) => ['mutation($c: ID!, $w: ID!) { createRepRole(data: { contactId: $c, kind: LEARNING_REP, wardIds: [$w] }) { id } }', { c: x.contactId, w: x.wardId }], outcome: single('createRepRole') },
+  {
+    access: 'create', field: 'createContact',
+    op: async (x) => ['mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }', {
+      d: { firstName: 'Matrix', lastName: 'Cell', staffGroup: 'STUDENTS', shiftPattern: 'DAYS', contractType: 'BANK', employerId: x.employerId, wardId: x.wardId },
+    }],
+    outcome: single('createContact'),
+  },
+];
+
+const PERMISSION_OF: Record<Access, string> = { read: 'PEOPLE_READ', write: 'PEOPLE_WRITE', personal: 'PEOPLE_READ', create: 'PEOPLE_WRITE' };
+
+describe('authorisation matrix (scope)', () => {
+  it('has a row for every root field that reaches a person, and a reason for every one that does not', () => {
+    const schema = buildSchema(readFileSync('apps/api/schema.gql', 'utf8'));
+    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    const covered = new Set(CELLS.map((c) => c.field));
+    expect(fields.filter((f) => !covered.has(f) && !NOT_PERSON_SCOPED[f]).sort()).toEqual([]);
+    expect(fields.filter((f) => covered.has(f) && NOT_PERSON_SCOPED[f])).toEqual([]);
+    expect([...covered].filter((f) => !fields.includes(f))).toEqual([]);
+  });
+
+  it('sees, hides or refuses every record exactly as the table says', async () => {
+    const wrong: string[] = [];
+    let cells = 0;
+    const tally: Record<Outcome, number> = { seen: 0, hidden: 0, refused: 0 };
+    for (const who of Object.keys(LOGINS) as Login[]) {
+      const as = t.as(who);
+      for (const scope of SCOPES) {
+        for (const cell of CELLS) {
+          // a new person is always in the caller's own organisation: "other organisation" does not apply to createContact
+          if (cell.access === 'create' && scope === 'otherOrg') continue;
+          const [query, variables] = await cell.op(targets[scope], scope);
+          const got = cell.outcome(await as(query, variables));
+          const allowed = EXPECT[who][cell.access];
+          const want: Outcome = allowed === null ? 'refused' : allowed.includes(scope) ? 'seen' : 'hidden';
+          cells++;
+          if (got === 'seen' || got === 'hidden' || got === 'refused') tally[got]++;
+          if (got !== want) wrong.push(`${who} × ${scope} × ${cell.field} (${cell.access}, ${PERMISSION_OF[cell.access]}): expected ${want}, got ${got}`);
+        }
+      }
+    }
+    console.log(`authorisation matrix (scope): ${cells} cells checked: ${tally.seen} seen, ${tally.hidden} hidden, ${tally.refused} refused`);
+    expect(wrong).toEqual([]);
+    expect(tally.hidden).toBeGreaterThan(100);
+  });
+
+  it('counts (headcount, members) only people of the branches the caller may count', async () => {
+    const wrong: string[] = [];
+    for (const who of Object.keys(LOGINS) as Login[]) {
+      const [{ org, employers }] = await t.sql(`SELECT u.organisation_id AS org, coalesce(array_agg(DISTINCT be.employer_id) FILTER (WHERE be.employer_id IS NOT NULL), '{}') AS employers
+        FROM app_user u LEFT JOIN user_branch_role r ON r.user_id = u.id LEFT JOIN branch_employer be ON be.branch_id = r.branch_id
+        WHERE u.email = $1 GROUP BY u.organisation_id`, [LOGINS[who]]);
+      for (const scope of SCOPES) {
+        const wardId = targets[scope].wardId;
+        const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM posting p JOIN contact c ON c.id = p.contact_id
+          WHERE p.ward_id = $1 AND p.end_date IS NULL AND c.organisation_id = $2 AND c.employer_id = ANY($3) AND c.deleted_at IS NULL
+          AND (c.leave_date IS NULL OR c.leave_date > current_date)`, [wardId, org, employers]);
+        const res = await t.as(who)('query($id: ID!) { Ward(id: $id) { headcount } }', { id: wardId });
+        if (res.data?.Ward?.headcount !== n) wrong.push(`${who} × ${scope}: headcount ${res.data?.Ward?.headcount ?? JSON.stringify(res.errors)}, expected ${n}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
