@@ -97,3 +97,16 @@ describe('audit log', () => {
     expect((await t.sql('SELECT job_title FROM contact WHERE id = $1', [c.id]))[0].job_title).toBe(c.job_title);
   });
 });
+
+describe('audit log across branches', () => {
+  it("shows entries about a person only to the admins of that person's branch", async () => {
+    const [other] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) LIMIT 1', [t.otherEmployerId, LOGINS.secretary2]);
+    const upd = await t.as('secretary2')('mutation($id: ID!) { updateContact(id: $id, data: { jobTitle: "Theatre Lead" }) { id } }', { id: other.id });
+    expect(upd.errors).toBeUndefined();
+    const [row] = await t.sql("SELECT employer_id FROM audit_event WHERE entity_id = $1 AND action = 'UPDATE'", [other.id]);
+    expect(row.employer_id).toBe(t.otherEmployerId);
+    // the admin of the demo trust's branch, same organisation: the entry exists but is not theirs to read
+    const res = await t.as('admin')('query($id: ID!) { allAuditEvents(filter: { entityId: $id }) { id } _allAuditEventsMeta(filter: { entityId: $id }) { count } }', { id: other.id });
+    expect(res.data).toEqual({ allAuditEvents: [], _allAuditEventsMeta: { count: 0 } });
+  });
+});

@@ -35,6 +35,14 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   organisationId: string | null;
 
+  /**
+   * The employer of the person the event is about (their branch): only that branch's admins read
+   * it. Null for events about no person (logins, accounts, branches, refusals).
+   */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  employerId: string | null;
+
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;

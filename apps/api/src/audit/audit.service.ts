@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { outsideRequest } from '../database/request-transaction.js';
 import { CrudService } from '../common/crud.service.js';
@@ -12,6 +13,8 @@ export interface AuditEntry {
   action: AuditAction;
   user?: Pick<AuthUser, 'id' | 'email' | 'organisationId'> | null;
   organisationId?: string | null;
+  /** The employer of the person concerned (whose branch may read the entry). */
+  employerId?: string | null;
   actorEmail?: string | null;
   entityType?: string | null;
   entityId?: string | null;
@@ -41,8 +44,12 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
     super(repo);
   }
 
+  /** An organisation's events; those about a person only for the admins of that person's branch. */
   protected override scope(qb: SelectQueryBuilder<AuditEvent>, user: AuthUser): void {
     qb.andWhere('audit_event.organisation_id = :org', { org: user.organisationId });
+    qb.andWhere('(audit_event.employer_id IS NULL OR audit_event.employer_id = ANY(:auditEmployers))', {
+      auditEmployers: user.scopes[Permission.AUDIT_READ]?.employerIds ?? [],
+    });
   }
 
   protected filter(qb: SelectQueryBuilder<AuditEvent>, f: AuditEventFilter): void {
@@ -65,6 +72,7 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
       action: e.action,
       userId: e.user?.id ?? null,
       organisationId: e.organisationId ?? e.user?.organisationId ?? null,
+      employerId: e.employerId ?? null,
       actorEmail: e.actorEmail ?? e.user?.email ?? null,
       entityType: e.entityType ?? null,
       entityId: e.entityId ?? null,
@@ -76,9 +84,15 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
   }
 
   /** A create, update or delete of a record about a person. */
-  change(user: AuthUser, entityType: string, before: AuditedRecord | null, after: AuditedRecord | null): Promise<void> {
+  async change(user: AuthUser, entityType: string, before: AuditedRecord | null, after: AuditedRecord | null): Promise<void> {
     const action = !before ? AuditAction.CREATE : !after ? AuditAction.DELETE : AuditAction.UPDATE;
-    return this.record({ action, user, entityType, entityId: (after ?? before)!.id, before, after });
+    const record = (after ?? before) as { id: string; employerId?: string; contactId?: string };
+    let employerId = record.employerId ?? null;
+    if (!employerId && record.contactId) {
+      const rows: { employer_id: string }[] = await this.repo.query('SELECT employer_id FROM contact WHERE id = $1', [record.contactId]);
+      employerId = rows[0]?.employer_id ?? null;
+    }
+    return this.record({ action, user, entityType, entityId: record.id, employerId, before, after });
   }
 
   /** The audit log is append-only: there is nothing to delete. */

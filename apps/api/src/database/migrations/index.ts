@@ -4,7 +4,8 @@ import { SessionRevocation1795432398801 } from './1795432398801-session-revocati
 import { RepPatch1795433096935 } from './1795433096935-rep-patch.js';
 import { Branches1795434891706 } from './1795434891706-branches.js';
 import { RowLevelSecurity1795435000000 } from './1795435000000-row-level-security.js';
+import { AuditBranch1795435784375 } from './1795435784375-audit-branch.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
-  Branches1795434891706, RowLevelSecurity1795435000000];
+  Branches1795434891706, RowLevelSecurity1795435000000, AuditBranch1795435784375];
