@@ -7,14 +7,20 @@ import {
 } from '../fixtures/fuzz.js';
 
 /**
- * Fuzz run of the GraphQL API: for each demo login, FUZZ_OPS random operations generated from the
- * committed schema (valid-looking and hostile arguments, real ids of records the login may and may
- * not see), each response checked for: no HTTP 5xx and no INTERNAL_SERVER_ERROR (the code every
- * unexpected error is masked to, so it means a bug); no stack trace, SQL or ORM detail in an error;
- * no id of a record about a person outside what the login may see (visibleIds below), soft-deleted
- * people included. Mutations run for real on this file's throw-away database.
+ * Fuzz run of the GraphQL API: for each demo login (one test each), FUZZ_OPS random operations
+ * generated from apps/api/schema.gql (test/fixtures/fuzz.ts: valid-looking and hostile arguments,
+ * real ids of records the login may and may not see, as variables or inline literals). Every
+ * response is checked for:
+ * - no HTTP 5xx and no INTERNAL_SERVER_ERROR (the code every unexpected error is masked to: a bug);
+ * - no stack trace, SQL, driver or ORM detail in an error's message or extensions;
+ * - no id of a record about a person the login may not see (visibleIds below), soft-deleted included;
+ * - no session that stops working (the run never logs out nor changes the demo accounts);
+ * - no write to Object.prototype (the API runs in this process, so prototype pollution shows here).
+ * Mutations run for real on this file's throw-away database; the oracle is recomputed after each
+ * one that changed something. A summary per login is printed at the end.
  *
- * Reproduce a run with FUZZ_SEED=<seed printed below>; FUZZ_OPS changes the operations per login.
+ * Reproduce a run with FUZZ_SEED=<seed printed in the failure>; FUZZ_OPS sets the operations per
+ * login (default 300); FUZZ_DEBUG=1 prints each operation's outcome.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260317) >>> 0;
 const OPS = Number(process.env.FUZZ_OPS ?? 300);
@@ -23,8 +29,12 @@ const GENERATOR: GeneratorOptions = {
   // logout ends the session and changePassword changes the demo password: the rest of the run needs both.
   exclude: ['logout', 'changePassword'],
   mutationShare: 0.3,
-  // login is throttled per account and address, so after a few tries it only answers TOO_MANY_REQUESTS.
-  weight: { login: 0.3 },
+  weight: {
+    // login is throttled per account and address (TOO_MANY_REQUESTS after a few failures): rarely.
+    login: 0.3,
+    // Reads of people are where a leak would be: more often.
+    allContacts: 3, Contact: 2, allMemberships: 2, Membership: 1.5, allRepRoles: 2, RepRole: 1.5, allAuditEvents: 1.5,
+  },
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,20 +54,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The demo login decides the rule (not app_user.role, which moves to per-branch roles).
  */
 async function visibleIds(t: TestApp, who: Login): Promise<Set<string>> {
-  if (who === 'coalition') return new Set();
-  const patchOnly = who === 'rep';
+  // Same organisation, and: an employer of a branch where the login reads everyone (admin,
+  // secretary, caseworker), or a current posting on a patch site inside a branch where they are a rep.
   const rows = await t.sql<{ id: string }>(`
     WITH me AS (SELECT id, organisation_id FROM app_user WHERE email = $1),
+    grants AS (SELECT r.role, be.employer_id FROM user_branch_role r JOIN me ON me.id = r.user_id
+               JOIN branch_employer be ON be.branch_id = r.branch_id),
     seen AS (
       SELECT c.id FROM contact c JOIN me ON c.organisation_id = me.organisation_id
-      WHERE c.deleted_at IS NULL
-        AND (NOT $2::boolean OR EXISTS (
-          SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id JOIN rep_patch rp ON rp.site_id = w.site_id
-          WHERE p.contact_id = c.id AND p.end_date IS NULL AND rp.user_id = me.id)))
+      WHERE c.deleted_at IS NULL AND (
+        c.employer_id IN (SELECT employer_id FROM grants WHERE role IN ('ADMIN', 'BRANCH_SECRETARY', 'CASEWORKER'))
+        OR EXISTS (
+          SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id JOIN site s ON s.id = w.site_id
+          JOIN rep_patch rp ON rp.site_id = w.site_id AND rp.user_id = me.id
+          WHERE p.contact_id = c.id AND p.end_date IS NULL
+            AND s.employer_id IN (SELECT employer_id FROM grants WHERE role = 'REP'))))
     SELECT id FROM seen
     UNION ALL SELECT m.id FROM membership m JOIN seen ON seen.id = m.contact_id
     UNION ALL SELECT r.id FROM rep_role r JOIN seen ON seen.id = r.contact_id
-    UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id`, [LOGINS[who], patchOnly]);
+    UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id`, [LOGINS[who]]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -99,7 +114,14 @@ async function idPools(who: Login, visible: Set<string>, people: Map<string, Per
   };
   buckets.Employer = { all: await ids('SELECT id FROM employer ORDER BY created_at, id') };
   buckets.Union = { all: await ids('SELECT id FROM trade_union ORDER BY created_at, id') };
-  buckets.User = { all: await ids('SELECT id FROM app_user ORDER BY email') };
+  // The demo logins' accounts and branches are read, never changed: the run needs their sessions and scopes.
+  const demo = Object.values(LOGINS) as string[];
+  buckets.User = {
+    readonlyDemo: await ids('SELECT id FROM app_user WHERE email = ANY($1) ORDER BY email', [demo]),
+    other: await ids('SELECT id FROM app_user WHERE NOT email = ANY($1) ORDER BY email', [demo]),
+  };
+  const hasBranches = (await t.sql("SELECT to_regclass('branch') IS NOT NULL AS b"))[0].b;
+  if (hasBranches) buckets.Branch = { readonlyDemo: await ids('SELECT id FROM branch ORDER BY created_at, id') };
   buckets.AuditEvent = {
     own: await ids('SELECT id FROM audit_event WHERE organisation_id = $1 ORDER BY created_at, id LIMIT 50', [org]),
     other: await ids('SELECT id FROM audit_event WHERE organisation_id IS DISTINCT FROM $1 ORDER BY created_at, id LIMIT 50', [org]),
@@ -107,19 +129,25 @@ async function idPools(who: Login, visible: Set<string>, people: Map<string, Per
   return { buckets };
 }
 
-interface Stats { ops: number; queries: number; mutations: number; withData: number; clean: number; errors: Record<string, number> }
+interface Stats { ops: number; queries: number; mutations: number; withData: number; clean: number; personIds: number; errors: Record<string, number> }
 const STATS = new Map<Login, Stats>();
 
-/** Everything wrong with one response, as text (empty: fine). */
+/** Everything wrong with one response, as text (empty: fine), and how many ids of people's records it held. */
 function problemsOf(
   op: GeneratedOp, res: GqlResult, allowed: (id: string) => boolean, people: (id: string) => PersonRecord | undefined, org: string,
-): string[] {
+): { problems: string[]; personIds: number } {
   const out: string[] = [];
+  let personIds = 0;
   if (res.status >= 500) out.push(`HTTP ${res.status}`);
+  // The run never logs out nor touches the demo accounts: a session that stops working is a fault
+  // (only login itself may answer UNAUTHENTICATED: wrong email or password).
+  if (op.rootFields.some((f) => f !== 'login') && res.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    out.push('the session stopped working (UNAUTHENTICATED) though nothing ended it');
+  }
   for (const e of res.errors ?? []) {
     if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') out.push(`INTERNAL_SERVER_ERROR at ${e.path?.join('.') ?? '(no path)'}`);
   }
-  const leak = leakedInternals(res.errors as never);
+  const leak = leakedInternals(res.errors);
   if (leak) out.push(`internal detail in an error: ${leak}`);
   if (res.data === undefined && !res.errors?.length) out.push(`neither data nor errors (HTTP ${res.status})`);
   stringsIn(res.data, op.selections, (s, path, inAudit) => {
@@ -127,6 +155,7 @@ function problemsOf(
     const id = s.toLowerCase();
     const rec = people(id);
     if (!rec) return; // not a record about a person
+    personIds++;
     if (inAudit) {
       // The audit log names records on purpose, deleted ones too: only its own organisation's.
       if (rec.org !== org) out.push(`${path} = ${id}: ${rec.kind} of another organisation, in the audit log`);
@@ -135,7 +164,7 @@ function problemsOf(
       out.push(`forbidden record: ${path} = ${id} is a ${rec.kind} ${why}`);
     }
   });
-  return out;
+  return { problems: out, personIds };
 }
 
 function describeFailure(who: Login, n: number, op: GeneratedOp, res: GqlResult, problems: string[]): string {
@@ -173,7 +202,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (STATS.size) {
     const lines = [...STATS].map(([who, s]) => `  ${who.padEnd(13)} ${String(s.ops).padStart(4)} ops (${s.queries} queries, ${s.mutations} mutations): `
-      + `${s.withData} returned data, ${s.clean} without errors; errors by code: ${JSON.stringify(s.errors)}`);
+      + `${s.withData} returned data (${s.personIds} ids of people's records checked), ${s.clean} without errors; errors by code: ${JSON.stringify(s.errors)}`);
     const total = [...STATS.values()].reduce((a, s) => a + s.ops, 0);
     console.log(`GraphQL fuzz summary (FUZZ_SEED=${SEED}): ${total} operations\n${lines.join('\n')}`);
   }
@@ -191,7 +220,7 @@ describe('GraphQL fuzz (generated operations per demo login)', () => {
       const pools = await idPools(who, visible, people);
       let serial = (index + 1) * 1_000_000;
       const next = () => ++serial;
-      const stats: Stats = { ops: 0, queries: 0, mutations: 0, withData: 0, clean: 0, errors: {} };
+      const stats: Stats = { ops: 0, queries: 0, mutations: 0, withData: 0, clean: 0, personIds: 0, errors: {} };
       STATS.set(who, stats);
       const failures: string[] = [];
       let failed = 0;
@@ -231,14 +260,22 @@ describe('GraphQL fuzz (generated operations per demo login)', () => {
           if (created && id) ((pools.buckets[created] ??= {}).created ??= []).push(id);
         }
 
-        const problems = problemsOf(op, res, allowed, known, org);
+        const { problems, personIds } = problemsOf(op, res, allowed, known, org);
+        stats.personIds += personIds;
+        // The API runs in this process: an input that writes to Object.prototype (prototype
+        // pollution) shows here. Record it, then clean up so later operations are judged on their own.
+        const polluted = Object.keys(Object.prototype);
+        if (polluted.length) {
+          problems.push(`Object.prototype polluted with ${JSON.stringify(Object.fromEntries(polluted.map((k) => [k, (Object.prototype as Record<string, unknown>)[k]])))}`);
+          for (const k of polluted) delete (Object.prototype as Record<string, unknown>)[k];
+        }
         if (problems.length) {
           failed++;
           if (failures.length < 10) failures.push(describeFailure(who, n, op, res, problems));
         }
       }
 
-      console.log(`GraphQL fuzz ${who}: ${stats.ops} operations, ${stats.withData} returned data, errors by code ${JSON.stringify(stats.errors)}`);
+      console.log(`GraphQL fuzz ${who}: ${stats.ops} operations, ${stats.withData} returned data, ${stats.personIds} person ids checked, errors by code ${JSON.stringify(stats.errors)}`);
       if (failed > failures.length) failures.push(`… and ${failed - failures.length} more failing operations`);
       expect(failures).toEqual([]);
     });

@@ -68,6 +68,38 @@ describe('GraphQL limits', () => {
   });
 });
 
+describe('hostile input (found by the fuzz run)', () => {
+  it('refuses sorting by an inherited property, and leaves Object.prototype clean', async () => {
+    for (const field of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const res = await t.as('secretary')(`{ allContacts(sortField: "${field}", perPage: 1) { id } allSites(sortField: "${field}") { id } }`);
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { sortField: expect.stringContaining(`cannot sort by "${field}"`) } });
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect((await t.as('rep')('{ me { id } }')).errors).toBeUndefined();
+  });
+
+  it('refuses text with a NUL character, in variables or inline, naming where it is', async () => {
+    const v = await t.as('secretary')('mutation($d: EmployerCreateInput!) { createEmployer(data: $d) { id } }', { d: { name: 'a\u0000b' } });
+    expect(errorOf(v)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'd.name': 'must not contain the NUL character' } });
+    const inline = await t.as('secretary')('{ allContacts(filter: { q: "a\\u0000b" }) { id } }');
+    expect(errorOf(inline)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { input: 'must not contain the NUL character' } });
+    expect((await t.sql("SELECT count(*)::int AS n FROM employer WHERE name LIKE 'a%b'"))[0].n).toBe(0);
+  });
+
+  it('refuses an explicit null for a required field in an update, and changes nothing', async () => {
+    const [site] = await t.sql('SELECT id, employer_id FROM site LIMIT 1');
+    const res = await t.as('secretary')('mutation($id: ID!) { updateSite(id: $id, data: { employerId: null }) { id } }', { id: site.id });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { employerId: 'is required and cannot be null' } });
+    expect((await t.sql('SELECT employer_id FROM site WHERE id = $1', [site.id]))[0].employer_id).toBe(site.employer_id);
+  });
+
+  it('names the field when a referenced record does not exist, even under row-level security', async () => {
+    const [c] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) LIMIT 1', [t.demoEmployerId, LOGINS.secretary]);
+    const res = await t.as('secretary')('mutation($c: ID!) { createMembership(data: { contactId: $c, unionId: "00000000-0000-4000-8000-000000000000", status: MEMBER, source: SELF_REPORTED }) { id } }', { c: c.id });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { unionId: 'does not exist' } });
+  });
+});
+
 describe('HTTP hardening', () => {
   it('sends security headers on the app and the API', async () => {
     for (const path of ['/', '/graphql']) {

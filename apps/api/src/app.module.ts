@@ -10,7 +10,7 @@ import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
 import type { GqlContext } from './common/context.js';
 import { formatError } from './common/errors.js';
-import { GRAPHQL_LIMITS, queryLimitsRule } from './common/graphql-limits.js';
+import { GRAPHQL_LIMITS, queryLimitsRule, rejectNulPlugin } from './common/graphql-limits.js';
 import { RequestLoaders } from './common/loaders.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -49,7 +49,7 @@ export class AppModule implements NestModule {
           sortSchema: true,
           context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
           formatError,
-          plugins: [requireLoginPlugin, requestTransactionPlugin],
+          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
           validationRules: [queryLimitsRule],

@@ -12,9 +12,18 @@ export type FieldErrors = Record<string, string>;
 
 /** Bad input: names each field and why. Nothing was changed. */
 export class UserInputError extends GraphQLError {
-  constructor(fields: FieldErrors, message?: string) {
+  constructor(fields: FieldErrors, message?: string, httpStatus?: number) {
     const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ');
-    super(message ?? `Invalid input — ${summary}`, { extensions: { code: 'BAD_USER_INPUT', fields } });
+    super(message ?? `Invalid input — ${summary}`, {
+      extensions: { code: 'BAD_USER_INPUT', fields, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+    });
+  }
+}
+
+/** A whole request refused before anything runs (from an Apollo plugin): HTTP 400, not 500. */
+export class RequestInputError extends UserInputError {
+  constructor(fields: FieldErrors) {
+    super(fields, undefined, 400);
   }
 }
 
@@ -57,6 +66,12 @@ export function validationException(errors: ValidationError[]): UserInputError {
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/** The field naming a row of each table, for "does not exist" when the database leaves the column out. */
+const REFERENCED_FIELD: Record<string, string> = {
+  organisation: 'organisationId', employer: 'employerId', site: 'siteId', ward: 'wardId', trade_union: 'unionId',
+  contact: 'contactId', rep_role: 'repRoleId', app_user: 'userId', branch: 'branchId',
+};
+
 const REFERENCING: Record<string, string> = {
   site: 'sites', ward: 'wards', posting: 'people posted to it', contact: 'contacts',
   membership: 'memberships', rep_role: 'rep roles', rep_role_ward: 'reps covering it', app_user: 'users',
@@ -78,7 +93,14 @@ export function mapConstraintError(e: unknown, constraints: Record<string, [fiel
     if ((d.code === '23001' || d.code === '23503') && referencing) {
       throw new UserInputError({ id: `cannot delete: it still has ${REFERENCING[referencing] ?? 'records that depend on it'}` });
     }
-    if (d.code === '23503' && column) throw new UserInputError({ [camel(column)]: 'does not exist' });
+    // Under row-level security PostgreSQL leaves the key out of the detail: name the field by the table.
+    const referenced = /is not present in table "([a-z_]+)"/.exec(d.detail ?? '')?.[1];
+    if (d.code === '23503' && (column || referenced)) {
+      throw new UserInputError({ [column ? camel(column) : REFERENCED_FIELD[referenced!] ?? 'id']: 'does not exist' });
+    }
+    // 23502: an explicit null for a required field (update inputs make every field optional, not nullable).
+    const missing = (d as { column?: string }).column;
+    if (d.code === '23502' && missing) throw new UserInputError({ [camel(missing)]: 'is required and cannot be null' });
     if (d.code === '23505') throw new UserInputError({ [column ? camel(column) : 'id']: 'already exists' });
     // 42501: row-level security (or a missing privilege) refused the write: the database's own wall.
     if (d.code === '42501') throw new ForbiddenError();

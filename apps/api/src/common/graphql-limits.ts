@@ -1,7 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type ASTVisitor, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext,
-  type ValidationRule,
+  type ValidationRule, visit,
 } from 'graphql';
+import type { GqlContext } from './context.js';
+import { RequestInputError } from './errors.js';
 
 /** Limits on one GraphQL document, so no request can make the server do unbounded work. */
 export const GRAPHQL_LIMITS = {
@@ -67,4 +70,41 @@ export const queryLimitsRule: ValidationRule = (context: ValidationContext): AST
       }
     },
   };
+};
+
+/** The first string in a variable value holding a NUL character (PostgreSQL text cannot store it), as a path. */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulPath(v, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses text holding a NUL character, in variables or inline, before anything runs: PostgreSQL
+ * cannot store it, and it has no business in a name or a note.
+ */
+export const rejectNulPlugin: ApolloServerPlugin<GqlContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        for (const [name, value] of Object.entries(request.variables ?? {})) {
+          const path = nulPath(value, name);
+          if (path) throw new RequestInputError({ [path]: 'must not contain the NUL character' });
+        }
+        let inline = false;
+        visit(document, { StringValue: (node) => { if (node.value.includes('\u0000')) inline = true; } });
+        if (inline) throw new RequestInputError({ input: 'must not contain the NUL character' });
+      },
+    };
+  },
 };

@@ -65,7 +65,8 @@ export function applyListArgs<T extends ObjectLiteral>(
   defaultSort: string,
 ): SelectQueryBuilder<T> {
   const field = args.sortField ?? defaultSort;
-  const column = field === 'id' ? `${qb.alias}.id` : sortable[field];
+  // Own keys only: "__proto__" or "constructor" must not reach the prototype (or TypeORM's orderBy).
+  const column = field === 'id' ? `${qb.alias}.id` : Object.hasOwn(sortable, field) ? sortable[field] : undefined;
   if (!column) {
     throw new UserInputError({ sortField: `cannot sort by "${field}"; use one of ${Object.keys(sortable).join(', ')}` });
   }
