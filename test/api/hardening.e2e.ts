@@ -87,7 +87,7 @@ describe('hostile input (found by the fuzz run)', () => {
   });
 
   it('refuses an explicit null for a required field in an update, and changes nothing', async () => {
-    const [site] = await t.sql('SELECT id, employer_id FROM site LIMIT 1');
+    const [site] = await t.sql('SELECT id, employer_id FROM site WHERE employer_id = $1 LIMIT 1', [t.demoEmployerId]);
     const res = await t.as('secretary')('mutation($id: ID!) { updateSite(id: $id, data: { employerId: null }) { id } }', { id: site.id });
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { employerId: 'is required and cannot be null' } });
     expect((await t.sql('SELECT employer_id FROM site WHERE id = $1', [site.id]))[0].employer_id).toBe(site.employer_id);

@@ -1,3 +1,6 @@
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import { ListArgs, ListMetadata } from '../common/list.js';
@@ -8,7 +11,7 @@ import { EmployerService } from './employer.service.js';
 
 @Resolver(() => Employer)
 export class EmployerResolver {
-  constructor(private readonly employers: EmployerService) {}
+  constructor(private readonly employers: EmployerService, private readonly workplace: WorkplaceAccess) {}
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Employer, { name: 'Employer' })
@@ -36,13 +39,19 @@ export class EmployerResolver {
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Employer)
-  updateEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: EmployerUpdateInput): Promise<Employer> {
+  async updateEmployer(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('data') data: EmployerUpdateInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Employer> {
+    await this.workplace.requireEmployer(user, id);
     return this.employers.update(id, data);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Employer)
-  deleteEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Employer> {
+  async deleteEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Employer> {
+    await this.workplace.requireEmployer(user, id);
     return this.employers.remove(id, null);
   }
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
+import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -20,6 +21,7 @@ export class SiteResolver {
     private readonly employers: EmployerService,
     private readonly density: DensityService,
     private readonly access: AccessService,
+    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -42,19 +44,27 @@ export class SiteResolver {
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
-  createSite(@Args('data') data: SiteCreateInput): Promise<Site> {
+  async createSite(@Args('data') data: SiteCreateInput, @CurrentUser() user: AuthUser): Promise<Site> {
+    await this.workplace.requireEmployer(user, data.employerId);
     return this.sites.create(data);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
-  updateSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: SiteUpdateInput): Promise<Site> {
+  async updateSite(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('data') data: SiteUpdateInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Site> {
+    await this.workplace.requireSite(user, id);
+    await this.workplace.requireEmployer(user, data.employerId);
     return this.sites.update(id, data);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
-  deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Site> {
+  async deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Site> {
+    await this.workplace.requireSite(user, id);
     return this.sites.remove(id, null);
   }
 

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
+import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -20,6 +21,7 @@ export class WardResolver {
     private readonly sites: SiteService,
     private readonly density: DensityService,
     private readonly access: AccessService,
+    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -42,19 +44,27 @@ export class WardResolver {
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
-  createWard(@Args('data') data: WardCreateInput): Promise<Ward> {
+  async createWard(@Args('data') data: WardCreateInput, @CurrentUser() user: AuthUser): Promise<Ward> {
+    await this.workplace.requireSite(user, data.siteId);
     return this.wards.create(data);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
-  updateWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: WardUpdateInput): Promise<Ward> {
+  async updateWard(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('data') data: WardUpdateInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Ward> {
+    await this.workplace.requireWard(user, id);
+    await this.workplace.requireSite(user, data.siteId);
     return this.wards.update(id, data);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
-  deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Ward> {
+  async deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Ward> {
+    await this.workplace.requireWard(user, id);
     return this.wards.remove(id, null);
   }
 
