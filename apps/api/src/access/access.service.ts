@@ -57,11 +57,15 @@ export class AccessService {
     const s = this.people(user);
     const params = { [`${key}Org`]: user.organisationId, [`${key}Emp`]: s.employerIds, [`${key}Sites`]: s.siteIds };
     const inBranch = (c: string) => {
-      const patch = s.siteIds.length
-        ? ` OR EXISTS (SELECT 1 FROM posting ${key}p JOIN ward ${key}w ON ${key}w.id = ${key}p.ward_id
-            WHERE ${key}p.contact_id = ${c}.id AND ${key}p.end_date IS NULL AND ${key}w.site_id = ANY(:${key}Sites))`
-        : '';
-      return `${c}.organisation_id = :${key}Org AND (${c}.employer_id = ANY(:${key}Emp)${patch})`;
+      // Whole employers, patch sites, or both; each as a form the planner can drive an index with
+      // (a rep's patch as a semi-join from the postings on its sites, not a check per contact).
+      const parts: string[] = [];
+      if (s.employerIds.length || !s.siteIds.length) parts.push(`${c}.employer_id = ANY(:${key}Emp)`);
+      if (s.siteIds.length) {
+        parts.push(`${c}.id IN (SELECT ${key}p.contact_id FROM posting ${key}p JOIN ward ${key}w ON ${key}w.id = ${key}p.ward_id
+          WHERE ${key}p.end_date IS NULL AND ${key}w.site_id = ANY(:${key}Sites))`);
+      }
+      return `${c}.organisation_id = :${key}Org AND (${parts.join(' OR ')})`;
     };
     if ('alias' in target) return { sql: `(${inBranch(target.alias)})`, params };
     return {

@@ -16,6 +16,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
   where: 'employee_number IS NOT NULL AND deleted_at IS NULL',
 })
 @Index('ix_contact_org_name', ['organisationId', 'lastName', 'firstName'])
+@Index('ix_contact_org_employer_name', ['organisationId', 'employerId', 'lastName', 'firstName'])
 @Index('ix_contact_org_staff_group', ['organisationId', 'staffGroup'])
 @Index('ix_contact_org_grade', ['organisationId', 'grade'])
 @Index('ix_contact_org_shift', ['organisationId', 'shiftPattern'])

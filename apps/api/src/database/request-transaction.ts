@@ -34,6 +34,8 @@ export class RequestTransaction {
   private real?: QueryRunner;
   private shared?: QueryRunner;
   private ready?: Promise<void>;
+  /** One statement at a time on the request's connection (DataLoaders fire batches concurrently). */
+  private queue: Promise<unknown> = Promise.resolve();
   private done = false;
 
   constructor(private readonly identity: DbIdentity) {}
@@ -59,9 +61,13 @@ export class RequestTransaction {
         const value = Reflect.get(target, prop, target) as unknown;
         if (typeof value !== 'function') return value;
         if (GATED.has(prop)) {
-          return async (...args: unknown[]) => {
-            await this.ready;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          return (...args: unknown[]) => {
+            const run = this.queue.then(async () => {
+              await this.ready;
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            });
+            this.queue = run.catch(() => undefined);
+            return run;
           };
         }
         return (value as (...a: unknown[]) => unknown).bind(target);

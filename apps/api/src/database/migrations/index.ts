@@ -5,7 +5,10 @@ import { RepPatch1795433096935 } from './1795433096935-rep-patch.js';
 import { Branches1795434891706 } from './1795434891706-branches.js';
 import { RowLevelSecurity1795435000000 } from './1795435000000-row-level-security.js';
 import { AuditBranch1795435784375 } from './1795435784375-audit-branch.js';
+import { ContactBranchIndex1795436500000 } from './1795436500000-contact-branch-index.js';
+import { ContactPolicyArray1795436600000 } from './1795436600000-contact-policy-array.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
-  Branches1795434891706, RowLevelSecurity1795435000000, AuditBranch1795435784375];
+  Branches1795434891706, RowLevelSecurity1795435000000, AuditBranch1795435784375,
+  ContactBranchIndex1795436500000, ContactPolicyArray1795436600000];

