@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { buildSchema, isNonNullType, parse, validate, type GraphQLInputObjectType } from 'graphql';
-import { LOGIN_MUTATION, operations, operationsOf, RESOURCES } from '../../apps/web/src/resourceConfig.js';
+import { buildSchema, getNamedType, isInputObjectType, isNonNullType, parse, validate, type GraphQLInputObjectType } from 'graphql';
+import {
+  CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, operations, operationsOf, RESOURCES,
+} from '../../apps/web/src/resourceConfig.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 
@@ -22,8 +24,12 @@ function errorsOf(document: string): string[] {
   return validate(schema, parse(document)).map((e) => e.message);
 }
 
-test('the sign-in mutation matches the schema', () => {
-  expect(errorsOf(LOGIN_MUTATION)).toEqual([]);
+test.each([
+  ['sign-in', LOGIN_MUTATION],
+  ['signed-in user', ME_QUERY],
+  ['change-password', CHANGE_PASSWORD_MUTATION],
+])('the %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
 });
 
 describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, resource) => {
@@ -53,5 +59,24 @@ describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, reso
     expect(resource.updateInput.filter((f) => !(f in update))).toEqual([]);
     const required = Object.values(create).filter((f) => isNonNullType(f.type)).map((f) => f.name);
     expect(required.filter((f) => !resource.createInput.includes(f))).toEqual([]);
+  });
+
+  if (resource.noDelete) {
+    test('has no delete mutation in the API either', () => {
+      expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).not.toContain(`delete${resource.type}`);
+    });
+  }
+
+  const nested = Object.entries(resource.nestedInput ?? {});
+  if (nested.length === 0) return;
+  test.each(nested)('sends each %s item with the keys its input type declares, required ones included', (field, keys) => {
+    for (const input of [`${resource.type}CreateInput`, `${resource.type}UpdateInput`]) {
+      const type = getNamedType(inputFields(input)[field]?.type);
+      if (!isInputObjectType(type)) throw new Error(`${input}.${field} is not a list of input objects`);
+      const fields = type.getFields();
+      expect(keys.filter((k) => !(k in fields))).toEqual([]);
+      const required = Object.values(fields).filter((f) => isNonNullType(f.type)).map((f) => f.name);
+      expect(required.filter((f) => !keys.includes(f))).toEqual([]);
+    }
   });
 });

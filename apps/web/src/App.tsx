@@ -1,7 +1,8 @@
-import { Role } from '@rollcall/domain';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
+import branches from './branches';
 import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -9,20 +10,27 @@ import employers from './employers';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import memberships from './memberships';
+import { can, Permission } from './permissions';
 import repRoles from './repRoles';
 import sites from './sites';
 import { theme } from './theme';
 import unions from './unions';
+import users from './users';
 import wards from './wards';
 
-/** Workplace structure is maintained by branch officers; reps and caseworkers read it. */
-const canEditStructure = (role: unknown) => role === Role.ADMIN || role === Role.BRANCH_SECRETARY;
+/** react-router's Route, the one react-admin's router reads custom routes from. */
+const { Route } = reactRouterProvider;
 
 function readOnly<T extends { edit?: unknown; create?: unknown }>(resource: T): Omit<T, 'edit' | 'create'> {
   const { edit: _edit, create: _create, ...rest } = resource;
   return rest;
 }
 
+/**
+ * Menus and forms follow the signed-in user's permissions (the API refuses the rest anyway):
+ * workplace structure is editable with WORKPLACE_WRITE, named people appear with PEOPLE_READ and are
+ * editable with PEOPLE_WRITE, the audit log needs AUDIT_READ, users and branches USERS_MANAGE.
+ */
 export const App = () => (
   <Admin
     title="Rollcall"
@@ -34,21 +42,29 @@ export const App = () => (
     theme={theme}
     disableTelemetry
   >
-    {(role: unknown) => {
-      const structure = <T extends { edit?: unknown; create?: unknown }>(r: T) => (canEditStructure(role) ? r : readOnly(r));
+    {(permissions: unknown) => {
+      const may = (p: Permission) => can(permissions, p);
+      const structure = <T extends { edit?: unknown; create?: unknown }>(r: T) => (may(Permission.WORKPLACE_WRITE) ? r : readOnly(r));
       // Coalition partners see aggregates only: no named people.
-      const seesPeople = role !== Role.COALITION_VIEWER;
-      const readOnlyRole = role === Role.COALITION_VIEWER;
+      const seesPeople = may(Permission.PEOPLE_READ);
       return [
-        seesPeople ? <Resource key="Contacts" name="Contacts" {...(readOnlyRole ? readOnly(contacts) : contacts)} /> : null,
+        seesPeople ? (
+          <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />
+        ) : null,
         <Resource key="Wards" name="Wards" {...structure(wards)} />,
         <Resource key="Sites" name="Sites" {...structure(sites)} />,
         <Resource key="Employers" name="Employers" {...structure(employers)} />,
         <Resource key="Unions" name="Unions" {...structure(unions)} />,
         seesPeople ? <Resource key="Memberships" name="Memberships" {...memberships} /> : null,
         seesPeople ? <Resource key="RepRoles" name="RepRoles" options={{ label: 'Rep roles' }} {...repRoles} /> : null,
-        // The audit log is for admins only (the API refuses everyone else).
-        role === Role.ADMIN ? <Resource key="AuditEvents" name="AuditEvents" options={{ label: 'Audit log' }} {...audit} /> : null,
+        may(Permission.AUDIT_READ) ? (
+          <Resource key="AuditEvents" name="AuditEvents" options={{ label: 'Audit log' }} {...audit} />
+        ) : null,
+        may(Permission.USERS_MANAGE) ? <Resource key="Users" name="Users" {...users} /> : null,
+        may(Permission.USERS_MANAGE) ? <Resource key="Branches" name="Branches" {...branches} /> : null,
+        <CustomRoutes key="account">
+          <Route path="/change-password" element={<ChangePasswordPage />} />
+        </CustomRoutes>,
       ];
     }}
   </Admin>

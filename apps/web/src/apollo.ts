@@ -46,6 +46,12 @@ function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>, fallbac
   const status = STATUS_BY_CODE[code] ?? fallbackStatus;
   const fields = first?.extensions?.fields;
   if (code === 'BAD_USER_INPUT' && fields && typeof fields === 'object') {
+    // A refusal about the record itself (`id`: "cannot delete: …") has no input to show on.
+    const keys = Object.keys(fields);
+    const about = (fields as Record<string, unknown>).id;
+    if (keys.length === 1 && typeof about === 'string') {
+      return new HttpError(about.charAt(0).toUpperCase() + about.slice(1), 400);
+    }
     // react-admin puts body.errors next to the matching form inputs (pessimistic mode).
     return new HttpError(first.message || 'Please correct the highlighted fields', 400, { errors: fields });
   }

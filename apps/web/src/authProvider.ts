@@ -1,15 +1,28 @@
 import { gql } from '@apollo/client';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { apolloClient, toHttpError } from './apollo';
-import { LOGIN_MUTATION } from './resourceConfig';
-import { clearSession, getToken, getUser, isTokenExpired, saveSession, type SessionUser } from './session';
+import { CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY } from './resourceConfig';
+import {
+  clearSession,
+  getToken,
+  getUser,
+  isTokenExpired,
+  roleLines,
+  saveSession,
+  saveUser,
+  toSessionUser,
+  type ApiSessionUser,
+} from './session';
 
 const LOGIN = gql(LOGIN_MUTATION);
+const ME = gql(ME_QUERY);
+const CHANGE_PASSWORD = gql(CHANGE_PASSWORD_MUTATION);
 /** Revokes the user's tokens on the server, so a copied token stops working too. */
 const LOGOUT = gql('mutation Logout { logout }');
 
-interface LoginData {
-  login: { token: string; user: SessionUser & { __typename?: string } };
+interface SessionResult {
+  token: string;
+  user: ApiSessionUser;
 }
 
 export interface Credentials {
@@ -19,23 +32,19 @@ export interface Credentials {
   password: string;
 }
 
+const SESSION_ENDED = 'Your session has ended: please sign in again';
+
 export const authProvider: AuthProvider = {
   async login({ email, username, password }: Credentials) {
     try {
-      const result = await apolloClient.mutate<LoginData>({
+      const result = await apolloClient.mutate<{ login: SessionResult }>({
         mutation: LOGIN,
         variables: { email: (email ?? username ?? '').trim(), password },
         fetchPolicy: 'no-cache',
       });
       if (!result.data) throw new Error('Sign-in failed');
       const { token, user } = result.data.login;
-      saveSession(token, {
-        id: user.id,
-        email: user.email,
-        displayName: user.displayName,
-        role: user.role,
-        organisation: user.organisation ? { id: user.organisation.id, name: user.organisation.name } : null,
-      });
+      saveSession(token, toSessionUser(user));
     } catch (error) {
       const httpError = toHttpError(error);
       throw new Error(
@@ -47,11 +56,14 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    // Forget the session first: react-admin may call logout twice, and only one call should reach the server.
     const token = getToken();
-    if (token && !isTokenExpired(token)) {
-      await apolloClient.mutate({ mutation: LOGOUT, fetchPolicy: 'no-cache' }).catch(() => undefined);
-    }
     clearSession();
+    if (token && !isTokenExpired(token)) {
+      await apolloClient
+        .mutate({ mutation: LOGOUT, fetchPolicy: 'no-cache', context: { headers: { authorization: `Bearer ${token}` } } })
+        .catch(() => undefined);
+    }
   },
 
   async checkAuth() {
@@ -62,14 +74,17 @@ export const authProvider: AuthProvider = {
     }
     if (isTokenExpired(token)) {
       clearSession();
-      throw new Error('Your session has ended: please sign in again');
+      throw new Error(SESSION_ENDED);
     }
+    // A profile saved by an older version of the app (no permissions): react-admin then calls
+    // logout, which ends the old token on the server too.
+    if (!getUser()) throw new Error(SESSION_ENDED);
   },
 
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
       clearSession();
-      throw new Error('Your session has ended: please sign in again');
+      throw new Error(SESSION_ENDED);
     }
     // 403 and the rest: stay signed in, react-admin shows the message.
   },
@@ -77,10 +92,46 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = getUser();
     if (!user) throw new Error('Not signed in');
-    return { id: user.id, fullName: user.displayName, email: user.email, organisation: user.organisation?.name };
+    return {
+      id: user.id,
+      fullName: user.displayName,
+      email: user.email,
+      organisation: user.organisation?.name,
+      roles: roleLines(user),
+    };
   },
 
+  /** The user's `Permission`s (an empty list when nobody, or an outdated profile, is signed in). */
   async getPermissions() {
-    return getUser()?.role ?? null;
+    return getUser()?.permissions ?? [];
   },
 };
+
+/**
+ * Changes the signed-in user's password. The API ends every other session and returns a new token,
+ * which replaces the stored one. Refusals come back as HttpErrors with field errors.
+ */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  try {
+    const result = await apolloClient.mutate<{ changePassword: SessionResult }>({
+      mutation: CHANGE_PASSWORD,
+      variables: { currentPassword, newPassword },
+      fetchPolicy: 'no-cache',
+    });
+    if (!result.data) throw new Error('The server returned no data');
+    const { token, user } = result.data.changePassword;
+    saveSession(token, toSessionUser(user));
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** Reads the signed-in user's roles and permissions again (e.g. after creating a branch). */
+export async function refreshSessionUser(): Promise<void> {
+  try {
+    const result = await apolloClient.query<{ me: ApiSessionUser }>({ query: ME, fetchPolicy: 'no-cache' });
+    if (result.data) saveUser(toSessionUser(result.data.me));
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}

@@ -89,11 +89,46 @@ function writable(c: ResourceConfig): ResourceConfig {
   return c;
 }
 
+function deletable(c: ResourceConfig): ResourceConfig {
+  if (c.noDelete) throw new HttpError(`${c.plural} cannot be deleted`, 405);
+  return writable(c);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => same(a[k], b[k]));
+  }
   return false;
+}
+
+/** Lists of objects (`c.nestedInput`) cut down to the keys their input type declares. */
+function projectNested(c: ResourceConfig, data: Record<string, unknown>): Record<string, unknown> {
+  if (!c.nestedInput) return data;
+  const out = { ...data };
+  for (const [field, keys] of Object.entries(c.nestedInput)) {
+    const list = out[field];
+    if (!Array.isArray(list)) continue;
+    out[field] = list
+      .filter(isObject)
+      .map((item) => Object.fromEntries(keys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])));
+  }
+  return out;
+}
+
+/** The input of a create or an update: declared fields only (with `previous`, only changed ones). */
+function inputOf(
+  c: ResourceConfig,
+  fields: readonly string[],
+  data: Record<string, unknown>,
+  previous?: Record<string, unknown>,
+): Record<string, unknown> {
+  return pickInput(fields, projectNested(c, data), previous ? projectNested(c, previous) : undefined);
 }
 
 /**
@@ -182,7 +217,7 @@ const provider = {
 
   async create(resource: string, params: CreateParams) {
     const c = writable(resourceConfig(resource));
-    const input = pickInput(c.createInput, params.data as Record<string, unknown>);
+    const input = inputOf(c, c.createInput, params.data as Record<string, unknown>);
     for (const key of Object.keys(input)) if (input[key] === null) delete input[key];
     const result = await mutate<ItemResult>(createDocument(c), { data: input });
     return { data: result.item as RaRecord };
@@ -190,7 +225,7 @@ const provider = {
 
   async update(resource: string, params: UpdateParams) {
     const c = writable(resourceConfig(resource));
-    const input = pickInput(c.updateInput, params.data as Record<string, unknown>, params.previousData);
+    const input = inputOf(c, c.updateInput, params.data as Record<string, unknown>, params.previousData);
     // A rotation date only means something together with a new ward.
     if ('movedOn' in input && !('wardId' in input)) delete input.movedOn;
     const result = await mutate<ItemResult>(updateDocument(c), { id: params.id, data: input });
@@ -199,7 +234,7 @@ const provider = {
 
   async updateMany(resource: string, params: UpdateManyParams) {
     const c = writable(resourceConfig(resource));
-    const input = pickInput(c.updateInput, params.data as Record<string, unknown>);
+    const input = inputOf(c, c.updateInput, params.data as Record<string, unknown>);
     const ids: Identifier[] = [];
     for (const id of params.ids) {
       await mutate<ItemResult>(updateDocument(c), { id, data: input });
@@ -209,13 +244,13 @@ const provider = {
   },
 
   async delete(resource: string, params: DeleteParams) {
-    const c = writable(resourceConfig(resource));
+    const c = deletable(resourceConfig(resource));
     const result = await mutate<ItemResult>(deleteDocument(c), { id: params.id });
     return { data: { ...(params.previousData ?? {}), ...(result.item ?? {}), id: params.id } };
   },
 
   async deleteMany(resource: string, params: DeleteManyParams) {
-    const c = writable(resourceConfig(resource));
+    const c = deletable(resourceConfig(resource));
     const ids: Identifier[] = [];
     for (const id of params.ids) {
       await mutate<ItemResult>(deleteDocument(c), { id });

@@ -18,8 +18,15 @@ export interface ResourceConfig {
   filters: readonly string[];
   createInput: readonly string[];
   updateInput: readonly string[];
+  /**
+   * Input fields that are lists of objects, with the keys each object may carry: a record's
+   * `roles { branchId role branch { … } }` is sent as `roles: [{ branchId, role }]`.
+   */
+  nestedInput?: Readonly<Record<string, readonly string[]>>;
   /** No create, update or delete in the API (e.g. the append-only audit log). */
   readOnly?: boolean;
+  /** Created and updated but never deleted (accounts are deactivated instead). */
+  noDelete?: boolean;
 }
 
 const EMPLOYER = 'id name odsCode region createdAt updatedAt';
@@ -41,6 +48,10 @@ const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staff
   memberships { id unionId union { id shortName } status }
   repRoles { id kind }
   isMember createdAt updatedAt`;
+
+const BRANCH = 'id name employerIds employers { id name } createdAt updatedAt';
+const USER =
+  'id email displayName active createdAt updatedAt organisation { id name } roles { branchId role branch { id name } } patchSiteIds';
 
 const AUDIT_EVENT = 'id createdAt userId actorEmail action entityType entityId ip';
 const AUDIT_EVENT_ONE = `${AUDIT_EVENT} before after`;
@@ -95,16 +106,30 @@ export const RESOURCES: ResourceConfig[] = [
     updateInput: ['kind', 'wardIds', 'startDate', 'endDate'],
   },
   {
+    type: 'Branch', plural: 'Branches', listFields: BRANCH,
+    filters: ['q', 'ids'],
+    createInput: ['name', 'employerIds'], updateInput: ['name', 'employerIds'],
+  },
+  {
+    type: 'User', plural: 'Users', listFields: USER,
+    filters: ['q', 'ids', 'branchId', 'role', 'active'],
+    createInput: ['email', 'displayName', 'password', 'roles', 'patchSiteIds'],
+    updateInput: ['displayName', 'active', 'password', 'roles', 'patchSiteIds'],
+    nestedInput: { roles: ['branchId', 'role'] },
+    noDelete: true,
+  },
+  {
     type: 'AuditEvent', plural: 'AuditEvents', listFields: AUDIT_EVENT, oneFields: AUDIT_EVENT_ONE,
     filters: ['q', 'ids', 'userId', 'entityId', 'entityType', 'action', 'from', 'to'],
     createInput: [], updateInput: [], readOnly: true,
   },
 ];
 
-/** The documents a resource can send: read-only resources have no mutations. */
+/** The documents a resource can send: read-only resources have no mutations, some no delete. */
 export function operationsOf(c: ResourceConfig): (keyof typeof operations)[] {
   const all = Object.keys(operations) as (keyof typeof operations)[];
-  return c.readOnly ? all.filter((o) => o === 'list' || o === 'many' || o === 'one') : all;
+  if (c.readOnly) return all.filter((o) => o === 'list' || o === 'many' || o === 'one');
+  return c.noDelete ? all.filter((o) => o !== 'delete') : all;
 }
 
 /** Resources are registered under their plural (`Wards`); the singular type name is accepted too. */
@@ -147,11 +172,29 @@ export const operations = {
     mutation delete${c.type}($id: ID!) { item: delete${c.type}(id: $id) { id } }`,
 };
 
+/** Who is signed in: kept in the session, for what the menu shows and which resources appear. */
+const SESSION_USER = 'id email displayName organisation { id name } roles { branchId role branch { id name } } permissions';
+
 /** Sign-in: the token and who it belongs to. */
 export const LOGIN_MUTATION = `
   mutation login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
-      user { id email displayName role organisation { id name } }
+      user { ${SESSION_USER} }
+    }
+  }`;
+
+/** The signed-in user again (roles change when an admin creates a branch). */
+export const ME_QUERY = `
+  query me {
+    me { ${SESSION_USER} }
+  }`;
+
+/** A new password for the signed-in user: every other session ends, this one gets a new token. */
+export const CHANGE_PASSWORD_MUTATION = `
+  mutation changePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+      user { ${SESSION_USER} }
     }
   }`;

@@ -1,15 +1,56 @@
 /** The signed-in user's token and profile, kept in localStorage between visits. */
+import { ROLE_LABELS } from '@rollcall/domain';
+import { labelOf } from './choices';
+
+/** A role the user holds in one branch, with the branch's name for display. */
+export interface SessionRole {
+  branchId: string;
+  branchName: string;
+  role: string;
+}
 
 export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
-  role: string;
   organisation: { id: string; name: string } | null;
+  roles: SessionRole[];
+  /** What the API lets this user do (the `Permission` enum). */
+  permissions: string[];
+}
+
+/** The user as `login`, `me` and `changePassword` return it (SESSION_USER_FIELDS). */
+export interface ApiSessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation?: { id: string; name: string } | null;
+  roles: { branchId: string; role: string; branch?: { id: string; name: string } | null }[];
+  permissions: string[];
 }
 
 const TOKEN_KEY = 'rollcall.token';
 const USER_KEY = 'rollcall.user';
+
+export function toSessionUser(user: ApiSessionUser): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    organisation: user.organisation ? { id: user.organisation.id, name: user.organisation.name } : null,
+    roles: user.roles.map((r) => ({ branchId: r.branchId, branchName: r.branch?.name ?? '', role: r.role })),
+    permissions: [...user.permissions],
+  };
+}
+
+/** A stored user this version understands (one saved by an older version had a single `role`). */
+function isSessionUser(value: unknown): value is SessionUser {
+  const u = value as Partial<SessionUser> | null;
+  return (
+    !!u && typeof u === 'object' && typeof u.id === 'string' && typeof u.displayName === 'string' &&
+    Array.isArray(u.permissions) && Array.isArray(u.roles)
+  );
+}
 
 export function getToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
@@ -19,7 +60,8 @@ export function getUser(): SessionUser | null {
   const raw = localStorage.getItem(USER_KEY);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as SessionUser;
+    const user: unknown = JSON.parse(raw);
+    return isSessionUser(user) ? user : null;
   } catch {
     return null;
   }
@@ -30,9 +72,24 @@ export function saveSession(token: string, user: SessionUser): void {
   localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
+/** Keeps the token, replaces the profile (e.g. after the user became admin of a new branch). */
+export function saveUser(user: SessionUser): void {
+  localStorage.setItem(USER_KEY, JSON.stringify(user));
+}
+
 export function clearSession(): void {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(USER_KEY);
+}
+
+/** The branches in which the user is an admin: where they may give roles and change the branch. */
+export function administeredBranchIds(user: SessionUser | null): string[] {
+  return [...new Set((user?.roles ?? []).filter((r) => r.role === 'ADMIN').map((r) => r.branchId))];
+}
+
+/** "Branch secretary · North Riverside NHS Foundation Trust", one line per role. */
+export function roleLines(user: SessionUser | null): string[] {
+  return (user?.roles ?? []).map((r) => [labelOf(ROLE_LABELS, r.role), r.branchName].filter(Boolean).join(' · '));
 }
 
 /** True when the token is a JWT whose `exp` has passed (a token we cannot read is left to the server). */

@@ -1,4 +1,4 @@
-import { email, maxLength, regex, required } from 'react-admin';
+import { email, maxLength, minLength, regex, required } from 'react-admin';
 
 /**
  * Client-side checks that mirror the API's class-validator rules (apps/api/src/*\/dto), so most
@@ -30,3 +30,17 @@ export function notBefore(otherField: string, message: string) {
     return undefined;
   };
 }
+
+/** Passwords: the API asks for at least 12 characters (and at most 200). */
+export const currentPassword = [required()];
+export const newPassword = [required(), minLength(12, 'At least 12 characters'), maxLength(200)];
+export const optionalNewPassword = [minLength(12, 'At least 12 characters'), maxLength(200)];
+export const requiredEmail = [required(), email('Enter a valid email address'), maxLength(200)];
+export const displayName = [required(), maxLength(120)];
+
+/** The value must equal another field's (a password typed twice). */
+export function sameAs(otherField: string, message: string) {
+  return (value: unknown, values: Record<string, unknown>) => (value === values[otherField] ? undefined : message);
+}
+
+export const confirmNewPassword = [required(), sameAs('newPassword', 'The two new passwords differ')];

@@ -22,6 +22,7 @@ export class SiteService extends CrudService<Site, SiteFilter, unknown> {
   protected filter(qb: SelectQueryBuilder<Site>, f: SiteFilter): void {
     applySearch(qb, f.q, ['site.name', 'site.postcode']);
     if (f.employerId) qb.andWhere('site.employer_id = :employerId', { employerId: f.employerId });
+    if (f.employerIds) qb.andWhere('site.employer_id = ANY(:employerIds)', { employerIds: f.employerIds });
     if (f.kind) qb.andWhere('site.kind = :kind', { kind: f.kind });
   }
 

@@ -77,7 +77,7 @@ export class UserResolver {
 export class UserBranchRoleResolver {
   constructor(private readonly branches: BranchService) {}
 
-  @ResolveField(() => Branch)
+  @ResolveField(() => Branch, { nullable: true })
   async branch(@Parent() r: UserBranchRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Branch | null> {
     return loaders.get<string, Branch | null>('branch.byId', () => (ids) => this.branches.byIds(ids, user)).load(r.branchId);
   }

@@ -138,8 +138,12 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
       if (input.displayName !== undefined) user.displayName = input.displayName.trim();
       if (input.active !== undefined) user.active = input.active;
       if (input.password) user.passwordHash = await hashPassword(input.password);
-      // Deactivation, a password reset or a change of roles ends the user's sessions.
-      if (input.active === false || input.password || roles || patch) user.tokenVersion += 1;
+      // Deactivation, a password reset or a real change of roles or patch ends the user's sessions.
+      const key = (r: { branchId: string; role: string }) => `${r.branchId}:${r.role}`;
+      const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+      const rolesChanged = !!roles && !same(roles.map(key), before.roles.map(key));
+      const patchChanged = !!patch && !same(patch, before.patchSiteIds);
+      if (input.active === false || input.password || rolesChanged || patchChanged) user.tokenVersion += 1;
       const row = await this.saveIn(tx, user);
       if (roles || patch) await this.writeAccess(tx, id, roles ?? before.roles, patch ?? before.patchSiteIds);
       return row;

@@ -23,6 +23,7 @@ export class WardService extends CrudService<Ward, WardFilter, unknown> {
     applySearch(qb, f.q, ['ward.name', 'ward.speciality']);
     if (f.siteId) qb.andWhere('ward.site_id = :siteId', { siteId: f.siteId });
     if (f.employerId) qb.andWhere('ward.site_id IN (SELECT s.id FROM site s WHERE s.employer_id = :employerId)', { employerId: f.employerId });
+    if (f.employerIds) qb.andWhere('ward.site_id IN (SELECT s.id FROM site s WHERE s.employer_id = ANY(:employerIds))', { employerIds: f.employerIds });
     if (f.type) qb.andWhere('ward.type = :type', { type: f.type });
   }
 

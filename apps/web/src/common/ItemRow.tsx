@@ -20,34 +20,32 @@ interface ItemRowProps<T extends RaRecord> {
   onEdit: (record: T) => void;
   primary: ReactNode;
   secondary: ReactNode;
+  /** No edit or delete buttons (the user may read but not change it). */
+  readOnly?: boolean;
 }
 
 /** One record in an inline list on a show page, with edit and confirm-before-delete buttons. */
-export function ItemRow<T extends RaRecord>({ record, resource, name, confirmContent, onEdit, primary, secondary }: ItemRowProps<T>) {
+export function ItemRow<T extends RaRecord>({ record, resource, name, confirmContent, onEdit, primary, secondary, readOnly = false }: ItemRowProps<T>) {
+  const actions = readOnly ? undefined : (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+      <IconButton size="small" aria-label={`Edit ${name}`} onClick={() => onEdit(record)}>
+        <EditIcon fontSize="small" />
+      </IconButton>
+      <DeleteButton
+        resource={resource}
+        record={record}
+        mutationMode="pessimistic"
+        redirect={false}
+        label=""
+        aria-label={`Delete ${name}`}
+        confirmTitle={`Delete the ${name}?`}
+        confirmContent={confirmContent}
+      />
+    </Stack>
+  );
   return (
     <RecordContextProvider value={record}>
-      <ListItem
-        disableGutters
-        divider
-        sx={{ pr: 11 }}
-        secondaryAction={
-          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-            <IconButton size="small" aria-label={`Edit ${name}`} onClick={() => onEdit(record)}>
-              <EditIcon fontSize="small" />
-            </IconButton>
-            <DeleteButton
-              resource={resource}
-              record={record}
-              mutationMode="pessimistic"
-              redirect={false}
-              label=""
-              aria-label={`Delete ${name}`}
-              confirmTitle={`Delete the ${name}?`}
-              confirmContent={confirmContent}
-            />
-          </Stack>
-        }
-      >
+      <ListItem disableGutters divider sx={{ pr: readOnly ? 0 : 11 }} secondaryAction={actions}>
         <ListItemText primary={primary} secondary={secondary} slotProps={{ primary: { component: 'div' }, secondary: { component: 'div' } }} />
       </ListItem>
     </RecordContextProvider>

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { Box, Typography } from '@mui/material';
+import { AccountMenu } from './AccountMenu';
 
 const RollcallAppBar = () => (
-  <AppBar>
+  <AppBar userMenu={<AccountMenu />}>
     <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, display: { xs: 'none', sm: 'block' } }}>
       Rollcall
     </Typography>

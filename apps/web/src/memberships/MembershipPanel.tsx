@@ -19,6 +19,7 @@ import { labelOf } from '../choices';
 import { formatDay } from '../common/formatDay';
 import { MembershipChip } from '../common/MembershipChips';
 import { MembershipDialog } from './MembershipDialog';
+import { Permission, useCan } from '../permissions';
 
 interface MembershipRecord extends RaRecord {
   status: MembershipStatus;
@@ -41,7 +42,7 @@ function details(m: MembershipRecord): string {
     .join(' · ');
 }
 
-const MembershipItems = ({ onEdit }: { onEdit: (m: MembershipRecord) => void }) => {
+const MembershipItems = ({ onEdit, readOnly }: { onEdit: (m: MembershipRecord) => void; readOnly: boolean }) => {
   const { data, isPending } = useListContext<MembershipRecord>();
   if (isPending) return null;
   if (!data || data.length === 0) {
@@ -57,6 +58,7 @@ const MembershipItems = ({ onEdit }: { onEdit: (m: MembershipRecord) => void }) 
           name={`${m.union?.shortName ?? ''} membership`}
           confirmContent="The membership record is removed from this contact."
           onEdit={onEdit}
+          readOnly={readOnly}
           primary={<MembershipChip membership={m} />}
           secondary={details(m)}
         />
@@ -72,6 +74,7 @@ export const MembershipPanel = () => {
     open: false,
     membership: null,
   });
+  const canEdit = useCan(Permission.PEOPLE_WRITE);
   if (!contact) return null;
   return (
     <Box component="section" aria-label="Memberships">
@@ -79,18 +82,20 @@ export const MembershipPanel = () => {
         <Typography variant="h6" component="h2">
           Memberships
         </Typography>
-        <Button
-          size="small"
-          variant="outlined"
-          startIcon={<AddIcon />}
-          onClick={() => setDialog({ open: true, membership: null })}
-          aria-label="Add membership"
-        >
-          Add membership
-        </Button>
+        {canEdit && (
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<AddIcon />}
+            onClick={() => setDialog({ open: true, membership: null })}
+            aria-label="Add membership"
+          >
+            Add membership
+          </Button>
+        )}
       </Stack>
       <ReferenceManyField reference="Memberships" target="contactId" sort={{ field: 'createdAt', order: 'ASC' }} perPage={50}>
-        <MembershipItems onEdit={(m) => setDialog({ open: true, membership: m })} />
+        <MembershipItems readOnly={!canEdit} onEdit={(m) => setDialog({ open: true, membership: m })} />
       </ReferenceManyField>
       {dialog.open && (
         <MembershipDialog

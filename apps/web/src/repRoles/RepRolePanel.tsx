@@ -12,6 +12,7 @@ import {
 import { labelOf } from '../choices';
 import { formatDay } from '../common/formatDay';
 import { RepRoleDialog } from './RepRoleDialog';
+import { Permission, useCan } from '../permissions';
 
 interface RepRoleRecord extends RaRecord {
   kind: string;
@@ -27,7 +28,7 @@ function period(r: RepRoleRecord): string {
   return '';
 }
 
-const RepRoleItems = ({ onEdit }: { onEdit: (r: RepRoleRecord) => void }) => {
+const RepRoleItems = ({ onEdit, readOnly }: { onEdit: (r: RepRoleRecord) => void; readOnly: boolean }) => {
   const { data, isPending } = useListContext<RepRoleRecord>();
   if (isPending) return null;
   if (!data || data.length === 0) {
@@ -43,6 +44,7 @@ const RepRoleItems = ({ onEdit }: { onEdit: (r: RepRoleRecord) => void }) => {
           name={`${labelOf(REP_ROLE_KIND_LABELS, r.kind)} role`}
           confirmContent="The role and the wards it covers are removed from this contact."
           onEdit={onEdit}
+          readOnly={readOnly}
           primary={labelOf(REP_ROLE_KIND_LABELS, r.kind) + (r.endDate ? ' (ended)' : '')}
           secondary={
             <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, alignItems: 'center', mt: 0.5 }}>
@@ -62,6 +64,7 @@ const RepRoleItems = ({ onEdit }: { onEdit: (r: RepRoleRecord) => void }) => {
 export const RepRolePanel = () => {
   const contact = useRecordContext<{ id: string; wardId?: string | null }>();
   const [dialog, setDialog] = useState<{ open: boolean; repRole: RepRoleRecord | null }>({ open: false, repRole: null });
+  const canEdit = useCan(Permission.PEOPLE_WRITE);
   if (!contact) return null;
   return (
     <Box component="section" aria-label="Rep roles">
@@ -69,18 +72,20 @@ export const RepRolePanel = () => {
         <Typography variant="h6" component="h2">
           Rep roles
         </Typography>
-        <Button
-          size="small"
-          variant="outlined"
-          startIcon={<AddIcon />}
-          onClick={() => setDialog({ open: true, repRole: null })}
-          aria-label="Add rep role"
-        >
-          Add rep role
-        </Button>
+        {canEdit && (
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<AddIcon />}
+            onClick={() => setDialog({ open: true, repRole: null })}
+            aria-label="Add rep role"
+          >
+            Add rep role
+          </Button>
+        )}
       </Stack>
       <ReferenceManyField reference="RepRoles" target="contactId" perPage={50}>
-        <RepRoleItems onEdit={(r) => setDialog({ open: true, repRole: r })} />
+        <RepRoleItems readOnly={!canEdit} onEdit={(r) => setDialog({ open: true, repRole: r })} />
       </ReferenceManyField>
       {dialog.open && (
         <RepRoleDialog

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { MEMBERSHIP_STATUS_LABELS, Role } from '@rollcall/domain';
+import { MEMBERSHIP_STATUS_LABELS } from '@rollcall/domain';
 import {
   Datagrid,
   NumberField,
@@ -10,7 +10,6 @@ import {
   SimpleList,
   SimpleShowLayout,
   TextField,
-  usePermissions,
   type RaRecord,
 } from 'react-admin';
 import { labelOf, MEMBERSHIP_SOURCE_CHOICES, MEMBERSHIP_STATUS_CHOICES } from '../choices';
@@ -18,14 +17,15 @@ import { DayField } from '../common/DayField';
 import { formatDay } from '../common/formatDay';
 import { ShowActions } from '../common/ShowActions';
 import { useIsSmall } from '../common/useIsSmall';
+import { Permission, useCan } from '../permissions';
 
 const contactPage = (record: RaRecord) => `/Contacts/${record.contactId}/show`;
 
 /** The named members: not for coalition partners, who see aggregates only. */
 const UnionMemberships = (_props: { label?: false }) => {
-  const { permissions } = usePermissions<string>();
+  const seesPeople = useCan(Permission.PEOPLE_READ);
   const isSmall = useIsSmall();
-  if (permissions === Role.COALITION_VIEWER) return null;
+  if (!seesPeople) return null;
   return (
     <Box component="section" aria-label="Memberships recorded">
       <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>

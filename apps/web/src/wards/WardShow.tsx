@@ -10,16 +10,15 @@ import {
   TextField,
   useRecordContext,
   useCreatePath,
-  usePermissions,
   useResourceDefinition,
   LinkBase,
 } from 'react-admin';
-import { Role } from '@rollcall/domain';
 import { WARD_TYPE_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
 import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { ContactTable } from '../contacts/ContactTable';
+import { Permission, useCan } from '../permissions';
 import { CoverageField } from './CoverageField';
 
 /** Opens the contact form with this ward already chosen. */
@@ -48,8 +47,8 @@ const CURRENT_STAFF = { isCurrent: true };
 
 /** Everyone posted here now, with their membership status. Hidden from coalition partners (aggregates only). */
 const PeopleOnWard = () => {
-  const { permissions } = usePermissions<string>();
-  if (permissions === Role.COALITION_VIEWER) return null;
+  const seesPeople = useCan(Permission.PEOPLE_READ);
+  if (!seesPeople) return null;
   return (
     <Box component="section" aria-label="People on this ward" sx={{ px: 2, pb: 2 }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mt: 1, mb: 1 }}>

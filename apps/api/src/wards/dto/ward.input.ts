@@ -1,5 +1,5 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WardType } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
 import { OptionalIdFilter } from '../../common/validators.js';
@@ -37,6 +37,13 @@ export class WardFilter extends BaseFilter {
 
   @OptionalIdFilter()
   employerId?: string;
+
+  @Field(() => [ID], { nullable: true, description: "Any of these employers (e.g. those of one's branches)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'employerIds must be a list of ids' })
+  employerIds?: string[];
 
   @Field(() => WardType, { nullable: true })
   @IsOptional()

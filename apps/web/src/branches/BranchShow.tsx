@@ -1,0 +1,68 @@
+import { Typography } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  SimpleList,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import { useIsSmall } from '../common/useIsSmall';
+import { ActiveChip, RoleChips } from '../users/RoleChips';
+import { BranchDeleteButton } from './BranchDeleteButton';
+import { EmployerChips } from './EmployerChips';
+import { useAdministers } from './useAdministers';
+
+/** Edit and delete, for the branch's admins only (the API refuses everyone else). */
+const BranchShowActions = () => {
+  const administers = useAdministers();
+  return <TopToolbar>{administers && <EditButton />}<BranchDeleteButton /></TopToolbar>;
+};
+
+/** Who holds a role in this branch (the admin sees only the branches they run). */
+const BranchUsers = (_props: { label?: false }) => {
+  const administers = useAdministers();
+  const isSmall = useIsSmall();
+  if (!administers) return null;
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
+        People with a role here
+      </Typography>
+      <ReferenceManyField
+        reference="Users"
+        target="branchId"
+        sort={{ field: 'displayName', order: 'ASC' }}
+        perPage={25}
+        pagination={<Pagination />}
+        empty={<Typography variant="body2">Nobody holds a role in this branch yet.</Typography>}
+      >
+        {isSmall ? (
+          <SimpleList primaryText={(r) => r.displayName} secondaryText={(r) => r.email} rowClick="show" />
+        ) : (
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="displayName" label="Name" />
+            <TextField source="email" />
+            <RoleChips label="Roles" sortable={false} />
+            <ActiveChip label="Active" sortBy="active" />
+          </Datagrid>
+        )}
+      </ReferenceManyField>
+    </>
+  );
+};
+
+export const BranchShow = () => (
+  <Show actions={<BranchShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <EmployerChips label="Employers" />
+      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <BranchUsers label={false} />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,47 @@
+import LockResetIcon from '@mui/icons-material/LockReset';
+import { Box, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { LinkBase, Logout, useGetIdentity, UserMenu, useUserMenu } from 'react-admin';
+
+/** Who is signed in and the roles they hold, branch by branch (not a menu item: nothing to click). */
+const AccountSummary = () => {
+  const { identity } = useGetIdentity();
+  if (!identity) return null;
+  const roles = (identity.roles as string[] | undefined) ?? [];
+  return (
+    <Box component="li" role="none" sx={{ px: 2, pt: 1, pb: 1.5, maxWidth: 340 }} aria-label="Signed in as">
+      <Typography variant="subtitle2" component="p">
+        {identity.fullName}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" component="p" sx={{ wordBreak: 'break-word' }}>
+        {identity.email as string}
+      </Typography>
+      {roles.map((line) => (
+        <Typography key={line} variant="body2" component="p" sx={{ mt: 0.5 }} data-testid="account-role">
+          {line}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+const ChangePasswordItem = () => {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={LinkBase} to="/change-password" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <LockResetIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Change password</ListItemText>
+    </MenuItem>
+  );
+};
+
+/** The app bar's user menu: who you are, your roles, change password, sign out. */
+export const AccountMenu = () => (
+  <UserMenu>
+    <AccountSummary />
+    <Divider component="li" />
+    <ChangePasswordItem />
+    <Logout />
+  </UserMenu>
+);

@@ -1,0 +1,100 @@
+import AddIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { Button, Typography } from '@mui/material';
+import {
+  ArrayInput,
+  PasswordInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  useSimpleFormIterator,
+} from 'react-admin';
+import { ROLE_CHOICES } from '../choices';
+import { administeredBranchIds, getUser } from '../session';
+import { displayName, newPassword, optionalNewPassword, requiredChoice, requiredEmail, requiredRef } from '../validation';
+import { ActiveInput } from './ActiveInput';
+import { PatchSitesInput } from './PatchSitesInput';
+import { roleText, type UserRole } from './RoleChips';
+
+/** "Add a role", in words: a lone plus sign under the roles says too little. */
+const AddRoleButton = () => {
+  const { add } = useSimpleFormIterator();
+  return (
+    <Button size="small" startIcon={<AddIcon />} onClick={() => add()} sx={{ mt: 1 }}>
+      Add a role
+    </Button>
+  );
+};
+
+const atLeastOneRole = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'Give at least one role';
+
+interface UserInputsProps {
+  isEdit?: boolean;
+  /** Roles the user holds in branches the signed-in admin does not run: shown, not editable. */
+  otherRoles?: UserRole[];
+}
+
+/** The account form, shared by create and edit. */
+export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps) => {
+  // Roles can only be given in branches the signed-in admin runs.
+  const branchFilter = { ids: administeredBranchIds(getUser()) };
+  return (
+    <>
+      <TextInput
+        source="email"
+        type="email"
+        validate={isEdit ? undefined : requiredEmail}
+        disabled={isEdit}
+        helperText={isEdit ? 'The sign-in address cannot be changed' : 'They sign in with this address'}
+        autoComplete="off"
+        fullWidth
+        sx={{ maxWidth: 480 }}
+      />
+      <TextInput
+        source="displayName"
+        label="Name"
+        validate={displayName}
+        helperText="As Rollcall shows it, e.g. Sam Okafor"
+        fullWidth
+        sx={{ maxWidth: 480 }}
+      />
+      {isEdit ? (
+        <PasswordInput
+          source="password"
+          label="New password"
+          validate={optionalNewPassword}
+          helperText="Leave blank to keep the current one. A new password signs them out everywhere."
+          autoComplete="new-password"
+          fullWidth
+          sx={{ maxWidth: 480 }}
+        />
+      ) : (
+        <PasswordInput
+          source="password"
+          label="Initial password"
+          validate={newPassword}
+          helperText="At least 12 characters; ask them to change it after signing in"
+          autoComplete="new-password"
+          fullWidth
+          sx={{ maxWidth: 480 }}
+        />
+      )}
+      {isEdit && <ActiveInput />}
+      <ArrayInput source="roles" label="Roles" validate={atLeastOneRole} sx={{ maxWidth: 720 }}>
+        <SimpleFormIterator inline disableReordering disableClear getItemLabel={() => ''} addButton={<AddRoleButton />}>
+          <ReferenceInput source="branchId" reference="Branches" filter={branchFilter} sort={{ field: 'name', order: 'ASC' }}>
+            <SelectInput label="Branch" optionText="name" validate={requiredRef} helperText={false} sx={{ minWidth: 240 }} />
+          </ReferenceInput>
+          <SelectInput source="role" label="Role" choices={ROLE_CHOICES} validate={requiredChoice} helperText={false} sx={{ minWidth: 240 }} />
+        </SimpleFormIterator>
+      </ArrayInput>
+      {otherRoles.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          Also holds, in branches other admins run: {otherRoles.map(roleText).join('; ')}
+        </Typography>
+      )}
+      <PatchSitesInput />
+    </>
+  );
+};
