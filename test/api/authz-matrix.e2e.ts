@@ -43,6 +43,21 @@ const MATRIX: Record<string, Row> = {
   _allUsersMeta: { permission: 'USERS_MANAGE' as Permission, op: '{ _allUsersMeta { count } }' },
   createUser: { permission: 'USERS_MANAGE' as Permission, op: 'mutation { createUser(data: { email: "", displayName: "", password: "", roles: [] }) { id } }' },
   updateUser: { permission: 'USERS_MANAGE' as Permission, op: `mutation { updateUser(id: "${NONE}", data: {}) { id } }` },
+  ...crud('Conversation', 'Conversations', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission, `{ contactId: "${NONE}" }`),
+  allFollowUps: { permission: 'PEOPLE_READ' as Permission, op: '{ allFollowUps(perPage: 1) { id } }' },
+  _allFollowUpsMeta: { permission: 'PEOPLE_READ' as Permission, op: '{ _allFollowUpsMeta { count } }' },
+  IssueTag: { permission: 'PEOPLE_READ' as Permission, op: `{ IssueTag(id: "${NONE}") { id } }` },
+  allIssueTags: { permission: 'PEOPLE_READ' as Permission, op: '{ allIssueTags(perPage: 1) { id } }' },
+  _allIssueTagsMeta: { permission: 'PEOPLE_READ' as Permission, op: '{ _allIssueTagsMeta { count } }' },
+  createIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { createIssueTag(data: { name: "" }) { id } }' },
+  updateIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: `mutation { updateIssueTag(id: "${NONE}", data: {}) { id } }` },
+  deleteIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: `mutation { deleteIssueTag(id: "${NONE}") { id } }` },
+  assessContact: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { assessContact(data: { contactId: "${NONE}", value: 2 }) { id } }` },
+  setLeader: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { setLeader(data: { contactId: "${NONE}", leader: false }) { id } }` },
+  linkContacts: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { linkContacts(data: { leaderId: "${NONE}", followerId: "${NONE}" }) { id } }` },
+  unlinkContacts: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { unlinkContacts(data: { leaderId: "${NONE}", followerId: "${NONE}" }) }` },
+  myPatch: { permission: 'PEOPLE_READ' as Permission, op: `{ myPatch(siteId: "${NONE}") { id } }` },
+  repCoverage: { permission: 'PEOPLE_READ' as Permission, op: `{ repCoverage(siteId: "${NONE}") { id } }` },
   AuditEvent: { permission: 'AUDIT_READ' as Permission, op: `{ AuditEvent(id: "${NONE}") { id } }` },
   allAuditEvents: { permission: 'AUDIT_READ' as Permission, op: '{ allAuditEvents(perPage: 1) { id } }' },
   _allAuditEventsMeta: { permission: 'AUDIT_READ' as Permission, op: '{ _allAuditEventsMeta { count } }' },
@@ -72,7 +87,8 @@ describe('authorisation matrix (roles)', () => {
 
   it('allows exactly what each role is permitted, refuses the rest, and changes nothing', async () => {
     const counts = async () => (await t.sql(`SELECT (SELECT count(*) FROM employer) + (SELECT count(*) FROM site) + (SELECT count(*) FROM ward)
-      + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role) AS n`))[0].n;
+      + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role)
+      + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link) AS n`))[0].n;
     const before = await counts();
     const wrong: string[] = [];
     let cells = 0;

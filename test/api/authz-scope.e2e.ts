@@ -36,9 +36,12 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
   'User', 'allUsers', '_allUsersMeta', 'createUser', 'updateUser',
   'AuditEvent', 'allAuditEvents', '_allAuditEventsMeta',
   'me', 'login', 'logout', 'changePassword',
-].map((f) => [f, 'workplace reference data, branches, accounts, the audit log or one\'s own session: role matrix and their own tests']));
+  'IssueTag', 'allIssueTags', '_allIssueTagsMeta', 'createIssueTag', 'updateIssueTag', 'deleteIssueTag',
+  'myPatch', 'repCoverage',
+].map((f) => [f, 'workplace reference data, branches, accounts, issue tags, the audit log, one\'s own session, or per-ward counts '
+  + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']));
 
-interface Target { contactId: string; membershipId: string; repRoleId: string; wardId: string; employerId: string; lastName: string }
+interface Target { contactId: string; membershipId: string; repRoleId: string; conversationId: string; repUserId: string; wardId: string; employerId: string; lastName: string }
 
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
@@ -53,7 +56,7 @@ async function clone(table: string, id: string, overrides: Record<string, unknow
 }
 
 /** A copy of a target person with a current posting, membership and rep role, for deletions. */
-async function sacrificial(target: Target): Promise<{ contactId: string; membershipId: string; repRoleId: string }> {
+async function sacrificial(target: Target): Promise<{ contactId: string; membershipId: string; repRoleId: string; conversationId: string }> {
   const contactId = await clone('contact', target.contactId);
   const [posting] = await t.sql('SELECT id FROM posting WHERE contact_id = $1 AND end_date IS NULL', [target.contactId]);
   await clone('posting', posting.id, { contact_id: contactId });
@@ -61,6 +64,7 @@ async function sacrificial(target: Target): Promise<{ contactId: string; members
     contactId,
     membershipId: await clone('membership', target.membershipId, { contact_id: contactId }),
     repRoleId: await clone('rep_role', target.repRoleId, { contact_id: contactId }),
+    conversationId: await clone('conversation', target.conversationId, { contact_id: contactId }),
   };
 }
 
@@ -83,8 +87,14 @@ beforeAll(async () => {
       WHERE ${where[scope]} AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date)
       ORDER BY c.last_name, c.id LIMIT 1`, [t.demoEmployerId, t.otherEmployerId]);
     if (!row) throw new Error(`the demo data has no target for scope ${scope}`);
+    // and a conversation with a follow-up, logged by a user of the person's organisation
+    const [conversation] = await t.sql(`INSERT INTO conversation (organisation_id, contact_id, rep_user_id, occurred_at, channel, type, follow_up_date)
+      SELECT c.organisation_id, c.id, (SELECT u.id FROM app_user u WHERE u.organisation_id = c.organisation_id ORDER BY u.email LIMIT 1),
+        now() - interval '1 day', 'PHONE', 'ONE_TO_ONE', current_date
+      FROM contact c WHERE c.id = $1 RETURNING id, rep_user_id`, [row.contact_id]);
     targets[scope] = {
       contactId: row.contact_id, membershipId: row.membership_id, repRoleId: row.rep_role_id,
+      conversationId: conversation.id, repUserId: conversation.rep_user_id,
       wardId: row.ward_id, employerId: row.employer_id, lastName: row.last_name,
     };
   }
@@ -111,10 +121,11 @@ const listed = (key: string) => (r: GqlResult): Outcome | string => {
 
 interface Cell { access: Access; field: string; op: (target: Target, scope: Scope) => Promise<[string, Record<string, unknown>]>; outcome: (r: GqlResult) => Outcome | string }
 
-const PEOPLE: { type: string; plural: string; key: 'contactId' | 'membershipId' | 'repRoleId' }[] = [
+const PEOPLE: { type: string; plural: string; key: 'contactId' | 'membershipId' | 'repRoleId' | 'conversationId' }[] = [
   { type: 'Contact', plural: 'Contacts', key: 'contactId' },
   { type: 'Membership', plural: 'Memberships', key: 'membershipId' },
   { type: 'RepRole', plural: 'RepRoles', key: 'repRoleId' },
+  { type: 'Conversation', plural: 'Conversations', key: 'conversationId' },
 ];
 
 const CELLS: Cell[] = [
@@ -147,6 +158,32 @@ const CELLS: Cell[] = [
     outcome: single('createMembership'),
   },
   { access: 'write', field: 'createRepRole', op: async (x) => ['mutation($c: ID!, $w: ID!) { createRepRole(data: { contactId: $c, kind: LEARNING_REP, wardIds: [$w] }) { id } }', { c: x.contactId, w: x.wardId }], outcome: single('createRepRole') },
+  // organising: conversations about the person, follow-ups, assessments, leaders and links
+  { access: 'write', field: 'createConversation', op: async (x) => ['mutation($c: ID!) { createConversation(data: { contactId: $c, assessment: 3 }) { id } }', { c: x.contactId }], outcome: single('createConversation') },
+  { access: 'read', field: 'allConversations', op: async (x) => ['query($c: ID) { allConversations(filter: { contactId: $c }) { id } }', { c: x.contactId }], outcome: listed('allConversations') },
+  {
+    access: 'read', field: 'allFollowUps',
+    op: async (x) => ['query($c: ID, $r: ID) { allFollowUps(filter: { contactId: $c, repUserId: $r, includeDone: true }) { id } }', { c: x.contactId, r: x.repUserId }],
+    outcome: listed('allFollowUps'),
+  },
+  {
+    access: 'read', field: '_allFollowUpsMeta',
+    op: async (x) => ['query($c: ID, $r: ID) { _allFollowUpsMeta(filter: { contactId: $c, repUserId: $r, includeDone: true }) { count } }', { c: x.contactId, r: x.repUserId }],
+    outcome: listed('_allFollowUpsMeta'),
+  },
+  { access: 'read', field: 'Conversation', op: async (x) => ['query($id: ID!) { Conversation(id: $id) { contact { id } } }', { id: x.conversationId }], outcome: single('Conversation') },
+  { access: 'write', field: 'assessContact', op: async (x) => ['mutation($c: ID!) { assessContact(data: { contactId: $c, value: 2 }) { id } }', { c: x.contactId }], outcome: single('assessContact') },
+  { access: 'write', field: 'setLeader', op: async (x) => ['mutation($c: ID!) { setLeader(data: { contactId: $c, leader: true, reason: "Matrix" }) { id } }', { c: x.contactId }], outcome: single('setLeader') },
+  {
+    access: 'write', field: 'linkContacts',
+    op: async (x) => ['mutation($l: ID!, $f: ID!) { linkContacts(data: { leaderId: $l, followerId: $f }) { id } }', { l: x.contactId, f: (await sacrificial(x)).contactId }],
+    outcome: single('linkContacts'),
+  },
+  {
+    access: 'write', field: 'unlinkContacts',
+    op: async (x) => ['mutation($l: ID!, $f: ID!) { unlinkContacts(data: { leaderId: $l, followerId: $f }) }', { l: x.contactId, f: (await sacrificial(x)).contactId }],
+    outcome: (r) => (r.data && r.data.unlinkContacts === false ? 'seen' : single('unlinkContacts')(r)),
+  },
   {
     access: 'create', field: 'createContact',
     op: async (x) => ['mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }', {

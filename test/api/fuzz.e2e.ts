@@ -72,7 +72,9 @@ async function visibleIds(t: TestApp, who: Login): Promise<Set<string>> {
     SELECT id FROM seen
     UNION ALL SELECT m.id FROM membership m JOIN seen ON seen.id = m.contact_id
     UNION ALL SELECT r.id FROM rep_role r JOIN seen ON seen.id = r.contact_id
-    UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id`, [LOGINS[who]]);
+    UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id
+    UNION ALL SELECT cv.id FROM conversation cv JOIN seen ON seen.id = cv.contact_id
+    UNION ALL SELECT a.id FROM assessment a JOIN seen ON seen.id = a.contact_id`, [LOGINS[who]]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -85,6 +87,8 @@ async function personRecords(t: TestApp): Promise<Map<string, PersonRecord>> {
       UNION ALL SELECT m.id, 'Membership', c.organisation_id, c.deleted_at IS NOT NULL, m.created_at FROM membership m JOIN contact c ON c.id = m.contact_id
       UNION ALL SELECT r.id, 'RepRole', c.organisation_id, c.deleted_at IS NOT NULL, r.created_at FROM rep_role r JOIN contact c ON c.id = r.contact_id
       UNION ALL SELECT p.id, 'Posting', c.organisation_id, c.deleted_at IS NOT NULL, p.created_at FROM posting p JOIN contact c ON c.id = p.contact_id
+      UNION ALL SELECT cv.id, 'Conversation', c.organisation_id, c.deleted_at IS NOT NULL, cv.created_at FROM conversation cv JOIN contact c ON c.id = cv.contact_id
+      UNION ALL SELECT a.id, 'AssessmentEntry', c.organisation_id, c.deleted_at IS NOT NULL, a.created_at FROM assessment a JOIN contact c ON c.id = a.contact_id
     ) x ORDER BY kind, created_at, id`);
   return new Map(rows.map((r) => [r.id, { kind: r.kind, org: r.org, deleted: r.deleted }]));
 }

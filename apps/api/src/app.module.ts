@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { UserModule } from './users/user.module.js';
+import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         RepRoleModule,
         BranchModule,
         UserModule,
+        OrganisingModule,
       ],
       providers: [RequestTransactionRouter],
     };

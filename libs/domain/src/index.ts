@@ -9,3 +9,4 @@ export * from './tribunal.js';
 export * from './ballots.js';
 export * from './privacy.js';
 export * from './deadlines.js';
+export * from './organising.js';

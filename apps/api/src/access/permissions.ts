@@ -23,6 +23,8 @@ export enum Permission {
   AUDIT_READ = 'AUDIT_READ',
   /** Create users and give them roles and patches, in the branches one administers. */
   USERS_MANAGE = 'USERS_MANAGE',
+  /** Change the organisation's lists (issue tags). */
+  SETTINGS_MANAGE = 'SETTINGS_MANAGE',
   /** Own account. */
   SELF = 'SELF',
 }
@@ -33,7 +35,7 @@ const ALL = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ && p !== Permission.USERS_MANAGE),
+  [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ && p !== Permission.USERS_MANAGE && p !== Permission.SETTINGS_MANAGE),
   [Role.REP]: [
     Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PERSONAL_CONTACT_READ,
     Permission.AGGREGATES_READ, Permission.SELF,

@@ -72,9 +72,16 @@ export const queryLimitsRule: ValidationRule = (context: ValidationContext): AST
   };
 };
 
-/** The first string in a variable value holding a NUL character (PostgreSQL text cannot store it), as a path. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL cannot store or validators choke on: a NUL character, or half of a surrogate pair. */
+function badText(value: string): boolean {
+  return value.includes('\u0000') || LONE_SURROGATE.test(value);
+}
+
+/** The first string in a variable value holding bad text, as a path. */
 function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return badText(value) ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = nulPath(value[i], `${path}[${i}]`);
@@ -89,8 +96,10 @@ function nulPath(value: unknown, path: string): string | null {
   return null;
 }
 
+const BAD_TEXT = 'must not contain the NUL character or broken Unicode (an unpaired surrogate)';
+
 /**
- * Refuses text holding a NUL character, in variables or inline, before anything runs: PostgreSQL
+ * Refuses text holding a NUL character or an unpaired surrogate, in variables or inline, before anything runs: PostgreSQL
  * cannot store it, and it has no business in a name or a note.
  */
 export const rejectNulPlugin: ApolloServerPlugin<GqlContext> = {
@@ -99,11 +108,11 @@ export const rejectNulPlugin: ApolloServerPlugin<GqlContext> = {
       async didResolveOperation({ request, document }) {
         for (const [name, value] of Object.entries(request.variables ?? {})) {
           const path = nulPath(value, name);
-          if (path) throw new RequestInputError({ [path]: 'must not contain the NUL character' });
+          if (path) throw new RequestInputError({ [path]: BAD_TEXT });
         }
         let inline = false;
-        visit(document, { StringValue: (node) => { if (node.value.includes('\u0000')) inline = true; } });
-        if (inline) throw new RequestInputError({ input: 'must not contain the NUL character' });
+        visit(document, { StringValue: (node) => { if (badText(node.value)) inline = true; } });
+        if (inline) throw new RequestInputError({ input: BAD_TEXT });
       },
     };
   },

@@ -10,3 +10,15 @@ export class UuidPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** The same for an optional id argument (absent or null passes). */
+@Injectable()
+export class OptionalUuidPipe implements PipeTransform<string | null | undefined, string | null | undefined> {
+  constructor(private readonly name = 'id') {}
+
+  transform(value: string | null | undefined): string | null | undefined {
+    if (value === null || value === undefined) return value;
+    if (typeof value !== 'string' || !isUUID(value)) throw new UserInputError({ [this.name]: 'must be a valid id' });
+    return value;
+  }
+}

@@ -1,4 +1,4 @@
-import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, DeleteDateColumn, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
@@ -106,6 +106,23 @@ export class Contact extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Column({ type: 'date', nullable: true })
   leaveDate: string | null;
+
+  /** An organic leader: the person co-workers trust and follow (often not a rep). */
+  @Field({ description: 'Marked as an organic leader (see leaderReason, leaderMarkedAt, leaderMarkedById)' })
+  @Column({ default: false })
+  leader: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why they were marked a leader' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  leaderReason: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  leaderMarkedById: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  leaderMarkedAt: Date | null;
 
   @HideField()
   @DeleteDateColumn({ type: 'timestamptz' })

@@ -7,13 +7,22 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { MembershipStatus } from '../common/enums.js';
 import { mapConstraintError, UserInputError } from '../common/errors.js';
-import { applySearch } from '../common/list.js';
+import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
 import { addDays, today } from '../common/validators.js';
 import { Ward } from '../wards/ward.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
 import { Posting } from './posting.entity.js';
+
+/** The contact's current assessment: the latest entry of the history. */
+const CURRENT_ASSESSMENT = '(SELECT a.value FROM assessment a WHERE a.contact_id = contact.id ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1)';
+
+/** Sorts on values derived per contact: selected under an alias, ordered by it. */
+const DERIVED_SORT: Record<string, { sql: string; alias: string }> = {
+  assessment: { sql: CURRENT_ASSESSMENT, alias: 'sort_assessment' },
+  lastConversationAt: { sql: '(SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = contact.id)', alias: 'sort_last_conversation' },
+};
 
 const CONSTRAINTS: Record<string, [string, string]> = {
   uq_contact_employee_number: ['employeeNumber', 'is already used by another contact at this employer'],
@@ -47,6 +56,14 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     qb.andWhere(c.sql, c.params);
   }
 
+  override list(args: ListArgs, filter: ContactFilter | undefined, user: AuthUser): Promise<Contact[]> {
+    const qb = this.query(user, filter);
+    const derived = args.sortField && Object.hasOwn(DERIVED_SORT, args.sortField) ? DERIVED_SORT[args.sortField] : undefined;
+    if (derived) qb.addSelect(derived.sql, derived.alias);
+    const sortable = { ...this.sortable, ...Object.fromEntries(Object.entries(DERIVED_SORT).map(([k, v]) => [k, v.alias])) };
+    return applyListArgs(qb, args, sortable, this.defaultSort).getMany();
+  }
+
   protected filter(qb: SelectQueryBuilder<Contact>, f: ContactFilter): void {
     applySearch(qb, f.q, ['contact.first_name', 'contact.last_name', 'contact.preferred_name', 'contact.employee_number']);
     if (f.employerId) qb.andWhere('contact.employer_id = :employerId', { employerId: f.employerId });
@@ -74,6 +91,14 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     }
     if (f.isCurrent !== undefined && f.isCurrent !== null) {
       qb.andWhere(`${f.isCurrent ? '' : 'NOT '}(contact.leave_date IS NULL OR contact.leave_date > current_date)`);
+    }
+    if (f.assessment) qb.andWhere(`${CURRENT_ASSESSMENT} = :assessment`, { assessment: f.assessment });
+    if (f.assessed !== undefined && f.assessed !== null) {
+      qb.andWhere(`${f.assessed ? '' : 'NOT '}EXISTS (SELECT 1 FROM assessment a WHERE a.contact_id = contact.id)`);
+    }
+    if (f.leader !== undefined && f.leader !== null) qb.andWhere('contact.leader = :leader', { leader: f.leader });
+    if (f.spokenTo !== undefined && f.spokenTo !== null) {
+      qb.andWhere(`${f.spokenTo ? '' : 'NOT '}EXISTS (SELECT 1 FROM conversation cv WHERE cv.contact_id = contact.id)`);
     }
     if (f.isRep !== undefined && f.isRep !== null) {
       qb.andWhere(`${f.isRep ? '' : 'NOT '}EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = contact.id AND (r.end_date IS NULL OR r.end_date > current_date))`);

@@ -20,9 +20,6 @@ export function identityOf(user: AuthUser | undefined): DbIdentity {
     : { organisationId: null, employerIds: [], userId: null };
 }
 
-/** Calls that must wait until the transaction has begun and the identity is set. */
-const GATED = new Set<PropertyKey>(['query', 'stream', 'startTransaction', 'commitTransaction', 'rollbackTransaction']);
-
 /**
  * One database transaction per GraphQL request, opened on first use, with the caller's identity set
  * by `set_config(..., true)` (so it ends with the transaction and never leaks to the next user of
@@ -32,48 +29,45 @@ const GATED = new Set<PropertyKey>(['query', 'stream', 'startTransaction', 'comm
  */
 export class RequestTransaction {
   private real?: QueryRunner;
-  private shared?: QueryRunner;
-  private ready?: Promise<void>;
-  /** One statement at a time on the request's connection (DataLoaders fire batches concurrently). */
+  private release?: () => Promise<void>;
+  /** Every statement of the request, one after another, after BEGIN and the identity. */
   private queue: Promise<unknown> = Promise.resolve();
   private done = false;
 
   constructor(private readonly identity: DbIdentity) {}
 
-  /** The request's query runner, started on first call. Its release() does nothing: finish() releases it. */
+  /**
+   * The request's query runner, begun on first call. Its `query` waits its turn behind BEGIN and
+   * set_config (whichever path reaches it: repositories, query builders, managers), and its
+   * `release` does nothing: finish() releases it.
+   */
   runner(create: (mode?: ReplicationMode) => QueryRunner): QueryRunner {
     if (this.done) throw new Error('the request transaction has already finished');
-    if (this.shared) return this.shared;
+    if (this.real) return this.real;
     const real = create('master');
     this.real = real;
+    const query = real.query.bind(real) as (...args: unknown[]) => Promise<unknown>;
     const { organisationId, employerIds, userId } = this.identity;
-    this.ready = (async () => {
-      await real.startTransaction();
-      await real.query(
+    this.queue = (async () => {
+      await query('START TRANSACTION');
+      await query(
         `SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true),
                 set_config('rollcall.user_id', $3, true)`,
         [organisationId ?? '', employerIds.join(','), userId ?? ''],
       );
     })();
-    this.shared = new Proxy(real, {
-      get: (target, prop) => {
-        if (prop === 'release') return async () => {};
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        if (GATED.has(prop)) {
-          return (...args: unknown[]) => {
-            const run = this.queue.then(async () => {
-              await this.ready;
-              return (value as (...a: unknown[]) => unknown).apply(target, args);
-            });
-            this.queue = run.catch(() => undefined);
-            return run;
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-    return this.shared;
+    // TypeORM sees a transaction already open: its own transactions become savepoints.
+    const state = real as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    (real as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const run = this.queue.then(() => query(...args));
+      this.queue = run.catch(() => undefined);
+      return run;
+    };
+    this.release = real.release.bind(real);
+    real.release = async () => {};
+    return real;
   }
 
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call more than once. */
@@ -83,7 +77,7 @@ export class RequestTransaction {
     const real = this.real;
     if (!real) return;
     try {
-      await this.ready;
+      await this.queue.catch(() => undefined);
       if (real.isTransactionActive) {
         if (rollback) await real.rollbackTransaction();
         else await real.commitTransaction();
@@ -92,7 +86,7 @@ export class RequestTransaction {
       await real.rollbackTransaction().catch(() => undefined);
       if (!rollback) throw e;
     } finally {
-      await real.release();
+      await this.release!();
     }
   }
 }

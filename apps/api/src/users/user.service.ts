@@ -81,6 +81,13 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
     return ids.map((id) => rows.find((o) => o.id === id)!);
   }
 
+  /** Display names by user id (reps named on conversations), for DataLoader. Same organisation only is the caller's concern. */
+  async displayNames(ids: readonly string[]): Promise<(string | null)[]> {
+    const rows: { id: string; display_name: string }[] = await this.db.query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [[...ids]]);
+    const map = new Map(rows.map((r) => [r.id, r.display_name]));
+    return ids.map((id) => map.get(id) ?? null);
+  }
+
   /** Patch site ids per user, for DataLoader. */
   async patchOf(userIds: readonly string[]): Promise<string[][]> {
     const rows: { user_id: string; site_id: string }[] = await this.db.query(

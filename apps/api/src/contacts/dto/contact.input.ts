@@ -1,7 +1,5 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import {
-  IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
-} from 'class-validator';
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
 import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
@@ -171,4 +169,26 @@ export class ContactFilter extends BaseFilter {
   @IsOptional()
   @IsBoolean()
   isRep?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Current assessment (1 leader … 5 opposed)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  assessment?: number;
+
+  @Field({ nullable: true, description: 'Has (true) or has not (false) been assessed' })
+  @IsOptional()
+  @IsBoolean()
+  assessed?: boolean;
+
+  @Field({ nullable: true, description: 'Marked as an organic leader' })
+  @IsOptional()
+  @IsBoolean()
+  leader?: boolean;
+
+  @Field({ nullable: true, description: 'Has (true) or has never (false) been spoken to' })
+  @IsOptional()
+  @IsBoolean()
+  spokenTo?: boolean;
 }

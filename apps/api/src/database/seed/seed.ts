@@ -4,9 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '../../auth/password.js';
+import { DEFAULT_ISSUE_TAGS } from '@rollcall/domain';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
-import { generateSeedRows, SEED_TABLES, type SeedOptions, type SeedSize, type SeedTable } from './generator.js';
+import { generateSeedRows, SEED_TABLES, SEED_TODAY, type SeedOptions, type SeedSize, type SeedTable } from './generator.js';
 
 export interface SeedSummary {
   scale: number;
@@ -63,6 +64,83 @@ async function writeBranches(client: SeedClient): Promise<void> {
     WHERE r.role = 'REP' ORDER BY r.user_id, r.branch_id, s.name`);
 }
 
+/**
+ * Organising history for the demo: each organisation's issue tags; for about a third of each
+ * branch's current staff, one to three past conversations by a demo user of that branch (the rep
+ * on their patch, the secretary elsewhere) with issues, AEIOU steps, an ask and an assessment;
+ * follow-ups, open (some overdue) and done; and a few organic leaders with their followers.
+ * Deterministic: choices hash the row ids. Dates are relative to SEED_TODAY.
+ */
+async function writeOrganising(client: SeedClient): Promise<void> {
+  await client.query(`INSERT INTO issue_tag (organisation_id, name) SELECT o.id, t.name FROM organisation o CROSS JOIN unnest($1::text[]) AS t(name)`,
+    [[...DEFAULT_ISSUE_TAGS]]);
+  // Who logs: per branch and contact, the demo rep when the contact is on their patch, else the branch's secretary (or admin).
+  await client.query(`
+    WITH staff AS (
+      SELECT c.id AS contact_id, c.organisation_id, p.ward_id, w.site_id, abs(hashtext(c.id::text)) AS h, b.id AS branch_id
+      FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+      JOIN site s ON s.id = w.site_id JOIN branch_employer be ON be.employer_id = s.employer_id
+      JOIN branch b ON b.id = be.branch_id AND b.organisation_id = c.organisation_id
+      WHERE c.leave_date IS NULL OR c.leave_date > $1::date
+    ), logger AS (
+      SELECT st.*, coalesce(
+        (SELECT r.user_id FROM user_branch_role r JOIN rep_patch rp ON rp.user_id = r.user_id AND rp.site_id = st.site_id
+          WHERE r.branch_id = st.branch_id AND r.role = 'REP' LIMIT 1),
+        (SELECT r.user_id FROM user_branch_role r WHERE r.branch_id = st.branch_id AND r.role IN ('BRANCH_SECRETARY', 'ADMIN') ORDER BY r.role DESC LIMIT 1)
+      ) AS user_id
+      FROM staff st WHERE st.h % 3 = 0
+    ), talks AS (
+      SELECT l.*, g.n, ($1::date - ((l.h / 7 + g.n * 23) % 120 + 1)) AS day
+      FROM logger l CROSS JOIN LATERAL generate_series(1, 1 + (l.h / 11) % 3) AS g(n) WHERE l.user_id IS NOT NULL
+    ), inserted AS (
+      INSERT INTO conversation (organisation_id, contact_id, rep_user_id, occurred_at, channel, type, aeiou_steps, ask, answer, assessment, notes, next_step, follow_up_date)
+      SELECT t.organisation_id, t.contact_id, t.user_id, (t.day + time '12:30' - ((t.h % 240) * interval '1 minute')) AT TIME ZONE 'Europe/London',
+        (ARRAY['IN_PERSON','IN_PERSON','IN_PERSON','PHONE','MESSAGE','VIDEO'])[1 + (t.h + t.n) % 6]::conversation_channel,
+        (ARRAY['ONE_TO_ONE','ONE_TO_ONE','ONE_TO_ONE','GROUP','PHONE_BANK'])[1 + (t.h / 3 + t.n) % 5]::conversation_type,
+        CASE (t.h / 5 + t.n) % 4 WHEN 0 THEN ARRAY['AGITATE','EDUCATE']::aeiou_step[]
+          WHEN 1 THEN ARRAY['AGITATE','EDUCATE','INOCULATE','ORGANISE']::aeiou_step[]
+          WHEN 2 THEN ARRAY['AGITATE','EDUCATE','INOCULATE','ORGANISE','UP']::aeiou_step[] ELSE ARRAY['AGITATE']::aeiou_step[] END,
+        (ARRAY['Join the union', 'Sign the safe staffing petition', 'Come to the ward meeting on Thursday', 'Talk to two colleagues about breaks', NULL])[1 + (t.h / 13 + t.n) % 5],
+        (ARRAY['YES','YES','MAYBE','NO',NULL])[1 + (t.h / 17 + t.n) % 5]::ask_answer,
+        1 + (t.h / 19 + t.n) % 5,
+        (ARRAY['Worried about short staffing on nights.', 'Angry about unpaid breaks.', 'New starter, keen to get involved.', NULL])[1 + (t.h / 29 + t.n) % 4],
+        (ARRAY['Bring a membership form', 'Invite to the ward meeting', 'Check back after the rota comes out', NULL])[1 + (t.h / 31 + t.n) % 4],
+        NULL
+      FROM talks t
+      RETURNING id, organisation_id, contact_id, rep_user_id, occurred_at, assessment
+    ), tagged AS (
+      INSERT INTO conversation_issue_tag (conversation_id, issue_tag_id)
+      SELECT i.id, it.id FROM inserted i JOIN issue_tag it ON it.organisation_id = i.organisation_id
+      WHERE abs(hashtext(i.id::text || it.name)) % 4 = 0
+      ON CONFLICT DO NOTHING RETURNING conversation_id
+    )
+    INSERT INTO assessment (organisation_id, contact_id, value, assessed_at, assessed_by_id, conversation_id)
+    SELECT organisation_id, contact_id, assessment, occurred_at, rep_user_id, id FROM inserted WHERE assessment IS NOT NULL`,
+  [SEED_TODAY]);
+  // Follow-ups: one in eight of each person's latest conversations sets one, from a week overdue to a
+  // fortnight ahead; half of the earlier ones set one that the next conversation then completed.
+  await client.query(`UPDATE conversation c SET follow_up_date = greatest(c.occurred_at::date, $1::date - 7 + abs(hashtext(c.id::text)) % 22)
+    WHERE c.id IN (SELECT DISTINCT ON (contact_id) id FROM conversation ORDER BY contact_id, occurred_at DESC)
+      AND abs(hashtext(c.id::text || 'f')) % 8 = 0`, [SEED_TODAY]);
+  await client.query(`UPDATE conversation c SET follow_up_date = c.occurred_at::date + 7
+    WHERE c.follow_up_date IS NULL AND abs(hashtext(c.id::text || 'f')) % 2 = 0
+      AND EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at)`);
+  // Organic leaders: people assessed 1 most recently; each leads a few co-workers on the same ward.
+  await client.query(`
+    UPDATE contact c SET leader = true, leader_reason = 'Co-workers come to them first; organised the petition on the ward',
+      leader_marked_at = ($1::date - 20) + time '09:00', leader_marked_by_id = (SELECT a.assessed_by_id FROM assessment a WHERE a.contact_id = c.id LIMIT 1)
+    WHERE c.id IN (SELECT DISTINCT ON (contact_id) contact_id FROM assessment ORDER BY contact_id, assessed_at DESC)
+      AND (SELECT a.value FROM assessment a WHERE a.contact_id = c.id ORDER BY a.assessed_at DESC LIMIT 1) = 1
+      AND abs(hashtext(c.id::text)) % 4 = 0`, [SEED_TODAY]);
+  await client.query(`
+    INSERT INTO contact_link (organisation_id, leader_id, follower_id, created_by_id)
+    SELECT l.organisation_id, l.id, f.contact_id, l.leader_marked_by_id
+    FROM contact l JOIN posting lp ON lp.contact_id = l.id AND lp.end_date IS NULL
+    JOIN LATERAL (SELECT p.contact_id FROM posting p JOIN contact fc ON fc.id = p.contact_id AND fc.organisation_id = l.organisation_id
+                  WHERE p.ward_id = lp.ward_id AND p.end_date IS NULL AND p.contact_id <> l.id ORDER BY hashtext(p.contact_id::text) LIMIT 3) f ON true
+    WHERE l.leader`);
+}
+
 /** True when the database holds no organisation yet (so the demo data may be written). */
 export async function isDatabaseEmpty(client: SeedClient): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM organisation) AS found');
@@ -90,6 +168,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     }
     await writer.flush();
     await writeBranches(client);
+    await writeOrganising(client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

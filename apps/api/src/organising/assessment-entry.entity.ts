@@ -1,0 +1,54 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Contact } from '../contacts/contact.entity.js';
+import { User } from '../users/user.entity.js';
+import { Conversation } from './conversation.entity.js';
+
+/**
+ * One entry of a contact's assessment history: append-only. The contact's current assessment is
+ * the latest entry, never a field typed in twice.
+ */
+@ObjectType('AssessmentEntry')
+@Entity({ name: 'assessment' })
+@Index('ix_assessment_contact_time', ['contactId', 'assessedAt'])
+export class AssessmentEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  contactId: string;
+
+  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
+  contact: Relation<Contact>;
+
+  @Field(() => Int, { description: '1 leader, 2 supporter, 3 undecided, 4 leaning against, 5 opposed' })
+  @Column({ type: 'smallint' })
+  value: number;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: 'timestamptz' })
+  assessedAt: Date;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  assessedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  assessedBy: Relation<User>;
+
+  @Field(() => ID, { nullable: true, description: 'The conversation it came from' })
+  @Column({ type: 'uuid', nullable: true })
+  conversationId: string | null;
+
+  @ManyToOne(() => Conversation, { onDelete: 'SET NULL' })
+  conversation: Relation<Conversation>;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, validFollowUpDate } from '@rollcall/domain';
+import { type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { CrudService } from '../common/crud.service.js';
+import { UserInputError } from '../common/errors.js';
+import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
+import { addDays, today } from '../common/validators.js';
+import { AssessmentEntry } from './assessment-entry.entity.js';
+import { Conversation } from './conversation.entity.js';
+import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/organising.input.js';
+import { IssueTagService } from './issue-tag.service.js';
+
+/** A conversation is later than this one with the same person: the follow-up it set is done. */
+const LATER = (c: string) => `EXISTS (SELECT 1 FROM conversation later WHERE later.contact_id = ${c}.contact_id AND later.occurred_at > ${c}.occurred_at)`;
+
+/** What the audit log keeps of a conversation (its notes included: they are about the person). */
+function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknown> & { id: string; contactId: string } {
+  const { issueTags: _t, contact: _c, repUser: _r, ...fields } = c;
+  return { ...fields, issueTagIds };
+}
+
+/**
+ * One-to-one conversations, follow-ups and the assessment history they feed. A conversation is
+ * about one contact and visible where the contact is (people scope); it is logged by the caller.
+ */
+@Injectable()
+export class ConversationService extends CrudService<Conversation, ConversationFilter, AuthUser> {
+  protected readonly label = 'Conversation';
+  protected readonly sortable = {
+    occurredAt: 'conversation.occurred_at', followUpDate: 'conversation.follow_up_date', createdAt: 'conversation.created_at',
+    channel: 'conversation.channel', answer: 'conversation.answer', assessment: 'conversation.assessment',
+  };
+  protected readonly defaultSort = 'occurredAt';
+
+  constructor(
+    @InjectRepository(Conversation) repo: Repository<Conversation>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly contacts: ContactService,
+    private readonly tags: IssueTagService,
+  ) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<Conversation>, user: AuthUser): void {
+    qb.andWhere('conversation.organisation_id = :org', { org: user.organisationId });
+    const c = this.access.peopleCondition(user, { contactId: 'conversation.contact_id' });
+    qb.andWhere(c.sql, c.params);
+  }
+
+  protected filter(qb: SelectQueryBuilder<Conversation>, f: ConversationFilter, user: AuthUser): void {
+    applySearch(qb, f.q, ['conversation.notes', 'conversation.ask', 'conversation.next_step']);
+    if (f.contactId) qb.andWhere('conversation.contact_id = :contactId', { contactId: f.contactId });
+    if (f.repUserId) qb.andWhere('conversation.rep_user_id = :repUserId', { repUserId: f.repUserId });
+    if (f.mine) qb.andWhere('conversation.rep_user_id = :me', { me: user.id });
+    if (f.answer) qb.andWhere('conversation.answer = :answer', { answer: f.answer });
+    if (f.issueTagId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM conversation_issue_tag ct WHERE ct.conversation_id = conversation.id AND ct.issue_tag_id = :issueTagId)', { issueTagId: f.issueTagId });
+    }
+    if (f.wardId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = conversation.contact_id AND p.end_date IS NULL AND p.ward_id = :wardId)', { wardId: f.wardId });
+    }
+    if (f.from) qb.andWhere("conversation.occurred_at >= (CAST(:from AS date) AT TIME ZONE 'Europe/London')", { from: f.from });
+    if (f.to) qb.andWhere("conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/London')", { to: f.to });
+  }
+
+  async create(input: ConversationCreateInput, user: AuthUser): Promise<Conversation> {
+    const contact = await this.contacts.find(input.contactId, user);
+    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+    const occurredAt = this.checkTime(input.occurredAt ?? new Date());
+    this.checkFollowUp(occurredAt, input.followUpDate);
+    const issueTags = await this.checkTags(input.issueTagIds ?? [], user);
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await tx.save(tx.create(Conversation, {
+        organisationId: user.organisationId, contactId: contact.id, repUserId: user.id, occurredAt,
+        channel: input.channel ?? ConversationChannel.IN_PERSON, type: input.type ?? ConversationType.ONE_TO_ONE, aeiouSteps: dedupe(input.aeiouSteps ?? []), issueTags,
+        ask: input.ask ?? null, answer: input.answer ?? null, assessment: input.assessment ?? null, notes: input.notes ?? null,
+        nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null,
+      }));
+      if (row.assessment) await this.recordAssessment(tx.getRepository(AssessmentEntry), row, user);
+      return row;
+    });
+    await this.audit.change(user, 'Conversation', null, snapshot(saved, issueTags.map((t) => t.id)));
+    return saved;
+  }
+
+  async update(id: string, input: ConversationUpdateInput, user: AuthUser): Promise<Conversation> {
+    const row = await this.get(id, user);
+    const beforeTags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
+    const before = snapshot({ ...row }, beforeTags);
+    const { issueTagIds, occurredAt, ...fields } = input;
+    const merged = this.repo.merge(row, fields as Partial<Conversation>);
+    if (occurredAt) merged.occurredAt = this.checkTime(occurredAt);
+    if (input.aeiouSteps) merged.aeiouSteps = dedupe(input.aeiouSteps);
+    this.checkFollowUp(merged.occurredAt, merged.followUpDate);
+    merged.issueTags = issueTagIds ? await this.checkTags(issueTagIds, user) : (await this.tags.byConversations([id]))[0];
+    const saved = await this.db.transaction(async (tx) => {
+      const out = await tx.save(merged);
+      // A changed assessment is a new entry in the history; the old one stays.
+      if (input.assessment !== undefined && input.assessment !== null && input.assessment !== before.assessment) {
+        await this.recordAssessment(tx.getRepository(AssessmentEntry), out, user);
+      }
+      return out;
+    });
+    await this.audit.change(user, 'Conversation', before, snapshot(saved, merged.issueTags.map((t) => t.id)));
+    return saved;
+  }
+
+  /** A conversation logged by mistake goes, and so does the assessment it recorded. */
+  override async remove(id: string, user: AuthUser): Promise<Conversation> {
+    const row = await this.get(id, user);
+    const tags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
+    await this.db.transaction(async (tx) => {
+      await tx.delete(AssessmentEntry, { conversationId: id });
+      await tx.delete(Conversation, { id });
+    });
+    await this.audit.change(user, 'Conversation', snapshot(row, tags), null);
+    return { ...row, id };
+  }
+
+  /** Follow-ups: conversations with a follow-up date, open until the person is spoken to again. */
+  followUps(args: ListArgs, filter: FollowUpFilter | undefined, user: AuthUser): Promise<Conversation[]> {
+    return applyListArgs(this.followUpQuery(filter, user), args, { followUpDate: 'conversation.follow_up_date', occurredAt: 'conversation.occurred_at' }, 'followUpDate').getMany();
+  }
+
+  countFollowUps(filter: FollowUpFilter | undefined, user: AuthUser): Promise<number> {
+    return this.followUpQuery(filter, user).getCount();
+  }
+
+  private followUpQuery(f: FollowUpFilter | undefined, user: AuthUser): SelectQueryBuilder<Conversation> {
+    const qb = this.query(user).andWhere('conversation.follow_up_date IS NOT NULL');
+    qb.andWhere('conversation.rep_user_id = :rep', { rep: f?.repUserId ?? user.id });
+    if (f?.contactId) qb.andWhere('conversation.contact_id = :contactId', { contactId: f.contactId });
+    if (f?.q) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM contact fc WHERE fc.id = conversation.contact_id AND (fc.first_name || ' ' || fc.last_name || ' ' || coalesce(fc.preferred_name, '')) ILIKE :fq ESCAPE '\\')`,
+        { fq: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    const t = today();
+    const soon = addDays(t, FOLLOW_UP_SOON_DAYS);
+    if (f?.state === FollowUpState.DONE) qb.andWhere(LATER('conversation'));
+    else if (!f?.includeDone) qb.andWhere(`NOT ${LATER('conversation')}`);
+    if (f?.state === FollowUpState.OVERDUE) qb.andWhere('conversation.follow_up_date < :t', { t });
+    if (f?.state === FollowUpState.DUE_TODAY) qb.andWhere('conversation.follow_up_date = :t', { t });
+    if (f?.state === FollowUpState.DUE_SOON) qb.andWhere('conversation.follow_up_date > :t AND conversation.follow_up_date <= :soon', { t, soon });
+    if (f?.state === FollowUpState.LATER) qb.andWhere('conversation.follow_up_date > :soon', { soon });
+    return qb;
+  }
+
+  /** When each conversation's follow-up was done (the next conversation with the person), for DataLoader. */
+  async completedAt(ids: readonly string[]): Promise<(Date | null)[]> {
+    const rows: { id: string; at: Date }[] = await this.db.query(
+      `SELECT c.id, (SELECT min(l.occurred_at) FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at) AS at
+       FROM conversation c WHERE c.id = ANY($1)`, [[...ids]],
+    );
+    const map = new Map(rows.map((r) => [r.id, r.at]));
+    return ids.map((id) => map.get(id) ?? null);
+  }
+
+  private async recordAssessment(repo: Repository<AssessmentEntry>, c: Conversation, user: AuthUser): Promise<void> {
+    await repo.insert({
+      organisationId: c.organisationId, contactId: c.contactId, value: c.assessment!, assessedAt: c.occurredAt,
+      assessedById: user.id, conversationId: c.id,
+    });
+  }
+
+  private checkTime(at: Date): Date {
+    if (Number.isNaN(at.getTime())) throw new UserInputError({ occurredAt: 'must be a date and time' });
+    if (at.getTime() > Date.now() + 5 * 60_000) throw new UserInputError({ occurredAt: 'must not be in the future' });
+    if (at.getFullYear() < 2000) throw new UserInputError({ occurredAt: 'must be this century' });
+    return at;
+  }
+
+  private checkFollowUp(occurredAt: Date, followUpDate: string | null | undefined): void {
+    if (!followUpDate) return;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(occurredAt);
+    if (!validFollowUpDate(day, followUpDate)) throw new UserInputError({ followUpDate: 'must be on or after the conversation' });
+  }
+
+  private async checkTags(ids: string[], user: AuthUser) {
+    const unique = [...new Set(ids)];
+    const tags = await this.tags.activeOf(unique, user);
+    if (tags.length !== unique.length) throw new UserInputError({ issueTagIds: 'include an issue tag that does not exist or is retired' });
+    return tags;
+  }
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

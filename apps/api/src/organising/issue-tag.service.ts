@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DEFAULT_ISSUE_TAGS } from '@rollcall/domain';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CrudService } from '../common/crud.service.js';
+import { UserInputError } from '../common/errors.js';
+import { applySearch, type ListArgs } from '../common/list.js';
+import type { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/organising.input.js';
+import { IssueTag } from './issue-tag.entity.js';
+
+const CONSTRAINTS: Record<string, [string, string]> = {
+  uq_issue_tag_org_name: ['name', 'is already an issue tag'],
+};
+
+/** Each organisation's list of issues; a new organisation starts with the defaults. */
+@Injectable()
+export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthUser> {
+  protected readonly label = 'Issue tag';
+  protected readonly sortable = { name: 'issue_tag.name', active: 'issue_tag.active', createdAt: 'issue_tag.created_at' };
+  protected readonly defaultSort = 'name';
+  protected override readonly constraints = CONSTRAINTS;
+
+  constructor(@InjectRepository(IssueTag) repo: Repository<IssueTag>) {
+    super(repo);
+  }
+
+  protected override scope(qb: SelectQueryBuilder<IssueTag>, user: AuthUser): void {
+    qb.andWhere('issue_tag.organisation_id = :org', { org: user.organisationId });
+  }
+
+  protected filter(qb: SelectQueryBuilder<IssueTag>, f: IssueTagFilter): void {
+    applySearch(qb, f.q, ['issue_tag.name']);
+    if (f.active !== undefined && f.active !== null) qb.andWhere('issue_tag.active = :active', { active: f.active });
+  }
+
+  override async list(args: ListArgs, filter: IssueTagFilter | undefined, user: AuthUser): Promise<IssueTag[]> {
+    await this.ensureDefaults(user);
+    return super.list(args, filter, user);
+  }
+
+  override async count(filter: IssueTagFilter | undefined, user: AuthUser): Promise<number> {
+    await this.ensureDefaults(user);
+    return super.count(filter, user);
+  }
+
+  /** A tag on past conversations is retired (active: false), not deleted: the history keeps it. */
+  override async remove(id: string, user: AuthUser): Promise<IssueTag> {
+    const tag = await this.get(id, user);
+    const [{ n }] = await this.repo.query('SELECT count(*)::int AS n FROM conversation_issue_tag WHERE issue_tag_id = $1', [id]) as { n: number }[];
+    if (n > 0) throw new UserInputError({ id: `is on ${n} conversation(s): retire it instead (set active to false)` });
+    await this.repo.delete(id);
+    return { ...tag, id };
+  }
+
+  /** The first time an organisation's list is read it gets the default tags. */
+  private async ensureDefaults(user: AuthUser): Promise<void> {
+    if (await this.repo.exists({ where: { organisationId: user.organisationId } })) return;
+    await this.repo.createQueryBuilder().insert().into(IssueTag)
+      .values(DEFAULT_ISSUE_TAGS.map((name) => ({ organisationId: user.organisationId, name, active: true })))
+      .orIgnore().updateEntity(false).execute();
+  }
+
+  create(input: IssueTagCreateInput, user: AuthUser): Promise<IssueTag> {
+    return this.save(this.repo.create({ name: input.name.trim(), active: input.active ?? true, organisationId: user.organisationId }));
+  }
+
+  async update(id: string, input: IssueTagUpdateInput, user: AuthUser): Promise<IssueTag> {
+    const tag = await this.get(id, user);
+    if (input.name !== undefined) tag.name = input.name.trim();
+    if (input.active !== undefined) tag.active = input.active;
+    return this.save(tag);
+  }
+
+  /** Active tags of the caller's organisation among these ids (for a new conversation). */
+  async activeOf(ids: string[], user: AuthUser): Promise<IssueTag[]> {
+    if (!ids.length) return [];
+    return this.query(user).andWhere('issue_tag.id = ANY(:ids) AND issue_tag.active', { ids }).getMany();
+  }
+
+  /** Tags per conversation, for DataLoader. */
+  async byConversations(conversationIds: readonly string[]): Promise<IssueTag[][]> {
+    const rows: (IssueTag & { conversation_id: string })[] = await this.repo.query(
+      `SELECT t.id, t.name, t.active, t.created_at AS "createdAt", t.updated_at AS "updatedAt", ct.conversation_id
+       FROM conversation_issue_tag ct JOIN issue_tag t ON t.id = ct.issue_tag_id WHERE ct.conversation_id = ANY($1) ORDER BY t.name`,
+      [[...conversationIds]],
+    );
+    return conversationIds.map((id) => rows.filter((r) => r.conversation_id === id));
+  }
+}

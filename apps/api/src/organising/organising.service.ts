@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { coverageStatus, ShiftPattern, uncoveredShifts } from '@rollcall/domain';
+import type { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { UserInputError } from '../common/errors.js';
+import { groupByKey } from '../common/loaders.js';
+import { AssessmentEntry } from './assessment-entry.entity.js';
+import { ContactLink } from './contact-link.entity.js';
+
+export interface TimelineRow {
+  contact_id: string;
+  id: string;
+  kind: string;
+  at: Date;
+  title: string;
+  detail: string | null;
+  actor: string | null;
+  conversation_id: string | null;
+  assessment: number | null;
+}
+
+export interface PatchWardRow {
+  ward_id: string;
+  headcount: number;
+  members: number;
+  assessed: number;
+  supportive: number;
+  leaders: number;
+  spoken_to: number;
+  last_conversation_at: Date | null;
+  open_follow_ups: number;
+  overdue_follow_ups: number;
+}
+
+export interface CoverageRow {
+  ward_id: string;
+  headcount: number;
+  members: number;
+  rep_contact_ids: string[];
+  staff_shifts: ShiftPattern[];
+  rep_shifts: ShiftPattern[];
+}
+
+/**
+ * The organising picture around contacts: assessment history, leaders and who follows whom, each
+ * person's timeline, "my patch" and rep coverage. Everything is limited to the caller's people scope.
+ */
+@Injectable()
+export class OrganisingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly contacts: ContactService,
+  ) {}
+
+  /** Assessment history per contact, newest first (contacts already in scope), for DataLoader. */
+  async assessmentHistory(contactIds: readonly string[]): Promise<AssessmentEntry[][]> {
+    const rows = await this.db.getRepository(AssessmentEntry).createQueryBuilder('a')
+      .where('a.contact_id = ANY(:ids)', { ids: [...contactIds] })
+      .orderBy('a.assessed_at', 'DESC').addOrderBy('a.created_at', 'DESC').getMany();
+    return groupByKey(contactIds, rows, (r) => r.contactId);
+  }
+
+  /** The current assessment per contact: the latest entry of the history (never stored twice). */
+  async currentAssessment(contactIds: readonly string[]): Promise<(number | null)[]> {
+    const rows: { contact_id: string; value: number }[] = await this.db.query(
+      `SELECT DISTINCT ON (contact_id) contact_id, value FROM assessment WHERE contact_id = ANY($1)
+       ORDER BY contact_id, assessed_at DESC, created_at DESC`, [[...contactIds]],
+    );
+    const map = new Map(rows.map((r) => [r.contact_id, r.value]));
+    return contactIds.map((id) => map.get(id) ?? null);
+  }
+
+  /** When each contact was last spoken to (any rep), for DataLoader. */
+  async lastConversationAt(contactIds: readonly string[]): Promise<(Date | null)[]> {
+    const rows: { contact_id: string; at: Date }[] = await this.db.query(
+      'SELECT contact_id, max(occurred_at) AS at FROM conversation WHERE contact_id = ANY($1) GROUP BY contact_id', [[...contactIds]],
+    );
+    const map = new Map(rows.map((r) => [r.contact_id, r.at]));
+    return contactIds.map((id) => map.get(id) ?? null);
+  }
+
+  /** Records an assessment without a conversation (e.g. after a chat in the corridor). */
+  async assess(contactId: string, value: number, user: AuthUser): Promise<AssessmentEntry> {
+    const contact = await this.contacts.find(contactId, user);
+    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+    const repo = this.db.getRepository(AssessmentEntry);
+    const entry = await repo.save(repo.create({
+      organisationId: contact.organisationId, contactId, value, assessedAt: new Date(), assessedById: user.id, conversationId: null,
+    }));
+    await this.audit.change(user, 'Assessment', null, { ...entry, contactId } as AuditedRecord);
+    return entry;
+  }
+
+  /** Marks or unmarks an organic leader, with who and why. */
+  async setLeader(contactId: string, leader: boolean, reason: string | null | undefined, user: AuthUser) {
+    const contact = await this.contacts.find(contactId, user);
+    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+    if (leader && !reason?.trim()) throw new UserInputError({ reason: 'say why they are a leader (who follows them, what they did)' });
+    const before = { id: contact.id, employerId: contact.employerId, leader: contact.leader, leaderReason: contact.leaderReason };
+    const patch = leader
+      ? { leader: true, leaderReason: reason!.trim(), leaderMarkedById: user.id, leaderMarkedAt: new Date() }
+      : { leader: false, leaderReason: null, leaderMarkedById: user.id, leaderMarkedAt: new Date() };
+    await this.db.query(
+      'UPDATE contact SET leader = $2, leader_reason = $3, leader_marked_by_id = $4, leader_marked_at = $5, updated_at = now() WHERE id = $1',
+      [contactId, patch.leader, patch.leaderReason, patch.leaderMarkedById, patch.leaderMarkedAt],
+    );
+    await this.audit.change(user, 'Contact', before, { ...before, leader: patch.leader, leaderReason: patch.leaderReason } as AuditedRecord);
+    return { ...contact, ...patch };
+  }
+
+  /** "Follower looks to leader": both must be people the caller may change. */
+  async link(leaderId: string, followerId: string, user: AuthUser): Promise<ContactLink> {
+    if (leaderId === followerId) throw new UserInputError({ followerId: 'must be someone other than the leader' });
+    const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
+    if (!leader) throw new UserInputError({ leaderId: 'does not exist' });
+    if (!follower) throw new UserInputError({ followerId: 'does not exist' });
+    const repo = this.db.getRepository(ContactLink);
+    const existing = await repo.findOne({ where: { leaderId, followerId } });
+    if (existing) return existing;
+    const link = await repo.save(repo.create({ organisationId: leader.organisationId, leaderId, followerId, createdById: user.id }));
+    await this.audit.change(user, 'ContactLink', null, { ...link, contactId: followerId } as AuditedRecord);
+    return link;
+  }
+
+  async unlink(leaderId: string, followerId: string, user: AuthUser): Promise<boolean> {
+    const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
+    if (!leader || !follower) throw new UserInputError({ [leader ? 'followerId' : 'leaderId']: 'does not exist' });
+    const repo = this.db.getRepository(ContactLink);
+    const link = await repo.findOne({ where: { leaderId, followerId } });
+    if (!link) return false;
+    await repo.delete(link.id);
+    await this.audit.change(user, 'ContactLink', { ...link, contactId: followerId } as AuditedRecord, null);
+    return true;
+  }
+
+  /** Contact ids each contact follows (leaders) or is followed by (followers), within scope, for DataLoader. */
+  async linked(contactIds: readonly string[], direction: 'leaders' | 'followers', user: AuthUser): Promise<string[][]> {
+    const [mine, other] = direction === 'leaders' ? ['follower_id', 'leader_id'] : ['leader_id', 'follower_id'];
+    const c = this.access.peopleCondition(user, { contactId: `l.${other}` }, 'lnk');
+    const qb = this.db.getRepository(ContactLink).createQueryBuilder('l')
+      .select(`l.${mine}`, 'me').addSelect(`l.${other}`, 'other')
+      .where(`l.${mine} = ANY(:ids)`, { ids: [...contactIds] }).andWhere(c.sql, c.params).orderBy('l.created_at');
+    const rows: { me: string; other: string }[] = await qb.getRawMany();
+    return groupByKey(contactIds, rows, (r) => r.me).map((list) => list.map((r) => r.other));
+  }
+
+  /** Each contact's timeline, newest first: conversations, assessments, memberships, rep roles, leader marks. */
+  async timelines(contactIds: readonly string[], limit: number): Promise<TimelineRow[][]> {
+    const rows: TimelineRow[] = await this.db.query(
+      `SELECT * FROM (
+         SELECT e.*, row_number() OVER (PARTITION BY e.contact_id ORDER BY e.at DESC, e.kind) AS n FROM (
+           SELECT c.contact_id, c.id, 'CONVERSATION' AS kind, c.occurred_at AS at,
+                  initcap(replace(c.type::text, '_', ' ')) || ' (' || lower(replace(c.channel::text, '_', ' ')) || ')' AS title,
+                  concat_ws(' · ', nullif(c.ask, ''), CASE WHEN c.answer IS NOT NULL THEN 'answer: ' || lower(c.answer::text) END, nullif(c.next_step, '')) AS detail,
+                  u.display_name AS actor, c.id AS conversation_id, c.assessment
+             FROM conversation c LEFT JOIN app_user u ON u.id = c.rep_user_id WHERE c.contact_id = ANY($1)
+           UNION ALL
+           SELECT a.contact_id, a.id, 'ASSESSMENT', a.assessed_at, 'Assessed ' || a.value, NULL, u.display_name, a.conversation_id, a.value
+             FROM assessment a LEFT JOIN app_user u ON u.id = a.assessed_by_id WHERE a.contact_id = ANY($1)
+           UNION ALL
+           SELECT m.contact_id, m.id, 'MEMBERSHIP_JOINED', m.join_date::timestamptz, 'Joined ' || t.short_name, m.status::text, NULL, NULL, NULL
+             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.join_date IS NOT NULL
+           UNION ALL
+           SELECT m.contact_id, m.id, 'MEMBERSHIP_LEFT', m.leave_date::timestamptz, 'Left ' || t.short_name, NULL, NULL, NULL, NULL
+             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.leave_date IS NOT NULL
+           UNION ALL
+           SELECT r.contact_id, r.id, 'REP_ROLE_STARTED', r.start_date::timestamptz, 'Became ' || lower(replace(r.kind::text, '_', ' ')), NULL, NULL, NULL, NULL
+             FROM rep_role r WHERE r.contact_id = ANY($1) AND r.start_date IS NOT NULL
+           UNION ALL
+           SELECT r.contact_id, r.id, 'REP_ROLE_ENDED', r.end_date::timestamptz, 'Stopped as ' || lower(replace(r.kind::text, '_', ' ')), NULL, NULL, NULL, NULL
+             FROM rep_role r WHERE r.contact_id = ANY($1) AND r.end_date IS NOT NULL
+           UNION ALL
+           SELECT k.id, k.id, CASE WHEN k.leader THEN 'LEADER_MARKED' ELSE 'LEADER_UNMARKED' END, k.leader_marked_at,
+                  CASE WHEN k.leader THEN 'Marked as a leader' ELSE 'No longer marked as a leader' END, k.leader_reason, u.display_name, NULL, NULL
+             FROM contact k LEFT JOIN app_user u ON u.id = k.leader_marked_by_id WHERE k.id = ANY($1) AND k.leader_marked_at IS NOT NULL
+         ) e
+       ) x WHERE n <= $2 ORDER BY contact_id, at DESC, kind`,
+      [[...contactIds], limit],
+    );
+    return groupByKey(contactIds, rows, (r) => r.contact_id);
+  }
+
+  /**
+   * "My patch": the wards of the caller's patch (a rep) or of their branches, each with who is
+   * there, members, how many are assessed, supportive or leaders, spoken to, and the caller's open
+   * and overdue follow-ups there.
+   */
+  async patchWards(user: AuthUser, today: string, siteId?: string): Promise<PatchWardRow[]> {
+    const c = this.access.peopleCondition(user, { alias: 'c' }, 'pw');
+    const params: Record<string, unknown> = { ...c.params, me: user.id, today, siteId: siteId ?? null };
+    const sql = `
+      WITH people AS (
+        SELECT c.id, p.ward_id,
+          EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)) AS member,
+          (SELECT a.value FROM assessment a WHERE a.contact_id = c.id ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1) AS assessment,
+          c.leader,
+          (SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = c.id) AS last_at
+        FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${c.sql}
+          AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
+          ${user.scopes.PEOPLE_READ?.siteIds.length && !user.scopes.PEOPLE_READ.employerIds.length ? 'AND w.site_id = ANY(:pwSites)' : ''}
+      ), follow AS (
+        SELECT p.ward_id, count(*)::int AS open, count(*) FILTER (WHERE cv.follow_up_date < :today)::int AS overdue
+        FROM conversation cv JOIN posting p ON p.contact_id = cv.contact_id AND p.end_date IS NULL
+        WHERE cv.rep_user_id = :me AND cv.follow_up_date IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
+        GROUP BY p.ward_id
+      )
+      SELECT pe.ward_id, count(*)::int AS headcount, count(*) FILTER (WHERE pe.member)::int AS members,
+        count(pe.assessment)::int AS assessed, count(*) FILTER (WHERE pe.assessment <= 2)::int AS supportive,
+        count(*) FILTER (WHERE pe.leader)::int AS leaders, count(pe.last_at)::int AS spoken_to, max(pe.last_at) AS last_conversation_at,
+        coalesce(max(f.open), 0)::int AS open_follow_ups, coalesce(max(f.overdue), 0)::int AS overdue_follow_ups
+      FROM people pe LEFT JOIN follow f ON f.ward_id = pe.ward_id
+      GROUP BY pe.ward_id`;
+    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
+    return this.db.query(query, values);
+  }
+
+  /**
+   * Rep coverage per ward of the caller's scope: current staff, members, the reps covering it and
+   * their shifts, against the 1 rep per 20 workers target.
+   */
+  async coverage(user: AuthUser, siteId?: string): Promise<CoverageRow[]> {
+    const c = this.access.peopleCondition(user, { alias: 'c' }, 'cv');
+    const rc = this.access.peopleCondition(user, { alias: 'rc' }, 'rcv');
+    const params: Record<string, unknown> = { ...c.params, ...rc.params, siteId: siteId ?? null };
+    const sql = `
+      WITH staff AS (
+        SELECT p.ward_id, count(*)::int AS headcount,
+          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)))::int AS members,
+          array_agg(DISTINCT c.shift_pattern) AS staff_shifts
+        FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${c.sql}
+          AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
+        GROUP BY p.ward_id
+      ), reps AS (
+        SELECT rw.ward_id, array_agg(DISTINCT rc.id) AS rep_contact_ids, array_agg(DISTINCT rc.shift_pattern) AS rep_shifts
+        FROM rep_role r JOIN rep_role_ward rw ON rw.rep_role_id = r.id JOIN contact rc ON rc.id = r.contact_id
+        WHERE rc.deleted_at IS NULL AND (r.end_date IS NULL OR r.end_date > current_date)
+          AND (r.start_date IS NULL OR r.start_date <= current_date) AND ${rc.sql}
+        GROUP BY rw.ward_id
+      )
+      SELECT s.ward_id, s.headcount, s.members, coalesce(r.rep_contact_ids, '{}') AS rep_contact_ids,
+        s.staff_shifts::text[] AS staff_shifts, coalesce(r.rep_shifts::text[], '{}') AS rep_shifts
+      FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`;
+    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
+    return this.db.query(query, values);
+  }
+
+  static coverageOf(row: CoverageRow) {
+    return {
+      status: coverageStatus(row.rep_contact_ids.length, row.headcount),
+      shiftsWithoutRep: uncoveredShifts(row.staff_shifts, row.rep_shifts),
+    };
+  }
+}
