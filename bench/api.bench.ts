@@ -113,6 +113,34 @@ const QUERIES: BenchQuery[] = [
     query: `{ allContacts(perPage: 25) { id fullName ward { name } } _allContactsMeta { count } }`,
   },
   {
+    name: 'rep: my patch',
+    who: 'rep',
+    query: `{ myPatch { id headcount members assessed supportive leaders spokenTo neverSpokenTo lastConversationAt openFollowUps overdueFollowUps ward { name } } }`,
+  },
+  {
+    name: 'rep: follow-ups 25 + count',
+    who: 'rep',
+    query: `{ allFollowUps(perPage: 25) { id followUpDate followUpState daysOverdue nextStep contact { fullName ward { name } } }
+      _allFollowUpsMeta { count } }`,
+  },
+  {
+    name: 'rep: ward people by assessment',
+    who: 'rep',
+    query: `query($w: ID!) { allContacts(filter: { wardId: $w }, perPage: 100, sortField: "assessment") { id fullName assessment leader lastConversationAt isMember } }`,
+    variables: (f) => ({ w: f.busyWardId }),
+  },
+  {
+    name: 'contact timeline + history',
+    who: 'secretary',
+    query: `query($id: ID!) { Contact(id: $id) { timeline { kind at title actorName } assessmentHistory { value assessedAt } followers { id } leaders { id } } }`,
+    variables: (f) => ({ id: f.contactId }),
+  },
+  {
+    name: 'rep coverage (branch)',
+    who: 'secretary',
+    query: `{ repCoverage { id headcount repCount staffPerRep status shiftsWithoutRep reps { fullName shiftPattern } ward { name } } }`,
+  },
+  {
     name: 'coalition: wards (100)',
     who: 'coalition',
     query: `{ allWards(perPage: 100) { headcount memberCount } }`,

@@ -143,6 +143,7 @@ describe('leaders and who follows whom', () => {
     const timeline = await t.as('rep')('query($id: ID!) { Contact(id: $id) { timeline { kind at title actorName } } }', { id: onPatch.contact_id });
     const kinds = timeline.data?.Contact.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['LEADER_MARKED', 'CONVERSATION', 'ASSESSMENT']));
+    expect(timeline.data?.Contact.timeline.find((e: { kind: string; title: string }) => e.kind === 'CONVERSATION')).toBeDefined();
     const ats = timeline.data?.Contact.timeline.map((e: { at: string }) => e.at);
     expect(ats).toEqual([...ats].sort().reverse());
     const unlink = await t.as('rep')('mutation($l: ID!, $f: ID!) { unlinkContacts(data: { leaderId: $l, followerId: $f }) }', { l: onPatch.contact_id, f: follower.id });
@@ -212,5 +213,28 @@ describe('issue tags', () => {
     const retired = await t.as('admin')('mutation($id: ID!) { updateIssueTag(id: $id, data: { active: false }) { active } }', { id: created.data?.createIssueTag.id });
     expect(retired.data?.updateIssueTag.active).toBe(false);
     expect(errorOf(await t.as('bmaSecretary')('query($id: ID!) { IssueTag(id: $id) { id } }', { id: pay.id })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('no N+1', () => {
+  it('lists people with assessment, last conversation, timeline, leaders and followers in a constant number of statements', async () => {
+    // Leaders all have followers, so every nested loader has work at either size.
+    const Q = `query($n: Int) { allContacts(perPage: $n, filter: { leader: true }) { id assessment lastConversationAt leader
+      timeline(limit: 5) { kind at } assessmentHistory { value } followers { id } leaders { id } } }`;
+    const total = (await t.as('secretary')('{ _allContactsMeta(filter: { leader: true }) { count } }')).data?._allContactsMeta.count;
+    expect(total).toBeGreaterThanOrEqual(3);
+    const statements = async (n: number) => {
+      await t.as('secretary')(Q, { n }); // warm: login and caches
+      const seen: string[] = [];
+      const stop = t.counter.record((sql) => seen.push(sql.replace(/\s+/g, ' ').slice(0, 90)));
+      const res = await t.as('secretary')(Q, { n });
+      stop();
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.allContacts).toHaveLength(n);
+      return seen;
+    };
+    const few = await statements(1);
+    const many = await statements(total);
+    expect(many).toEqual(few);
   });
 });

@@ -103,10 +103,16 @@ export class ContactOrganisingResolver {
     }));
   }
 
+  /** Leaders and followers of a batch of contacts: the links and the people, two statements whatever the data. */
   private async linked(c: Contact, direction: 'leaders' | 'followers', user: AuthUser, loaders: RequestLoaders): Promise<Contact[]> {
-    const ids = await loaders.get<string, string[]>(`contact.${direction}`, () => (keys) => this.organising.linked(keys, direction, user)).load(c.id);
-    const rows = await loaders.get<string, Contact | null>('contact.byId', () => (keys) => this.contacts.byIds(keys, user)).loadMany(ids);
-    return rows.filter((x): x is Contact => !!x && !(x instanceof Error));
+    const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', () => async (keys) => {
+      const ids = await this.organising.links(keys, user);
+      const people = await this.contacts.byIds([...new Set(ids.flatMap((l) => [...l.leaders, ...l.followers]))], user);
+      const byId = new Map(people.filter((p): p is Contact => !!p).map((p) => [p.id, p]));
+      const pick = (xs: string[]) => xs.map((x) => byId.get(x)).filter((x): x is Contact => !!x);
+      return ids.map((l) => ({ leaders: pick(l.leaders), followers: pick(l.followers) }));
+    }).load(c.id);
+    return links[direction];
   }
 }
 
@@ -175,12 +181,14 @@ export class OrganisingResolver {
   ): Promise<WardCoverage[]> {
     const rows = await this.organising.coverage(user, siteId ?? undefined);
     const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
+    // Every ward's reps in one batch.
     const contactLoader = loaders.get<string, Contact | null>('contact.byId', () => (keys) => this.contacts.byIds(keys, user));
+    const repsOf = await Promise.all(rows.map((r) => contactLoader.loadMany(r.rep_contact_ids)));
     const out: WardCoverage[] = [];
     for (const [i, r] of rows.entries()) {
       const ward = wards[i];
       if (!ward || ward instanceof Error) continue;
-      const reps = (await contactLoader.loadMany(r.rep_contact_ids)).filter((x): x is Contact => !!x && !(x instanceof Error));
+      const reps = repsOf[i].filter((x): x is Contact => !!x && !(x instanceof Error));
       const { status, shiftsWithoutRep } = OrganisingService.coverageOf(r);
       const n = r.rep_contact_ids.length;
       out.push({

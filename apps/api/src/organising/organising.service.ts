@@ -139,15 +139,20 @@ export class OrganisingService {
     return true;
   }
 
-  /** Contact ids each contact follows (leaders) or is followed by (followers), within scope, for DataLoader. */
-  async linked(contactIds: readonly string[], direction: 'leaders' | 'followers', user: AuthUser): Promise<string[][]> {
-    const [mine, other] = direction === 'leaders' ? ['follower_id', 'leader_id'] : ['leader_id', 'follower_id'];
-    const c = this.access.peopleCondition(user, { contactId: `l.${other}` }, 'lnk');
-    const qb = this.db.getRepository(ContactLink).createQueryBuilder('l')
-      .select(`l.${mine}`, 'me').addSelect(`l.${other}`, 'other')
-      .where(`l.${mine} = ANY(:ids)`, { ids: [...contactIds] }).andWhere(c.sql, c.params).orderBy('l.created_at');
-    const rows: { me: string; other: string }[] = await qb.getRawMany();
-    return groupByKey(contactIds, rows, (r) => r.me).map((list) => list.map((r) => r.other));
+  /** Each contact's leaders (whom they look to) and followers, within scope, in one statement, for DataLoader. */
+  async links(contactIds: readonly string[], user: AuthUser): Promise<{ leaders: string[]; followers: string[] }[]> {
+    const c = this.access.peopleCondition(user, { contactId: 'x.other' }, 'lnk');
+    const sql = `SELECT x.me, x.other, x.direction FROM (
+        SELECT l.follower_id AS me, l.leader_id AS other, 'leaders' AS direction, l.created_at FROM contact_link l WHERE l.follower_id = ANY(:ids)
+        UNION ALL
+        SELECT l.leader_id, l.follower_id, 'followers', l.created_at FROM contact_link l WHERE l.leader_id = ANY(:ids)
+      ) x WHERE ${c.sql} ORDER BY x.created_at`;
+    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, { ...c.params, ids: [...contactIds] });
+    const rows: { me: string; other: string; direction: 'leaders' | 'followers' }[] = await this.db.query(query, values);
+    return contactIds.map((id) => ({
+      leaders: rows.filter((r) => r.me === id && r.direction === 'leaders').map((r) => r.other),
+      followers: rows.filter((r) => r.me === id && r.direction === 'followers').map((r) => r.other),
+    }));
   }
 
   /** Each contact's timeline, newest first: conversations, assessments, memberships, rep roles, leader marks. */
@@ -157,12 +162,14 @@ export class OrganisingService {
          SELECT e.*, row_number() OVER (PARTITION BY e.contact_id ORDER BY e.at DESC, e.kind) AS n FROM (
            SELECT c.contact_id, c.id, 'CONVERSATION' AS kind, c.occurred_at AS at,
                   initcap(replace(c.type::text, '_', ' ')) || ' (' || lower(replace(c.channel::text, '_', ' ')) || ')' AS title,
-                  concat_ws(' · ', nullif(c.ask, ''), CASE WHEN c.answer IS NOT NULL THEN 'answer: ' || lower(c.answer::text) END, nullif(c.next_step, '')) AS detail,
+                  concat_ws(' · ', nullif(c.ask, ''), CASE WHEN c.answer IS NOT NULL THEN 'answer: ' || lower(c.answer::text) END,
+                    CASE WHEN c.assessment IS NOT NULL THEN 'assessed ' || c.assessment END, nullif(c.next_step, '')) AS detail,
                   u.display_name AS actor, c.id AS conversation_id, c.assessment
              FROM conversation c LEFT JOIN app_user u ON u.id = c.rep_user_id WHERE c.contact_id = ANY($1)
            UNION ALL
            SELECT a.contact_id, a.id, 'ASSESSMENT', a.assessed_at, 'Assessed ' || a.value, NULL, u.display_name, a.conversation_id, a.value
-             FROM assessment a LEFT JOIN app_user u ON u.id = a.assessed_by_id WHERE a.contact_id = ANY($1)
+             FROM assessment a LEFT JOIN app_user u ON u.id = a.assessed_by_id
+             WHERE a.contact_id = ANY($1) AND a.conversation_id IS NULL -- a conversation's own assessment shows on it
            UNION ALL
            SELECT m.contact_id, m.id, 'MEMBERSHIP_JOINED', m.join_date::timestamptz, 'Joined ' || t.short_name, m.status::text, NULL, NULL, NULL
              FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.join_date IS NOT NULL
@@ -195,16 +202,22 @@ export class OrganisingService {
     const c = this.access.peopleCondition(user, { alias: 'c' }, 'pw');
     const params: Record<string, unknown> = { ...c.params, me: user.id, today, siteId: siteId ?? null };
     const sql = `
-      WITH people AS (
-        SELECT c.id, p.ward_id,
-          EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)) AS member,
-          (SELECT a.value FROM assessment a WHERE a.contact_id = c.id ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1) AS assessment,
-          c.leader,
-          (SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = c.id) AS last_at
+      WITH base AS MATERIALIZED (
+        SELECT c.id, p.ward_id, c.leader
         FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
         WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${c.sql}
           AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
-          ${user.scopes.PEOPLE_READ?.siteIds.length && !user.scopes.PEOPLE_READ.employerIds.length ? 'AND w.site_id = ANY(:pwSites)' : ''}
+      ), latest AS (
+        SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a
+        WHERE a.contact_id IN (SELECT id FROM base) ORDER BY a.contact_id, a.assessed_at DESC, a.created_at DESC
+      ), spoken AS (
+        SELECT cv.contact_id, max(cv.occurred_at) AS last_at FROM conversation cv WHERE cv.contact_id IN (SELECT id FROM base) GROUP BY cv.contact_id
+      ), members AS (
+        SELECT DISTINCT m.contact_id FROM membership m WHERE m.contact_id IN (SELECT id FROM base)
+          AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)
+      ), people AS (
+        SELECT b.id, b.ward_id, mb.contact_id IS NOT NULL AS member, la.value AS assessment, b.leader, sp.last_at
+        FROM base b LEFT JOIN members mb ON mb.contact_id = b.id LEFT JOIN latest la ON la.contact_id = b.id LEFT JOIN spoken sp ON sp.contact_id = b.id
       ), follow AS (
         SELECT p.ward_id, count(*)::int AS open, count(*) FILTER (WHERE cv.follow_up_date < :today)::int AS overdue
         FROM conversation cv JOIN posting p ON p.contact_id = cv.contact_id AND p.end_date IS NULL
