@@ -13,7 +13,7 @@ import { Ward } from '../wards/ward.entity.js';
 import { WardService } from '../wards/ward.service.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { ContactLink } from './contact-link.entity.js';
-import { OrganisingService } from './organising.service.js';
+import { OrganisingService, timelineTitle } from './organising.service.js';
 import { CoverageStatus, PatchWard, TimelineEvent, TimelineKind, WardCoverage } from './organising.types.js';
 
 @InputType()
@@ -98,7 +98,8 @@ export class ContactOrganisingResolver {
       `contact.timeline.${n}`, () => (ids) => this.organising.timelines(ids, n),
     ).load(c.id);
     return rows.map((r) => ({
-      id: `${r.kind}:${r.id}`, kind: r.kind as TimelineKind, at: r.at, title: r.title, detail: r.detail || null,
+      id: `${r.kind}:${r.id}`, kind: r.kind as TimelineKind, at: r.at,
+      title: timelineTitle(r.kind, r.title), detail: r.detail || null,
       actorName: r.actor, conversationId: r.conversation_id, assessment: r.assessment,
     }));
   }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { coverageStatus, ShiftPattern, uncoveredShifts } from '@rollcall/domain';
+import {
+  type Assessment, ASSESSMENT_LABELS, CONVERSATION_CHANNEL_LABELS, CONVERSATION_TYPE_LABELS, type ConversationChannel,
+  type ConversationType, coverageStatus, REP_ROLE_KIND_LABELS, type RepRoleKind, ShiftPattern, uncoveredShifts,
+} from '@rollcall/domain';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
@@ -21,6 +24,24 @@ export interface TimelineRow {
   actor: string | null;
   conversation_id: string | null;
   assessment: number | null;
+}
+
+/** A timeline event's title, in the domain's words ("One-to-one (in person)", "Became Learning rep"). */
+export function timelineTitle(kind: string, raw: string): string {
+  switch (kind) {
+    case 'CONVERSATION': {
+      const [type, channel] = raw.split(':') as [ConversationType, ConversationChannel];
+      return `${CONVERSATION_TYPE_LABELS[type] ?? type} (${(CONVERSATION_CHANNEL_LABELS[channel] ?? channel).toLowerCase()})`;
+    }
+    case 'ASSESSMENT':
+      return `Assessed ${raw} · ${ASSESSMENT_LABELS[Number(raw) as Assessment] ?? ''}`;
+    case 'REP_ROLE_STARTED':
+      return `Became ${REP_ROLE_KIND_LABELS[raw as RepRoleKind] ?? raw}`;
+    case 'REP_ROLE_ENDED':
+      return `Stopped as ${REP_ROLE_KIND_LABELS[raw as RepRoleKind] ?? raw}`;
+    default:
+      return raw;
+  }
 }
 
 export interface PatchWardRow {
@@ -161,13 +182,13 @@ export class OrganisingService {
       `SELECT * FROM (
          SELECT e.*, row_number() OVER (PARTITION BY e.contact_id ORDER BY e.at DESC, e.kind) AS n FROM (
            SELECT c.contact_id, c.id, 'CONVERSATION' AS kind, c.occurred_at AS at,
-                  initcap(replace(c.type::text, '_', ' ')) || ' (' || lower(replace(c.channel::text, '_', ' ')) || ')' AS title,
+                  c.type::text || ':' || c.channel::text AS title,
                   concat_ws(' · ', nullif(c.ask, ''), CASE WHEN c.answer IS NOT NULL THEN 'answer: ' || lower(c.answer::text) END,
                     CASE WHEN c.assessment IS NOT NULL THEN 'assessed ' || c.assessment END, nullif(c.next_step, '')) AS detail,
                   u.display_name AS actor, c.id AS conversation_id, c.assessment
              FROM conversation c LEFT JOIN app_user u ON u.id = c.rep_user_id WHERE c.contact_id = ANY($1)
            UNION ALL
-           SELECT a.contact_id, a.id, 'ASSESSMENT', a.assessed_at, 'Assessed ' || a.value, NULL, u.display_name, a.conversation_id, a.value
+           SELECT a.contact_id, a.id, 'ASSESSMENT', a.assessed_at, a.value::text, NULL, u.display_name, a.conversation_id, a.value
              FROM assessment a LEFT JOIN app_user u ON u.id = a.assessed_by_id
              WHERE a.contact_id = ANY($1) AND a.conversation_id IS NULL -- a conversation's own assessment shows on it
            UNION ALL
@@ -177,10 +198,10 @@ export class OrganisingService {
            SELECT m.contact_id, m.id, 'MEMBERSHIP_LEFT', m.leave_date::timestamptz, 'Left ' || t.short_name, NULL, NULL, NULL, NULL
              FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.leave_date IS NOT NULL
            UNION ALL
-           SELECT r.contact_id, r.id, 'REP_ROLE_STARTED', r.start_date::timestamptz, 'Became ' || lower(replace(r.kind::text, '_', ' ')), NULL, NULL, NULL, NULL
+           SELECT r.contact_id, r.id, 'REP_ROLE_STARTED', r.start_date::timestamptz, r.kind::text, NULL, NULL, NULL, NULL
              FROM rep_role r WHERE r.contact_id = ANY($1) AND r.start_date IS NOT NULL
            UNION ALL
-           SELECT r.contact_id, r.id, 'REP_ROLE_ENDED', r.end_date::timestamptz, 'Stopped as ' || lower(replace(r.kind::text, '_', ' ')), NULL, NULL, NULL, NULL
+           SELECT r.contact_id, r.id, 'REP_ROLE_ENDED', r.end_date::timestamptz, r.kind::text, NULL, NULL, NULL, NULL
              FROM rep_role r WHERE r.contact_id = ANY($1) AND r.end_date IS NOT NULL
            UNION ALL
            SELECT k.id, k.id, CASE WHEN k.leader THEN 'LEADER_MARKED' ELSE 'LEADER_UNMARKED' END, k.leader_marked_at,
