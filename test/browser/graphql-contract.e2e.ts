@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { buildSchema, getNamedType, isInputObjectType, isNonNullType, parse, validate, type GraphQLInputObjectType } from 'graphql';
 import {
-  CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, operations, operationsOf, RESOURCES,
+  CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, operations, operationsOf, ORGANISING_DOCUMENTS, RESOURCES,
 } from '../../apps/web/src/resourceConfig.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
@@ -32,6 +32,11 @@ test.each([
   expect(errorsOf(document)).toEqual([]);
 });
 
+// My patch, rep coverage, a contact's timeline, and the organising actions on contacts.
+test.each(Object.entries(ORGANISING_DOCUMENTS))('the organising %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
 describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, resource) => {
   test.each(operationsOf(resource))('the %s document validates', (operation) => {
     expect(errorsOf(operations[operation](resource))).toEqual([]);
@@ -41,6 +46,12 @@ describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, reso
     const declared = Object.keys(inputFields(`${resource.type}Filter`));
     expect(resource.filters.filter((f) => !declared.includes(f))).toEqual([]);
   });
+
+  if (resource.listOnly) {
+    test('is a list only in the API too: no single-record query', () => {
+      expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).not.toContain(resource.type);
+    });
+  }
 
   if (resource.readOnly) {
     test('is read-only in the API too: no create, update or delete mutation', () => {

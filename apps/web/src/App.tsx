@@ -4,12 +4,18 @@ import audit from './audit';
 import { authProvider } from './authProvider';
 import branches from './branches';
 import contacts from './contacts';
+import conversations from './conversations';
+import { RepCoveragePage } from './coverage/RepCoveragePage';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import employers from './employers';
+import followUps from './followUps';
+import issueTags from './issueTags';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import memberships from './memberships';
+import { MyPatchPage } from './patch/MyPatchPage';
+import { PatchWardPeople } from './patch/PatchWardPeople';
 import { can, Permission } from './permissions';
 import repRoles from './repRoles';
 import sites from './sites';
@@ -30,6 +36,8 @@ function readOnly<T extends { edit?: unknown; create?: unknown }>(resource: T): 
  * Menus and forms follow the signed-in user's permissions (the API refuses the rest anyway):
  * workplace structure is editable with WORKPLACE_WRITE, named people appear with PEOPLE_READ and are
  * editable with PEOPLE_WRITE, the audit log needs AUDIT_READ, users and branches USERS_MANAGE.
+ * Organising (my patch, follow-ups, conversations, rep coverage) needs PEOPLE_READ, logging a
+ * conversation PEOPLE_WRITE, and the issue tags SETTINGS_MANAGE.
  */
 export const App = () => (
   <Admin
@@ -49,6 +57,12 @@ export const App = () => (
       const seesPeople = may(Permission.PEOPLE_READ);
       return [
         seesPeople ? (
+          <Resource key="FollowUps" name="FollowUps" options={{ label: 'Follow-ups' }} {...followUps} />
+        ) : null,
+        seesPeople ? (
+          <Resource key="Conversations" name="Conversations" {...(may(Permission.PEOPLE_WRITE) ? conversations : readOnly(conversations))} />
+        ) : null,
+        seesPeople ? (
           <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />
         ) : null,
         <Resource key="Wards" name="Wards" {...structure(wards)} />,
@@ -62,6 +76,16 @@ export const App = () => (
         ) : null,
         may(Permission.USERS_MANAGE) ? <Resource key="Users" name="Users" {...users} /> : null,
         may(Permission.USERS_MANAGE) ? <Resource key="Branches" name="Branches" {...branches} /> : null,
+        may(Permission.SETTINGS_MANAGE) ? (
+          <Resource key="IssueTags" name="IssueTags" options={{ label: 'Issue tags' }} {...issueTags} />
+        ) : null,
+        seesPeople ? (
+          <CustomRoutes key="organising">
+            <Route path="/patch" element={<MyPatchPage />} />
+            <Route path="/patch/:wardId" element={<PatchWardPeople />} />
+            <Route path="/coverage" element={<RepCoveragePage />} />
+          </CustomRoutes>
+        ) : null,
         <CustomRoutes key="account">
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </CustomRoutes>,

@@ -1,5 +1,12 @@
 import {
+  AEIOU_LABELS,
+  AEIOU_STEPS,
+  ASK_ANSWER_LABELS,
+  ASSESSMENT_LABELS,
+  ASSESSMENTS,
   CONTRACT_TYPE_LABELS,
+  CONVERSATION_CHANNEL_LABELS,
+  CONVERSATION_TYPE_LABELS,
   GRADES,
   MEMBERSHIP_SOURCE_LABELS,
   MEMBERSHIP_STATUS_LABELS,
@@ -31,6 +38,12 @@ export const MEMBERSHIP_STATUS_CHOICES = toChoices(MEMBERSHIP_STATUS_LABELS);
 export const MEMBERSHIP_SOURCE_CHOICES = toChoices(MEMBERSHIP_SOURCE_LABELS);
 export const REP_ROLE_KIND_CHOICES = toChoices(REP_ROLE_KIND_LABELS);
 export const ROLE_CHOICES = toChoices(ROLE_LABELS);
+export const CHANNEL_CHOICES = toChoices(CONVERSATION_CHANNEL_LABELS);
+export const CONVERSATION_TYPE_CHOICES = toChoices(CONVERSATION_TYPE_LABELS);
+export const ANSWER_CHOICES = toChoices(ASK_ANSWER_LABELS);
+export const AEIOU_CHOICES: Choice[] = AEIOU_STEPS.map((step) => ({ id: step, name: AEIOU_LABELS[step] }));
+/** "1 · Leader" … "5 · Opposed" (numeric ids: the API's assessment is an Int). */
+export const ASSESSMENT_CHOICES: { id: number; name: string }[] = ASSESSMENTS.map((a) => ({ id: a, name: `${a} · ${ASSESSMENT_LABELS[a]}` }));
 
 /** A label for an enum value, falling back to the raw value. */
 export function labelOf(labels: Record<string, string>, value: string | null | undefined): string {

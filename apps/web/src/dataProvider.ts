@@ -15,7 +15,8 @@ import type {
   UpdateParams,
 } from 'react-admin';
 import { apolloClient, toHttpError } from './apollo';
-import { operations, resourceConfig, type ResourceConfig } from './resourceConfig';
+import { operations, ORGANISING_DOCUMENTS, resourceConfig, type ResourceConfig } from './resourceConfig';
+import { branchEmployerIds } from './session';
 
 /**
  * A react-admin data provider over the API's GraphQL grammar (the one ra-data-graphql-simple
@@ -72,9 +73,21 @@ export function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * `myBranches: true` (a list's default, see SiteList and WardList) stands for the employers of the
+ * user's branches, so other trusts' sites and wards (with nothing of ours on them) stay out of view.
+ */
+function withBranchEmployers(c: ResourceConfig, filter: Record<string, unknown>): Record<string, unknown> {
+  if (!('myBranches' in filter)) return filter;
+  const { myBranches, ...rest } = filter;
+  const employerIds = branchEmployerIds();
+  if (myBranches === true && c.filters.includes('employerIds') && employerIds.length > 0) return { ...rest, employerIds };
+  return rest;
+}
+
 function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter ?? {})) {
+  for (const [key, value] of Object.entries(withBranchEmployers(c, filter ?? {}))) {
     if (!c.filters.includes(key)) continue;
     if (value === undefined || value === null || value === '') continue;
     out[key] = value;
@@ -176,7 +189,35 @@ interface ItemResult { item: RaRecord | null }
 
 const GET_MANY_CHUNK = 100;
 
+const organisingDocument = (name: keyof typeof ORGANISING_DOCUMENTS) =>
+  document(`organising:${name}`, () => ORGANISING_DOCUMENTS[name]);
+
+/**
+ * Read-only views that react-admin reads like lists (useGetList), so they load, refresh and show
+ * errors the same way: `PatchWards` (my patch) and `RepCoverage` take an optional `siteId` filter,
+ * `ContactTimeline` a `contactId` (and `perPage` as the limit). They come whole: no paging.
+ */
+const VIEWS: Record<string, (params: GetListParams) => Promise<RaRecord[]>> = {
+  PatchWards: async ({ filter }) =>
+    (await query<{ items: RaRecord[] }>(organisingDocument('myPatch'), { siteId: filter?.siteId || null })).items,
+  RepCoverage: async ({ filter }) =>
+    (await query<{ items: RaRecord[] }>(organisingDocument('repCoverage'), { siteId: filter?.siteId || null })).items,
+  ContactTimeline: async ({ filter, pagination }) => {
+    if (!filter?.contactId) return [];
+    const result = await query<{ item: { timeline: RaRecord[] } | null }>(organisingDocument('contactTimeline'), {
+      id: filter.contactId,
+      limit: pagination?.perPage ?? 100,
+    });
+    return result.item?.timeline ?? [];
+  },
+};
+
 async function getList(resource: string, params: GetListParams | GetManyReferenceParams, extraFilter = {}) {
+  const view = VIEWS[resource];
+  if (view) {
+    const data = await view(params);
+    return { data, total: data.length };
+  }
   const c = resourceConfig(resource);
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? 25;
@@ -195,6 +236,7 @@ const provider = {
 
   async getOne(resource: string, params: GetOneParams) {
     const c = resourceConfig(resource);
+    if (c.listOnly) throw new HttpError(`${c.plural} are read as a list only`, 405);
     const result = await query<ItemResult>(oneDocument(c), { id: params.id });
     if (!result.item) throw new HttpError(`${c.type} not found`, 404);
     return { data: result.item };
@@ -260,5 +302,24 @@ const provider = {
   },
 };
 
+/** An organising mutation's `item`, with errors as react-admin HttpErrors (field errors included). */
+async function organise<T>(name: keyof typeof ORGANISING_DOCUMENTS, data: Record<string, unknown>): Promise<T> {
+  return (await mutate<{ item: T }>(organisingDocument(name), { data })).item;
+}
+
+/** Organising actions on contacts: called through `useDataProvider()` (see contacts/LeaderPanel). */
+const organising = {
+  /** Records an assessment (1 leader … 5 opposed) without a conversation. */
+  assessContact: (contactId: Identifier, value: number) => organise<RaRecord>('assessContact', { contactId, value }),
+  /** Marks (a reason is required) or unmarks an organic leader. */
+  setLeader: (contactId: Identifier, leader: boolean, reason?: string | null) =>
+    organise<RaRecord>('setLeader', { contactId, leader, reason: leader ? reason : null }),
+  /** The follower looks to the leader. */
+  linkContacts: (leaderId: Identifier, followerId: Identifier) => organise<RaRecord>('linkContacts', { leaderId, followerId }),
+  unlinkContacts: (leaderId: Identifier, followerId: Identifier) => organise<boolean>('unlinkContacts', { leaderId, followerId }),
+};
+
+export type OrganisingDataProvider = DataProvider & typeof organising;
+
 /** The typed signatures are generic over the record type; the records here are whatever the API sends. */
-export const dataProvider = provider as unknown as DataProvider;
+export const dataProvider = { ...provider, ...organising } as unknown as OrganisingDataProvider;

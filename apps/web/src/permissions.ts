@@ -13,6 +13,7 @@ export const Permission = {
   AGGREGATES_READ: 'AGGREGATES_READ',
   AUDIT_READ: 'AUDIT_READ',
   USERS_MANAGE: 'USERS_MANAGE',
+  SETTINGS_MANAGE: 'SETTINGS_MANAGE',
   SELF: 'SELF',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];

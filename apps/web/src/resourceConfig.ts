@@ -27,6 +27,8 @@ export interface ResourceConfig {
   readOnly?: boolean;
   /** Created and updated but never deleted (accounts are deactivated instead). */
   noDelete?: boolean;
+  /** Only `allXs`/`_allXsMeta` exist (no `X(id)`): a list of another type's records, e.g. follow-ups. */
+  listOnly?: boolean;
 }
 
 const EMPLOYER = 'id name odsCode region createdAt updatedAt';
@@ -39,7 +41,8 @@ const MEMBERSHIP =
 const REP_ROLE = 'id contactId kind startDate endDate wardIds wards { id name }';
 const CONTACT_LIST = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
   employerId wardId ward { id name siteId site { id name } } isMember
-  memberships { id unionId union { id shortName } status }`;
+  memberships { id unionId union { id shortName } status }
+  assessment leader lastConversationAt`;
 const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
   employerId employer { id name } employeeNumber workEmail workPhone personalEmail personalPhone
   consentPersonalEmail consentPersonalPhone startDate leaveDate
@@ -47,11 +50,24 @@ const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staff
   postings { id wardId startDate endDate ward { id name site { id name } } }
   memberships { id unionId union { id shortName } status }
   repRoles { id kind }
-  isMember createdAt updatedAt`;
+  isMember createdAt updatedAt
+  assessment assessmentHistory { id value assessedAt assessedByName conversationId }
+  leader leaderReason leaderMarkedAt lastConversationAt
+  leaders { id fullName ward { id name } }
+  followers { id fullName ward { id name } }`;
 
 const BRANCH = 'id name employerIds employers { id name } createdAt updatedAt';
 const USER =
   'id email displayName active createdAt updatedAt organisation { id name } roles { branchId role branch { id name } } patchSiteIds';
+
+/** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */
+const CONVERSATION = `id contactId contact { id fullName wardId ward { id name site { id name } } }
+  repUserId repName occurredAt channel type aeiouSteps issueTagIds issueTags { id name active }
+  ask answer assessment notes nextStep followUpDate followUpState daysOverdue completedAt createdAt updatedAt`;
+const CONVERSATION_INPUT = [
+  'occurredAt', 'channel', 'type', 'issueTagIds', 'aeiouSteps', 'ask', 'answer', 'assessment', 'notes', 'nextStep', 'followUpDate',
+] as const;
+const ISSUE_TAG = 'id name active createdAt updatedAt';
 
 const AUDIT_EVENT = 'id createdAt userId actorEmail action entityType entityId ip';
 const AUDIT_EVENT_ONE = `${AUDIT_EVENT} before after`;
@@ -70,13 +86,13 @@ export const RESOURCES: ResourceConfig[] = [
   },
   {
     type: 'Site', plural: 'Sites', listFields: SITE,
-    filters: ['q', 'ids', 'employerId', 'kind'],
+    filters: ['q', 'ids', 'employerId', 'employerIds', 'kind'],
     createInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
     updateInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
   },
   {
     type: 'Ward', plural: 'Wards', listFields: WARD,
-    filters: ['q', 'ids', 'siteId', 'employerId', 'type'],
+    filters: ['q', 'ids', 'siteId', 'employerId', 'employerIds', 'type'],
     createInput: ['name', 'type', 'siteId', 'speciality'], updateInput: ['name', 'type', 'siteId', 'speciality'],
   },
   {
@@ -88,7 +104,7 @@ export const RESOURCES: ResourceConfig[] = [
     type: 'Contact', plural: 'Contacts', listFields: CONTACT_LIST, oneFields: CONTACT_ONE,
     filters: [
       'q', 'ids', 'employerId', 'siteId', 'wardId', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
-      'unionId', 'membershipStatus', 'isRep', 'isCurrent',
+      'unionId', 'membershipStatus', 'isRep', 'isCurrent', 'assessment', 'assessed', 'leader', 'spokenTo',
     ],
     createInput: [...CONTACT_INPUT, 'postedFrom'],
     updateInput: [...CONTACT_INPUT, 'movedOn'],
@@ -119,6 +135,23 @@ export const RESOURCES: ResourceConfig[] = [
     noDelete: true,
   },
   {
+    type: 'Conversation', plural: 'Conversations', listFields: CONVERSATION,
+    filters: ['q', 'ids', 'contactId', 'repUserId', 'mine', 'issueTagId', 'wardId', 'answer', 'from', 'to'],
+    createInput: ['contactId', ...CONVERSATION_INPUT],
+    updateInput: CONVERSATION_INPUT,
+  },
+  {
+    // Open follow-ups: conversations whose follow-up date is set and nobody has spoken to the person since.
+    type: 'FollowUp', plural: 'FollowUps', listFields: CONVERSATION,
+    filters: ['q', 'ids', 'repUserId', 'contactId', 'state', 'includeDone'],
+    createInput: [], updateInput: [], readOnly: true, listOnly: true,
+  },
+  {
+    type: 'IssueTag', plural: 'IssueTags', listFields: ISSUE_TAG,
+    filters: ['q', 'ids', 'active'],
+    createInput: ['name', 'active'], updateInput: ['name', 'active'],
+  },
+  {
     type: 'AuditEvent', plural: 'AuditEvents', listFields: AUDIT_EVENT, oneFields: AUDIT_EVENT_ONE,
     filters: ['q', 'ids', 'userId', 'entityId', 'entityType', 'action', 'from', 'to'],
     createInput: [], updateInput: [], readOnly: true,
@@ -128,6 +161,7 @@ export const RESOURCES: ResourceConfig[] = [
 /** The documents a resource can send: read-only resources have no mutations, some no delete. */
 export function operationsOf(c: ResourceConfig): (keyof typeof operations)[] {
   const all = Object.keys(operations) as (keyof typeof operations)[];
+  if (c.listOnly) return all.filter((o) => o === 'list' || o === 'many');
   if (c.readOnly) return all.filter((o) => o === 'list' || o === 'many' || o === 'one');
   return c.noDelete ? all.filter((o) => o !== 'delete') : all;
 }
@@ -173,7 +207,8 @@ export const operations = {
 };
 
 /** Who is signed in: kept in the session, for what the menu shows and which resources appear. */
-const SESSION_USER = 'id email displayName organisation { id name } roles { branchId role branch { id name } } permissions';
+const SESSION_USER =
+  'id email displayName organisation { id name } roles { branchId role branch { id name employerIds } } permissions';
 
 /** Sign-in: the token and who it belongs to. */
 export const LOGIN_MUTATION = `
@@ -198,3 +233,49 @@ export const CHANGE_PASSWORD_MUTATION = `
       user { ${SESSION_USER} }
     }
   }`;
+
+/**
+ * Organising views and actions that are not one resource's CRUD (react-admin reads the views as
+ * read-only lists: `PatchWards`, `RepCoverage`, `ContactTimeline`; see dataProvider.ts).
+ */
+const WARD_REF = 'ward { id name siteId site { id name } }';
+
+export const ORGANISING_DOCUMENTS = {
+  myPatch: `
+    query myPatch($siteId: ID) {
+      items: myPatch(siteId: $siteId) {
+        id ${WARD_REF} headcount members assessed supportive leaders spokenTo neverSpokenTo
+        lastConversationAt openFollowUps overdueFollowUps
+      }
+    }`,
+  repCoverage: `
+    query repCoverage($siteId: ID) {
+      items: repCoverage(siteId: $siteId) {
+        id ${WARD_REF} headcount members repCount membersPerRep staffPerRep status shiftsWithoutRep
+        reps { id fullName shiftPattern }
+      }
+    }`,
+  contactTimeline: `
+    query contactTimeline($id: ID!, $limit: Int) {
+      item: Contact(id: $id) {
+        id
+        timeline(limit: $limit) { id kind at title detail actorName conversationId assessment }
+      }
+    }`,
+  assessContact: `
+    mutation assessContact($data: AssessInput!) {
+      item: assessContact(data: $data) { id contactId value assessedAt assessedByName conversationId }
+    }`,
+  setLeader: `
+    mutation setLeader($data: LeaderInput!) {
+      item: setLeader(data: $data) { id leader leaderReason leaderMarkedAt }
+    }`,
+  linkContacts: `
+    mutation linkContacts($data: LinkInput!) {
+      item: linkContacts(data: $data) { id leaderId followerId }
+    }`,
+  unlinkContacts: `
+    mutation unlinkContacts($data: LinkInput!) {
+      item: unlinkContacts(data: $data)
+    }`,
+} as const;

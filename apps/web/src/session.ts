@@ -17,6 +17,8 @@ export interface SessionUser {
   roles: SessionRole[];
   /** What the API lets this user do (the `Permission` enum). */
   permissions: string[];
+  /** The employers of the user's branches: lists of sites and wards default to them (absent in older profiles). */
+  employerIds?: string[];
 }
 
 /** The user as `login`, `me` and `changePassword` return it (SESSION_USER_FIELDS). */
@@ -25,7 +27,7 @@ export interface ApiSessionUser {
   email: string;
   displayName: string;
   organisation?: { id: string; name: string } | null;
-  roles: { branchId: string; role: string; branch?: { id: string; name: string } | null }[];
+  roles: { branchId: string; role: string; branch?: { id: string; name: string; employerIds?: string[] } | null }[];
   permissions: string[];
 }
 
@@ -40,6 +42,7 @@ export function toSessionUser(user: ApiSessionUser): SessionUser {
     organisation: user.organisation ? { id: user.organisation.id, name: user.organisation.name } : null,
     roles: user.roles.map((r) => ({ branchId: r.branchId, branchName: r.branch?.name ?? '', role: r.role })),
     permissions: [...user.permissions],
+    employerIds: [...new Set(user.roles.flatMap((r) => r.branch?.employerIds ?? []))],
   };
 }
 
@@ -85,6 +88,11 @@ export function clearSession(): void {
 /** The branches in which the user is an admin: where they may give roles and change the branch. */
 export function administeredBranchIds(user: SessionUser | null): string[] {
   return [...new Set((user?.roles ?? []).filter((r) => r.role === 'ADMIN').map((r) => r.branchId))];
+}
+
+/** The employers of the user's branches (empty when unknown: an older profile, or no branch). */
+export function branchEmployerIds(user: SessionUser | null = getUser()): string[] {
+  return user?.employerIds ?? [];
 }
 
 /** "Branch secretary · North Riverside NHS Foundation Trust", one line per role. */

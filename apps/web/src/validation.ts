@@ -44,3 +44,19 @@ export function sameAs(otherField: string, message: string) {
 }
 
 export const confirmNewPassword = [required(), sameAs('newPassword', 'The two new passwords differ')];
+
+/** A conversation's ask and next step (up to 500 characters in the API), and its notes (5,000). */
+export const conversationText = [maxLength(500)];
+export const conversationNotes = [maxLength(5000)];
+/** An issue tag's name. */
+export const issueTagName = [required(), maxLength(60)];
+
+/** A follow-up date must not come before the conversation's (UK) day. */
+export const followUpNotBeforeConversation = [
+  (value: unknown, values: Record<string, unknown>) => {
+    if (typeof value !== 'string' || !value) return undefined;
+    const at = typeof values.occurredAt === 'string' && values.occurredAt ? new Date(values.occurredAt) : new Date();
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Number.isNaN(at.getTime()) ? new Date() : at);
+    return value < day ? 'The follow-up cannot be before the conversation' : undefined;
+  },
+];

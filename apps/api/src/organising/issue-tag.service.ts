@@ -48,7 +48,7 @@ export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthU
   override async remove(id: string, user: AuthUser): Promise<IssueTag> {
     const tag = await this.get(id, user);
     const [{ n }] = await this.repo.query('SELECT count(*)::int AS n FROM conversation_issue_tag WHERE issue_tag_id = $1', [id]) as { n: number }[];
-    if (n > 0) throw new UserInputError({ id: `is on ${n} conversation(s): retire it instead (set active to false)` });
+    if (n > 0) throw new UserInputError({ id: `is used on ${n} conversation(s): retire it instead, so it is no longer offered` });
     await this.repo.delete(id);
     return { ...tag, id };
   }

@@ -1,4 +1,5 @@
-import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Grid, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Fragment, type ReactNode } from 'react';
 import {
   BooleanField,
   EmailField,
@@ -14,9 +15,16 @@ import { DayField } from '../common/DayField';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { MembershipPanel } from '../memberships/MembershipPanel';
+import { AssessmentChip } from '../organising/AssessmentChip';
+import { LeaderBadge } from '../organising/LeaderBadge';
+import { LastSpoken } from '../organising/LastSpokenField';
+import { LogConversationButton } from '../quickLog/LogConversationButton';
 import { RepRolePanel } from '../repRoles/RepRolePanel';
+import { AssessmentPanel } from './AssessmentPanel';
 import { ContactTitle } from './ContactTitle';
+import { LeaderPanel } from './LeaderPanel';
 import { PostingHistory } from './PostingHistory';
+import { TimelinePanel } from './TimelinePanel';
 
 /** Two to a row, three on wide screens. */
 const FIELD_SIZE = { xs: 6, sm: 6, md: 4 };
@@ -42,54 +50,88 @@ const CONTACT_FIELDS: readonly LabelledValue[] = [
   ['Consents to personal phone', <BooleanField source="consentPersonalPhone" />],
 ];
 
+interface ContactHeading {
+  id: string;
+  fullName: string;
+  isMember?: boolean;
+  leaveDate?: string | null;
+  assessment?: number | null;
+  leader?: boolean;
+  leaderReason?: string | null;
+  lastConversationAt?: string | null;
+  ward?: { name: string } | null;
+}
+
 const Heading = () => {
-  const record = useRecordContext<{ fullName?: string; jobTitle?: string | null; isMember?: boolean; leaveDate?: string | null }>();
+  const record = useRecordContext<ContactHeading>();
   if (!record) return null;
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
-        <ContactTitle />
-      </Typography>
-      {record.isMember ? (
-        <Chip size="small" color="success" label="Member" />
-      ) : (
-        <Chip size="small" variant="outlined" label="Not a member" />
-      )}
-      {record.leaveDate && <Chip size="small" color="warning" label="Has left" />}
+    <Box sx={{ mb: 2 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
+          <ContactTitle />
+        </Typography>
+        {record.isMember ? (
+          <Chip size="small" color="success" label="Member" />
+        ) : (
+          <Chip size="small" variant="outlined" label="Not a member" />
+        )}
+        <AssessmentChip value={record.assessment ?? null} />
+        {record.leader && <LeaderBadge reason={record.leaderReason} />}
+        {record.leaveDate && <Chip size="small" color="warning" label="Has left" />}
+      </Stack>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
+        <LastSpoken at={record.lastConversationAt} />
+        {!record.leaveDate && (
+          <LogConversationButton person={{ id: record.id, fullName: record.fullName, wardName: record.ward?.name }} variant="contained" />
+        )}
+      </Stack>
+    </Box>
+  );
+};
+
+const panel = (content: ReactNode) => (
+  <Card variant="outlined">
+    <CardContent>{content}</CardContent>
+  </Card>
+);
+
+/**
+ * Details and the timeline on the left, the organising picture and the records beside them on the
+ * right; on narrower screens one column, where they stand (assessment, leadership) before the
+ * timeline.
+ */
+const ContactPanels = () => {
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'));
+  const details = (
+    <Card variant="outlined">
+      <CardContent>
+        <Heading />
+        <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
+      </CardContent>
+    </Card>
+  );
+  const organising = [panel(<AssessmentPanel />), panel(<LeaderPanel />)];
+  const timeline = panel(<TimelinePanel />);
+  const records = [panel(<MembershipPanel />), panel(<RepRolePanel />), panel(<PostingHistory />)];
+  const stack = (items: ReactNode[]) => (
+    <Stack spacing={2} sx={{ minWidth: 0 }}>
+      {items.map((item, i) => (
+        <Fragment key={i}>{item}</Fragment>
+      ))}
     </Stack>
+  );
+  if (!wide) return stack([details, ...organising, timeline, ...records]);
+  return (
+    <Grid container spacing={2}>
+      <Grid size={7}>{stack([details, timeline])}</Grid>
+      <Grid size={5}>{stack([...organising, ...records])}</Grid>
+    </Grid>
   );
 };
 
 export const ContactShow = () => (
   <Show actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
-    <Grid container spacing={2}>
-      <Grid size={{ xs: 12, md: 7 }}>
-        <Card variant="outlined">
-          <CardContent>
-            <Heading />
-            <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
-          </CardContent>
-        </Card>
-      </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
-        <Stack spacing={2}>
-          <Card variant="outlined">
-            <CardContent>
-              <MembershipPanel />
-            </CardContent>
-          </Card>
-          <Card variant="outlined">
-            <CardContent>
-              <RepRolePanel />
-            </CardContent>
-          </Card>
-          <Card variant="outlined">
-            <CardContent>
-              <PostingHistory />
-            </CardContent>
-          </Card>
-        </Stack>
-      </Grid>
-    </Grid>
+    <ContactPanels />
   </Show>
 );

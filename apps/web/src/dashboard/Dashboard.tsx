@@ -1,15 +1,23 @@
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import GroupsIcon from '@mui/icons-material/Groups';
 import LocalHospitalIcon from '@mui/icons-material/LocalHospital';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import PeopleIcon from '@mui/icons-material/People';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
-import { MembershipStatus } from '@rollcall/domain';
+import { FollowUpState, MembershipStatus } from '@rollcall/domain';
 import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { can, Permission } from '../permissions';
 import { CountCard } from './CountCard';
 
-/** Counts of what the user may see: contacts and members only for those who see named people. */
+/** Sites and wards of the employers of the user's branches (see dataProvider's `myBranches`). */
+const MY_BRANCHES = { myBranches: true };
+const OVERDUE = { state: FollowUpState.OVERDUE };
+
+/**
+ * Counts of what the user may see: contacts, members and overdue follow-ups only for those who see
+ * named people; wards and sites of their own branches' employers.
+ */
 const HeadlineCounts = ({ seesPeople }: { seesPeople: boolean }) => (
   <Grid container spacing={2}>
     {seesPeople && (
@@ -28,11 +36,16 @@ const HeadlineCounts = ({ seesPeople }: { seesPeople: boolean }) => (
       </Grid>
     )}
     <Grid size={{ xs: 6, md: 3 }}>
-      <CountCard resource="Wards" label="Wards" icon={<MeetingRoomIcon />} />
+      <CountCard resource="Wards" label="Wards" icon={<MeetingRoomIcon />} filter={MY_BRANCHES} />
     </Grid>
     <Grid size={{ xs: 6, md: 3 }}>
-      <CountCard resource="Sites" label="Sites" icon={<LocalHospitalIcon />} />
+      <CountCard resource="Sites" label="Sites" icon={<LocalHospitalIcon />} filter={MY_BRANCHES} />
     </Grid>
+    {seesPeople && (
+      <Grid size={{ xs: 6, md: 3 }}>
+        <CountCard resource="FollowUps" label="Overdue follow-ups" icon={<EventRepeatIcon />} filter={OVERDUE} />
+      </Grid>
+    )}
     {!seesPeople && (
       <Grid size={{ xs: 6, md: 3 }}>
         <CountCard resource="Unions" label="Unions" icon={<GroupsIcon />} />

@@ -1,16 +1,27 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { Box, Typography } from '@mui/material';
+import { QuickLogAppBarButton } from '../quickLog/QuickLogAppBarButton';
+import { QuickLogProvider } from '../quickLog/QuickLogProvider';
 import { AccountMenu } from './AccountMenu';
+import { AppMenu } from './AppMenu';
 
+/** Always shown (not hidden on scroll): "Log a conversation" must be one tap away on every page. */
 const RollcallAppBar = () => (
-  <AppBar userMenu={<AccountMenu />}>
+  <AppBar userMenu={<AccountMenu />} alwaysOn>
     <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, display: { xs: 'none', sm: 'block' } }}>
       Rollcall
     </Typography>
-    <TitlePortal />
+    <TitlePortal sx={{ minWidth: 0, fontSize: { xs: '1.05rem', sm: '1.25rem' } }} />
     <Box sx={{ flex: 1 }} />
+    <QuickLogAppBarButton />
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={RollcallAppBar}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <QuickLogProvider>
+    <RaLayout appBar={RollcallAppBar} menu={AppMenu}>
+      {children}
+    </RaLayout>
+  </QuickLogProvider>
+);

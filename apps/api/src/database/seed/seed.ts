@@ -111,7 +111,7 @@ async function writeOrganising(client: SeedClient): Promise<void> {
     ), tagged AS (
       INSERT INTO conversation_issue_tag (conversation_id, issue_tag_id)
       SELECT i.id, it.id FROM inserted i JOIN issue_tag it ON it.organisation_id = i.organisation_id
-      WHERE abs(hashtext(i.id::text || it.name)) % 4 = 0
+      WHERE abs(hashtext(i.contact_id::text || i.occurred_at::text || it.name)) % 4 = 0
       ON CONFLICT DO NOTHING RETURNING conversation_id
     )
     INSERT INTO assessment (organisation_id, contact_id, value, assessed_at, assessed_by_id, conversation_id)
@@ -119,11 +119,11 @@ async function writeOrganising(client: SeedClient): Promise<void> {
   [SEED_TODAY]);
   // Follow-ups: one in eight of each person's latest conversations sets one, from a week overdue to a
   // fortnight ahead; half of the earlier ones set one that the next conversation then completed.
-  await client.query(`UPDATE conversation c SET follow_up_date = greatest(c.occurred_at::date, $1::date - 7 + abs(hashtext(c.id::text)) % 22)
+  await client.query(`UPDATE conversation c SET follow_up_date = greatest(c.occurred_at::date, $1::date - 7 + abs(hashtext(c.contact_id::text || 'd')) % 22)
     WHERE c.id IN (SELECT DISTINCT ON (contact_id) id FROM conversation ORDER BY contact_id, occurred_at DESC)
-      AND abs(hashtext(c.id::text || 'f')) % 8 = 0`, [SEED_TODAY]);
+      AND abs(hashtext(c.contact_id::text || 'f')) % 8 = 0`, [SEED_TODAY]);
   await client.query(`UPDATE conversation c SET follow_up_date = c.occurred_at::date + 7
-    WHERE c.follow_up_date IS NULL AND abs(hashtext(c.id::text || 'f')) % 2 = 0
+    WHERE c.follow_up_date IS NULL AND abs(hashtext(c.contact_id::text || c.occurred_at::text)) % 2 = 0
       AND EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at)`);
   // Organic leaders: people assessed 1 most recently; each leads a few co-workers on the same ward.
   await client.query(`

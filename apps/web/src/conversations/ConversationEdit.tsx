@@ -1,0 +1,27 @@
+import { Typography } from '@mui/material';
+import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { ConversationInputs } from './ConversationInputs';
+import { ConversationTitle } from './ConversationTitle';
+
+const EditToolbar = () => (
+  <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
+    <SaveButton />
+    <DeleteButton
+      mutationMode="pessimistic"
+      confirmTitle="Delete this conversation?"
+      confirmContent="Only for a conversation logged by mistake: the assessment it recorded is removed from the person's history too."
+    />
+  </Toolbar>
+);
+
+/** Corrects a conversation; a changed assessment is added to the history (the old one stays). */
+export const ConversationEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show" title={<ConversationTitle />}>
+    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
+      <Typography variant="h6" component="h1" sx={{ mb: 2 }}>
+        <ConversationTitle />
+      </Typography>
+      <ConversationInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,104 @@
+import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { ASK_ANSWER_LABELS } from '@rollcall/domain';
+import {
+  DeleteButton,
+  EditButton,
+  FunctionField,
+  ReferenceField,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useResourceDefinition,
+} from 'react-admin';
+import { AuditHistoryButton } from '../audit/AuditHistoryButton';
+import { labelOf } from '../choices';
+import { DayField } from '../common/DayField';
+import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
+import { AssessmentField } from '../organising/AssessmentChip';
+import { FollowUpChip } from '../organising/FollowUpChip';
+import { formatTime } from '../organising/formatTime';
+import { AeiouChips, IssueChips } from './ConversationChips';
+import { ConversationTitle } from './ConversationTitle';
+import { howText, type ConversationRecord } from './conversationText';
+
+const Actions = () => {
+  const { hasEdit } = useResourceDefinition();
+  return (
+    <TopToolbar>
+      <AuditHistoryButton />
+      {hasEdit && <EditButton />}
+      {hasEdit && (
+        <DeleteButton
+          mutationMode="pessimistic"
+          confirmTitle="Delete this conversation?"
+          confirmContent="Only for a conversation logged by mistake: the assessment it recorded is removed from the person's history too."
+        />
+      )}
+    </TopToolbar>
+  );
+};
+
+const FIELDS: readonly LabelledValue[] = [
+  ['Person', <ReferenceField source="contactId" reference="Contacts" link="show" />],
+  ['Ward', <TextField source="contact.ward.name" emptyText="—" />],
+  ['When', <FunctionField<ConversationRecord> render={(r) => formatTime(r.occurredAt)} />],
+  ['Who', <TextField source="repName" emptyText="—" />],
+  ['How', <FunctionField<ConversationRecord> render={howText} />],
+  ['Assessment after it', <AssessmentField />],
+  ['Issues raised', <IssueChipsOrDash />],
+  ['AEIOU steps', <AeiouChips />],
+  ['The ask', <TextField source="ask" emptyText="—" />],
+  ['Their answer', <FunctionField<ConversationRecord> render={(r) => labelOf(ASK_ANSWER_LABELS, r.answer) || '—'} />],
+  ['Next step', <TextField source="nextStep" emptyText="—" />],
+  ['Follow-up', <FollowUpField />],
+];
+
+function IssueChipsOrDash() {
+  const record = useRecordContext<{ issueTags?: unknown[] }>();
+  return record?.issueTags?.length ? <IssueChips /> : <>—</>;
+}
+
+function FollowUpField() {
+  const record = useRecordContext<ConversationRecord>();
+  if (!record?.followUpDate) return <>—</>;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <DayField source="followUpDate" />
+      <FollowUpChip followUp={record} />
+    </Stack>
+  );
+}
+
+const Notes = () => {
+  const record = useRecordContext<{ notes?: string | null }>();
+  if (!record?.notes) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h2" sx={{ mt: 2 }}>
+        Notes
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {record.notes}
+      </Typography>
+    </>
+  );
+};
+
+export const ConversationShow = () => (
+  <Show actions={<Actions />} title={<ConversationTitle />}>
+    <Card variant="outlined" sx={{ border: 0 }}>
+      <CardContent>
+        <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+          <ConversationTitle />
+        </Typography>
+        <LabelledFieldGrid fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} spacing={1} />
+        <Grid container>
+          <Grid size={12}>
+            <Notes />
+          </Grid>
+        </Grid>
+      </CardContent>
+    </Card>
+  </Show>
+);

@@ -1,0 +1,61 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import { addDays } from '@rollcall/domain';
+import { DateInput } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { ukDay } from '../organising/formatTime';
+import { followUpNotBeforeConversation } from '../validation';
+
+const PICKS = [
+  { days: 2, label: '+2 days' },
+  { days: 7, label: '+1 week' },
+  { days: 14, label: '+2 weeks' },
+];
+
+/** The conversation's day (today unless "When" says otherwise), in the UK. */
+function conversationDay(occurredAt: unknown): string {
+  if (typeof occurredAt === 'string' && occurredAt) {
+    const at = new Date(occurredAt);
+    if (!Number.isNaN(at.getTime())) return ukDay(at);
+  }
+  return ukDay();
+}
+
+/** When to follow up: one tap for the usual gaps, or any date. */
+export const FollowUpDateInput = () => {
+  const { setValue } = useFormContext();
+  const occurredAt = useWatch({ name: 'occurredAt' });
+  const value = useWatch({ name: 'followUpDate' }) as string | null | undefined;
+  const from = conversationDay(occurredAt);
+  return (
+    <Stack role="group" aria-labelledby="follow-up-label" sx={{ mb: 1 }}>
+      <Typography id="follow-up-label" variant="subtitle2" component="p" sx={{ mb: 0.75 }}>
+        Follow up
+      </Typography>
+      <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, mb: 1.5 }}>
+        {PICKS.map(({ days, label }) => {
+          const day = addDays(from, days);
+          const on = value === day;
+          return (
+            <Chip
+              key={label}
+              label={label}
+              role="button"
+              aria-pressed={on}
+              color={on ? 'primary' : 'default'}
+              variant={on ? 'filled' : 'outlined'}
+              onClick={() => setValue('followUpDate', on ? null : day, { shouldDirty: true, shouldValidate: true })}
+              sx={{ minHeight: 36, fontSize: '0.9rem' }}
+            />
+          );
+        })}
+      </Stack>
+      <DateInput
+        source="followUpDate"
+        label="Follow-up date"
+        validate={followUpNotBeforeConversation}
+        helperText="When to speak to them next (on your follow-up list)"
+        fullWidth
+      />
+    </Stack>
+  );
+};

@@ -1,0 +1,28 @@
+import MapIcon from '@mui/icons-material/Map';
+import ShieldIcon from '@mui/icons-material/Shield';
+import { Menu, useResourceDefinitions } from 'react-admin';
+import { Permission, useCan } from '../permissions';
+import { FollowUpsMenuItem } from './FollowUpsMenuItem';
+
+/** Organising first (for those who see people), then the registered resources. */
+const ORGANISING_RESOURCES = ['FollowUps', 'Conversations'];
+
+export const AppMenu = () => {
+  const seesPeople = useCan(Permission.PEOPLE_READ);
+  const resources = useResourceDefinitions();
+  const has = (name: string) => !!resources[name]?.hasList;
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {seesPeople && <Menu.Item to="/patch" primaryText="My patch" leftIcon={<MapIcon />} />}
+      {seesPeople && has('FollowUps') && <FollowUpsMenuItem />}
+      {seesPeople && has('Conversations') && <Menu.ResourceItem name="Conversations" />}
+      {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
+      {Object.keys(resources)
+        .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
+        .map((name) => (
+          <Menu.ResourceItem key={name} name={name} />
+        ))}
+    </Menu>
+  );
+};

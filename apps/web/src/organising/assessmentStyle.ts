@@ -1,0 +1,15 @@
+import { ASSESSMENT_LABELS, type Assessment, isAssessment, NOT_ASSESSED_LABEL } from '@rollcall/domain';
+
+/** Colours of the 1–5 scale (NHS palette): greens for leaders and supporters, grey, then warm to red. */
+export const ASSESSMENT_COLOURS: Record<Assessment, { bg: string; fg: string }> = {
+  1: { bg: '#006747', fg: '#ffffff' },
+  2: { bg: '#009639', fg: '#ffffff' },
+  3: { bg: '#425563', fg: '#ffffff' },
+  4: { bg: '#ffb81c', fg: '#212b32' },
+  5: { bg: '#d5281b', fg: '#ffffff' },
+};
+
+/** "2 · Supporter", or "Not assessed". */
+export function assessmentText(value: unknown): string {
+  return isAssessment(value) ? `${value} · ${ASSESSMENT_LABELS[value]}` : NOT_ASSESSED_LABEL;
+}

@@ -1,0 +1,90 @@
+import MapIcon from '@mui/icons-material/Map';
+import { Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Title, useGetList } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
+import { LoadError } from '../common/LoadError';
+import { PatchWardCard } from './PatchWardCard';
+import type { PatchWard } from './patchTypes';
+
+const ALL = { page: 1, perPage: 1000 };
+
+/** Totals over the wards shown: the patch in one line. */
+const Totals = ({ rows }: { rows: PatchWard[] }) => {
+  const sum = (f: (r: PatchWard) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const staff = sum((r) => r.headcount);
+  const spoken = sum((r) => r.spokenTo);
+  const overdue = sum((r) => r.overdueFollowUps);
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="patch-totals">
+      {rows.length} ward{rows.length === 1 ? '' : 's'} · {staff} staff · spoken to {spoken} ({staff ? Math.round((100 * spoken) / staff) : 0}%) ·{' '}
+      {sum((r) => r.supportive)} supportive · {sum((r) => r.leaders)} leaders
+      {overdue > 0 ? ` · ${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` : ''}
+    </Typography>
+  );
+};
+
+/**
+ * My patch: the wards a rep covers (a secretary's whole branch) with who is a member, who has
+ * been assessed and spoken to, the leaders, and follow-ups due. A tap opens a ward's people.
+ */
+export const MyPatchPage = () => {
+  const { data, isPending, error } = useGetList<PatchWard>('PatchWards', { pagination: ALL });
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const sites = [...new Map((data ?? []).map((r) => [r.ward.siteId, r.ward.site?.name ?? 'Site'])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
+  const rows = (data ?? []).filter((r) => !siteId || r.ward.siteId === siteId);
+  return (
+    <Box sx={{ my: 2 }}>
+      <Title title="My patch" />
+      <Typography variant="h5" component="h1" sx={{ mb: 0.5 }}>
+        My patch
+      </Typography>
+      {isPending ? (
+        <Grid container spacing={2} sx={{ mt: 1 }} aria-label="Loading your patch">
+          {[0, 1, 2].map((i) => (
+            <Grid key={i} size={{ xs: 12, sm: 6, lg: 4 }}>
+              <Skeleton variant="rounded" height={180} />
+            </Grid>
+          ))}
+        </Grid>
+      ) : error ? (
+        <LoadError what="your patch" error={error} />
+      ) : rows.length === 0 && !siteId ? (
+        <EmptyState
+          icon={<MapIcon />}
+          title="No wards on your patch yet"
+          explanation="Your patch is the sites your branch gave you: ask your branch admin to add them to your account."
+          canCreate={false}
+        />
+      ) : (
+        <>
+          <Totals rows={rows} />
+          {sites.length > 1 && (
+            <Stack direction="row" useFlexGap role="group" aria-label="Site" sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }}>
+              {[[null, 'All sites'] as const, ...sites].map(([id, name]) => (
+                <Chip
+                  key={id ?? 'all'}
+                  label={name}
+                  role="button"
+                  aria-pressed={siteId === id}
+                  color={siteId === id ? 'primary' : 'default'}
+                  variant={siteId === id ? 'filled' : 'outlined'}
+                  onClick={() => setSiteId(id)}
+                />
+              ))}
+            </Stack>
+          )}
+          <Grid container spacing={2} component="section" aria-label="Wards on my patch">
+            {rows.map((row) => (
+              <Grid key={row.id} size={{ xs: 12, sm: 6, lg: 4 }}>
+                <PatchWardCard row={row} />
+              </Grid>
+            ))}
+          </Grid>
+        </>
+      )}
+    </Box>
+  );
+};
