@@ -1,14 +1,21 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, TitlePortal } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { QuickLogAppBarButton } from '../quickLog/QuickLogAppBarButton';
 import { QuickLogProvider } from '../quickLog/QuickLogProvider';
 import { AccountMenu } from './AccountMenu';
 import { AppMenu } from './AppMenu';
 
+/** The refresh button gives way to the page title on a phone (lists refresh as you use them). */
+const AppBarToolbar = () => (
+  <Box sx={{ display: { xs: 'none', sm: 'flex' } }}>
+    <LoadingIndicator />
+  </Box>
+);
+
 /** Always shown (not hidden on scroll): "Log a conversation" must be one tap away on every page. */
 const RollcallAppBar = () => (
-  <AppBar userMenu={<AccountMenu />} alwaysOn>
+  <AppBar userMenu={<AccountMenu />} toolbar={<AppBarToolbar />} alwaysOn>
     <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, display: { xs: 'none', sm: 'block' } }}>
       Rollcall
     </Typography>
