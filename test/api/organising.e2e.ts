@@ -171,7 +171,7 @@ describe('my patch and rep coverage', () => {
   it('shows rep coverage per ward with reps the caller may see, worst first', async () => {
     const res = await t.as('secretary')('{ repCoverage { headcount repCount staffPerRep status shiftsWithoutRep reps { id } ward { site { employerId } } } }');
     expect(res.errors).toBeUndefined();
-    const rows = res.data?.repCoverage as { headcount: number; repCount: number; staffPerRep: number | null; status: string; reps: { id: string }[]; ward: { site: { employerId: string } } }[];
+    const rows = res.data?.repCoverage as { headcount: number; repCount: number; staffPerRep: number | null; status: string; shiftsWithoutRep: string[]; reps: { id: string }[]; ward: { site: { employerId: string } } }[];
     const order = ['NO_REP', 'FAILING', 'BELOW_TARGET', 'ON_TARGET', 'NO_STAFF'];
     expect(rows.map((r) => order.indexOf(r.status))).toEqual([...rows.map((r) => order.indexOf(r.status))].sort((a, b) => a - b));
     for (const r of rows) {

@@ -7,23 +7,16 @@
  *
  * Screenshots land in test/browser/screenshots/audit-*.png (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import {
+  DESKTOP, expectVisible, inSession, launchBrowser, noProgress, openSession, SCREENS, screenshot, signIn, startWebApp,
+  windowOverflow,
+} from '../fixtures/browser.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const SHOTS = path.join(ROOT, 'test/browser/screenshots');
 const ADMIN = 'admin@unison.example';
 const SECRETARY = 'secretary@unison.example';
-const PASSWORD = 'rollcall-demo';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 jest.setTimeout(60_000);
 
@@ -32,9 +25,7 @@ let browser: Browser;
 const contact = { id: '', fullName: '', oldTitle: '', newTitle: `Audit check ${Date.now().toString(36).slice(-5)}` };
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const { startTestApp } = await import('../fixtures/app.js');
-  t = await startTestApp({ seed: 'small', webDist: WEB_DIST });
+  t = await startWebApp();
 
   const admin = t.as('admin');
   const found = await admin<{ allContacts: { id: string; fullName: string; jobTitle: string | null }[] }>(
@@ -52,11 +43,7 @@ beforeAll(async () => {
   // A failed sign-in, so the unfiltered list shows a warning chip too.
   await t.gql('mutation { login(email: "admin@unison.example", password: "not-the-password") { token } }');
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -64,40 +51,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-const SCREENS = [
-  { screen: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
-  { screen: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-] as const;
-
-async function openContext(viewport: { width: number; height: number }, isMobile: boolean) {
-  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  return { context, page, problems };
-}
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(url + '/');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));
-}
-
 describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }) => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `audit-${screen}-${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, `audit-${screen}-${name}`);
   const main = () => page.locator('#main-content');
 
   beforeAll(async () => {
-    ({ context, page, problems } = await openContext(viewport, isMobile));
+    ({ context, page, problems } = await openSession(browser, viewport, { isMobile }));
   });
 
   afterAll(async () => {
@@ -115,7 +77,7 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
     await expect(page.getByRole('button', { name: 'Export' }).count()).resolves.toBe(0);
     await expect(main().getByRole('checkbox').count()).resolves.toBe(0);
     await expectVisible(main().getByText('Sign-in failed').first());
-    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    await noProgress(page);
     await shot('00-all');
   });
 
@@ -125,15 +87,15 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
     await page.getByRole('combobox', { name: 'Action', exact: true }).click();
     await page.getByRole('option', { name: 'Updated' }).click();
     await page.waitForURL(/UPDATE/);
-    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    await noProgress(page);
     const row = isMobile
       ? main().getByRole('link').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` })
       : main().locator('tbody tr').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` });
     await expectVisible(row.getByText('Updated'));
     // Nothing but updates.
     await main().getByText('Signed in', { exact: true }).first().waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await noProgress(page);
+    const overflow = await windowOverflow(page);
     expect(overflow).toBe(0);
     await shot('01-list');
 
@@ -179,23 +141,14 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
 });
 
 describe('the branch secretary', () => {
-  test('has no Audit log, and no History on a contact', async () => {
-    const { context, page, problems } = await openContext({ width: 1280, height: 800 }, false);
-    try {
-      await signIn(page, t.url, SECRETARY);
-      await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
-      await expect(page.getByRole('menuitem', { name: 'Audit log' }).count()).resolves.toBe(0);
-      await page.goto(`${t.url}/#/Contacts/${contact.id}/show`);
-      await expectVisible(page.getByRole('heading', { name: contact.fullName }));
-      await expect(page.getByRole('link', { name: 'History' }).count()).resolves.toBe(0);
-      await page.screenshot({ path: path.join(SHOTS, 'audit-secretary-menu.png') });
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  test('has no Audit log, and no History on a contact', () => inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
+    await signIn(page, t.url, SECRETARY);
+    await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
+    await expect(page.getByRole('menuitem', { name: 'Audit log' }).count()).resolves.toBe(0);
+    await page.goto(`${t.url}/#/Contacts/${contact.id}/show`);
+    await expectVisible(page.getByRole('heading', { name: contact.fullName }));
+    await expect(page.getByRole('link', { name: 'History' }).count()).resolves.toBe(0);
+    await screenshot(page, 'audit-secretary-menu', { fullPage: false });
+    expect(problems).toEqual([]);
+  }));
 });
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
-}

@@ -13,29 +13,22 @@
  *
  * Screenshots land in test/browser/screenshots/organising-*.png (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import {
+  DESKTOP, escape, expectHidden, expectVisible, inSession, launchBrowser, noProgress, openSession, overflowOf, PHONE,
+  screenshot, signIn, startWebApp, windowOverflow, type Session, type Viewport,
+} from '../fixtures/browser.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const SHOTS = path.join(ROOT, 'test/browser/screenshots');
 const LOGINS = {
   rep: 'rep@unison.example',
   admin: 'admin@unison.example',
   caseworker: 'caseworker@unison.example',
   coalition: 'coalition@unison.example',
 } as const;
-const PASSWORD = 'rollcall-demo';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+/** Loading shows as a progress bar or as skeletons. */
+const LOADING = '.MuiLinearProgress-root, .MuiSkeleton-root';
 /** The most taps and typings a conversation may take to log, once the form is open. */
 const QUICK_LOG_BUDGET = 8;
 
@@ -59,9 +52,7 @@ const demo = {
 };
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const { startTestApp } = await import('../fixtures/app.js');
-  t = await startTestApp({ seed: 'small', webDist: WEB_DIST });
+  t = await startWebApp();
   const rep = t.as('rep');
   const me = await rep<{ me: { patchSiteIds: string[] } }>('{ me { patchSiteIds } }');
   const siteId = me.data?.me.patchSiteIds[0];
@@ -87,11 +78,7 @@ beforeAll(async () => {
   );
   expect(overdue.data?.createConversation).toMatchObject({ followUpState: 'OVERDUE' });
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -99,47 +86,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-async function openSession(viewport: { width: number; height: number }, isMobile = false): Promise<Session> {
-  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // A refusal the test provokes on purpose (400) is reported by the browser as a failed request.
-    if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  return { context, page, problems };
-}
-
-async function signIn(page: Page, who: keyof typeof LOGINS) {
-  await page.goto(t.url + '/');
-  await page.getByRole('textbox', { name: 'Email' }).fill(LOGINS[who]);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));
-}
-
-const noProgress = (page: Page) => page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root, .MuiSkeleton-root'));
-
 /**
- * How far the page is wider than the phone. A mobile browser widens its layout viewport to fit wide
- * content, so this compares with the phone's width, not with window.innerWidth.
+ * A session whose problems leave out the refusals (400) the tests provoke on purpose, which the
+ * browser reports as failed requests.
  */
-const overflowOf = (page: Page) =>
-  page.evaluate((width) => Math.max(window.innerWidth, document.documentElement.scrollWidth) - width, PHONE.width);
+const open = (viewport: Viewport, isMobile = false): Promise<Session> =>
+  openSession(browser, viewport, { isMobile, expectedConsoleErrors: /status of 400/ });
 
 /** A screenshot once ripples and fades have settled (a full page from the top: the app bar is fixed). */
 async function shot(page: Page, name: string, fullPage = false) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `organising-${name}.png`), fullPage });
+  await screenshot(page, `organising-${name}`, { fullPage });
 }
 
 /** Today in the UK, plus `days`, as YYYY-MM-DD (the day follow-ups count in). */
@@ -154,8 +112,8 @@ describe('a rep on a phone', () => {
   let s: Session;
 
   beforeAll(async () => {
-    s = await openSession(PHONE, true);
-    await signIn(s.page, 'rep');
+    s = await open(PHONE, true);
+    await signIn(s.page, t.url, LOGINS.rep);
   });
 
   afterAll(async () => {
@@ -232,7 +190,7 @@ describe('a rep on a phone', () => {
     const list = page.getByRole('region', { name: 'Wards on my patch' });
     for (const w of wards.slice(0, 3)) await expectVisible(list.getByRole('heading', { name: w.ward.name, exact: true }));
     await expect(list.getByRole('article').count()).resolves.toBe(wards.length);
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'phone-03-my-patch');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
 
@@ -247,7 +205,7 @@ describe('a rep on a phone', () => {
     await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: 'Not yet spoken to' }).click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="patch-person"]').length === n, ward.neverSpokenTo);
     await expect(rows.filter({ has: page.getByTestId('never-spoken-to') }).count()).resolves.toBe(ward.neverSpokenTo);
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'phone-04-ward-never-spoken-to');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
 
@@ -282,7 +240,7 @@ describe('a rep on a phone', () => {
     await expect(items.first().getByTestId('follow-up-state').textContent()).resolves.toBe(
       `${first.daysOverdue} day${first.daysOverdue === 1 ? '' : 's'} overdue`,
     );
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'phone-05-follow-ups');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
 
@@ -314,7 +272,7 @@ describe('a rep on a phone', () => {
     await expectVisible(cards.first().getByText(rows[0].ward.name));
     const worst = { NO_REP: 'No rep', FAILING: 'Failing (over 1:50)', BELOW_TARGET: 'Below 1:20 target', ON_TARGET: 'On target', NO_STAFF: 'No staff' }[rows[0].status];
     await expect(cards.first().getByTestId('coverage-status').textContent()).resolves.toBe(worst);
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'phone-06-rep-coverage');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
   });
@@ -324,7 +282,7 @@ describe('a rep on a phone', () => {
     for (const route of ['/Conversations', `/Contacts/${demo.assessed.id}/show`]) {
       await page.goto(`${t.url}/#${route}`);
       await expectVisible(page.locator('#main-content').getByText(/\S/).first());
-      await noProgress(page);
+      await noProgress(page, LOADING);
       expect({ route, overflow: Math.max(0, await overflowOf(page)) }).toEqual({ route, overflow: 0 });
     }
     await shot(page, 'phone-07-contact');
@@ -339,8 +297,8 @@ describe('a rep on a desktop', () => {
   let s: Session;
 
   beforeAll(async () => {
-    s = await openSession(DESKTOP);
-    await signIn(s.page, 'rep');
+    s = await open(DESKTOP);
+    await signIn(s.page, t.url, LOGINS.rep);
   });
 
   afterAll(async () => {
@@ -382,7 +340,7 @@ describe('a rep on a desktop', () => {
     await expectVisible(timeline.locator('[data-kind="CONVERSATION"]').first().getByText(/Jo Whitehead/));
     await expectVisible(page.getByTestId('assessment-chart'));
     await expect(page.getByTestId('assessment-chart').locator('circle[r="5"]').count()).resolves.toBeGreaterThanOrEqual(2);
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'desktop-02-contact-timeline-chart', true);
 
     // Marking a leader asks why.
@@ -406,7 +364,7 @@ describe('a rep on a desktop', () => {
     await expectHidden(link);
     const looksTo = leadership.getByRole('list', { name: 'Looks to' });
     await expectVisible(looksTo.getByText(demo.newPerson.fullName));
-    await noProgress(page);
+    await noProgress(page, LOADING);
     await shot(page, 'desktop-03-contact-leader', true);
     const linked = await t.as('rep')<{ Contact: { leader: boolean; leaders: { id: string }[] } }>('query($id: ID!) { Contact(id: $id) { leader leaders { id } } }', { id: c.id });
     expect(linked.data!.Contact).toEqual({ leader: true, leaders: [{ id: demo.newPerson.id }] });
@@ -427,8 +385,8 @@ describe('a rep on a desktop', () => {
     ] as const) {
       await page.goto(`${t.url}/#${route}`);
       await expectVisible(ready());
-      await noProgress(page);
-      expect({ route, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ route, overflow: 0 });
+      await noProgress(page, LOADING);
+      expect({ route, overflow: await windowOverflow(page) }).toEqual({ route, overflow: 0 });
       await shot(page, name);
     }
   });
@@ -445,8 +403,8 @@ describe('an admin manages issue tags', () => {
   const renamed = `Night buses ${suffix}`;
 
   beforeAll(async () => {
-    s = await openSession(DESKTOP);
-    await signIn(s.page, 'admin');
+    s = await open(DESKTOP);
+    await signIn(s.page, t.url, LOGINS.admin);
   });
 
   afterAll(async () => {
@@ -511,48 +469,26 @@ describe('an admin manages issue tags', () => {
 });
 
 describe('who sees what', () => {
-  test('a caseworker reads organising but has no "Log a conversation" button', async () => {
-    const { context, page, problems } = await openSession(PHONE, true);
-    try {
-      await signIn(page, 'caseworker');
-      await page.getByRole('button', { name: 'Open menu' }).click();
-      await expectVisible(page.getByRole('menuitem', { name: 'My patch' }));
-      await page.keyboard.press('Escape');
-      await page.goto(`${t.url}/#/FollowUps`);
-      await expectVisible(page.getByText(/No follow-ups due|Overdue|Due/).first());
-      await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);
-      await expect(page.getByRole('button', { name: /^Log (follow-up|conversation) with/ }).count()).resolves.toBe(0);
-      await shot(page, 'phone-08-caseworker');
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  test('a caseworker reads organising but has no "Log a conversation" button', () => inSession(open(PHONE, true), async ({ page, problems }) => {
+    await signIn(page, t.url, LOGINS.caseworker);
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await expectVisible(page.getByRole('menuitem', { name: 'My patch' }));
+    await page.keyboard.press('Escape');
+    await page.goto(`${t.url}/#/FollowUps`);
+    await expectVisible(page.getByText(/No follow-ups due|Overdue|Due/).first());
+    await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Log (follow-up|conversation) with/ }).count()).resolves.toBe(0);
+    await shot(page, 'phone-08-caseworker');
+    expect(problems).toEqual([]);
+  }));
 
-  test('a coalition partner sees none of the organising menus', async () => {
-    const { context, page, problems } = await openSession(DESKTOP);
-    try {
-      await signIn(page, 'coalition');
-      await expectVisible(page.getByRole('menuitem', { name: 'Wards' }));
-      for (const name of ['My patch', /^Follow-ups/, 'Conversations', 'Rep coverage', 'Issue tags', 'Contacts']) {
-        await expect(page.getByRole('menuitem', { name }).count()).resolves.toBe(0);
-      }
-      await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
+  test('a coalition partner sees none of the organising menus', () => inSession(open(DESKTOP), async ({ page, problems }) => {
+    await signIn(page, t.url, LOGINS.coalition);
+    await expectVisible(page.getByRole('menuitem', { name: 'Wards' }));
+    for (const name of ['My patch', /^Follow-ups/, 'Conversations', 'Rep coverage', 'Issue tags', 'Contacts']) {
+      await expect(page.getByRole('menuitem', { name }).count()).resolves.toBe(0);
     }
-  });
+    await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }));
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function expectHidden(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'hidden' });
-}

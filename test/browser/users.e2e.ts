@@ -9,25 +9,16 @@
  *
  * Screenshots land in test/browser/screenshots/users-*.png (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import {
+  choose, DESKTOP, expectHidden, expectVisible, fillSignIn, inSession, launchBrowser, noProgress,
+  openSession, overflowOf, PHONE, screenshot, signIn, signOut, startWebApp, type Session, type Viewport,
+} from '../fixtures/browser.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const SHOTS = path.join(ROOT, 'test/browser/screenshots');
 const ADMIN = 'admin@unison.example';
 const SECRETARY = 'secretary@unison.example';
-const PASSWORD = 'rollcall-demo';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 jest.setTimeout(60_000);
 
@@ -45,9 +36,7 @@ const newUser = {
 };
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const { startTestApp } = await import('../fixtures/app.js');
-  t = await startTestApp({ seed: 'small', webDist: WEB_DIST });
+  t = await startWebApp();
   const me = await t.as('admin')<{ me: { roles: { branchId: string; role: string; branch: { name: string } }[] } }>(
     '{ me { roles { branchId role branch { name } } } }',
   );
@@ -61,11 +50,7 @@ beforeAll(async () => {
   if (!site) throw new Error(`The demo branch has no site: ${JSON.stringify(sites.errors)}`);
   demo.siteName = site.name;
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -73,66 +58,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  /** Page errors and console errors, except failed requests the test provokes on purpose. */
-  problems: string[];
-}
-
-async function openSession(viewport: { width: number; height: number }, isMobile = false): Promise<Session> {
-  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[01]/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  return { context, page, problems };
-}
-
-async function fillSignIn(page: Page, email: string, password: string) {
-  await page.goto(t.url + '/');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await fillSignIn(page, email, password);
-  await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Profile' }).click();
-  await page.getByRole('menuitem', { name: 'Logout' }).click();
-  await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
-}
-
-/** Picks an option of a MUI select (react-admin SelectInput) by the input's label. */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-const noProgress = (page: Page) => page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
-/**
- * How far the page is wider than the phone. A mobile browser widens its layout viewport to fit wide
- * content, so this compares with the phone's width, not with window.innerWidth.
- */
-const overflowOf = (page: Page) =>
-  page.evaluate((width) => Math.max(window.innerWidth, document.documentElement.scrollWidth) - width, PHONE.width);
+/** A session whose problems leave out the refused requests (400, 401) the tests provoke on purpose. */
+const open = (viewport: Viewport, isMobile = false): Promise<Session> =>
+  openSession(browser, viewport, { isMobile, expectedConsoleErrors: /status of 40[01]/ });
 
 describe('a branch admin manages an account', () => {
   let admin: Session;
   let robin: Session;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `users-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => screenshot(page, `users-${name}`);
   const main = () => admin.page.locator('#main-content');
 
   beforeAll(async () => {
-    admin = await openSession(DESKTOP);
-    robin = await openSession(DESKTOP);
+    admin = await open(DESKTOP);
+    robin = await open(DESKTOP);
   });
 
   afterAll(async () => {
@@ -142,7 +80,7 @@ describe('a branch admin manages an account', () => {
 
   test('the admin opens Users from the menu', async () => {
     const { page } = admin;
-    await signIn(page, ADMIN);
+    await signIn(page, t.url, ADMIN);
     await expectVisible(page.getByRole('menuitem', { name: 'Branches' }));
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.waitForURL(/#\/Users/);
@@ -217,7 +155,7 @@ describe('a branch admin manages an account', () => {
 
   test('the new user signs in, sees their role and changes their password', async () => {
     const { page } = robin;
-    await signIn(page, newUser.email, newUser.password);
+    await signIn(page, t.url, newUser.email, newUser.password);
     // A rep: people and structure, no Users, Branches or Audit log.
     await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
     await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
@@ -262,7 +200,7 @@ describe('a branch admin manages an account', () => {
     await expectVisible(page.locator('#main-content tbody tr').first());
 
     await signOut(page);
-    await signIn(page, newUser.email, newUser.newPassword);
+    await signIn(page, t.url, newUser.email, newUser.newPassword);
   });
 
   test('the admin changes the role', async () => {
@@ -320,7 +258,7 @@ describe('a branch admin manages an account', () => {
 
   test('the deactivated user can no longer sign in', async () => {
     const { page } = robin;
-    await fillSignIn(page, newUser.email, newUser.newPassword);
+    await fillSignIn(page, t.url, newUser.email, newUser.newPassword);
     await expectVisible(page.getByText('Wrong email or password'));
     await page.waitForTimeout(400); // let the notification finish fading in for the screenshot
     await shot(page, '12-deactivated-sign-in');
@@ -334,137 +272,109 @@ describe('a branch admin manages an account', () => {
 });
 
 describe('branches', () => {
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `users-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => screenshot(page, `users-${name}`);
 
-  test('the admin adds a branch, becomes its admin, then deletes it after confirming', async () => {
-    const { context, page, problems } = await openSession(DESKTOP);
+  test('the admin adds a branch, becomes its admin, then deletes it after confirming', () => inSession(open(DESKTOP), async ({ page, problems }) => {
     const name = `E2E branch ${suffix}`;
-    try {
-      await signIn(page, ADMIN);
-      await page.getByRole('menuitem', { name: 'Branches' }).click();
-      await page.waitForURL(/#\/Branches/);
-      const main = page.locator('#main-content');
-      await expectVisible(main.locator('tbody tr').filter({ hasText: demo.branchName }));
-      await page.getByRole('link', { name: 'Create' }).click();
-      await page.getByRole('textbox', { name: /^Name/ }).fill(name);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.waitForURL(/#\/Branches\/[^/]+\/show/);
-      await expectVisible(main.getByText(name));
-      // Its creator administers it: the user menu says so, and it offers Edit and Delete.
-      await expectVisible(page.getByRole('link', { name: 'Edit' }));
-      await page.getByRole('button', { name: 'Profile' }).click();
-      await expectVisible(page.getByTestId('account-role').filter({ hasText: `Branch admin · ${name}` }));
-      await page.keyboard.press('Escape');
-      await shot(page, 'branches-01-created');
+    await signIn(page, t.url, ADMIN);
+    await page.getByRole('menuitem', { name: 'Branches' }).click();
+    await page.waitForURL(/#\/Branches/);
+    const main = page.locator('#main-content');
+    await expectVisible(main.locator('tbody tr').filter({ hasText: demo.branchName }));
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByRole('textbox', { name: /^Name/ }).fill(name);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/Branches\/[^/]+\/show/);
+    await expectVisible(main.getByText(name));
+    // Its creator administers it: the user menu says so, and it offers Edit and Delete.
+    await expectVisible(page.getByRole('link', { name: 'Edit' }));
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await expectVisible(page.getByTestId('account-role').filter({ hasText: `Branch admin · ${name}` }));
+    await page.keyboard.press('Escape');
+    await shot(page, 'branches-01-created');
 
-      await page.getByRole('button', { name: 'Delete' }).click();
-      const dialog = page.getByRole('dialog');
-      await expectVisible(dialog.getByText('Delete this branch?'));
-      await page.waitForTimeout(400);
-      await shot(page, 'branches-02-confirm-delete');
-      await dialog.getByRole('button', { name: 'Confirm' }).click();
-      await page.waitForURL(/#\/Branches(\?.*)?$/);
-      await expectVisible(main.locator('tbody tr').filter({ hasText: demo.branchName }));
-      await main.getByText(name).first().waitFor({ state: 'detached' });
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectVisible(dialog.getByText('Delete this branch?'));
+    await page.waitForTimeout(400);
+    await shot(page, 'branches-02-confirm-delete');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(/#\/Branches(\?.*)?$/);
+    await expectVisible(main.locator('tbody tr').filter({ hasText: demo.branchName }));
+    await main.getByText(name).first().waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  }));
 });
 
 describe('a branch secretary', () => {
-  test('has no Users or Branches menu, and #/Users shows no accounts (the API refuses them)', async () => {
-    const { context, page, problems } = await openSession(DESKTOP);
-    try {
-      await signIn(page, SECRETARY);
-      await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
-      await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
-      await expect(page.getByRole('menuitem', { name: 'Branches' }).count()).resolves.toBe(0);
-      await page.goto(`${t.url}/#/Users`);
-      await page.waitForTimeout(500);
-      await expect(page.getByText(ADMIN).count()).resolves.toBe(0);
-      await expect(page.locator('#main-content tbody tr').count()).resolves.toBe(0);
-      await page.screenshot({ path: path.join(SHOTS, 'users-secretary.png'), fullPage: true });
-      const refused = await t.as('secretary')('{ allUsers { id email } }');
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  test('has no Users or Branches menu, and #/Users shows no accounts (the API refuses them)', () => inSession(open(DESKTOP), async ({ page, problems }) => {
+    await signIn(page, t.url, SECRETARY);
+    await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
+    await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('menuitem', { name: 'Branches' }).count()).resolves.toBe(0);
+    await page.goto(`${t.url}/#/Users`);
+    await page.waitForTimeout(500);
+    await expect(page.getByText(ADMIN).count()).resolves.toBe(0);
+    await expect(page.locator('#main-content tbody tr').count()).resolves.toBe(0);
+    await screenshot(page, 'users-secretary');
+    const refused = await t.as('secretary')('{ allUsers { id email } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(problems).toEqual([]);
+  }));
 });
 
 describe('on a phone', () => {
-  test('the users list, an account and the form fit the screen', async () => {
-    const { context, page, problems } = await openSession(PHONE, true);
-    try {
-      await signIn(page, ADMIN);
-      await page.getByRole('button', { name: /open menu|close menu/i }).first().click();
-      await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.waitForURL(/#\/Users/);
-      const main = page.locator('#main-content');
-      const row = main.getByRole('link').filter({ hasText: SECRETARY });
-      await expectVisible(row.getByText(`Branch secretary · ${demo.branchName}`));
-      await noProgress(page);
-      expect(await overflowOf(page)).toBe(0);
-      await page.screenshot({ path: path.join(SHOTS, 'users-phone-01-list.png'), fullPage: true });
+  test('the users list, an account and the form fit the screen', () => inSession(open(PHONE, true), async ({ page, problems }) => {
+    await signIn(page, t.url, ADMIN);
+    await page.getByRole('button', { name: /open menu|close menu/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.waitForURL(/#\/Users/);
+    const main = page.locator('#main-content');
+    const row = main.getByRole('link').filter({ hasText: SECRETARY });
+    await expectVisible(row.getByText(`Branch secretary · ${demo.branchName}`));
+    await noProgress(page);
+    expect(await overflowOf(page)).toBe(0);
+    await screenshot(page, 'users-phone-01-list');
 
-      await row.click();
-      await page.waitForURL(/#\/Users\/[^/]+\/show/);
-      await expectVisible(page.getByRole('heading', { name: /Sam Okafor/ }));
-      expect(await overflowOf(page)).toBe(0);
-      await page.screenshot({ path: path.join(SHOTS, 'users-phone-02-show.png'), fullPage: true });
+    await row.click();
+    await page.waitForURL(/#\/Users\/[^/]+\/show/);
+    await expectVisible(page.getByRole('heading', { name: /Sam Okafor/ }));
+    expect(await overflowOf(page)).toBe(0);
+    await screenshot(page, 'users-phone-02-show');
 
-      await page.getByRole('link', { name: 'Edit' }).click();
-      await page.waitForURL(/#\/Users\/[^/]+$/);
-      await expectVisible(page.getByRole('combobox', { name: 'Role', exact: true }));
-      await noProgress(page);
-      expect(await overflowOf(page)).toBe(0);
-      // The save bar is fixed to the bottom of the screen: a full-page shot would show it mid-form.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await page.screenshot({ path: path.join(SHOTS, 'users-phone-03-edit.png') });
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/#\/Users\/[^/]+$/);
+    await expectVisible(page.getByRole('combobox', { name: 'Role', exact: true }));
+    await noProgress(page);
+    expect(await overflowOf(page)).toBe(0);
+    // The save bar is fixed to the bottom of the screen: a full-page shot would show it mid-form.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await screenshot(page, 'users-phone-03-edit', { fullPage: false });
 
-      await page.goto(`${t.url}/#/change-password`);
-      await expectVisible(page.getByRole('heading', { name: 'Change password' }));
-      expect(await overflowOf(page)).toBe(0);
-      await page.screenshot({ path: path.join(SHOTS, 'users-phone-04-change-password.png'), fullPage: true });
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    await page.goto(`${t.url}/#/change-password`);
+    await expectVisible(page.getByRole('heading', { name: 'Change password' }));
+    expect(await overflowOf(page)).toBe(0);
+    await screenshot(page, 'users-phone-04-change-password');
+    expect(problems).toEqual([]);
+  }));
 });
 
 describe('a session saved by an older version of the app', () => {
-  test('signs out cleanly instead of crashing', async () => {
-    const { context, page, problems } = await openSession(DESKTOP);
-    try {
-      const token = await t.login('secretary');
-      await page.goto(t.url + '/');
-      await page.evaluate((tk) => {
-        localStorage.setItem('rollcall.token', tk);
-        localStorage.setItem('rollcall.user', JSON.stringify({ id: 'x', email: 'secretary@unison.example', displayName: 'Sam', role: 'BRANCH_SECRETARY', organisation: null }));
-      }, token);
-      await page.goto(`${t.url}/#/Contacts`);
-      await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
-      await expectVisible(page.getByText('Your session has ended: please sign in again'));
-      expect(await page.evaluate(() => localStorage.getItem('rollcall.user'))).toBeNull();
-      // Signing out ended the old token on the server too.
-      expect((await t.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      await signIn(page, SECRETARY);
-      await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  test('signs out cleanly instead of crashing', () => inSession(open(DESKTOP), async ({ page, problems }) => {
+    const token = await t.login('secretary');
+    await page.goto(t.url + '/');
+    await page.evaluate((tk) => {
+      localStorage.setItem('rollcall.token', tk);
+      localStorage.setItem('rollcall.user', JSON.stringify({ id: 'x', email: 'secretary@unison.example', displayName: 'Sam', role: 'BRANCH_SECRETARY', organisation: null }));
+    }, token);
+    await page.goto(`${t.url}/#/Contacts`);
+    await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
+    await expectVisible(page.getByText('Your session has ended: please sign in again'));
+    expect(await page.evaluate(() => localStorage.getItem('rollcall.user'))).toBeNull();
+    // Signing out ended the old token on the server too.
+    expect((await t.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await signIn(page, t.url, SECRETARY);
+    await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
+    expect(problems).toEqual([]);
+  }));
 });
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function expectHidden(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'hidden' });
-}

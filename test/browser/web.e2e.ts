@@ -8,21 +8,14 @@
  * Screenshots of every step land in test/browser/screenshots/ (git-ignored).
  * ROLLCALL_E2E_URL=http://127.0.0.1:3000 runs the same journey against an app that is already up.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  choose, DEMO_PASSWORD, escape, expectHidden, expectVisible, launchBrowser, noProgress, openSession, SCREENS, screenshot,
+  signOut, startWebApp, windowOverflow,
+} from '../fixtures/browser.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const SHOTS = path.join(ROOT, 'test/browser/screenshots');
 const SECRETARY = 'secretary@unison.example';
-const PASSWORD = 'rollcall-demo';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 jest.setTimeout(60_000);
 
@@ -52,7 +45,7 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
 async function findSeeded(): Promise<Seeded> {
   const { login } = await gql<{ login: { token: string } }>(
     'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: SECRETARY, p: PASSWORD },
+    { e: SECRETARY, p: DEMO_PASSWORD },
   );
   const data = await gql<{
     allContacts: Seeded['contact'][];
@@ -74,21 +67,15 @@ async function findSeeded(): Promise<Seeded> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   if (process.env.ROLLCALL_E2E_URL) {
     url = process.env.ROLLCALL_E2E_URL.replace(/\/$/, '');
   } else {
-    const { startTestApp } = await import('../fixtures/app.js');
-    const app = await startTestApp({ seed: 'small', webDist: WEB_DIST });
+    const app = await startWebApp();
     url = app.url;
     close = () => app.close();
   }
   seeded = await findSeeded();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -96,43 +83,20 @@ afterAll(async () => {
   await close();
 });
 
-const SCREENS = [
-  { screen: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
-  { screen: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-] as const;
-
 describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) => {
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
   // Unique per screen and run; "Aa…" sorts first, so the new person is on the ward's first page.
   const suffix = `${screen === 'phone' ? 'Ph' : 'Dk'}${Date.now().toString(36).slice(-4)}`;
   const person = { firstName: 'Rowan', lastName: `Aabel${suffix}` };
   const fullName = `${person.firstName} ${person.lastName}`;
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${screen}-${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, `${screen}-${name}`);
   const main = () => page.locator('#main-content');
 
-  /** Picks an option of a MUI select (react-admin SelectInput) by the input's label. */
-  async function choose(scope: Page | Locator, label: string, option: string | RegExp) {
-    await scope.getByRole('combobox', { name: label, exact: true }).click();
-    await page.getByRole('option', { name: option }).first().click();
-  }
-
   beforeAll(async () => {
-    context = await browser.newContext({
-      viewport,
-      isMobile,
-      hasTouch: isMobile,
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
+    ({ context, page, problems } = await openSession(browser, viewport, { isMobile }));
   });
 
   afterAll(async () => {
@@ -145,7 +109,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible', timeout: 5_000 });
     await shot('01-login');
     await page.getByRole('textbox', { name: 'Email' }).fill(SECRETARY);
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));
     await expectVisible(page.getByRole('link', { name: 'Contacts' }).first());
@@ -157,7 +121,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     const search = page.getByRole('textbox', { name: 'Search contacts' });
     await search.fill(seeded.contact.lastName);
     await expectVisible(main().getByText(seeded.contact.fullName).first());
-    await page.waitForFunction(() => !document.querySelector('.MuiLinearProgress-root'));
+    await noProgress(page);
     await shot('03-search');
     await main().getByText(seeded.contact.fullName).first().click();
     await page.waitForURL(/\/Contacts\/[^/]+\/show/);
@@ -177,8 +141,8 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
 
     await page.getByRole('textbox', { name: 'Last name' }).fill(person.lastName);
     await page.getByRole('textbox', { name: 'Job title' }).fill('Healthcare assistant');
-    await choose(page, 'Staff group', 'Additional Clinical Services');
-    await choose(page, 'Shift pattern', 'Nights');
+    await choose(page, page, 'Staff group', 'Additional Clinical Services');
+    await choose(page, page, 'Shift pattern', 'Nights');
     const ward = page.getByRole('combobox', { name: 'Ward', exact: true });
     await ward.click();
     await ward.fill(seeded.ward.name.slice(0, 12));
@@ -198,7 +162,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     await page.getByRole('button', { name: 'Add membership' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a membership' });
     await expectVisible(dialog);
-    await choose(dialog, 'Union', new RegExp(`^${escape(seeded.union.shortName)} \\(`));
+    await choose(page, dialog, 'Union', new RegExp(`^${escape(seeded.union.shortName)} \\(`));
     await dialog.getByRole('textbox', { name: 'Membership number' }).fill('E2E-' + suffix);
     await shot('05-membership-dialog');
     await dialog.getByRole('button', { name: 'Add membership' }).click();
@@ -214,7 +178,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     test('shows the server\'s refusal of a second membership of the same union on the Union input', async () => {
       await page.getByRole('button', { name: 'Add membership' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add a membership' });
-      await choose(dialog, 'Union', new RegExp(`^${escape(seeded.union.shortName)} \\(`));
+      await choose(page, dialog, 'Union', new RegExp(`^${escape(seeded.union.shortName)} \\(`));
       await dialog.getByRole('button', { name: 'Add membership' }).click();
       await expectVisible(dialog.getByText(/already has a membership/));
       await shot('07-duplicate-membership');
@@ -257,7 +221,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
       // An explicit empty filter: react-admin remembers each list's last search.
       await page.goto(`${url}/#/${route}?filter=%7B%7D`);
       await page.waitForFunction(() => !!document.querySelector('#main-content tbody tr, #main-content li'));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await windowOverflow(page);
       expect({ route, overflow }).toEqual({ route, overflow: 0 });
       await shot(name);
     }
@@ -267,23 +231,9 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
   test('signing out ends the session on the server too', async () => {
     const token = await page.evaluate(() => localStorage.getItem('rollcall.token'));
     expect(token).toBeTruthy();
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
-    await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
+    await signOut(page);
     expect(await page.evaluate(() => localStorage.getItem('rollcall.token'))).toBeNull();
     // the token copied before signing out no longer works
     await expect(gql('{ me { id } }', {}, token!)).rejects.toThrow(/Log in to use Rollcall/);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function expectHidden(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'hidden' });
-}
