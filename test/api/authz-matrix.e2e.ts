@@ -56,6 +56,8 @@ const MATRIX: Record<string, Row> = {
   setLeader: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { setLeader(data: { contactId: "${NONE}", leader: false }) { id } }` },
   linkContacts: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { linkContacts(data: { leaderId: "${NONE}", followerId: "${NONE}" }) { id } }` },
   unlinkContacts: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { unlinkContacts(data: { leaderId: "${NONE}", followerId: "${NONE}" }) }` },
+  allReps: { permission: 'PEOPLE_READ' as Permission, op: '{ allReps { id } }' },
+  _allRepsMeta: { permission: 'PEOPLE_READ' as Permission, op: '{ _allRepsMeta { count } }' },
   myPatch: { permission: 'PEOPLE_READ' as Permission, op: `{ myPatch(siteId: "${NONE}") { id } }` },
   repCoverage: { permission: 'PEOPLE_READ' as Permission, op: `{ repCoverage(siteId: "${NONE}") { id } }` },
   AuditEvent: { permission: 'AUDIT_READ' as Permission, op: `{ AuditEvent(id: "${NONE}") { id } }` },

@@ -37,8 +37,8 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
   'AuditEvent', 'allAuditEvents', '_allAuditEventsMeta',
   'me', 'login', 'logout', 'changePassword',
   'IssueTag', 'allIssueTags', '_allIssueTagsMeta', 'createIssueTag', 'updateIssueTag', 'deleteIssueTag',
-  'myPatch', 'repCoverage',
-].map((f) => [f, 'workplace reference data, branches, accounts, issue tags, the audit log, one\'s own session, or per-ward counts '
+  'myPatch', 'repCoverage', 'allReps', '_allRepsMeta',
+].map((f) => [f, 'workplace reference data, branches, accounts (and the reps among them), issue tags, the audit log, one\'s own session, or per-ward counts '
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']));
 
 interface Target { contactId: string; membershipId: string; repRoleId: string; conversationId: string; repUserId: string; wardId: string; employerId: string; lastName: string }

@@ -114,6 +114,16 @@ describe('follow-ups', () => {
     expect(done.data?.allFollowUps).toEqual([expect.objectContaining({ id: mine.id, followUpState: 'DONE' })]);
   });
 
+  it("lists the reps whose follow-ups one may look at: the branch's reps for a secretary, oneself for a rep", async () => {
+    const names = async (who: 'secretary' | 'rep' | 'secretary2' | 'caseworker') =>
+      (await t.as(who)('{ allReps { displayName } _allRepsMeta { count } }')).data?.allReps.map((r: { displayName: string }) => r.displayName);
+    expect(await names('secretary')).toEqual(expect.arrayContaining(['Jo Whitehead (workplace rep)', 'Sam Okafor (branch secretary)']));
+    expect(await names('rep')).toEqual(['Jo Whitehead (workplace rep)']);
+    expect(await names('secretary2')).not.toContain('Jo Whitehead (workplace rep)');
+    expect(await names('caseworker')).toContain('Jo Whitehead (workplace rep)');
+    expect(errorOf(await t.as('coalition')('{ allReps { id } }')).code).toBe('FORBIDDEN');
+  });
+
   it("shows a secretary a rep's follow-ups only within the secretary's branch", async () => {
     const [rep] = await t.sql('SELECT id FROM app_user WHERE email = $1', [LOGINS.rep]);
     const sec = await t.as('secretary')('query($r: ID) { _allFollowUpsMeta(filter: { repUserId: $r }) { count } }', { r: rep.id });

@@ -24,6 +24,7 @@ import {
 const LOGINS = {
   rep: 'rep@unison.example',
   admin: 'admin@unison.example',
+  secretary: 'secretary@unison.example',
   caseworker: 'caseworker@unison.example',
   coalition: 'coalition@unison.example',
 } as const;
@@ -479,6 +480,17 @@ describe('who sees what', () => {
     await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Log (follow-up|conversation) with/ }).count()).resolves.toBe(0);
     await shot(page, 'phone-08-caseworker');
+    expect(problems).toEqual([]);
+  }));
+
+  test("a branch secretary looks at a rep's follow-ups", () => inSession(open(DESKTOP), async ({ page, problems }) => {
+    await signIn(page, t.url, LOGINS.secretary);
+    await page.goto(`${t.url}/#/FollowUps`);
+    await page.getByLabel('Whose').click();
+    await page.getByRole('option', { name: 'Jo Whitehead (workplace rep)' }).click();
+    await expectVisible(page.getByTestId('follow-up').first());
+    await expectVisible(page.getByText(/days? overdue/).first());
+    await shot(page, 'desktop-09-secretary-rep-follow-ups');
     expect(problems).toEqual([]);
   }));
 

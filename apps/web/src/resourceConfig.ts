@@ -147,6 +147,12 @@ export const RESOURCES: ResourceConfig[] = [
     createInput: [], updateInput: [], readOnly: true, listOnly: true,
   },
   {
+    // Reps of the user's branches (and the user): whose follow-ups a secretary may look at.
+    type: 'Rep', plural: 'Reps', listFields: 'id displayName',
+    filters: ['q', 'ids'],
+    createInput: [], updateInput: [], readOnly: true, listOnly: true,
+  },
+  {
     type: 'IssueTag', plural: 'IssueTags', listFields: ISSUE_TAG,
     filters: ['q', 'ids', 'active'],
     createInput: ['name', 'active'], updateInput: ['name', 'active'],

@@ -90,6 +90,11 @@ export function administeredBranchIds(user: SessionUser | null): string[] {
   return [...new Set((user?.roles ?? []).filter((r) => r.role === 'ADMIN').map((r) => r.branchId))];
 }
 
+/** Whether the user reads a whole branch's people (not only a rep's patch): they may look at its reps' follow-ups. */
+export function readsWholeBranch(user: SessionUser | null = getUser()): boolean {
+  return (user?.roles ?? []).some((r) => r.role === 'ADMIN' || r.role === 'BRANCH_SECRETARY' || r.role === 'CASEWORKER');
+}
+
 /** The employers of the user's branches (empty when unknown: an older profile, or no branch). */
 export function branchEmployerIds(user: SessionUser | null = getUser()): string[] {
   return user?.employerIds ?? [];

@@ -14,6 +14,8 @@ import { WardService } from '../wards/ward.service.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { ContactLink } from './contact-link.entity.js';
 import { OrganisingService, timelineTitle } from './organising.service.js';
+import { Rep, RepFilter } from './rep.types.js';
+import { ListArgs, ListMetadata } from '../common/list.js';
 import { CoverageStatus, PatchWard, TimelineEvent, TimelineKind, WardCoverage } from './organising.types.js';
 
 @InputType()
@@ -200,6 +202,22 @@ export class OrganisingResolver {
     }
     const order = { NO_REP: 0, FAILING: 1, BELOW_TARGET: 2, ON_TARGET: 3, NO_STAFF: 4 } as const;
     return out.sort((a, b) => order[a.status] - order[b.status] || b.headcount - a.headcount || a.ward.name.localeCompare(b.ward.name));
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [Rep], { description: "Reps of the branches whose people the caller reads in full, and the caller (whose follow-ups they may see)" })
+  allReps(
+    @CurrentUser() user: AuthUser,
+    @Args() _args: ListArgs,
+    @Args('filter', { nullable: true }) filter?: RepFilter,
+  ): Promise<Rep[]> {
+    return this.organising.reps(user, filter ?? {});
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => ListMetadata)
+  async _allRepsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: RepFilter): Promise<ListMetadata> {
+    return { count: (await this.organising.reps(user, filter ?? {})).length };
   }
 
   private wardLoader(loaders: RequestLoaders) {

@@ -6,6 +6,7 @@ import {
 } from '@rollcall/domain';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ContactService } from '../contacts/contact.service.js';
@@ -285,6 +286,25 @@ export class OrganisingService {
       FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`;
     const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
     return this.db.query(query, values);
+  }
+
+  /**
+   * Reps (users with a rep role) in the branches whose people the caller reads in full, plus the
+   * caller: whose follow-ups a secretary, admin or caseworker may look at.
+   */
+  async reps(user: AuthUser, filter: { q?: string; ids?: string[] } = {}): Promise<{ id: string; displayName: string }[]> {
+    const employers = this.access.scope(user, Permission.PEOPLE_READ).employerIds;
+    const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    return this.db.query(
+      `SELECT DISTINCT u.id, u.display_name AS "displayName" FROM app_user u
+       WHERE u.organisation_id = $1 AND u.active
+         AND (u.id = $2 OR EXISTS (SELECT 1 FROM user_branch_role r JOIN branch_employer be ON be.branch_id = r.branch_id
+                                  WHERE r.user_id = u.id AND r.role = 'REP' AND be.employer_id = ANY($3)))
+         AND ($4::text IS NULL OR u.display_name ILIKE $4 ESCAPE '\\')
+         AND ($5::uuid[] IS NULL OR u.id = ANY($5))
+       ORDER BY 2, 1`,
+      [user.organisationId, user.id, employers, q, filter.ids?.length ? filter.ids : null],
+    );
   }
 
   static coverageOf(row: CoverageRow) {

@@ -3,23 +3,22 @@ import { Box } from '@mui/material';
 import { List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { Permission, useCan } from '../permissions';
+import { readsWholeBranch } from '../session';
 import { FollowUpItems } from './FollowUpItems';
 import { FollowUpStateFilter } from './FollowUpStateFilter';
 
-const REPS = { active: true };
-
 /**
  * The user's follow-ups: who to speak to next, overdue first ("3 days overdue" in red), due today,
- * this week and later; one tap logs the follow-up, and it leaves the list. Admins may look at
- * another user's list.
+ * this week and later; one tap logs the follow-up, and it leaves the list. Secretaries, admins
+ * and caseworkers may look at a rep's list (the reps of their branches).
  */
 export const FollowUpList = () => {
-  const mayPickRep = useCan(Permission.USERS_MANAGE);
+  const mayPickRep = useCan(Permission.PEOPLE_READ) && readsWholeBranch();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder="Name" slotProps={{ htmlInput: { 'aria-label': 'Search follow-ups' } }} />,
     ...(mayPickRep
       ? [
-          <ReferenceInput key="repUserId" source="repUserId" reference="Users" filter={REPS} sort={{ field: 'displayName', order: 'ASC' }} perPage={100} alwaysOn>
+          <ReferenceInput key="repUserId" source="repUserId" reference="Reps" sort={{ field: 'displayName', order: 'ASC' }} perPage={100} alwaysOn>
             <SelectInput label="Whose" optionText="displayName" emptyText="Mine" sx={{ minWidth: 200 }} />
           </ReferenceInput>,
         ]
