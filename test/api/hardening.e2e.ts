@@ -6,7 +6,6 @@ let t: TestApp;
 let prod: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  prod = await startTestApp({ production: true });
 });
 afterAll(async () => {
   await t?.close();
@@ -135,10 +134,18 @@ describe('login throttling', () => {
     expect(locked.data?.login).toBeUndefined();
     const other = await t.gql(LOGIN, { e: LOGINS.admin, p: DEMO_PASSWORD });
     expect(other.data?.login.token).toBeTruthy();
+    // The counts live in the database, so every API process shares them and a restart keeps them.
+    const [row] = await t.sql("SELECT failures, locked_until > now() AS locked FROM login_throttle WHERE key = 'a:' || $1", [LOGINS.caseworker]);
+    expect(row).toEqual({ failures: 6, locked: true });
+    expect((await t.sql("SELECT count(*)::int AS n FROM login_throttle WHERE key = 'a:' || $1", [LOGINS.admin]))[0].n).toBe(0);
   });
 });
 
 describe('production mode', () => {
+  // Started here, not with the first app: passport's strategies are process-wide, so the app started
+  // last answers every login in this process (the throttling test above reads the first app's database).
+  beforeAll(async () => { prod = await startTestApp({ production: true }); });
+
   it('turns off introspection and field suggestions', async () => {
     const intro = await prod.as('secretary')('{ __schema { types { name } } }');
     expect(intro.errors?.[0].message).toMatch(/introspection/i);

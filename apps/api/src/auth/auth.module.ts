@@ -11,6 +11,8 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { LoginThrottle } from './login-throttle.js';
+import { DbThrottleStore } from './db-throttle-store.js';
+import { DataSource } from 'typeorm';
 
 @Module({
   imports: [
@@ -24,7 +26,7 @@ import { LoginThrottle } from './login-throttle.js';
       }),
     }),
   ],
-  providers: [{ provide: LoginThrottle, useFactory: () => new LoginThrottle() }, AuthService, AuthResolver, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: LoginThrottle, useFactory: (db: DataSource) => new LoginThrottle(new DbThrottleStore(db)), inject: [DataSource] }, AuthService, AuthResolver, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

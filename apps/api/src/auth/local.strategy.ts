@@ -23,17 +23,17 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   async validate(req: Request, email: string, password: string): Promise<AuthUser> {
     const account = email.trim().toLowerCase();
     const address = req.ip ?? 'unknown';
-    this.throttle.check(account, address);
+    await this.throttle.check(account, address);
     const user = await this.auth.validateCredentials(account, password);
     if (!user) {
-      this.throttle.fail(account, address);
+      await this.throttle.fail(account, address);
       await this.audit.record({
         action: AuditAction.LOGIN_FAILED, actorEmail: account, ip: address,
         organisationId: await this.auth.organisationOfEmail(account),
       }, { durable: true });
       throw new UnauthenticatedError('Email or password is incorrect');
     }
-    this.throttle.succeed(account);
+    await this.throttle.succeed(account);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, user, ip: address });
     return user;
   }

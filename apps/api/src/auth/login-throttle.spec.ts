@@ -1,40 +1,40 @@
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, MemoryThrottleStore } from './login-throttle.js';
 
 describe('LoginThrottle', () => {
   let now = 0;
-  const throttle = () => new LoginThrottle(() => now);
+  const throttle = () => new LoginThrottle(new MemoryThrottleStore(), () => now);
   beforeEach(() => { now = 1_000_000; });
 
-  it('lets the first five failures through, then locks the account with doubling waits', () => {
+  it('lets the first five failures through, then locks the account with doubling waits', async () => {
     const t = throttle();
-    for (let i = 0; i < 5; i++) { t.check('a@x', '1.1.1.1'); t.fail('a@x', '1.1.1.1'); }
-    t.check('a@x', '1.1.1.1');
-    t.fail('a@x', '1.1.1.1'); // 6th: locked 1 s
-    expect(() => t.check('a@x', '1.1.1.1')).toThrow('try again in 1 s');
+    for (let i = 0; i < 5; i++) { await t.check('a@x', '1.1.1.1'); await t.fail('a@x', '1.1.1.1'); }
+    await t.check('a@x', '1.1.1.1');
+    await t.fail('a@x', '1.1.1.1'); // 6th: locked 1 s
+    await expect(t.check('a@x', '1.1.1.1')).rejects.toThrow('try again in 1 s');
     now += 1000;
-    t.check('a@x', '1.1.1.1');
-    t.fail('a@x', '1.1.1.1'); // 7th: 2 s
+    await t.check('a@x', '1.1.1.1');
+    await t.fail('a@x', '1.1.1.1'); // 7th: 2 s
     now += 1500;
-    expect(() => t.check('a@x', '9.9.9.9')).toThrow(/try again in 1 s/);
+    await expect(t.check('a@x', '9.9.9.9')).rejects.toThrow(/try again in 1 s/);
     now += 600;
-    expect(() => t.check('a@x', '9.9.9.9')).not.toThrow();
+    await expect(t.check('a@x', '9.9.9.9')).resolves.toBeUndefined();
   });
 
-  it('caps the lock at 15 minutes and forgets after the window', () => {
+  it('caps the lock at 15 minutes and forgets after the window', async () => {
     const t = throttle();
-    for (let i = 0; i < 40; i++) t.fail('a@x', `10.0.0.${i}`);
-    expect(() => t.check('a@x', '2.2.2.2')).toThrow('try again in 900 s');
+    for (let i = 0; i < 40; i++) await t.fail('a@x', `10.0.0.${i}`);
+    await expect(t.check('a@x', '2.2.2.2')).rejects.toThrow('try again in 900 s');
     now += 15 * 60_000 + 1;
-    t.fail('a@x', '2.2.2.2');
-    expect(() => t.check('a@x', '2.2.2.2')).not.toThrow();
+    await t.fail('a@x', '2.2.2.2');
+    await expect(t.check('a@x', '2.2.2.2')).resolves.toBeUndefined();
   });
 
-  it('locks an address that tries many accounts, and a success clears only the account', () => {
+  it('locks an address that tries many accounts, and a success clears only the account', async () => {
     const t = throttle();
-    for (let i = 0; i < 31; i++) t.fail(`user${i}@x`, '6.6.6.6');
-    expect(() => t.check('fresh@x', '6.6.6.6')).toThrow(/Too many failed logins/);
-    expect(() => t.check('fresh@x', '7.7.7.7')).not.toThrow();
-    t.succeed('user30@x');
-    expect(() => t.check('user30@x', '7.7.7.7')).not.toThrow();
+    for (let i = 0; i < 31; i++) await t.fail(`user${i}@x`, '6.6.6.6');
+    await expect(t.check('fresh@x', '6.6.6.6')).rejects.toThrow(/Too many failed logins/);
+    await expect(t.check('fresh@x', '7.7.7.7')).resolves.toBeUndefined();
+    await t.succeed('user30@x');
+    await expect(t.check('user30@x', '7.7.7.7')).resolves.toBeUndefined();
   });
 });
