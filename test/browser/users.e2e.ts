@@ -367,12 +367,20 @@ describe('a session saved by an older version of the app', () => {
       localStorage.setItem('rollcall.token', tk);
       localStorage.setItem('rollcall.user', JSON.stringify({ id: 'x', email: 'secretary@unison.example', displayName: 'Sam', role: 'BRANCH_SECRETARY', organisation: null }));
     }, token);
+    // The notice shows for a few seconds: watch for it from the moment the page starts loading.
+    const notice = page.getByText('Your session has ended: please sign in again').first().waitFor({ state: 'visible' });
     await page.goto(`${t.url}/#/Contacts`);
     await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible' });
-    await expectVisible(page.getByText('Your session has ended: please sign in again'));
+    await notice;
     expect(await page.evaluate(() => localStorage.getItem('rollcall.user'))).toBeNull();
-    // Signing out ended the old token on the server too.
-    expect((await t.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Signing out ended the old token on the server too (the app clears the session first, then tells
+    // the server: allow that call a moment to land).
+    let code: string | undefined;
+    for (let i = 0; i < 50 && code !== 'UNAUTHENTICATED'; i++) {
+      code = (await t.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code;
+      if (code !== 'UNAUTHENTICATED') await page.waitForTimeout(100);
+    }
+    expect(code).toBe('UNAUTHENTICATED');
     await signIn(page, t.url, SECRETARY);
     await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
     expect(problems).toEqual([]);

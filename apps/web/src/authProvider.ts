@@ -7,6 +7,7 @@ import {
   getToken,
   getUser,
   isTokenExpired,
+  markSessionEnded,
   roleLines,
   saveSession,
   saveUser,
@@ -74,16 +75,21 @@ export const authProvider: AuthProvider = {
     }
     if (isTokenExpired(token)) {
       clearSession();
+      markSessionEnded();
       throw new Error(SESSION_ENDED);
     }
     // A profile saved by an older version of the app (no permissions): react-admin then calls
     // logout, which ends the old token on the server too.
-    if (!getUser()) throw new Error(SESSION_ENDED);
+    if (!getUser()) {
+      markSessionEnded();
+      throw new Error(SESSION_ENDED);
+    }
   },
 
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
       clearSession();
+      markSessionEnded();
       throw new Error(SESSION_ENDED);
     }
     // 403 and the rest: stay signed in, react-admin shows the message.

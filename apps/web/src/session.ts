@@ -80,6 +80,20 @@ export function saveUser(user: SessionUser): void {
   localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
+const ENDED_KEY = 'rollcall.sessionEnded';
+
+/** Remembers, across the redirect to the sign-in page, that a session was ended for the user (expired, outdated, revoked). */
+export function markSessionEnded(): void {
+  sessionStorage.setItem(ENDED_KEY, '1');
+}
+
+/** Whether a session was just ended for the user; reading it forgets it. */
+export function takeSessionEnded(): boolean {
+  const ended = sessionStorage.getItem(ENDED_KEY) === '1';
+  sessionStorage.removeItem(ENDED_KEY);
+  return ended;
+}
+
 export function clearSession(): void {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(USER_KEY);

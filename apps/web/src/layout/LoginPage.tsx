@@ -1,4 +1,4 @@
-import { Box, CardContent, Typography } from '@mui/material';
+import { Alert, Box, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Form,
@@ -11,6 +11,7 @@ import {
   useLogin,
   useNotify,
 } from 'react-admin';
+import { takeSessionEnded } from '../session';
 
 const validateEmail = [required(), email('Enter a valid email address')];
 const validatePassword = [required()];
@@ -20,6 +21,8 @@ const LoginForm = () => {
   const login = useLogin();
   const notify = useNotify();
   const [loading, setLoading] = useState(false);
+  // Said on the page itself (a notification may come and go during the redirect).
+  const [ended] = useState(takeSessionEnded);
 
   const submit = async (values: Record<string, unknown>) => {
     setLoading(true);
@@ -41,6 +44,11 @@ const LoginForm = () => {
         <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center', mb: 2 }}>
           Workplace organising for NHS union reps
         </Typography>
+        {ended && (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            Your session has ended: please sign in again
+          </Alert>
+        )}
         <TextInput
           source="email"
           label="Email"
