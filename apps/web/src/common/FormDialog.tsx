@@ -51,7 +51,7 @@ export const FormDialog = ({
   const [update] = useUpdate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   const editing = !!record;
   const slug = noun.replace(/\s+/g, '-');
   const titleId = `${slug}-dialog-title`;

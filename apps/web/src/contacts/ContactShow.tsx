@@ -102,7 +102,8 @@ const panel = (content: ReactNode) => (
  * timeline.
  */
 const ContactPanels = () => {
-  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'));
+  // noSsr: decided on the first render; a narrow-then-wide flip would remount the panels (and close an open dialog)
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { noSsr: true });
   const details = (
     <Card variant="outlined">
       <CardContent>
