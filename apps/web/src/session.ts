@@ -55,6 +55,8 @@ function isSessionUser(value: unknown): value is SessionUser {
   );
 }
 
+const ENDED_KEY = 'rollcall.sessionEnded';
+
 export function getToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
 }
@@ -64,13 +66,17 @@ export function getUser(): SessionUser | null {
   if (!raw) return null;
   try {
     const user: unknown = JSON.parse(raw);
-    return isSessionUser(user) ? user : null;
+    if (isSessionUser(user)) return user;
   } catch {
-    return null;
+    // unreadable: treated as outdated below
   }
+  // A profile saved by an older version of the app: whichever path notices first, the sign-in page says why.
+  markSessionEnded();
+  return null;
 }
 
 export function saveSession(token: string, user: SessionUser): void {
+  sessionStorage.removeItem(ENDED_KEY);
   localStorage.setItem(TOKEN_KEY, token);
   localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
@@ -80,18 +86,14 @@ export function saveUser(user: SessionUser): void {
   localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
-const ENDED_KEY = 'rollcall.sessionEnded';
-
 /** Remembers, across the redirect to the sign-in page, that a session was ended for the user (expired, outdated, revoked). */
 export function markSessionEnded(): void {
   sessionStorage.setItem(ENDED_KEY, '1');
 }
 
-/** Whether a session was just ended for the user; reading it forgets it. */
-export function takeSessionEnded(): boolean {
-  const ended = sessionStorage.getItem(ENDED_KEY) === '1';
-  sessionStorage.removeItem(ENDED_KEY);
-  return ended;
+/** Whether a session was ended for the user since they last signed in (the sign-in page may mount more than once). */
+export function sessionWasEnded(): boolean {
+  return sessionStorage.getItem(ENDED_KEY) === '1';
 }
 
 export function clearSession(): void {

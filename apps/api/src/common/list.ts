@@ -79,6 +79,11 @@ export function applyListArgs<T extends ObjectLiteral>(
 }
 
 /** ILIKE on several columns for the `q` filter, with LIKE wildcards in the input escaped. */
+/** `%word%` for ILIKE, with the user's own % _ and \ matched as plain text (the default ESCAPE is \). */
+export function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+}
+
 export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string | undefined, columns: string[]): void {
   const term = q?.trim();
   if (!term) return;
@@ -86,7 +91,7 @@ export function applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
   words.forEach((w, i) => {
     const p = `q${i}`;
     qb.andWhere(new Brackets((b) => columns.forEach((c) => b.orWhere(`${c} ILIKE :${p}`))), {
-      [p]: `%${w.replace(/[\\%_]/g, (m) => '\\' + m)}%`,
+      [p]: likePattern(w),
     });
   });
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID } from '@nestjs/graphql';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2026-02-30 is refused). */
 export function IsLocalDate(): PropertyDecorator {
@@ -27,5 +27,16 @@ export function OptionalIdFilter(description?: string): PropertyDecorator {
     Field(() => ID, { nullable: true, description }),
     IsOptional(),
     IsUUID('all', { message: '$property must be a valid id' }),
+  );
+}
+
+/** A list of ids in an input or filter: GraphQL [ID!], each validated as a uuid, at most `max`. */
+export function IdList(options: { max: number; nullable?: boolean; description?: string }): PropertyDecorator {
+  return applyDecorators(
+    Field(() => [ID], { nullable: options.nullable, description: options.description }),
+    ...(options.nullable ? [IsOptional()] : []),
+    IsArray(),
+    ArrayMaxSize(options.max),
+    IsUUID('all', { each: true, message: '$property must be a list of ids' }),
   );
 }

@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { CrudService } from '../common/crud.service.js';
 import { UserInputError } from '../common/errors.js';
-import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
+import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
 import { addDays, today } from '../common/validators.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { Conversation } from './conversation.entity.js';
@@ -138,8 +138,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     qb.andWhere('conversation.rep_user_id = :rep', { rep: f?.repUserId ?? user.id });
     if (f?.contactId) qb.andWhere('conversation.contact_id = :contactId', { contactId: f.contactId });
     if (f?.q) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM contact fc WHERE fc.id = conversation.contact_id AND (fc.first_name || ' ' || fc.last_name || ' ' || coalesce(fc.preferred_name, '')) ILIKE :fq ESCAPE '\\')`,
-        { fq: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere(`EXISTS (SELECT 1 FROM contact fc WHERE fc.id = conversation.contact_id
+        AND (fc.first_name || ' ' || fc.last_name || ' ' || coalesce(fc.preferred_name, '')) ILIKE :fq)`, { fq: likePattern(f.q.trim()) });
     }
     const t = today();
     const soon = addDays(t, FOLLOW_UP_SOON_DAYS);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_ISSUE_TAGS } from '@rollcall/domain';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { UserInputError } from '../common/errors.js';
-import { applySearch, type ListArgs } from '../common/list.js';
+import { applySearch } from '../common/list.js';
+import { groupByKey } from '../common/loaders.js';
 import type { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/organising.input.js';
 import { IssueTag } from './issue-tag.entity.js';
 
@@ -13,7 +13,7 @@ const CONSTRAINTS: Record<string, [string, string]> = {
   uq_issue_tag_org_name: ['name', 'is already an issue tag'],
 };
 
-/** Each organisation's list of issues; a new organisation starts with the defaults. */
+/** Each organisation's list of issues (the defaults come from the seed, or a migration for older organisations). */
 @Injectable()
 export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthUser> {
   protected readonly label = 'Issue tag';
@@ -34,16 +34,6 @@ export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthU
     if (f.active !== undefined && f.active !== null) qb.andWhere('issue_tag.active = :active', { active: f.active });
   }
 
-  override async list(args: ListArgs, filter: IssueTagFilter | undefined, user: AuthUser): Promise<IssueTag[]> {
-    await this.ensureDefaults(user);
-    return super.list(args, filter, user);
-  }
-
-  override async count(filter: IssueTagFilter | undefined, user: AuthUser): Promise<number> {
-    await this.ensureDefaults(user);
-    return super.count(filter, user);
-  }
-
   /** A tag on past conversations is retired (active: false), not deleted: the history keeps it. */
   override async remove(id: string, user: AuthUser): Promise<IssueTag> {
     const tag = await this.get(id, user);
@@ -51,14 +41,6 @@ export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthU
     if (n > 0) throw new UserInputError({ id: `is used on ${n} conversation(s): retire it instead, so it is no longer offered` });
     await this.repo.delete(id);
     return { ...tag, id };
-  }
-
-  /** The first time an organisation's list is read it gets the default tags. */
-  private async ensureDefaults(user: AuthUser): Promise<void> {
-    if (await this.repo.exists({ where: { organisationId: user.organisationId } })) return;
-    await this.repo.createQueryBuilder().insert().into(IssueTag)
-      .values(DEFAULT_ISSUE_TAGS.map((name) => ({ organisationId: user.organisationId, name, active: true })))
-      .orIgnore().updateEntity(false).execute();
   }
 
   create(input: IssueTagCreateInput, user: AuthUser): Promise<IssueTag> {
@@ -85,6 +67,6 @@ export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthU
        FROM conversation_issue_tag ct JOIN issue_tag t ON t.id = ct.issue_tag_id WHERE ct.conversation_id = ANY($1) ORDER BY t.name`,
       [[...conversationIds]],
     );
-    return conversationIds.map((id) => rows.filter((r) => r.conversation_id === id));
+    return groupByKey(conversationIds, rows, (r) => r.conversation_id);
   }
 }

@@ -11,6 +11,7 @@ import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserInputError } from '../common/errors.js';
+import { likePattern } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { ContactLink } from './contact-link.entity.js';
@@ -171,9 +172,9 @@ export class OrganisingService {
       ) x WHERE ${c.sql} ORDER BY x.created_at`;
     const [query, values] = this.db.driver.escapeQueryWithParameters(sql, { ...c.params, ids: [...contactIds] });
     const rows: { me: string; other: string; direction: 'leaders' | 'followers' }[] = await this.db.query(query, values);
-    return contactIds.map((id) => ({
-      leaders: rows.filter((r) => r.me === id && r.direction === 'leaders').map((r) => r.other),
-      followers: rows.filter((r) => r.me === id && r.direction === 'followers').map((r) => r.other),
+    return groupByKey(contactIds, rows, (r) => r.me).map((mine) => ({
+      leaders: mine.filter((r) => r.direction === 'leaders').map((r) => r.other),
+      followers: mine.filter((r) => r.direction === 'followers').map((r) => r.other),
     }));
   }
 
@@ -294,13 +295,13 @@ export class OrganisingService {
    */
   async reps(user: AuthUser, filter: { q?: string; ids?: string[] } = {}): Promise<{ id: string; displayName: string }[]> {
     const employers = this.access.scope(user, Permission.PEOPLE_READ).employerIds;
-    const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const q = filter.q?.trim() ? likePattern(filter.q.trim()) : null;
     return this.db.query(
       `SELECT DISTINCT u.id, u.display_name AS "displayName" FROM app_user u
        WHERE u.organisation_id = $1 AND u.active
          AND (u.id = $2 OR EXISTS (SELECT 1 FROM user_branch_role r JOIN branch_employer be ON be.branch_id = r.branch_id
                                   WHERE r.user_id = u.id AND r.role = 'REP' AND be.employer_id = ANY($3)))
-         AND ($4::text IS NULL OR u.display_name ILIKE $4 ESCAPE '\\')
+         AND ($4::text IS NULL OR u.display_name ILIKE $4)
          AND ($5::uuid[] IS NULL OR u.id = ANY($5))
        ORDER BY 2, 1`,
       [user.organisationId, user.id, employers, q, filter.ids?.length ? filter.ids : null],

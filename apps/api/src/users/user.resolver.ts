@@ -69,7 +69,8 @@ export class UserResolver {
 
   @ResolveField(() => Organisation)
   organisation(@Parent() u: User, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
-    return loaders.get<string, Organisation>('organisation.byId', () => (ids) => this.users.organisations(ids)).load(u.organisationId);
+    // Never null: the foreign key guarantees a user's organisation.
+    return loaders.get<string, Organisation | null>('organisation.byId', () => (ids) => this.users.organisations(ids)).load(u.organisationId) as Promise<Organisation>;
   }
 }
 

@@ -9,7 +9,7 @@ import { checkNewPassword, hashPassword } from '../auth/password.js';
 import { CrudService } from '../common/crud.service.js';
 import { mapConstraintError, UserInputError } from '../common/errors.js';
 import { applySearch } from '../common/list.js';
-import { groupByKey } from '../common/loaders.js';
+import { byKey, groupByKey } from '../common/loaders.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Site } from '../sites/site.entity.js';
 import type { BranchRoleInput, UserCreateInput, UserFilter, UserUpdateInput } from './dto/user.input.js';
@@ -76,16 +76,14 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
   }
 
   /** Organisations by id, for DataLoader (a user's own organisation). */
-  async organisations(ids: readonly string[]): Promise<Organisation[]> {
-    const rows = await this.db.getRepository(Organisation).findBy({ id: In([...ids]) });
-    return ids.map((id) => rows.find((o) => o.id === id)!);
+  async organisations(ids: readonly string[]): Promise<(Organisation | null)[]> {
+    return byKey(ids, await this.db.getRepository(Organisation).findBy({ id: In([...ids]) }), (o) => o.id);
   }
 
   /** Display names by user id (reps named on conversations), for DataLoader. Same organisation only is the caller's concern. */
   async displayNames(ids: readonly string[]): Promise<(string | null)[]> {
     const rows: { id: string; display_name: string }[] = await this.db.query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [[...ids]]);
-    const map = new Map(rows.map((r) => [r.id, r.display_name]));
-    return ids.map((id) => map.get(id) ?? null);
+    return byKey(ids, rows, (r) => r.id).map((r) => r?.display_name ?? null);
   }
 
   /** Patch site ids per user, for DataLoader. */

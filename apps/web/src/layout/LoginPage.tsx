@@ -11,7 +11,7 @@ import {
   useLogin,
   useNotify,
 } from 'react-admin';
-import { takeSessionEnded } from '../session';
+import { sessionWasEnded } from '../session';
 
 const validateEmail = [required(), email('Enter a valid email address')];
 const validatePassword = [required()];
@@ -22,7 +22,7 @@ const LoginForm = () => {
   const notify = useNotify();
   const [loading, setLoading] = useState(false);
   // Said on the page itself (a notification may come and go during the redirect).
-  const [ended] = useState(takeSessionEnded);
+  const [ended] = useState(sessionWasEnded);
 
   const submit = async (values: Record<string, unknown>) => {
     setLoading(true);

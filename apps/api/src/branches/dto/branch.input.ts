@@ -1,6 +1,7 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
+import { IdList } from '../../common/validators.js';
 
 @InputType()
 export class BranchCreateInput {
@@ -10,10 +11,7 @@ export class BranchCreateInput {
   @MaxLength(200)
   name: string;
 
-  @Field(() => [ID], { description: 'Employers whose staff this branch organises' })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'employerIds must be a list of ids' })
+  @IdList({ max: 100, description: 'Employers whose staff this branch organises' })
   employerIds: string[];
 }
 

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { AeiouStep, AskAnswer, ConversationChannel, ConversationType, FollowUpState } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { IdList, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class ConversationCreateInput {
@@ -29,11 +29,7 @@ export class ConversationCreateInput {
   @IsEnum(ConversationType, { message: 'type must be one of the conversation types' })
   type?: ConversationType;
 
-  @Field(() => [ID], { nullable: true, description: 'Issues raised (active issue tags)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true, message: 'issueTagIds must be a list of ids' })
+  @IdList({ max: 20, nullable: true, description: 'Issues raised (active issue tags)' })
   issueTagIds?: string[];
 
   @Field(() => [AeiouStep], { nullable: true, description: 'AEIOU steps covered' })

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SiteKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { OptionalIdFilter } from '../../common/validators.js';
+import { IdList, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class SiteCreateInput {
@@ -40,11 +40,7 @@ export class SiteFilter extends BaseFilter {
   @OptionalIdFilter()
   employerId?: string;
 
-  @Field(() => [ID], { nullable: true, description: "Any of these employers (e.g. those of one's branches)" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'employerIds must be a list of ids' })
+  @IdList({ max: 100, nullable: true, description: "Any of these employers (e.g. those of one's branches)" })
   employerIds?: string[];
 
   @Field(() => SiteKind, { nullable: true })

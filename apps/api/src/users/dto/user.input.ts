@@ -6,7 +6,7 @@ import {
 } from 'class-validator';
 import { Role } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { OptionalIdFilter } from '../../common/validators.js';
+import { IdList, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class BranchRoleInput {
@@ -45,11 +45,7 @@ export class UserCreateInput {
   @Type(() => BranchRoleInput)
   roles: BranchRoleInput[];
 
-  @Field(() => [ID], { nullable: true, description: "A rep's patch: sites of the employers of the branches they are a rep in" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'patchSiteIds must be a list of ids' })
+  @IdList({ max: 200, nullable: true, description: "A rep's patch: sites of the employers of the branches they are a rep in" })
   patchSiteIds?: string[];
 }
 
@@ -82,11 +78,7 @@ export class UserUpdateInput {
   @Type(() => BranchRoleInput)
   roles?: BranchRoleInput[];
 
-  @Field(() => [ID], { nullable: true, description: "Replaces the patch sites within the branches you administer" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'patchSiteIds must be a list of ids' })
+  @IdList({ max: 200, nullable: true, description: "Replaces the patch sites within the branches you administer" })
   patchSiteIds?: string[];
 }
 

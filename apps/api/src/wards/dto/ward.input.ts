@@ -1,8 +1,8 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WardType } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { OptionalIdFilter } from '../../common/validators.js';
+import { IdList, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class WardCreateInput {
@@ -38,11 +38,7 @@ export class WardFilter extends BaseFilter {
   @OptionalIdFilter()
   employerId?: string;
 
-  @Field(() => [ID], { nullable: true, description: "Any of these employers (e.g. those of one's branches)" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'employerIds must be a list of ids' })
+  @IdList({ max: 100, nullable: true, description: "Any of these employers (e.g. those of one's branches)" })
   employerIds?: string[];
 
   @Field(() => WardType, { nullable: true })
