@@ -13,7 +13,7 @@ const TITLE_ID = 'quick-log-title';
 const FORM_ID = 'quick-log-form';
 
 /** How long a save may go unanswered before the form says so (the request itself is left to land). */
-export const SAVE_TIMEOUT_MS = 15_000;
+const SAVE_TIMEOUT_MS = 15_000;
 const UNREACHABLE = "Couldn't reach the server. Your conversation is kept — tap Retry";
 const SERVER_FAILED = 'The server could not save it. Your conversation is kept — tap Retry';
 
