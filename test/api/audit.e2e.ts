@@ -33,7 +33,7 @@ describe('audit log', () => {
     expect(e.before.jobTitle).toBe(c.job_title);
     expect(e.after.jobTitle).toBe('Ward Manager');
 
-    const [{ id: unionId }] = await t.sql("SELECT id FROM trade_union WHERE short_name = 'GMB'");
+    const [{ id: unionId }] = await t.sql("SELECT t.id FROM trade_union t JOIN organisation o ON o.id = t.organisation_id WHERE t.short_name = 'GMB' AND o.name LIKE 'UNISON%'");
     const m = await t.as('rep')('mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: PENDING, source: SELF_REPORTED }) { id } }', { c: c.id, u: unionId });
     const mid = m.data?.createMembership.id;
     await t.as('rep')('mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: mid });

@@ -125,7 +125,7 @@ describe('organisations are walls', () => {
     expect(u.size).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
     expect(b.filter((id) => u.has(id))).toEqual([]);
-    const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE o.name LIKE 'BMA%' AND c.deleted_at IS NULL AND c.employer_id = $1", [t.demoEmployerId]);
+    const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM contact c JOIN organisation o ON o.id = c.organisation_id JOIN employer e ON e.id = c.employer_id WHERE o.name LIKE 'BMA%' AND c.deleted_at IS NULL AND e.name = (SELECT name FROM employer WHERE id = $1)", [t.demoEmployerId]);
     expect(bma.data?._allContactsMeta.count).toBe(n);
 
     const someone = [...u][0];
@@ -137,7 +137,7 @@ describe('organisations are walls', () => {
     expect(errorOf(update).code).toBe('NOT_FOUND');
     const membership = await t.as('bmaSecretary')(
       'mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: MEMBER, source: SELF_REPORTED }) { id } }',
-      { c: someone, u: (await t.sql('SELECT id FROM trade_union LIMIT 1'))[0].id },
+      { c: someone, u: (await t.sql("SELECT t.id FROM trade_union t JOIN organisation o ON o.id = t.organisation_id WHERE o.name LIKE 'BMA%' LIMIT 1"))[0].id },
     );
     expect(errorOf(membership)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { contactId: 'does not exist' } });
   });

@@ -11,7 +11,7 @@ beforeAll(async () => {
   sec = t.as('secretary');
   [ward] = await t.sql('SELECT w.id, w.site_id, s.employer_id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 ORDER BY w.name LIMIT 1', [t.demoEmployerId]);
   [otherWard] = await t.sql('SELECT w.id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 AND w.id <> $2 LIMIT 1', [ward.employer_id, ward.id]);
-  [{ id: unionId }] = await t.sql("SELECT id FROM trade_union WHERE short_name = 'UNISON'");
+  [{ id: unionId }] = await t.sql("SELECT t.id FROM trade_union t JOIN organisation o ON o.id = t.organisation_id WHERE t.short_name = 'UNISON' AND o.name LIKE 'UNISON%'");
 });
 afterAll(async () => { await t?.close(); });
 
@@ -147,7 +147,7 @@ describe('contacts', () => {
     expect(errorOf(date).fields).toEqual({ startDate: 'startDate must be a real calendar date' });
     const order = await sec(CREATE, { d: newContact({ leaveDate: '2020-01-01', employeeNumber: null }) });
     expect(errorOf(order).fields).toEqual({ leaveDate: 'must not be before startDate' });
-    const [other] = await t.sql('SELECT id FROM employer WHERE id <> $1 LIMIT 1', [ward.employer_id]);
+    const [other] = await t.sql('SELECT id FROM employer WHERE id <> $1 AND organisation_id = (SELECT organisation_id FROM employer WHERE id = $1) LIMIT 1', [ward.employer_id]);
     if (other) {
       const wrongEmployer = await sec(CREATE, { d: newContact({ employerId: other.id, employeeNumber: null }) });
       expect(errorOf(wrongEmployer).fields).toEqual({ wardId: "must be a ward of the contact's employer" });

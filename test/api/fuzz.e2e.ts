@@ -74,9 +74,17 @@ async function visibleIds(t: TestApp, who: Login): Promise<Set<string>> {
     UNION ALL SELECT r.id FROM rep_role r JOIN seen ON seen.id = r.contact_id
     UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id
     UNION ALL SELECT cv.id FROM conversation cv JOIN seen ON seen.id = cv.contact_id
-    UNION ALL SELECT a.id FROM assessment a JOIN seen ON seen.id = a.contact_id`, [LOGINS[who]]);
+    UNION ALL SELECT a.id FROM assessment a JOIN seen ON seen.id = a.contact_id
+    -- every role reads its own organisation's workplace map and union list, and nobody else's
+    UNION ALL SELECT e.id FROM employer e JOIN me ON me.organisation_id = e.organisation_id
+    UNION ALL SELECT s.id FROM site s JOIN me ON me.organisation_id = s.organisation_id
+    UNION ALL SELECT w.id FROM ward w JOIN me ON me.organisation_id = w.organisation_id
+    UNION ALL SELECT t.id FROM trade_union t JOIN me ON me.organisation_id = t.organisation_id`, [LOGINS[who]]);
   return new Set(rows.map((r) => r.id));
 }
+
+/** Records of an organisation's workplace map and union list: the oracle checks them by organisation. */
+const STRUCTURE = new Set(['Employer', 'Site', 'Ward', 'Union']);
 
 /** Every record about a person (seen or not): what kind, whose, and whether its contact is soft-deleted. */
 interface PersonRecord { kind: string; org: string; deleted: boolean }
@@ -89,6 +97,11 @@ async function personRecords(t: TestApp): Promise<Map<string, PersonRecord>> {
       UNION ALL SELECT p.id, 'Posting', c.organisation_id, c.deleted_at IS NOT NULL, p.created_at FROM posting p JOIN contact c ON c.id = p.contact_id
       UNION ALL SELECT cv.id, 'Conversation', c.organisation_id, c.deleted_at IS NOT NULL, cv.created_at FROM conversation cv JOIN contact c ON c.id = cv.contact_id
       UNION ALL SELECT a.id, 'AssessmentEntry', c.organisation_id, c.deleted_at IS NOT NULL, a.created_at FROM assessment a JOIN contact c ON c.id = a.contact_id
+      -- an organisation's workplace map and union list are its own too
+      UNION ALL SELECT id, 'Employer', organisation_id, false, created_at FROM employer
+      UNION ALL SELECT id, 'Site', organisation_id, false, created_at FROM site
+      UNION ALL SELECT id, 'Ward', organisation_id, false, created_at FROM ward
+      UNION ALL SELECT id, 'Union', organisation_id, false, created_at FROM trade_union
     ) x ORDER BY kind, created_at, id`);
   return new Map(rows.map((r) => [r.id, { kind: r.kind, org: r.org, deleted: r.deleted }]));
 }
@@ -103,6 +116,7 @@ async function idPools(who: Login, visible: Set<string>, people: Map<string, Per
   const buckets: IdPools['buckets'] = {};
   for (const [id, r] of people) {
     if (r.kind === 'Posting') continue; // no argument names a posting
+    if (STRUCTURE.has(r.kind)) continue; // pooled below, by patch
     const b = r.deleted ? 'deleted' : visible.has(id) ? 'visible' : r.org === org ? 'sameOrgHidden' : 'otherOrg';
     ((buckets[r.kind] ??= {})[b] ??= []).push(id);
   }

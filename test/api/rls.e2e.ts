@@ -39,8 +39,10 @@ describe('the database role the API uses', () => {
     expect(bypass).toBe(false);
     expect(su).toBe(false);
     expect(await count("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user")).toBe(0);
-    const rls = await t.sql("SELECT relname FROM pg_class WHERE relrowsecurity AND relname IN ('contact', 'posting', 'membership', 'rep_role', 'rep_role_ward', 'audit_event') ORDER BY relname");
-    expect(rls.map((r) => r.relname)).toEqual(['audit_event', 'contact', 'membership', 'posting', 'rep_role', 'rep_role_ward']);
+    const rls = await t.sql(`SELECT relname FROM pg_class WHERE relrowsecurity AND relname IN ('contact', 'posting', 'membership', 'rep_role',
+      'rep_role_ward', 'audit_event', 'employer', 'site', 'ward', 'trade_union', 'branch_employer', 'rep_patch') ORDER BY relname`);
+    expect(rls.map((r) => r.relname)).toEqual(['audit_event', 'branch_employer', 'contact', 'employer', 'membership', 'posting', 'rep_patch',
+      'rep_role', 'rep_role_ward', 'site', 'trade_union', 'ward']);
   });
 
   it('sees nobody when no identity is set', async () => {
@@ -83,6 +85,44 @@ describe('the database role the API uses', () => {
       await end();
     }
     expect((await t.sql("SELECT count(*)::int AS n FROM contact WHERE last_name IN ('Leaked', 'In')"))[0].n).toBe(0);
+  });
+
+  it("shows each organisation only its own workplace map and union list, and refuses writes into another's", async () => {
+    const [theirs] = await t.sql('SELECT id FROM ward WHERE organisation_id = $1 LIMIT 1', [unison]);
+    const [theirSite] = await t.sql('SELECT id, name FROM site WHERE organisation_id = $1 LIMIT 1', [unison]);
+    const [theirUnion] = await t.sql('SELECT id, name FROM trade_union WHERE organisation_id = $1 LIMIT 1', [unison]);
+    const [bmaRep] = await t.sql('SELECT id FROM rep_role WHERE organisation_id = $1 LIMIT 1', [bma]);
+    const [bmaUser] = await t.sql('SELECT id FROM app_user WHERE organisation_id = $1 LIMIT 1', [bma]);
+    const [bmaBranch] = await t.sql('SELECT id FROM branch WHERE organisation_id = $1 LIMIT 1', [bma]);
+    for (const table of ['employer', 'site', 'ward', 'trade_union', 'branch_employer', 'rep_patch']) {
+      expect(await count(`SELECT count(*)::int AS n FROM ${table}`)).toBe(0); // no identity: nothing
+    }
+    await as(bma, []);
+    try {
+      for (const table of ['employer', 'site', 'ward', 'trade_union']) {
+        const [{ n: own }] = await t.sql(`SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1`, [bma]);
+        expect(await count(`SELECT count(*)::int AS n FROM ${table}`)).toBe(own);
+        expect(await count(`SELECT count(*)::int AS n FROM ${table} WHERE organisation_id <> $1`, [bma])).toBe(0);
+      }
+      expect((await db.query("UPDATE site SET name = 'Taken over' WHERE id = $1", [theirSite.id])).rowCount).toBe(0);
+      expect((await db.query("UPDATE trade_union SET name = 'Renamed' WHERE id = $1", [theirUnion.id])).rowCount).toBe(0);
+      expect((await db.query('DELETE FROM ward WHERE id = $1', [theirs.id])).rowCount).toBe(0);
+      for (const [sql, params] of [
+        ["INSERT INTO site (organisation_id, name, kind, employer_id) VALUES ($1, 'Smuggled', 'CLINIC', $2)", [unison, t.demoEmployerId]],
+        ['INSERT INTO rep_role_ward (rep_role_id, ward_id) VALUES ($1, $2)', [bmaRep.id, theirs.id]],
+        ['INSERT INTO rep_patch (user_id, site_id) VALUES ($1, $2)', [bmaUser.id, theirSite.id]],
+        ['INSERT INTO branch_employer (branch_id, employer_id) VALUES ($1, $2)', [bmaBranch.id, t.demoEmployerId]],
+      ] as const) {
+        await db.query('SAVEPOINT s');
+        await expect(db.query(sql, [...params])).rejects.toMatchObject({ code: '42501' });
+        await db.query('ROLLBACK TO SAVEPOINT s');
+      }
+    } finally {
+      await end();
+    }
+    expect((await t.sql('SELECT name FROM site WHERE id = $1', [theirSite.id]))[0].name).toBe(theirSite.name);
+    expect((await t.sql('SELECT name FROM trade_union WHERE id = $1', [theirUnion.id]))[0].name).toBe(theirUnion.name);
+    expect((await t.sql('SELECT count(*)::int AS n FROM ward WHERE id = $1', [theirs.id]))[0].n).toBe(1);
   });
 
   it('cannot change or delete the audit log, whatever the identity', async () => {

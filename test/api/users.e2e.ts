@@ -133,7 +133,7 @@ describe('branches', () => {
   });
 
   it('creating a branch makes its creator its admin; a branch with other members cannot be deleted', async () => {
-    const [{ id: employerId }] = await t.sql("INSERT INTO employer (name) VALUES ('Riverside Community Trust') RETURNING id");
+    const [{ id: employerId }] = await t.sql("INSERT INTO employer (organisation_id, name) SELECT organisation_id, 'Riverside Community Trust' FROM app_user WHERE email = 'admin@unison.example' RETURNING id");
     const created = await t.as('admin')('mutation($e: [ID!]!) { createBranch(data: { name: "Community branch", employerIds: $e }) { id name } }', { e: [employerId] });
     expect(created.errors).toBeUndefined();
     const admin = await t.gql(LOGIN, { e: LOGINS.admin, p: DEMO_PASSWORD });

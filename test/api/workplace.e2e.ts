@@ -151,20 +151,25 @@ describe('who may change the workplace structure', () => {
     const [theirWard] = await t.sql('SELECT id, name FROM ward WHERE site_id = $1 LIMIT 1', [theirs.id]);
     const RENAME_SITE = 'mutation($id: ID!, $n: String!) { updateSite(id: $id, data: { name: $n }) { name } }';
     expect((await t.as('secretary')(RENAME_SITE, { id: mine.id, n: 'Riverside Renamed' })).errors).toBeUndefined();
-    for (const who of ['secretary', 'bmaSecretary'] as const) {
-      expect(errorOf(await t.as(who)(RENAME_SITE, { id: theirs.id, n: 'Taken over' })).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.as(who)('mutation($id: ID!) { updateWard(id: $id, data: { name: "Taken over" }) { id } }', { id: theirWard.id })).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.as(who)('mutation($s: ID!) { createWard(data: { name: "Smuggled ward", type: DEPARTMENT, siteId: $s }) { id } }', { s: theirs.id })).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.as(who)('mutation($id: ID!, $e: ID!) { updateSite(id: $id, data: { employerId: $e }) { id } }', { id: mine.id, e: t.otherEmployerId })).code).toBe('FORBIDDEN');
+    // Another branch of one's own organisation: refused. Another organisation's map: not there at all.
+    for (const [who, code] of [['secretary', 'FORBIDDEN'], ['bmaSecretary', 'NOT_FOUND']] as const) {
+      expect(errorOf(await t.as(who)(RENAME_SITE, { id: theirs.id, n: 'Taken over' })).code).toBe(code);
+      expect(errorOf(await t.as(who)('mutation($id: ID!) { updateWard(id: $id, data: { name: "Taken over" }) { id } }', { id: theirWard.id })).code).toBe(code);
     }
+    expect(errorOf(await t.as('secretary')('mutation($s: ID!) { createWard(data: { name: "Smuggled ward", type: DEPARTMENT, siteId: $s }) { id } }', { s: theirs.id })).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.as('bmaSecretary')('mutation($s: ID!) { createWard(data: { name: "Smuggled ward", type: DEPARTMENT, siteId: $s }) { id } }', { s: theirs.id })).fields).toEqual({ siteId: 'does not exist' });
+    expect(errorOf(await t.as('secretary')('mutation($id: ID!, $e: ID!) { updateSite(id: $id, data: { employerId: $e }) { id } }', { id: mine.id, e: t.otherEmployerId })).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.as('bmaSecretary')('mutation($id: ID!, $e: ID!) { updateSite(id: $id, data: { employerId: $e }) { id } }', { id: mine.id, e: t.otherEmployerId })).code).toBe('NOT_FOUND');
     expect((await t.sql('SELECT name FROM site WHERE id = $1', [theirs.id]))[0].name).toBe(theirs.name);
     expect((await t.sql('SELECT name FROM ward WHERE id = $1', [theirWard.id]))[0].name).toBe(theirWard.name);
     expect((await t.sql("SELECT count(*)::int AS n FROM ward WHERE name = 'Smuggled ward'"))[0].n).toBe(0);
     // secretary2's branch organises the other trust
     expect((await t.as('secretary2')(RENAME_SITE, { id: theirs.id, n: `${theirs.name} (renamed)` })).errors).toBeUndefined();
-    // a new employer belongs to no branch yet: anyone who may change the structure may build it up
-    const created = await t.as('bmaSecretary')('mutation { createEmployer(data: { name: "Unclaimed Trust" }) { id } }');
-    const site = await t.as('secretary')('mutation($e: ID!) { createSite(data: { name: "New Site", kind: CLINIC, employerId: $e }) { id } }', { e: created.data?.createEmployer.id });
-    expect(site.errors).toBeUndefined();
+    // a new employer belongs to no branch yet: anyone of its organisation who may change the structure may build it up
+    const created = await t.as('secretary2')('mutation { createEmployer(data: { name: "Unclaimed Trust" }) { id } }');
+    const NEW_SITE = 'mutation($e: ID!) { createSite(data: { name: "New Site", kind: CLINIC, employerId: $e }) { id } }';
+    expect((await t.as('secretary')(NEW_SITE, { e: created.data?.createEmployer.id })).errors).toBeUndefined();
+    // …but it is in that organisation's map only: to another organisation it does not exist
+    expect(errorOf(await t.as('bmaSecretary')(NEW_SITE, { e: created.data?.createEmployer.id })).fields).toEqual({ employerId: 'does not exist' });
   });
 });

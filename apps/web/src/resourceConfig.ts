@@ -37,7 +37,7 @@ export interface ResourceConfig {
 }
 
 const EMPLOYER = 'id name odsCode region createdAt updatedAt';
-const SITE = 'id name kind address postcode employerId employer { id name } headcount memberCount createdAt updatedAt';
+const SITE = 'id name kind address postcode odsCode employerId employer { id name } headcount memberCount createdAt updatedAt';
 const WARD =
   'id name type speciality siteId site { id name employerId } headcount memberCount repCount createdAt updatedAt';
 const UNION = 'id name shortName memberCount createdAt updatedAt';
@@ -92,8 +92,8 @@ export const RESOURCES: ResourceConfig[] = [
   {
     type: 'Site', plural: 'Sites', listFields: SITE,
     filters: ['q', 'ids', 'employerId', 'employerIds', 'kind'],
-    createInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
-    updateInput: ['name', 'kind', 'employerId', 'address', 'postcode'],
+    createInput: ['name', 'kind', 'employerId', 'address', 'postcode', 'odsCode'],
+    updateInput: ['name', 'kind', 'employerId', 'address', 'postcode', 'odsCode'],
   },
   {
     type: 'Ward', plural: 'Wards', listFields: WARD,

@@ -20,6 +20,7 @@ export const optionalPhone = [regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone numbe
 export const employeeNumber = [regex(/^[0-9A-Za-z-]{1,20}$/, 'Up to 20 letters, digits or dashes')];
 export const membershipNumber = [maxLength(40)];
 export const odsCode = [regex(/^[A-Z0-9]{3,5}$/, '3 to 5 capital letters or digits (e.g. RXX)')];
+export const siteOdsCode = [regex(/^[A-Z0-9]{3,7}$/, '3 to 7 capital letters or digits (e.g. RXX01)')];
 export const postcode = [regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, 'A UK postcode, e.g. NR1 3SR')];
 
 /** A YYYY-MM-DD date must not come before another field's date. */

@@ -82,12 +82,9 @@ export class AuthService {
   }
 }
 
-/** A user's roles with their branches' employers, and their patch sites with each site's employer. */
-const GRANTS_SQL = `
-  SELECT
-    coalesce((SELECT json_agg(json_build_object('branchId', r.branch_id, 'role', r.role, 'employerIds',
-      coalesce((SELECT json_agg(be.employer_id) FROM branch_employer be WHERE be.branch_id = r.branch_id), '[]')))
-      FROM user_branch_role r JOIN branch b ON b.id = r.branch_id
-      WHERE r.user_id = $1 AND b.organisation_id = $2), '[]') AS grants,
-    coalesce((SELECT json_agg(json_build_object('siteId', s.id, 'employerId', s.employer_id))
-      FROM rep_patch rp JOIN site s ON s.id = rp.site_id WHERE rp.user_id = $1), '[]') AS patch`;
+/**
+ * A user's roles with their branches' employers, and their patch sites with each site's employer.
+ * Read through one narrow SECURITY DEFINER function (StructureOwned migration): authentication runs
+ * before the request has an identity, so row-level security would show it nothing.
+ */
+const GRANTS_SQL = 'SELECT grants, patch FROM rollcall_user_grants($1, $2)';

@@ -99,7 +99,7 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
   /** Employers that exist and that no other branch of this organisation covers. */
   private async employers(ids: string[], user: AuthUser, branchId: string | null): Promise<Employer[]> {
     const unique = [...new Set(ids)];
-    const found = await this.db.getRepository(Employer).findBy({ id: In(unique) });
+    const found = await this.db.getRepository(Employer).findBy({ id: In(unique), organisationId: user.organisationId });
     if (found.length !== unique.length) throw new UserInputError({ employerIds: 'include an employer that does not exist' });
     const taken: { name: string; branch: string }[] = await this.db.query(
       `SELECT e.name, b.name AS branch FROM branch_employer be JOIN branch b ON b.id = be.branch_id JOIN employer e ON e.id = be.employer_id

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, DeleteDateColumn, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -66,7 +66,9 @@ export class Contact extends BaseEntity {
   @Column({ type: 'uuid' })
   employerId: string;
 
+  /** Of the same organisation: the foreign key includes it. */
   @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn([{ name: 'organisation_id', referencedColumnName: 'organisationId' }, { name: 'employer_id', referencedColumnName: 'id' }])
   employer: Relation<Employer>;
 
   /** ESR employee number: unique per employer within an organisation. */

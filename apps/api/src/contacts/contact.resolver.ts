@@ -83,7 +83,7 @@ export class ContactResolver {
     if (!this.access.can(user, Permission.PERSONAL_CONTACT_READ)) return false;
     if (this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, null)) return true;
     const posting = await this.currentPosting(c, user, loaders);
-    const ward = posting ? await this.wardLoader(loaders).load(posting.wardId) : null;
+    const ward = posting ? await this.wardLoader(loaders, user).load(posting.wardId) : null;
     return this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, ward?.siteId ?? null);
   }
 
@@ -100,7 +100,7 @@ export class ContactResolver {
   @ResolveField(() => Ward, { nullable: true, description: 'Ward of the current posting' })
   async ward(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
     const posting = await this.currentPosting(c, user, loaders);
-    return posting ? this.wardLoader(loaders).load(posting.wardId) : null;
+    return posting ? this.wardLoader(loaders, user).load(posting.wardId) : null;
   }
 
   @ResolveField(() => [Posting], { description: 'Ward history, newest first' })
@@ -109,16 +109,16 @@ export class ContactResolver {
   }
 
   @ResolveField(() => Employer, { nullable: true })
-  employer(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
-    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, null)).load(c.employerId);
+  employer(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, user)).load(c.employerId);
   }
 
   private currentPosting(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<Posting | null> {
     return loaders.get<string, Posting | null>('posting.current', () => (ids) => this.contacts.currentPostings(ids, user)).load(c.id);
   }
 
-  private wardLoader(loaders: RequestLoaders) {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, null));
+  private wardLoader(loaders: RequestLoaders, user: AuthUser) {
+    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user));
   }
 }
 
@@ -127,7 +127,7 @@ export class PostingResolver {
   constructor(private readonly wards: WardService) {}
 
   @ResolveField(() => Ward, { nullable: true })
-  ward(@Parent() p: Posting, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, null)).load(p.wardId);
+  ward(@Parent() p: Posting, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
+    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user)).load(p.wardId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
@@ -24,8 +25,17 @@ const DERIVED_SORT: Record<string, { sql: string; alias: string }> = {
   lastConversationAt: { sql: '(SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = contact.id)', alias: 'sort_last_conversation' },
 };
 
+/** The number is another contact's, one the caller can see (and find by searching for it). */
+const EMPLOYEE_NUMBER_IN_USE = 'is already used by another contact at this employer';
+/**
+ * The number is someone's the caller cannot see (off a rep's patch): still refused, one employee
+ * number per person, but naming no one, and sending the caller to whoever sees the whole branch.
+ */
+const EMPLOYEE_NUMBER_UNUSABLE = 'cannot be used here: check it with your branch secretary';
+
 const CONSTRAINTS: Record<string, [string, string]> = {
-  uq_contact_employee_number: ['employeeNumber', 'is already used by another contact at this employer'],
+  // Reached only when no contact the caller can see has the number (checkEmployeeNumber), or in a race.
+  uq_contact_employee_number: ['employeeNumber', EMPLOYEE_NUMBER_UNUSABLE],
 };
 
 /** Contacts of the caller's branches (or patch) only; wards through effective-dated postings. */
@@ -116,6 +126,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
       const { wardId, postedFrom, ...fields } = input;
       this.checkDates(fields.startDate, fields.leaveDate);
       await this.checkWard(wardId, input.employerId, user);
+      await this.checkEmployeeNumber(input.employerId, fields.employeeNumber, null, user);
       const organisationId = this.access.organisationOf(user);
       const contact = tx.create(Contact, { ...fields, organisationId, createdById: user.id });
       await tx.insert(Contact, contact);
@@ -135,6 +146,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     this.checkDates(merged.startDate, merged.leaveDate);
     const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
+    if (fields.employeeNumber || fields.employerId) await this.checkEmployeeNumber(merged.employerId, merged.employeeNumber, id, user);
     try {
       const saved = await this.db.transaction(async (tx) => {
         const row = await tx.save(merged);
@@ -180,6 +192,19 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     if (!ward) throw new UserInputError({ wardId: 'does not exist' });
     if (ward.site.employerId !== employerId) throw new UserInputError({ wardId: "must be a ward of the contact's employer" });
     if (!this.access.mayPlace(user, employerId, ward.siteId)) throw new UserInputError({ wardId: 'is outside your branch or patch' });
+  }
+
+  /**
+   * A clash with someone the caller can see is named as such; any other clash is left to the unique
+   * index, whose answer names no one (see CONSTRAINTS), so nothing off a patch can be inferred
+   * beyond the refusal itself.
+   */
+  private async checkEmployeeNumber(employerId: string, employeeNumber: string | null | undefined, self: string | null, user: AuthUser): Promise<void> {
+    if (!employeeNumber) return;
+    const qb = this.query({ ...user, people: this.access.scope(user, Permission.PEOPLE_READ) })
+      .andWhere('contact.employer_id = :numberEmployer AND contact.employee_number = :employeeNumber', { numberEmployer: employerId, employeeNumber });
+    if (self) qb.andWhere('contact.id <> :self', { self });
+    if (await qb.getExists()) throw new UserInputError({ employeeNumber: EMPLOYEE_NUMBER_IN_USE });
   }
 
   /** Current posting per contact, for DataLoader. */

@@ -1,5 +1,5 @@
 import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Ward } from '../wards/ward.entity.js';
@@ -33,7 +33,9 @@ export class Posting extends BaseEntity {
   @Column({ type: 'uuid' })
   wardId: string;
 
+  /** Of the same organisation: the foreign key includes it. */
   @ManyToOne(() => Ward, { onDelete: 'RESTRICT' })
+  @JoinColumn([{ name: 'organisation_id', referencedColumnName: 'organisationId' }, { name: 'ward_id', referencedColumnName: 'id' }])
   ward: Relation<Ward>;
 
   @Field()

@@ -1,19 +1,31 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, type Relation, Unique } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
 
-/** An NHS trust or health board. Shared reference data. */
+/**
+ * An NHS trust or health board, as one organisation maps it. Every organisation owns its own
+ * workplace map (employers, sites, wards) as it owns its people: nothing one organisation does to
+ * its map changes another's. The ODS code lines maps up across organisations for coalition figures.
+ */
 @ObjectType()
 @Entity()
+@Unique('uq_employer_org_id', ['organisationId', 'id'])
+@Index('uq_employer_org_name', ['organisationId', 'name'], { unique: true })
+@Index('uq_employer_org_ods_code', ['organisationId', 'odsCode'], { unique: true, where: 'ods_code IS NOT NULL' })
 export class Employer extends BaseEntity {
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  organisation: Relation<Organisation>;
+
   @Field()
-  @Index('uq_employer_name', { unique: true })
   @Column()
   name: string;
 
-  /** NHS organisation (ODS) code, e.g. "RXX". */
+  /** NHS organisation (ODS) code of the trust, e.g. "RXX": the national reference. */
   @Field(() => String, { nullable: true })
-  @Index('uq_employer_ods_code', { unique: true, where: 'ods_code IS NOT NULL' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   odsCode: string | null;
 

@@ -15,26 +15,26 @@ export class EmployerResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Employer, { name: 'Employer' })
-  employer(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Employer> {
-    return this.employers.get(id, null);
+  employer(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Employer> {
+    return this.employers.get(id, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Employer])
-  allEmployers(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<Employer[]> {
-    return this.employers.list(args, filter, null);
+  allEmployers(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<Employer[]> {
+    return this.employers.list(args, filter, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allEmployersMeta(@Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<ListMetadata> {
-    return { count: await this.employers.count(filter, null) };
+  async _allEmployersMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<ListMetadata> {
+    return { count: await this.employers.count(filter, user) };
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Employer)
-  createEmployer(@Args('data') data: EmployerCreateInput): Promise<Employer> {
-    return this.employers.create(data);
+  createEmployer(@Args('data') data: EmployerCreateInput, @CurrentUser() user: AuthUser): Promise<Employer> {
+    return this.employers.create(data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
@@ -45,13 +45,13 @@ export class EmployerResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<Employer> {
     await this.workplace.requireEmployer(user, id);
-    return this.employers.update(id, data);
+    return this.employers.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Employer)
   async deleteEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Employer> {
     await this.workplace.requireEmployer(user, id);
-    return this.employers.remove(id, null);
+    return this.employers.remove(id, user);
   }
 }

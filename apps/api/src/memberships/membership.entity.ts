@@ -1,5 +1,5 @@
 import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { MembershipSource, MembershipStatus } from '../common/enums.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -30,7 +30,9 @@ export class Membership extends BaseEntity {
   @Column({ type: 'uuid' })
   unionId: string;
 
+  /** Of the same organisation: the foreign key includes it. */
   @ManyToOne(() => Union, { onDelete: 'RESTRICT' })
+  @JoinColumn([{ name: 'organisation_id', referencedColumnName: 'organisationId' }, { name: 'union_id', referencedColumnName: 'id' }])
   union: Relation<Union>;
 
   @Field(() => MembershipStatus)

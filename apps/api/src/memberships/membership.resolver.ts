@@ -78,8 +78,8 @@ export class MembershipResolver {
   }
 
   @ResolveField(() => Union, { nullable: true })
-  union(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
-    return loaders.get<string, Union | null>('union.byId', () => (ids) => this.unions.byIds(ids, null)).load(m.unionId);
+  union(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
+    return loaders.get<string, Union | null>('union.byId', () => (ids) => this.unions.byIds(ids, user)).load(m.unionId);
   }
 }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CrudService } from '../common/crud.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { UserInputError } from '../common/errors.js';
 import { applySearch } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
@@ -15,18 +16,14 @@ const CONSTRAINTS: Record<string, [string, string]> = {
 
 /** Each organisation's list of issues (the defaults come from the seed, or a migration for older organisations). */
 @Injectable()
-export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthUser> {
+export class IssueTagService extends OrganisationCrudService<IssueTag, IssueTagFilter> {
   protected readonly label = 'Issue tag';
   protected readonly sortable = { name: 'issue_tag.name', active: 'issue_tag.active', createdAt: 'issue_tag.created_at' };
   protected readonly defaultSort = 'name';
   protected override readonly constraints = CONSTRAINTS;
 
-  constructor(@InjectRepository(IssueTag) repo: Repository<IssueTag>) {
-    super(repo);
-  }
-
-  protected override scope(qb: SelectQueryBuilder<IssueTag>, user: AuthUser): void {
-    qb.andWhere('issue_tag.organisation_id = :org', { org: user.organisationId });
+  constructor(@InjectRepository(IssueTag) repo: Repository<IssueTag>, audit: AuditService) {
+    super(repo, audit);
   }
 
   protected filter(qb: SelectQueryBuilder<IssueTag>, f: IssueTagFilter): void {
@@ -40,18 +37,16 @@ export class IssueTagService extends CrudService<IssueTag, IssueTagFilter, AuthU
     const [{ n }] = await this.repo.query('SELECT count(*)::int AS n FROM conversation_issue_tag WHERE issue_tag_id = $1', [id]) as { n: number }[];
     if (n > 0) throw new UserInputError({ id: `is used on ${n} conversation(s): retire it instead, so it is no longer offered` });
     await this.repo.delete(id);
+    await this.onRemoved(tag, user);
     return { ...tag, id };
   }
 
-  create(input: IssueTagCreateInput, user: AuthUser): Promise<IssueTag> {
-    return this.save(this.repo.create({ name: input.name.trim(), active: input.active ?? true, organisationId: user.organisationId }));
+  override create(input: IssueTagCreateInput, user: AuthUser): Promise<IssueTag> {
+    return super.create({ name: input.name.trim(), active: input.active ?? true }, user);
   }
 
-  async update(id: string, input: IssueTagUpdateInput, user: AuthUser): Promise<IssueTag> {
-    const tag = await this.get(id, user);
-    if (input.name !== undefined) tag.name = input.name.trim();
-    if (input.active !== undefined) tag.active = input.active;
-    return this.save(tag);
+  override update(id: string, input: IssueTagUpdateInput, user: AuthUser): Promise<IssueTag> {
+    return super.update(id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) }, user);
   }
 
   /** Active tags of the caller's organisation among these ids (for a new conversation). */

@@ -167,7 +167,7 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<PatchWard[]> {
     const rows = await this.organising.patchWards(user, today(), siteId ?? undefined);
-    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
     return rows.map((r, i) => ({
       id: r.ward_id, ward: wards[i] as Ward, headcount: r.headcount, members: r.members, assessed: r.assessed,
       supportive: r.supportive, leaders: r.leaders, spokenTo: r.spoken_to, neverSpokenTo: r.headcount - r.spoken_to,
@@ -183,7 +183,7 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<WardCoverage[]> {
     const rows = await this.organising.coverage(user, siteId ?? undefined);
-    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
     // Every ward's reps in one batch.
     const contactLoader = loaders.get<string, Contact | null>('contact.byId', () => (keys) => this.contacts.byIds(keys, user));
     const repsOf = await Promise.all(rows.map((r) => contactLoader.loadMany(r.rep_contact_ids)));
@@ -220,7 +220,7 @@ export class OrganisingResolver {
     return { count: (await this.organising.reps(user, filter ?? {})).length };
   }
 
-  private wardLoader(loaders: RequestLoaders) {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, null));
+  private wardLoader(loaders: RequestLoaders, user: AuthUser) {
+    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user));
   }
 }

@@ -72,9 +72,9 @@ export class RepRoleResolver {
   }
 
   @ResolveField(() => [Ward])
-  async wards(@Parent() r: RepRole, @Loaders() loaders: RequestLoaders): Promise<Ward[]> {
+  async wards(@Parent() r: RepRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward[]> {
     const ids = await this.wardIds(r, loaders);
-    const wards = await loaders.get<string, Ward | null>('ward.byId', () => (keys) => this.wardService.byIds(keys, null)).loadMany(ids);
+    const wards = await loaders.get<string, Ward | null>('ward.byId', () => (keys) => this.wardService.byIds(keys, user)).loadMany(ids);
     return wards.filter((w): w is Ward => w instanceof Ward);
   }
 }

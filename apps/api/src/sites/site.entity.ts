@@ -1,14 +1,19 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { SiteKind } from '../common/enums.js';
 import { Employer } from '../employers/employer.entity.js';
 
-/** A hospital, clinic or community base of an employer. Shared reference data. */
+/** A hospital, clinic or community base of an employer, in the map of the employer's organisation. */
 @ObjectType()
 @Entity()
-@Index('uq_site_employer_name', ['employerId', 'name'], { unique: true })
+@Unique('uq_site_org_id', ['organisationId', 'id'])
+@Index('uq_site_employer_name', ['organisationId', 'employerId', 'name'], { unique: true })
 export class Site extends BaseEntity {
+  /** The organisation whose map this is: always its employer's (the foreign key includes it). */
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
   @Field()
   @Column()
   name: string;
@@ -25,11 +30,17 @@ export class Site extends BaseEntity {
   @Column({ type: 'varchar', length: 10, nullable: true })
   postcode: string | null;
 
+  /** NHS ODS code of the site, e.g. "RXX01": the national reference. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  odsCode: string | null;
+
   @Field(() => ID)
   @Index()
   @Column({ type: 'uuid' })
   employerId: string;
 
   @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn([{ name: 'organisation_id', referencedColumnName: 'organisationId' }, { name: 'employer_id', referencedColumnName: 'id' }])
   employer: Relation<Employer>;
 }

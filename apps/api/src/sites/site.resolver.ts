@@ -26,27 +26,27 @@ export class SiteResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Site, { name: 'Site' })
-  site(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Site> {
-    return this.sites.get(id, null);
+  site(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Site> {
+    return this.sites.get(id, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Site])
-  allSites(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
-    return this.sites.list(args, filter, null);
+  allSites(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
+    return this.sites.list(args, filter, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allSitesMeta(@Args('filter', { nullable: true }) filter?: SiteFilter): Promise<ListMetadata> {
-    return { count: await this.sites.count(filter, null) };
+  async _allSitesMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<ListMetadata> {
+    return { count: await this.sites.count(filter, user) };
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async createSite(@Args('data') data: SiteCreateInput, @CurrentUser() user: AuthUser): Promise<Site> {
-    await this.workplace.requireEmployer(user, data.employerId);
-    return this.sites.create(data);
+    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
+    return this.sites.create(data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
@@ -57,20 +57,20 @@ export class SiteResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<Site> {
     await this.workplace.requireSite(user, id);
-    await this.workplace.requireEmployer(user, data.employerId);
-    return this.sites.update(id, data);
+    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
+    return this.sites.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Site> {
     await this.workplace.requireSite(user, id);
-    return this.sites.remove(id, null);
+    return this.sites.remove(id, user);
   }
 
   @ResolveField(() => Employer, { nullable: true })
-  employer(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
-    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, null)).load(site.employerId);
+  employer(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, user)).load(site.employerId);
   }
 
   @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })

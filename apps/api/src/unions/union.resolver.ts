@@ -21,38 +21,38 @@ export class UnionResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Union, { name: 'Union' })
-  union(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Union> {
-    return this.unions.get(id, null);
+  union(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Union> {
+    return this.unions.get(id, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Union])
-  allUnions(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<Union[]> {
-    return this.unions.list(args, filter, null);
+  allUnions(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<Union[]> {
+    return this.unions.list(args, filter, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allUnionsMeta(@Args('filter', { nullable: true }) filter?: UnionFilter): Promise<ListMetadata> {
-    return { count: await this.unions.count(filter, null) };
+  async _allUnionsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<ListMetadata> {
+    return { count: await this.unions.count(filter, user) };
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Union)
-  createUnion(@Args('data') data: UnionCreateInput): Promise<Union> {
-    return this.unions.create(data);
+  createUnion(@Args('data') data: UnionCreateInput, @CurrentUser() user: AuthUser): Promise<Union> {
+    return this.unions.create(data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Union)
-  updateUnion(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: UnionUpdateInput): Promise<Union> {
-    return this.unions.update(id, data);
+  updateUnion(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('data') data: UnionUpdateInput, @CurrentUser() user: AuthUser): Promise<Union> {
+    return this.unions.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Union)
-  deleteUnion(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Union> {
-    return this.unions.remove(id, null);
+  deleteUnion(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Union> {
+    return this.unions.remove(id, user);
   }
 
   @ResolveField(() => Int, { description: "Current members recorded by the caller's organisation" })

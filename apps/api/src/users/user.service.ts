@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { checkNewPassword, hashPassword } from '../auth/password.js';
 import { CrudService } from '../common/crud.service.js';
-import { mapConstraintError, UserInputError } from '../common/errors.js';
+import { ForbiddenError, mapConstraintError, UserInputError } from '../common/errors.js';
 import { applySearch } from '../common/list.js';
 import { byKey, groupByKey } from '../common/loaders.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -16,9 +16,21 @@ import type { BranchRoleInput, UserCreateInput, UserFilter, UserUpdateInput } fr
 import { UserBranchRole } from './user-branch-role.entity.js';
 import { User } from './user.entity.js';
 
+/** An email taken by an account the admin can see: they can find it in their list. */
+const EMAIL_IN_USE = 'is already used by another account';
+/**
+ * An email taken by an account the admin cannot see (another branch or organisation, active or
+ * not): one answer for all of them, naming nothing about the account.
+ */
+const EMAIL_UNUSABLE = 'cannot be used for a new account: ask the person which address to use';
+
 const CONSTRAINTS: Record<string, [string, string]> = {
-  uq_user_email: ['email', 'is already used by another account'],
+  // Reached only when the admin's own check found no account it can see (or lost a race).
+  uq_user_email: ['email', EMAIL_UNUSABLE],
 };
+
+const NOT_WHOLLY_YOURS = 'This account also holds roles in branches you do not administer: you can change only its roles and patch in your branches. '
+  + 'Its password, name and active state can be changed by an admin of all its branches.';
 
 /** What the audit log keeps of an account: never its password hash. */
 interface UserSnapshot {
@@ -33,7 +45,9 @@ interface UserSnapshot {
 /**
  * Accounts, for admins: they see the accounts of their organisation that hold a role in a branch
  * they administer (or no role at all, waiting for one), and change roles and patches only in the
- * branches they administer. Every change is audited with before and after.
+ * branches they administer. The account itself (password, active flag, name) only when every role
+ * it holds is in those branches: an admin of one branch must not take over someone who also holds
+ * a role elsewhere. Every change is audited with before and after.
  */
 @Injectable()
 export class UserService extends CrudService<User, UserFilter, AuthUser> {
@@ -100,6 +114,8 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
     const roles = this.checkRoles(input.roles, admin);
     if (!roles.length) throw new UserInputError({ roles: 'give at least one role in a branch you administer' });
     const patch = await this.checkPatch(input.patchSiteIds ?? [], roles);
+    // Named only if the admin can see that account; any other taken email gets the database's answer.
+    if (await this.query(admin).andWhere('app_user.email = :email', { email }).getExists()) throw new UserInputError({ email: EMAIL_IN_USE });
     const created = await this.db.transaction(async (tx) => {
       const user = await this.saveIn(tx, tx.create(User, {
         email, displayName: input.displayName.trim(), organisationId: admin.organisationId, active: true,
@@ -116,6 +132,11 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
     const user = await this.get(id, admin);
     const before = await this.snapshot(user);
     const mine = new Set(this.access.administeredBranches(admin));
+    const displayName = input.displayName == null ? input.displayName : input.displayName.trim();
+    // Fields of the account itself, when they would change (an edit form sends them back untouched).
+    const accountChanges = !!input.password || (input.active !== undefined && input.active !== user.active)
+      || (displayName !== undefined && displayName !== user.displayName);
+    if (accountChanges && before.roles.some((r) => !mine.has(r.branchId))) throw new ForbiddenError(NOT_WHOLLY_YOURS);
     if (id === admin.id && input.active === false) throw new UserInputError({ active: 'you cannot deactivate your own account' });
     let roles: BranchRoleInput[] | undefined;
     if (input.roles) {
@@ -134,13 +155,20 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
       const theirs = await this.employersOfBranches([...mine]);
       const sites = await this.db.getRepository(Site).findBy({ id: In(before.patchSiteIds) });
       const kept = sites.filter((s) => !theirs.has(s.employerId)).map((s) => s.id);
-      const requested = input.patchSiteIds ?? sites.filter((s) => theirs.has(s.employerId)).map((s) => s.id);
+      let requested = sites.filter((s) => theirs.has(s.employerId)).map((s) => s.id);
+      if (input.patchSiteIds) {
+        // Sites elsewhere that the user already has may come back unchanged (an edit form sends the
+        // whole patch); a new one there is not this admin's to give.
+        requested = input.patchSiteIds.filter((s) => !kept.includes(s));
+        const foreign = (await this.db.getRepository(Site).findBy({ id: In(requested) })).find((s) => !theirs.has(s.employerId));
+        if (foreign) throw new UserInputError({ patchSiteIds: `${foreign.name} is not a site of a branch you administer` });
+      }
       const checked = await this.checkPatch(requested, rolesAfter.filter((r) => mine.has(r.branchId)), !input.patchSiteIds);
       patch = [...kept, ...checked];
     }
     if (input.password) checkNewPassword(user.email, input.password, 'password');
     const saved = await this.db.transaction(async (tx) => {
-      if (input.displayName !== undefined) user.displayName = input.displayName.trim();
+      if (displayName !== undefined) user.displayName = displayName as string;
       if (input.active !== undefined) user.active = input.active;
       if (input.password) user.passwordHash = await hashPassword(input.password);
       // Deactivation, a password reset or a real change of roles or patch ends the user's sessions.

@@ -1,14 +1,19 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { WardType } from '../common/enums.js';
 import { Site } from '../sites/site.entity.js';
 
-/** Where people actually work: ward 7B, A&E, theatres, portering, pathology. Shared reference data. */
+/** Where people actually work: ward 7B, A&E, theatres, portering, pathology. In its site's organisation's map. */
 @ObjectType()
 @Entity()
-@Index('uq_ward_site_name', ['siteId', 'name'], { unique: true })
+@Unique('uq_ward_org_id', ['organisationId', 'id'])
+@Index('uq_ward_site_name', ['organisationId', 'siteId', 'name'], { unique: true })
 export class Ward extends BaseEntity {
+  /** The organisation whose map this is: always its site's (the foreign key includes it). */
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
   @Field()
   @Column()
   name: string;
@@ -27,5 +32,6 @@ export class Ward extends BaseEntity {
   siteId: string;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @JoinColumn([{ name: 'organisation_id', referencedColumnName: 'organisationId' }, { name: 'site_id', referencedColumnName: 'id' }])
   site: Relation<Site>;
 }

@@ -26,27 +26,27 @@ export class WardResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Ward, { name: 'Ward' })
-  ward(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Ward> {
-    return this.wards.get(id, null);
+  ward(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Ward> {
+    return this.wards.get(id, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Ward])
-  allWards(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
-    return this.wards.list(args, filter, null);
+  allWards(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
+    return this.wards.list(args, filter, user);
   }
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allWardsMeta(@Args('filter', { nullable: true }) filter?: WardFilter): Promise<ListMetadata> {
-    return { count: await this.wards.count(filter, null) };
+  async _allWardsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<ListMetadata> {
+    return { count: await this.wards.count(filter, user) };
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async createWard(@Args('data') data: WardCreateInput, @CurrentUser() user: AuthUser): Promise<Ward> {
-    await this.workplace.requireSite(user, data.siteId);
-    return this.wards.create(data);
+    await this.workplace.requireSite(user, data.siteId, 'siteId');
+    return this.wards.create(data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
@@ -57,20 +57,20 @@ export class WardResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<Ward> {
     await this.workplace.requireWard(user, id);
-    await this.workplace.requireSite(user, data.siteId);
-    return this.wards.update(id, data);
+    await this.workplace.requireSite(user, data.siteId, 'siteId');
+    return this.wards.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Ward> {
     await this.workplace.requireWard(user, id);
-    return this.wards.remove(id, null);
+    return this.wards.remove(id, user);
   }
 
   @ResolveField(() => Site, { nullable: true })
-  site(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
-    return loaders.get<string, Site | null>('site.byId', () => (ids) => this.sites.byIds(ids, null)).load(ward.siteId);
+  site(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
+    return loaders.get<string, Site | null>('site.byId', () => (ids) => this.sites.byIds(ids, user)).load(ward.siteId);
   }
 
   @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })

@@ -1,6 +1,6 @@
 import { ReferenceInput, SelectInput, TextInput } from 'react-admin';
 import { SITE_KIND_CHOICES } from '../choices';
-import { address, postcode, requiredChoice, requiredName, requiredRef } from '../validation';
+import { address, postcode, requiredChoice, requiredName, requiredRef, siteOdsCode } from '../validation';
 
 export const SiteInputs = () => (
   <>
@@ -11,5 +11,12 @@ export const SiteInputs = () => (
     </ReferenceInput>
     <TextInput source="address" validate={address} fullWidth multiline />
     <TextInput source="postcode" validate={postcode} />
+    <TextInput
+      source="odsCode"
+      label="ODS code"
+      validate={siteOdsCode}
+      parse={(value: string) => (value ? value.trim().toUpperCase() : null)}
+      helperText="The site's NHS code, e.g. RXX01"
+    />
   </>
 );

@@ -24,6 +24,9 @@ export const SiteShow = () => (
       <DetailItem label="Postcode">
         <TextField source="postcode" emptyText="—" />
       </DetailItem>
+      <DetailItem label="ODS code">
+        <TextField source="odsCode" emptyText="—" />
+      </DetailItem>
       <DensityDetails />
     </DetailsGrid>
     <Box component="section" aria-label="Wards and departments" sx={{ px: 2, pb: 2 }}>

@@ -18,18 +18,18 @@ type Columns = { [K in SeedTable]: readonly Column<SeedRowMap[K]>[] };
 function columns(passwordHash: string): Columns {
   return {
     organisation: [['id', (r) => r.id], ['name', (r) => r.name], ['kind', (r) => r.kind]],
-    trade_union: [['id', (r) => r.id], ['name', (r) => r.name], ['short_name', (r) => r.shortName]],
+    trade_union: [['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['name', (r) => r.name], ['short_name', (r) => r.shortName]],
     app_user: [
       ['id', (r) => r.id], ['email', (r) => r.email], ['display_name', (r) => r.displayName],
       ['password_hash', () => passwordHash], ['organisation_id', (r) => r.organisationId],
       ['active', (r) => r.active],
     ],
-    employer: [['id', (r) => r.id], ['name', (r) => r.name], ['ods_code', (r) => r.odsCode], ['region', (r) => r.region]],
+    employer: [['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['name', (r) => r.name], ['ods_code', (r) => r.odsCode], ['region', (r) => r.region]],
     site: [
-      ['id', (r) => r.id], ['name', (r) => r.name], ['kind', (r) => r.kind], ['address', (r) => r.address],
+      ['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['name', (r) => r.name], ['kind', (r) => r.kind], ['address', (r) => r.address],
       ['postcode', (r) => r.postcode], ['employer_id', (r) => r.employerId],
     ],
-    ward: [['id', (r) => r.id], ['name', (r) => r.name], ['type', (r) => r.type], ['speciality', (r) => r.speciality], ['site_id', (r) => r.siteId]],
+    ward: [['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['name', (r) => r.name], ['type', (r) => r.type], ['speciality', (r) => r.speciality], ['site_id', (r) => r.siteId]],
     contact: [
       ['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['first_name', (r) => r.firstName],
       ['last_name', (r) => r.lastName], ['preferred_name', (r) => r.preferredName], ['job_title', (r) => r.jobTitle],

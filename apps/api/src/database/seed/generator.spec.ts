@@ -18,6 +18,11 @@ function collect(options: SeedOptions): { tables: Tables; order: SeedTable[] } {
   return { tables, order };
 }
 
+/** Rows of a table in one organisation's own map or union list. */
+function own<T extends { organisationId: string }>(rows: T[], organisationId: string): T[] {
+  return rows.filter((r) => r.organisationId === organisationId);
+}
+
 const demo = collect({});
 const small = collect({ size: 'small' });
 
@@ -77,8 +82,9 @@ describe('generateSeedRows', () => {
   it('keeps the demo trust identical at larger scales', () => {
     const scaled = collect({ scale: 2 });
     expect(scaled.tables.contact.slice(0, demo.tables.contact.length)).toEqual(demo.tables.contact);
-    expect(scaled.tables.employer.map((e) => e.name)).toEqual([DEMO_TRUST.name, expect.stringMatching(/NHS/)]);
-    expect(new Set(scaled.tables.employer.map((e) => e.odsCode)).size).toBe(2);
+    const employers = own(scaled.tables.employer, scaled.tables.organisation[0].id);
+    expect(employers.map((e) => e.name)).toEqual([DEMO_TRUST.name, expect.stringMatching(/NHS/)]);
+    expect(new Set(employers.map((e) => e.odsCode)).size).toBe(2);
   });
 
   it('yields every row after the rows it refers to', () => {
@@ -95,12 +101,14 @@ describe('generateSeedRows', () => {
 
   it('has the reference data and the demo users', () => {
     const t = demo.tables;
-    expect(t.trade_union.map((u) => u.shortName)).toEqual(UNIONS.map((u) => u.shortName));
+    const first = t.organisation[0].id;
+    expect(own(t.trade_union, first).map((u) => u.shortName)).toEqual(UNIONS.map((u) => u.shortName));
     expect(t.organisation).toHaveLength(2);
     expect(t.app_user.map((u) => u.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
-    expect(t.site.map((s) => s.kind)).toEqual(['ACUTE_HOSPITAL', 'COMMUNITY_HOSPITAL', 'COMMUNITY_BASE']);
-    expect(t.ward.length).toBeGreaterThanOrEqual(35);
-    expect(t.ward.length).toBeLessThanOrEqual(45);
+    expect(own(t.site, first).map((s) => s.kind)).toEqual(['ACUTE_HOSPITAL', 'COMMUNITY_HOSPITAL', 'COMMUNITY_BASE']);
+    const wards = own(t.ward, first);
+    expect(wards.length).toBeGreaterThanOrEqual(35);
+    expect(wards.length).toBeLessThanOrEqual(45);
     const perSite = new Set(t.ward.map((w) => `${w.siteId}/${w.name}`));
     expect(perSite.size).toBe(t.ward.length);
   });
@@ -170,7 +178,8 @@ describe('generateSeedRows', () => {
   it('records memberships of every status, mostly of the organisation’s own union, at most one per union', () => {
     const t = demo.tables;
     const [unison, bma] = t.organisation;
-    const unionId = Object.fromEntries(t.trade_union.map((u) => [u.shortName, u.id]));
+    const unionId = Object.fromEntries(own(t.trade_union, unison.id).map((u) => [u.shortName, u.id]));
+    const bmaUnionId = Object.fromEntries(own(t.trade_union, bma.id).map((u) => [u.shortName, u.id]));
     const statuses = new Set(t.membership.map((m) => m.status));
     expect(statuses).toEqual(new Set(Object.values(MembershipStatus)));
     const pairs = t.membership.map((m) => `${m.contactId}/${m.unionId}`);
@@ -179,7 +188,7 @@ describe('generateSeedRows', () => {
     expect(u.filter((m) => m.unionId === unionId.UNISON).length / u.length).toBeGreaterThan(0.6);
     expect(u.some((m) => m.unionId === unionId.RCN)).toBe(true);
     const b = t.membership.filter((m) => m.organisationId === bma.id);
-    expect(b.filter((m) => m.unionId === unionId.BMA).length / b.length).toBeGreaterThan(0.9);
+    expect(b.filter((m) => m.unionId === bmaUnionId.BMA).length / b.length).toBeGreaterThan(0.9);
     const byId = new Map(t.contact.map((c) => [c.id, c]));
     for (const m of t.membership) expect(byId.get(m.contactId)!.organisationId).toBe(m.organisationId);
   });
@@ -210,13 +219,31 @@ describe('generateSeedRows', () => {
     expect(holes.length).toBeLessThan(staffed.size / 2);
   });
 
+  it('gives every organisation its own workplace map and union list, and points its rows only into its own', () => {
+    const t = demo.tables;
+    const orgOf = new Map<string, string>();
+    for (const table of ['employer', 'site', 'ward', 'trade_union'] as const) {
+      for (const r of t[table]) orgOf.set(r.id, r.organisationId);
+      for (const org of t.organisation) expect(own(t[table], org.id).length).toBe(t[table].length / t.organisation.length);
+    }
+    for (const s of t.site) expect(orgOf.get(s.employerId)).toBe(s.organisationId);
+    for (const w of t.ward) expect(orgOf.get(w.siteId)).toBe(w.organisationId);
+    for (const c of t.contact) expect(orgOf.get(c.employerId)).toBe(c.organisationId);
+    for (const p of t.posting) expect(orgOf.get(p.wardId)).toBe(p.organisationId);
+    for (const m of t.membership) expect(orgOf.get(m.unionId)).toBe(m.organisationId);
+    const repOrg = new Map(t.rep_role.map((r) => [r.id, r.organisationId]));
+    for (const x of t.rep_role_ward) expect(orgOf.get(x.wardId)).toBe(repOrg.get(x.repRoleId));
+  });
+
   it('makes a small data set of the same shape for tests', () => {
     const t = small.tables;
     expect(t.organisation).toHaveLength(2);
     expect(t.app_user).toHaveLength(DEMO_LOGINS.length);
-    expect(t.employer).toHaveLength(1);
-    expect(t.site).toHaveLength(2);
-    expect(t.ward).toHaveLength(8);
+    for (const org of t.organisation) {
+      expect(own(t.employer, org.id)).toHaveLength(1);
+      expect(own(t.site, org.id)).toHaveLength(2);
+      expect(own(t.ward, org.id)).toHaveLength(8);
+    }
     expect(t.contact.length).toBeGreaterThan(130);
     expect(t.contact.length).toBeLessThan(170);
     for (const org of t.organisation) {
@@ -230,9 +257,10 @@ describe('generateSeedRows', () => {
   it('scales by whole trusts', () => {
     const counts: Record<string, number> = {};
     for (const r of generateSeedRows({ scale: 4, size: 'small' }) as Iterable<SeedRow>) counts[r.table] = (counts[r.table] ?? 0) + 1;
-    expect(counts.employer).toBe(4);
-    expect(counts.site).toBe(8);
+    // each of the 2 organisations has its own copy of every trust's map
     expect(counts.organisation).toBe(2);
+    expect(counts.employer).toBe(4 * 2);
+    expect(counts.site).toBe(8 * 2);
     expect(counts.contact).toBeGreaterThan(4 * 120);
     expect(() => generateSeedRows({ scale: 0 }).next()).toThrow(RangeError);
     expect(() => generateSeedRows({ scale: 1.5 }).next()).toThrow(RangeError);

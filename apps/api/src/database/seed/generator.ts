@@ -43,12 +43,12 @@ export const SIZE_TARGETS: Readonly<Record<SeedSize, { unison: number; doctors: 
 // Rows (camelCase; copy-writer.ts maps them to snake_case columns)
 
 export interface OrganisationRow { id: string; name: string; kind: OrganisationKind }
-export interface UnionRow { id: string; name: string; shortName: string }
+export interface UnionRow { id: string; organisationId: string; name: string; shortName: string }
 /** An app_user without its password hash (the writer adds it). */
 export interface UserRow { id: string; email: string; displayName: string; organisationId: string; active: boolean }
-export interface EmployerRow { id: string; name: string; odsCode: string; region: string }
-export interface SiteRow { id: string; name: string; kind: SiteKind; address: string; postcode: string; employerId: string }
-export interface WardRow { id: string; name: string; type: WardType; speciality: string | null; siteId: string }
+export interface EmployerRow { id: string; organisationId: string; name: string; odsCode: string; region: string }
+export interface SiteRow { id: string; organisationId: string; name: string; kind: SiteKind; address: string; postcode: string; employerId: string }
+export interface WardRow { id: string; organisationId: string; name: string; type: WardType; speciality: string | null; siteId: string }
 export interface ContactRow {
   id: string;
   organisationId: string;
@@ -238,8 +238,69 @@ function resolve(options: SeedOptions): { scale: number; size: SeedSize; seed: n
   return { scale, size, seed: (options.seed ?? DEFAULT_SEED) >>> 0, today: toDay(options.today ?? SEED_TODAY) };
 }
 
-/** Every row of the demo data set, each after the rows it refers to. */
-export function* generateSeedRows(options: SeedOptions = {}): Generator<SeedRow> {
+/**
+ * Every row of the demo data set, each after the rows it refers to. Each organisation owns its own
+ * workplace map and union list: they are generated once, as the first organisation's, and copied
+ * for every other organisation (see ownMaps).
+ */
+export function generateSeedRows(options: SeedOptions = {}): Generator<SeedRow> {
+  return ownMaps(generateRows(options));
+}
+
+/** The row of `id`'s copy in the map of the organisation at `index` (0: the generated row itself). */
+export function mapCopyId(id: string, index: number): string {
+  // Seed ids spell out their table code in the second group (0001–000a): its first byte is free.
+  return index === 0 ? id : id.slice(0, 9) + index.toString(16).padStart(2, '0') + id.slice(11);
+}
+
+/**
+ * Copies each employer, site, ward and union for every organisation after the first (ids from
+ * mapCopyId), and points each organisation's people, postings, memberships and rep roles at its own copies.
+ */
+function* ownMaps(rows: Generator<SeedRow>): Generator<SeedRow> {
+  const orgIndex = new Map<string, number>();
+  const repRoleOrg = new Map<string, number>();
+  const copy = (id: string, orgId: string) => mapCopyId(id, orgIndex.get(orgId) ?? 0);
+  for (const r of rows) {
+    switch (r.table) {
+      case 'organisation':
+        orgIndex.set(r.row.id, orgIndex.size);
+        yield r;
+        break;
+      case 'trade_union':
+      case 'employer':
+      case 'site':
+      case 'ward':
+        for (const [orgId, i] of orgIndex) {
+          const row = { ...r.row, id: mapCopyId(r.row.id, i), organisationId: orgId };
+          if ('employerId' in row) row.employerId = mapCopyId(row.employerId, i);
+          if ('siteId' in row) row.siteId = mapCopyId(row.siteId, i);
+          yield { table: r.table, row } as SeedRow;
+        }
+        break;
+      case 'contact':
+        yield { table: r.table, row: { ...r.row, employerId: copy(r.row.employerId, r.row.organisationId) } };
+        break;
+      case 'posting':
+        yield { table: r.table, row: { ...r.row, wardId: copy(r.row.wardId, r.row.organisationId) } };
+        break;
+      case 'membership':
+        yield { table: r.table, row: { ...r.row, unionId: copy(r.row.unionId, r.row.organisationId) } };
+        break;
+      case 'rep_role':
+        repRoleOrg.set(r.row.id, orgIndex.get(r.row.organisationId) ?? 0);
+        yield r;
+        break;
+      case 'rep_role_ward':
+        yield { table: r.table, row: { ...r.row, wardId: mapCopyId(r.row.wardId, repRoleOrg.get(r.row.repRoleId) ?? 0) } };
+        break;
+      default:
+        yield r;
+    }
+  }
+}
+
+function* generateRows(options: SeedOptions): Generator<SeedRow> {
   const { scale, size, seed, today } = resolve(options);
   const ids = new IdFactory(seed);
   const orgs = {} as Record<OrgKey, OrganisationRow>;
@@ -248,10 +309,12 @@ export function* generateSeedRows(options: SeedOptions = {}): Generator<SeedRow>
     orgs[o.key] = row;
     yield { table: 'organisation', row };
   }
+  // The maps are generated as the first organisation's; ownMaps copies them for the others.
+  const firstOrg = orgs[ORGANISATIONS[0].key].id;
   const unions = {} as Record<UnionKey, UnionRow>;
   const memberNumbers = {} as Record<UnionKey, number>;
   for (const u of UNIONS) {
-    const row: UnionRow = { id: ids.next(TABLE_CODE.trade_union), name: u.name, shortName: u.shortName };
+    const row: UnionRow = { id: ids.next(TABLE_CODE.trade_union), organisationId: firstOrg, name: u.name, shortName: u.shortName };
     unions[u.key] = row;
     memberNumbers[u.key] = u.numberStart;
     yield { table: 'trade_union', row };
@@ -277,14 +340,15 @@ export function* generateSeedRows(options: SeedOptions = {}): Generator<SeedRow>
 function* generateTrust(ctx: Context, index: number): Generator<SeedRow> {
   const rng = new Rng(deriveSeed(ctx.seed, index + 1));
   const spec = index === 0 ? DEMO_TRUST : inventTrust(rng, ctx);
-  const employer: EmployerRow = { id: ctx.ids.next(TABLE_CODE.employer), name: spec.name, odsCode: spec.odsCode, region: spec.region };
+  const mapOrg = ctx.orgs[ORGANISATIONS[0].key].id;
+  const employer: EmployerRow = { id: ctx.ids.next(TABLE_CODE.employer), organisationId: mapOrg, name: spec.name, odsCode: spec.odsCode, region: spec.region };
   yield { table: 'employer', row: employer };
 
   const siteIdx: readonly (0 | 1 | 2)[] = ctx.size === 'small' ? SMALL_SITES : [0, 1, 2];
   const siteRows = new Map<number, SiteRow>();
   for (const i of siteIdx) {
     const s = spec.sites[i];
-    const row: SiteRow = { id: ctx.ids.next(TABLE_CODE.site), name: s.name, kind: s.kind, address: s.address, postcode: s.postcode, employerId: employer.id };
+    const row: SiteRow = { id: ctx.ids.next(TABLE_CODE.site), organisationId: mapOrg, name: s.name, kind: s.kind, address: s.address, postcode: s.postcode, employerId: employer.id };
     siteRows.set(i, row);
     yield { table: 'site', row };
   }
@@ -303,7 +367,7 @@ function* generateTrust(ctx: Context, index: number): Generator<SeedRow> {
     const vary = index === 0 ? 1 : rng.float(0.8, 1.2);
     const site = siteRows.get(tpl.site);
     if (!site) continue;
-    const row: WardRow = { id: ctx.ids.next(TABLE_CODE.ward), name: names ? names(tpl) : tpl.name, type: tpl.type, speciality: tpl.speciality, siteId: site.id };
+    const row: WardRow = { id: ctx.ids.next(TABLE_CODE.ward), organisationId: mapOrg, name: names ? names(tpl) : tpl.name, type: tpl.type, speciality: tpl.speciality, siteId: site.id };
     wards.push({
       row,
       tpl,

@@ -46,15 +46,15 @@ async function writeBranches(client: SeedClient): Promise<void> {
   await client.query(`INSERT INTO branch (organisation_id, name)
     SELECT DISTINCT c.organisation_id, e.name FROM contact c JOIN employer e ON e.id = c.employer_id`);
   await client.query(`INSERT INTO branch_employer (branch_id, employer_id)
-    SELECT b.id, e.id FROM branch b JOIN employer e ON e.name = b.name`);
+    SELECT b.id, e.id FROM branch b JOIN employer e ON e.name = b.name AND e.organisation_id = b.organisation_id`);
   await client.query(
     // Seed ids end in their sequence number: trusts in the order generated.
-    `WITH trust AS (SELECT id, name, row_number() OVER (ORDER BY right(id::text, 12)) AS n FROM employer)
+    `WITH trust AS (SELECT id, organisation_id, name, row_number() OVER (PARTITION BY organisation_id ORDER BY right(id::text, 12)) AS n FROM employer)
      INSERT INTO user_branch_role (user_id, branch_id, role)
      SELECT u.id, b.id, l.role::user_role
      FROM unnest($1::text[], $2::text[], $3::int[]) AS l(email, role, trust)
      JOIN app_user u ON u.email = l.email
-     JOIN trust t ON t.n = l.trust
+     JOIN trust t ON t.n = l.trust AND t.organisation_id = u.organisation_id
      JOIN branch b ON b.organisation_id = u.organisation_id AND b.name = t.name`,
     [DEMO_LOGINS.map((l) => l.email.toLowerCase()), DEMO_LOGINS.map((l) => l.role), DEMO_LOGINS.map((l) => l.branch ?? 1)],
   );

@@ -30,6 +30,11 @@ export class SiteCreateInput {
   @IsOptional()
   @Matches(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { message: 'postcode must be a UK postcode, e.g. NR1 3SR' })
   postcode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NHS ODS code of the site, e.g. RXX01' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{3,7}$/, { message: 'odsCode must be 3–7 capital letters or digits (e.g. RXX01)' })
+  odsCode?: string | null;
 }
 
 @InputType()
