@@ -40,3 +40,18 @@ export function IdList(options: { max: number; nullable?: boolean; description?:
     IsUUID('all', { each: true, message: '$property must be a list of ids' }),
   );
 }
+
+/**
+ * A create's optional client-made id (UUID v4), an idempotency key: the client makes it when the
+ * form opens and sends it on every retry, so a retried create makes one record (see CrudService.createOnce).
+ */
+export function ClientId(): PropertyDecorator {
+  return applyDecorators(
+    Field(() => ID, {
+      nullable: true,
+      description: 'Made by the client (UUID v4) when its form opens and sent again on every retry: a retry returns the record the first attempt made',
+    }),
+    IsOptional(),
+    IsUUID('4', { message: 'id must be a UUID (version 4) made by the client' }),
+  );
+}

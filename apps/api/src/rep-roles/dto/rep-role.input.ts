@@ -2,10 +2,13 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RepRoleKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class RepRoleCreateInput {
+  @ClientId()
+  id?: string;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'contactId must be a valid id' })
   contactId: string;
@@ -32,7 +35,7 @@ export class RepRoleCreateInput {
 }
 
 @InputType()
-export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput, ['contactId'] as const)) {}
+export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput, ['id', 'contactId'] as const)) {}
 
 @InputType()
 export class RepRoleFilter extends BaseFilter {
