@@ -129,7 +129,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
         }));
         return contact;
       });
-      await this.audit.change(user, 'Contact', null, created);
+      await this.audit.change(user, 'Contact', null, { ...created, wardId } as AuditedRecord);
       return created;
     } catch (e) {
       mapConstraintError(e, CONSTRAINTS);
