@@ -53,16 +53,16 @@ export class AuthResolver {
   @Can(Permission.SELF)
   @Mutation(() => Boolean, { description: 'Ends every session of the logged-in user (all their tokens stop working)' })
   async logout(@CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<boolean> {
-    await this.auth.revokeTokens(user.id);
-    await this.audit.record({ action: AuditAction.LOGOUT, user, ip: ctx.req.ip ?? null });
+    const change = await this.auth.revokeTokens(user.id);
+    await this.audit.record({ action: AuditAction.LOGOUT, user, entityType: 'User', entityId: user.id, ...change, ip: ctx.req.ip ?? null });
     return true;
   }
 
   @Can(Permission.SELF)
   @Mutation(() => LoginResult, { description: 'Changes your password; other sessions end, and a new token is returned' })
   async changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<LoginResult> {
-    await this.auth.changePassword(user, args.currentPassword, args.newPassword);
-    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, user, entityType: 'User', entityId: user.id, ip: ctx.req.ip ?? null });
+    const change = await this.auth.changePassword(user, args.currentPassword, args.newPassword);
+    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, user, entityType: 'User', entityId: user.id, ...change, ip: ctx.req.ip ?? null });
     return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }
 

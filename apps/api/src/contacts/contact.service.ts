@@ -133,7 +133,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
       await tx.save(tx.create(Posting, {
         organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
       }));
-      await this.audit.change(user, 'Contact', null, contact);
+      await this.audit.change(user, 'Contact', null, { ...contact, wardId } as AuditedRecord);
       return contact;
     });
   }

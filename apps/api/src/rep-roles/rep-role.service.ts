@@ -76,8 +76,13 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     return saved;
   }
 
-  protected override onRemoved(row: RepRole, user: AuthUser): Promise<void> {
-    return this.audit.change(user, 'RepRole', row, null);
+  /** The wards it covered go with it (ON DELETE CASCADE): read first, for the audit log. */
+  override async remove(id: string, user: AuthUser): Promise<RepRole> {
+    const row = await this.get(id, user);
+    const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
+    await this.repo.delete(id);
+    await this.audit.change(user, 'RepRole', before, null);
+    return { ...row, id };
   }
 
   /** Ward ids covered by each rep role, for DataLoader. */
