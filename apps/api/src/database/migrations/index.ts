@@ -10,9 +10,11 @@ import { ContactPolicyArray1795436600000 } from './1795436600000-contact-policy-
 import { Organising1795437353066 } from './1795437353066-organising.js';
 import { LoginThrottle1795438100000 } from './1795438100000-login-throttle.js';
 import { DefaultIssueTags1795438200000 } from './1795438200000-default-issue-tags.js';
+import { LoginThrottleHashed1795439200000 } from './1795439200000-login-throttle-hashed.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
   Branches1795434891706, RowLevelSecurity1795435000000, AuditBranch1795435784375,
   ContactBranchIndex1795436500000, ContactPolicyArray1795436600000,
-  Organising1795437353066, LoginThrottle1795438100000, DefaultIssueTags1795438200000];
+  Organising1795437353066, LoginThrottle1795438100000, DefaultIssueTags1795438200000,
+  LoginThrottleHashed1795439200000];
