@@ -29,8 +29,8 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const address = req.ip ?? 'unknown';
     await this.throttle.attempt(account, address);
     // Outside the request's transaction: a login holds no pooled connection while it waits for another
-    // (the throttle's, the audit log's). Twenty parallel wrong guesses used to take every connection
-    // and wait for an eleventh: the whole API hung.
+    // (the throttle's, the audit log's). Ten parallel wrong guesses used to hold every connection of the
+    // pool, each waiting for one more: the whole API hung.
     const user = await outsideRequest(() => this.auth.validateCredentials(account, password));
     if (!user) {
       await this.throttle.failed(account, address);
