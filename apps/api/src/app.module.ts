@@ -9,6 +9,7 @@ import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
+import { oneLoginRule } from './auth/one-login.rule.js';
 import type { GqlContext } from './common/context.js';
 import { formatError } from './common/errors.js';
 import { GRAPHQL_LIMITS, queryLimitsRule, rejectNulPlugin } from './common/graphql-limits.js';
@@ -53,7 +54,7 @@ export class AppModule implements NestModule {
           plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
-          validationRules: [queryLimitsRule],
+          validationRules: [queryLimitsRule, oneLoginRule],
           parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

@@ -10,6 +10,7 @@ import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { LoginArgs } from './login.args.js';
 
 @ArgsType()
 export class ChangePasswordArgs {
@@ -41,11 +42,7 @@ export class AuthResolver {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Mutation(() => LoginResult)
-  async login(
-    @Args('email') _email: string,
-    @Args('password') _password: string,
-    @Context() ctx: GqlContext,
-  ): Promise<LoginResult> {
+  async login(@Args() _credentials: LoginArgs, @Context() ctx: GqlContext): Promise<LoginResult> {
     const user = ctx.req.user as AuthUser;
     return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RepRoleKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IsLocalDate, MaxIds, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class RepRoleCreateInput {
@@ -19,7 +19,7 @@ export class RepRoleCreateInput {
 
   @Field(() => [ID], { description: 'Wards this rep covers' })
   @ArrayMinSize(1, { message: 'wardIds must name at least one ward' })
-  @ArrayMaxSize(50)
+  @MaxIds(50)
   @IsUUID('all', { each: true, message: 'wardIds must be valid ids' })
   wardIds: string[];
 
