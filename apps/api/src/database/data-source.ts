@@ -25,6 +25,9 @@ export function dataSourceOptions(url: string, logger = new QueryCounter()): Dat
     namingStrategy: new SnakeNamingStrategy(),
     logger,
     maxQueryExecutionTime: 2000,
+    // Waiting for a connection (a new one, or a free one of the pool) ends after this long: a server that
+    // does not answer fails the request with 503 instead of holding it, and the app's shutdown, forever.
+    connectTimeoutMS: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000),
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
   };
 }
