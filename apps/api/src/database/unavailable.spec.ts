@@ -32,6 +32,12 @@ describe('isDatabaseUnavailable', () => {
     for (const e of outages) expect([e.message, isDatabaseUnavailable(e)]).toEqual([e.message, true]);
   });
 
+  it('keeps the cause\'s reason through our own error and GraphQL\'s wrapping of it (for the log line)', () => {
+    const own = new DatabaseUnavailableError(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'));
+    const located = new GraphQLError(own.message, { originalError: own, path: ['login'] });
+    expect(outageReason(located)).toBe('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432');
+  });
+
   it('leaves the request\'s own faults alone', () => {
     const faults = [
       queryFailed(pgError('23505', 'duplicate key value violates unique constraint')),

@@ -48,7 +48,10 @@ export function outageReason(error: unknown, depth = 0): string | undefined {
   const e = error as ErrorLike;
   const message = typeof e.message === 'string' ? e.message : '';
   if (e.extensions?.code === 'SERVICE_UNAVAILABLE') {
-    return (error as { reason?: string }).reason ?? (message || 'database unavailable');
+    // Our DatabaseUnavailableError keeps its cause's reason; GraphQL wraps it as the originalError.
+    const reason = (error as { reason?: unknown }).reason;
+    if (typeof reason === 'string') return reason;
+    return (e.originalError !== error && outageReason(e.originalError, depth + 1)) || message || 'database unavailable';
   }
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code && (SOCKET_CODES.has(code) || SQLSTATE.test(code))) return `${code}: ${message}`;
