@@ -20,6 +20,7 @@ import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
 import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransactionPlugin } from './database/request-transaction.js';
+import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
@@ -51,7 +52,7 @@ export class AppModule implements NestModule {
           sortSchema: true,
           context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
           formatError,
-          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin],
+          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
           validationRules: [queryLimitsRule, oneLoginRule],
