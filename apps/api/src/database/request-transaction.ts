@@ -22,6 +22,14 @@ export function identityOf(user: AuthUser | undefined): DbIdentity {
     : { organisationId: null, employerIds: [], userId: null };
 }
 
+/** Tells the database who is asking, until the transaction ends (row-level security keys on it). */
+export const IDENTITY_SQL = `SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true),
+  set_config('rollcall.user_id', $3, true)`;
+
+export function identityParams(identity: DbIdentity): string[] {
+  return [identity.organisationId ?? '', identity.employerIds.join(','), identity.userId ?? ''];
+}
+
 /**
  * One database transaction per GraphQL request, opened on first use, with the caller's identity set
  * by `set_config(..., true)` (so it ends with the transaction and never leaks to the next user of
@@ -58,11 +66,7 @@ export class RequestTransaction {
     const { organisationId, employerIds, userId } = this.identity;
     this.queue = this.begun = (async () => {
       await query('START TRANSACTION');
-      await query(
-        `SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true),
-                set_config('rollcall.user_id', $3, true)`,
-        [organisationId ?? '', employerIds.join(','), userId ?? ''],
-      );
+      await query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId }));
     })();
     // TypeORM sees a transaction already open: its own transactions become savepoints.
     const state = real as unknown as { isTransactionActive: boolean; transactionDepth: number };
