@@ -97,6 +97,11 @@ function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefi
   return out;
 }
 
+/** The filter a list sends for `resource` (as getList sends it): for exports of the same list. */
+export function listFilter(resource: string, filter: Record<string, unknown> | undefined): Record<string, unknown> {
+  return cleanFilter(resourceConfig(resource), filter);
+}
+
 function writable(c: ResourceConfig): ResourceConfig {
   if (c.readOnly) throw new HttpError(`${c.plural} cannot be changed`, 405);
   return c;
