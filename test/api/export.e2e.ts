@@ -8,6 +8,8 @@ import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { AccessService } from '../../apps/api/src/access/access.service.js';
+import { Permission, PERMISSION_KEY } from '../../apps/api/src/access/permissions.js';
+import { ExportController } from '../../apps/api/src/export/export.controller.js';
 import {
   CONTRACT_TYPE_LABELS, CONVERSATION_CHANNEL_LABELS, gradeLabel, type Grade, MEMBERSHIP_STATUS_LABELS, SHIFT_PATTERN_LABELS,
   SITE_KIND_LABELS, STAFF_GROUP_LABELS, WARD_TYPE_LABELS,
@@ -223,12 +225,14 @@ describe('contacts', () => {
     const created = await t.as('secretary')(`mutation($d: ContactCreateInput!) { createContact(data: $d) { id wardId } }`, {
       d: await (async () => {
         const [w] = await t.sql('SELECT w.id, s.employer_id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 LIMIT 1', [t.demoEmployerId]);
-        return { firstName: 'Zebedee', lastName: 'Exportcheck', staffGroup: 'ESTATES_ANCILLARY', shiftPattern: 'DAYS', contractType: 'SUBSTANTIVE', employerId: w.employer_id, wardId: w.id };
+        return { firstName: 'Zebedee', lastName: 'Exportcheck', jobTitle: '=HYPERLINK("http://example.org","pay")', staffGroup: 'ESTATES_ANCILLARY', shiftPattern: 'DAYS', contractType: 'SUBSTANTIVE', employerId: w.employer_id, wardId: w.id };
       })(),
     });
     expect(created.errors).toBeUndefined();
     const mine = await exportAs('secretary', 'contacts', { filter: { q: 'Exportcheck' } });
     expect(mine.rows.map((r) => r['Last name'])).toEqual(['Exportcheck']);
+    // Typed text a spreadsheet would run as a formula is kept as text.
+    expect(mine.rows[0]['Job title']).toBe(`'=HYPERLINK("http://example.org","pay")`);
 
     const bma = await exportAs('bmaSecretary', 'contacts', { filter: { q: 'Exportcheck' } });
     expect(bma.status).toBe(200);
@@ -281,6 +285,16 @@ describe('organising lists', () => {
 });
 
 describe('refusals and bad input', () => {
+  it('has every export route name the permission its list needs', () => {
+    const routes = Object.getOwnPropertyNames(ExportController.prototype).filter((m) => m !== 'constructor');
+    expect(routes.length).toBe(8);
+    const people = new Set(['contacts', 'memberships', 'repRoles', 'conversations']);
+    for (const m of routes) {
+      const handler = (ExportController.prototype as unknown as Record<string, object>)[m];
+      expect([m, Reflect.getMetadata(PERMISSION_KEY, handler)]).toEqual([m, people.has(m) ? Permission.PEOPLE_READ : Permission.WORKPLACE_READ]);
+    }
+  });
+
   it('refuses an anonymous request', async () => {
     const res = await download('contacts', {});
     expect(res.status).toBe(401);
