@@ -90,11 +90,13 @@ beforeAll(async () => {
       WHERE ${where[scope]} AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date)
       ORDER BY c.last_name, c.id LIMIT 1`, [t.demoEmployerId, t.otherEmployerId]);
     if (!row) throw new Error(`the demo data has no target for scope ${scope}`);
-    // and a conversation with a follow-up, logged by a user of the person's organisation
+    // and a conversation with a follow-up, logged by a user of the person's organisation: on the patch by
+    // the rep (only its author or the branch's secretary or admin may change a conversation: see conversation-authors)
     const [conversation] = await t.sql(`INSERT INTO conversation (organisation_id, contact_id, rep_user_id, occurred_at, channel, type, follow_up_date)
-      SELECT c.organisation_id, c.id, (SELECT u.id FROM app_user u WHERE u.organisation_id = c.organisation_id ORDER BY u.email LIMIT 1),
+      SELECT c.organisation_id, c.id, coalesce((SELECT u.id FROM app_user u WHERE u.email = 'rep@unison.example' AND $2),
+          (SELECT u.id FROM app_user u WHERE u.organisation_id = c.organisation_id ORDER BY u.email LIMIT 1)),
         now() - interval '1 day', 'PHONE', 'ONE_TO_ONE', current_date
-      FROM contact c WHERE c.id = $1 RETURNING id, rep_user_id`, [row.contact_id]);
+      FROM contact c WHERE c.id = $1 RETURNING id, rep_user_id`, [row.contact_id, scope === 'patch']);
     targets[scope] = {
       contactId: row.contact_id, membershipId: row.membership_id, repRoleId: row.rep_role_id,
       conversationId: conversation.id, repUserId: conversation.rep_user_id,

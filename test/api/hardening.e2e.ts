@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { GRAPHQL_LIMITS } from '../../apps/api/src/common/graphql-limits.js';
 import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
@@ -94,6 +95,19 @@ describe('hostile input (found by the fuzz run)', () => {
     expect((await t.sql('SELECT employer_id FROM site WHERE id = $1', [site.id]))[0].employer_id).toBe(site.employer_id);
   });
 
+  it('refuses a list of more than 1000 ids, in filters and inputs, naming the field', async () => {
+    const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
+    const q = 'query($ids: [String!]) { allContacts(filter: { ids: $ids }) { id } _allContactsMeta(filter: { ids: $ids }) { count } }';
+    const many = await t.as('secretary')(q, { ids: ids(1001) });
+    expect(errorOf(many)).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Invalid input — ids: at most 1000 ids', fields: { ids: 'at most 1000 ids' } });
+    expect(many.data).toBeNull();
+    const most = await t.as('secretary')(q, { ids: ids(1000) });
+    expect(most.errors).toBeUndefined();
+    expect(most.data).toEqual({ allContacts: [], _allContactsMeta: { count: 0 } });
+    const sites = await t.as('secretary')('query($ids: [ID!]) { allSites(filter: { employerIds: $ids }) { id } }', { ids: ids(101) });
+    expect(errorOf(sites)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { employerIds: 'at most 100 ids' } });
+  });
+
   it('names the field when a referenced record does not exist, even under row-level security', async () => {
     const [c] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) LIMIT 1', [t.demoEmployerId, LOGINS.secretary]);
     const res = await t.as('secretary')('mutation($c: ID!) { createMembership(data: { contactId: $c, unionId: "00000000-0000-4000-8000-000000000000", status: MEMBER, source: SELF_REPORTED }) { id } }', { c: c.id });
@@ -123,7 +137,7 @@ describe('HTTP hardening', () => {
 describe('login throttling', () => {
   const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 
-  it('locks an account after five failures, even for the right password, and not other accounts', async () => {
+  it("holds up the guesser's address after six failures, even for the right password, and not other accounts", async () => {
     for (let i = 0; i < 6; i++) {
       const res = await t.gql(LOGIN, { e: LOGINS.caseworker, p: `guess-${i}` });
       expect(errorOf(res).code).toBe('UNAUTHENTICATED');
@@ -134,10 +148,13 @@ describe('login throttling', () => {
     expect(locked.data?.login).toBeUndefined();
     const other = await t.gql(LOGIN, { e: LOGINS.admin, p: DEMO_PASSWORD });
     expect(other.data?.login.token).toBeTruthy();
-    // The counts live in the database, so every API process shares them and a restart keeps them.
-    const [row] = await t.sql("SELECT failures, locked_until > now() AS locked FROM login_throttle WHERE key = 'a:' || $1", [LOGINS.caseworker]);
-    expect(row).toEqual({ failures: 6, locked: true });
-    expect((await t.sql("SELECT count(*)::int AS n FROM login_throttle WHERE key = 'a:' || $1", [LOGINS.admin]))[0].n).toBe(0);
+    // The counts live in the database, so every API process shares them and a restart keeps them;
+    // their keys are hashes of the account and of the (account, address) pair.
+    const key = (text: string) => createHash('sha256').update(text).digest('hex');
+    const row = (k: string) => t.sql('SELECT failures, coalesce(locked_until > now(), false) AS locked FROM login_throttle WHERE key = $1', [k]);
+    expect(await row(key(`p:${LOGINS.caseworker}\n127.0.0.1`))).toEqual([{ failures: 6, locked: true }]);
+    expect(await row(key(`a:${LOGINS.caseworker}`))).toEqual([{ failures: 6, locked: false }]);
+    expect(await row(key(`a:${LOGINS.admin}`))).toEqual([]);
   });
 });
 

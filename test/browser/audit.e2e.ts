@@ -3,7 +3,8 @@
  * The audit log screen, in the built web app served by the real API, in Debian's Chromium through
  * playwright-core. An admin's change to a contact's job title (made through the API, to save time)
  * shows up in the Audit log: filtered by action, opened, with the job title's before and after side
- * by side. The contact's page links to its history. A branch secretary has no Audit log at all.
+ * by side. The contact's page links to its history. Record types and actions read as plain words
+ * (an issue tag, a sign-out). A branch secretary has no Audit log at all.
  *
  * Screenshots land in test/browser/screenshots/audit-*.png (git-ignored).
  */
@@ -23,6 +24,8 @@ jest.setTimeout(60_000);
 let t: TestApp;
 let browser: Browser;
 const contact = { id: '', fullName: '', oldTitle: '', newTitle: `Audit check ${Date.now().toString(36).slice(-5)}` };
+const tag = { id: '' };
+const REP = 'rep@unison.example';
 
 beforeAll(async () => {
   t = await startWebApp();
@@ -42,6 +45,12 @@ beforeAll(async () => {
   expect(updated.data?.updateContact.jobTitle).toBe(contact.newTitle);
   // A failed sign-in, so the unfiltered list shows a warning chip too.
   await t.gql('mutation { login(email: "admin@unison.example", password: "not-the-password") { token } }');
+  // Records and actions whose API names are not plain words: an issue tag renamed, a rep signing out.
+  const tags = await admin<{ allIssueTags: { id: string; name: string }[] }>('{ allIssueTags(perPage: 1) { id name } }');
+  tag.id = tags.data!.allIssueTags[0].id;
+  const renamed = await admin('mutation($id: ID!, $n: String!) { updateIssueTag(id: $id, data: { name: $n }) { id } }', { id: tag.id, n: `${tags.data!.allIssueTags[0].name} (renamed)` });
+  expect(renamed.errors).toBeUndefined();
+  expect((await t.as('rep')('mutation { logout }')).data?.logout).toBe(true);
 
   browser = await launchBrowser();
 }, 180_000);
@@ -126,6 +135,22 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
       await expect(page.getByRole('textbox', { name: 'Record id' }).inputValue()).resolves.toBe(contact.id);
       await expectVisible(main().locator('tbody tr').filter({ hasText: 'Updated' }));
       await shot('04-contact-history');
+    });
+
+    test('names records and actions of every kind in plain words', async () => {
+      const byTag = encodeURIComponent(JSON.stringify({ entityId: tag.id }));
+      await page.goto(`${t.url}/#/AuditEvents?filter=${byTag}`);
+      const row = main().locator('tbody tr').filter({ hasText: `Issue tag · ${tag.id.slice(0, 8)}` });
+      await expectVisible(row.getByText('Updated'));
+      await row.first().click();
+      await expectVisible(main().getByRole('heading', { name: 'Updated: Issue tag' }));
+      const signOuts = encodeURIComponent(JSON.stringify({ action: 'LOGOUT' }));
+      await page.goto(`${t.url}/#/AuditEvents?filter=${signOuts}`);
+      const signOut = main().locator('tbody tr').filter({ hasText: REP });
+      await expectVisible(signOut.getByText('Signed out'));
+      await expectVisible(signOut.getByText('User account'));
+      await noProgress(page);
+      await shot('05-plain-words');
     });
 
     test('shows the empty state when nothing matches', async () => {

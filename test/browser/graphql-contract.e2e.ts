@@ -72,6 +72,10 @@ describe.each(RESOURCES.map((r) => [r.plural, r] as const))('%s', (_plural, reso
     expect(required.filter((f) => !resource.createInput.includes(f))).toEqual([]);
   });
 
+  test('sends a client-made id on create exactly where the create input takes one (a retried create is one record)', () => {
+    expect({ clientId: !!resource.clientId }).toEqual({ clientId: 'id' in inputFields(`${resource.type}CreateInput`) });
+  });
+
   if (resource.noDelete) {
     test('has no delete mutation in the API either', () => {
       expect(Object.keys(schema.getMutationType()?.getFields() ?? {})).not.toContain(`delete${resource.type}`);

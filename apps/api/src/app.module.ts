@@ -9,6 +9,7 @@ import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
+import { oneLoginRule } from './auth/one-login.rule.js';
 import type { GqlContext } from './common/context.js';
 import { formatError } from './common/errors.js';
 import { GRAPHQL_LIMITS, queryLimitsRule, rejectNulPlugin } from './common/graphql-limits.js';
@@ -19,6 +20,7 @@ import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
 import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransactionPlugin } from './database/request-transaction.js';
+import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
 import { ExportController } from './export/export.controller.js';
@@ -52,10 +54,10 @@ export class AppModule implements NestModule {
           sortSchema: true,
           context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
           formatError,
-          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin],
+          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
-          validationRules: [queryLimitsRule],
+          validationRules: [queryLimitsRule, oneLoginRule],
           parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

@@ -11,14 +11,19 @@ import { createApp } from './server.js';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const db = await openDatabase(config);
+  // Ctrl-C closes the API before its database (whatever PostgreSQL runs on the data folder by then).
+  const db = await openDatabase(config, { stopOnExit: false });
   let stopping = false;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Rollcall…`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // A request stuck on a database that does not answer must not leave the database running.
+    const force = setTimeout(() => {
+      console.error('The API did not close in time: stopping the database anyway.');
+      void db.stop().finally(() => process.exit(1));
+    }, 10_000);
     force.unref();
     try {
       await app?.close();

@@ -92,7 +92,8 @@ export const authProvider: AuthProvider = {
       markSessionEnded();
       throw new Error(SESSION_ENDED);
     }
-    // 403 and the rest: stay signed in, react-admin shows the message.
+    // 403, 503 (the server's database is down), a server that cannot be reached (status 0) and the
+    // rest: stay signed in, react-admin shows the message (and the layout that it is retrying).
   },
 
   async getIdentity() {

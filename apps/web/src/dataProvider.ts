@@ -15,6 +15,7 @@ import type {
   UpdateParams,
 } from 'react-admin';
 import { apolloClient, toHttpError } from './apollo';
+import { newId } from './common/newId';
 import { operations, ORGANISING_DOCUMENTS, resourceConfig, type ResourceConfig } from './resourceConfig';
 import { branchEmployerIds } from './session';
 
@@ -266,6 +267,8 @@ const provider = {
     const c = writable(resourceConfig(resource));
     const input = inputOf(c, c.createInput, params.data as Record<string, unknown>);
     for (const key of Object.keys(input)) if (input[key] === null) delete input[key];
+    // The form's client-made id (kept across its retries), so a retried create is one record.
+    if (c.clientId) input.id = typeof params.data?.id === 'string' && params.data.id ? params.data.id : newId();
     const result = await mutate<ItemResult>(createDocument(c), { data: input });
     return { data: result.item as RaRecord };
   },

@@ -29,6 +29,11 @@ export interface ResourceConfig {
   noDelete?: boolean;
   /** Only `allXs`/`_allXsMeta` exist (no `X(id)`): a list of another type's records, e.g. follow-ups. */
   listOnly?: boolean;
+  /**
+   * The create input takes a client-made `id` (kept by the form across retries): a retried create
+   * is one record. The data provider always sends one (the form's, else a new one).
+   */
+  clientId?: boolean;
 }
 
 const EMPLOYER = 'id name odsCode region createdAt updatedAt';
@@ -106,19 +111,19 @@ export const RESOURCES: ResourceConfig[] = [
       'q', 'ids', 'employerId', 'siteId', 'wardId', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
       'unionId', 'membershipStatus', 'isRep', 'isCurrent', 'assessment', 'assessed', 'leader', 'spokenTo',
     ],
-    createInput: [...CONTACT_INPUT, 'postedFrom'],
+    createInput: [...CONTACT_INPUT, 'postedFrom'], clientId: true,
     updateInput: [...CONTACT_INPUT, 'movedOn'],
   },
   {
     type: 'Membership', plural: 'Memberships', listFields: MEMBERSHIP,
     filters: ['ids', 'contactId', 'unionId', 'status'],
-    createInput: ['contactId', 'unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'],
+    createInput: ['contactId', 'unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'], clientId: true,
     updateInput: ['unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'],
   },
   {
     type: 'RepRole', plural: 'RepRoles', listFields: REP_ROLE,
     filters: ['ids', 'contactId', 'kind', 'wardId'],
-    createInput: ['contactId', 'kind', 'wardIds', 'startDate', 'endDate'],
+    createInput: ['contactId', 'kind', 'wardIds', 'startDate', 'endDate'], clientId: true,
     updateInput: ['kind', 'wardIds', 'startDate', 'endDate'],
   },
   {
@@ -137,7 +142,7 @@ export const RESOURCES: ResourceConfig[] = [
   {
     type: 'Conversation', plural: 'Conversations', listFields: CONVERSATION,
     filters: ['q', 'ids', 'contactId', 'repUserId', 'mine', 'issueTagId', 'wardId', 'answer', 'from', 'to'],
-    createInput: ['contactId', ...CONVERSATION_INPUT],
+    createInput: ['contactId', ...CONVERSATION_INPUT], clientId: true,
     updateInput: CONVERSATION_INPUT,
   },
   {

@@ -10,6 +10,7 @@ import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { LoginArgs } from './login.args.js';
 
 @ArgsType()
 export class ChangePasswordArgs {
@@ -41,28 +42,25 @@ export class AuthResolver {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Mutation(() => LoginResult)
-  async login(
-    @Args('email') _email: string,
-    @Args('password') _password: string,
-    @Context() ctx: GqlContext,
-  ): Promise<LoginResult> {
+  async login(@Args() _credentials: LoginArgs, @Context() ctx: GqlContext): Promise<LoginResult> {
     const user = ctx.req.user as AuthUser;
+    await this.auth.adoptIdentity(user);
     return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }
 
   @Can(Permission.SELF)
   @Mutation(() => Boolean, { description: 'Ends every session of the logged-in user (all their tokens stop working)' })
   async logout(@CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<boolean> {
-    await this.auth.revokeTokens(user.id);
-    await this.audit.record({ action: AuditAction.LOGOUT, user, ip: ctx.req.ip ?? null });
+    const change = await this.auth.revokeTokens(user.id);
+    await this.audit.record({ action: AuditAction.LOGOUT, user, entityType: 'User', entityId: user.id, ...change, ip: ctx.req.ip ?? null });
     return true;
   }
 
   @Can(Permission.SELF)
   @Mutation(() => LoginResult, { description: 'Changes your password; other sessions end, and a new token is returned' })
   async changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<LoginResult> {
-    await this.auth.changePassword(user, args.currentPassword, args.newPassword);
-    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, user, entityType: 'User', entityId: user.id, ip: ctx.req.ip ?? null });
+    const change = await this.auth.changePassword(user, args.currentPassword, args.newPassword);
+    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, user, entityType: 'User', entityId: user.id, ...change, ip: ctx.req.ip ?? null });
     return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }
 

@@ -7,6 +7,13 @@ import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
+import { IDENTITY_SQL, identityOf, identityParams } from '../database/request-transaction.js';
+
+/** What the audit log keeps of a password change or logout: the sessions ended, never the hash. */
+export interface SessionChange {
+  before: { id: string; tokenVersion: number };
+  after: { id: string; tokenVersion: number; passwordChanged?: true };
+}
 
 export interface TokenPayload {
   sub: string;
@@ -45,13 +52,16 @@ export class AuthService {
     return user && user.tokenVersion === payload.ver ? this.toAuthUser(user) : null;
   }
 
-  /** Ends every session of this user. */
-  async revokeTokens(userId: string): Promise<void> {
-    await this.users.increment({ id: userId }, 'tokenVersion', 1);
+  /** Ends every session of this user; the account's token version before and after, for the audit log. */
+  async revokeTokens(userId: string): Promise<SessionChange> {
+    const { raw } = await this.users.createQueryBuilder().update()
+      .set({ tokenVersion: () => 'token_version + 1' }).where('id = :userId', { userId }).returning('token_version').execute();
+    const after = (raw as { token_version: number }[])[0].token_version;
+    return { before: { id: userId, tokenVersion: after - 1 }, after: { id: userId, tokenVersion: after } };
   }
 
   /** Checks the current password, sets the new one and revokes every other session. */
-  async changePassword(user: AuthUser, current: string, next: string): Promise<void> {
+  async changePassword(user: AuthUser, current: string, next: string): Promise<SessionChange> {
     const row = await this.users.findOneOrFail({ where: { id: user.id } });
     if (!(await verifyPassword(row.passwordHash, current))) {
       throw new UserInputError({ currentPassword: 'is not your current password' });
@@ -59,6 +69,15 @@ export class AuthService {
     if (current === next) throw new UserInputError({ newPassword: 'must differ from the current password' });
     checkNewPassword(row.email, next);
     await this.users.update(row.id, { passwordHash: await hashPassword(next), tokenVersion: row.tokenVersion + 1 });
+    return { before: { id: row.id, tokenVersion: row.tokenVersion }, after: { id: row.id, tokenVersion: row.tokenVersion + 1, passwordChanged: true } };
+  }
+
+  /**
+   * After a successful login, the rest of the request (the user and branches it answers with) runs
+   * as that user: it began anonymous, and row-level security would show it none of their branches.
+   */
+  async adoptIdentity(user: AuthUser): Promise<void> {
+    await this.users.query(IDENTITY_SQL, identityParams(identityOf(user)));
   }
 
   async userWithOrganisation(id: string): Promise<User> {

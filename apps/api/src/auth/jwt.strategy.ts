@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService, type TokenPayload } from './auth.service.js';
 
-/** Bearer token on every request; the user must still exist and be active. */
+/** Bearer token on every request: it must expire, and its user must still exist and be active. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(AppConfig) config: AppConfig, private readonly auth: AuthService) {
@@ -17,7 +17,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: TokenPayload): Promise<AuthUser | false> {
+  async validate(payload: TokenPayload & { exp?: unknown }): Promise<AuthUser | false> {
+    // jsonwebtoken checks an expiry only when there is one: a token without one would never end.
+    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return false;
     return (await this.auth.findActive(payload)) ?? false;
   }
 }

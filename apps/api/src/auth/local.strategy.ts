@@ -8,8 +8,12 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { outsideRequest } from '../database/request-transaction.js';
 
-/** Email and password, checked against the argon2id hash. One generic message for every failure. */
+/**
+ * Email and password, checked against the argon2id hash. One generic message for every failure.
+ * Their lengths were checked before (LocalAuthGuard); the throttle counts the attempt before argon2 runs.
+ */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(
@@ -23,17 +27,20 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   async validate(req: Request, email: string, password: string): Promise<AuthUser> {
     const account = email.trim().toLowerCase();
     const address = req.ip ?? 'unknown';
-    await this.throttle.check(account, address);
-    const user = await this.auth.validateCredentials(account, password);
+    await this.throttle.attempt(account, address);
+    // Outside the request's transaction: a login holds no pooled connection while it waits for another
+    // (the throttle's, the audit log's). Ten parallel wrong guesses used to hold every connection of the
+    // pool, each waiting for one more: the whole API hung.
+    const user = await outsideRequest(() => this.auth.validateCredentials(account, password));
     if (!user) {
-      await this.throttle.fail(account, address);
+      await this.throttle.failed(account, address);
       await this.audit.record({
         action: AuditAction.LOGIN_FAILED, actorEmail: account, ip: address,
-        organisationId: await this.auth.organisationOfEmail(account),
+        organisationId: await outsideRequest(() => this.auth.organisationOfEmail(account)),
       }, { durable: true });
       throw new UnauthenticatedError('Email or password is incorrect');
     }
-    await this.throttle.succeed(account);
+    await this.throttle.succeeded(account, address);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, user, ip: address });
     return user;
   }

@@ -12,12 +12,17 @@ function onlyPublicFields(op: OperationDefinitionNode): boolean {
   );
 }
 
-/** Deny by default at the operation level: an anonymous request is refused before anything resolves. */
+/**
+ * Deny by default at the operation level: an anonymous request is refused before anything resolves.
+ * A token that could not be checked because the database is unreachable gets 503, not 401.
+ */
 export const requireLoginPlugin: ApolloServerPlugin<GqlContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (!contextValue.req?.user && !(operation && onlyPublicFields(operation))) throw new UnauthenticatedError();
+        if (!contextValue.req?.user && !(operation && onlyPublicFields(operation))) {
+          throw contextValue.req?.databaseUnavailable ?? new UnauthenticatedError();
+        }
       },
     };
   },

@@ -57,8 +57,11 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
   async create(input: BranchCreateInput, user: AuthUser): Promise<Branch> {
     const employers = await this.employers(input.employerIds, user, null);
     const branch = await this.save(this.repo.create({ name: input.name.trim(), organisationId: user.organisationId, employers }));
+    const rolesBefore = await this.rolesOf(user.id);
     await this.db.getRepository(UserBranchRole).insert({ userId: user.id, branchId: branch.id, role: Role.ADMIN });
     await this.audit.change(user, 'Branch', null, snapshot(branch));
+    const account = (roles: { branchId: string; role: Role }[]) => ({ id: user.id, roles });
+    await this.audit.change(user, 'User', account(rolesBefore), account(await this.rolesOf(user.id)));
     return branch;
   }
 
@@ -78,9 +81,21 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
       - await this.db.getRepository(UserBranchRole).count({ where: { branchId: id, userId: user.id } });
     if (others > 0) throw new UserInputError({ id: `cannot delete: other users hold ${others} role(s) in this branch` });
     const before = snapshot({ ...branch, employers: await this.currentEmployers(id) });
+    const rolesBefore = await this.rolesOf(user.id);
     await this.repo.delete(id);
     await this.audit.change(user, 'Branch', before, null);
+    // The caller's own roles in it go with it.
+    if (rolesBefore.some((r) => r.branchId === id)) {
+      const account = (roles: { branchId: string; role: Role }[]) => ({ id: user.id, roles });
+      await this.audit.change(user, 'User', account(rolesBefore), account(rolesBefore.filter((r) => r.branchId !== id)));
+    }
     return { ...branch, id };
+  }
+
+  /** A user's roles as the audit log keeps them (as UserService does). */
+  private async rolesOf(userId: string): Promise<{ branchId: string; role: Role }[]> {
+    const rows = await this.db.getRepository(UserBranchRole).find({ where: { userId }, order: { role: 'ASC', branchId: 'ASC' } });
+    return rows.map((r) => ({ branchId: r.branchId, role: r.role }));
   }
 
   /** A branch of the caller's organisation that the caller administers. */

@@ -1,8 +1,10 @@
 import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { DatabaseUnavailableError } from './errors.js';
 import { RequestLoaders } from './loaders.js';
 
 export interface GqlContext {
-  req: Request & { user?: AuthUser };
+  /** databaseUnavailable: the bearer token could not be checked (see AuthenticateMiddleware). */
+  req: Request & { user?: AuthUser; databaseUnavailable?: DatabaseUnavailableError };
   loaders: RequestLoaders;
 }

@@ -1,7 +1,14 @@
-import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { mapConstraintError, NotFoundError } from './errors.js';
+import { type EntityManager, In, type ObjectLiteral, QueryFailedError, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { mapConstraintError, NotFoundError, UserInputError } from './errors.js';
 import { applyIds, applyPage, applySort, type BaseFilter, type ListArgs, type SortArgs } from './list.js';
 import { byKey } from './loaders.js';
+
+/** A client-made id that belongs to another row (whose, the answer does not say). */
+const ID_IN_USE: [string, string] = ['id', 'is already in use: make a new id for a new record'];
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof QueryFailedError && (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
+}
 
 /**
  * List, count, fetch and write for one table, in react-admin's grammar. Subclasses say how a filter
@@ -65,6 +72,49 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
   async byIds(ids: readonly string[], scope: Scope): Promise<(T | null)[]> {
     const rows = await this.query(scope).andWhere({ id: In([...ids]) } as never).getMany();
     return byKey(ids, rows, (r) => r.id);
+  }
+
+  /**
+   * Whether the caller made this row: a retried create hands back only the caller's own row. Nobody
+   * did by default, so a table that does not say refuses every id already in use.
+   */
+  protected createdBy(_row: T, _scope: Scope): boolean {
+    return false;
+  }
+
+  /**
+   * Creates at most one row per client-made id: an idempotency key the client makes when its form
+   * opens and sends again on every retry. The same id from the same caller again (a retry after an
+   * answer was lost, even one racing the first attempt's commit) returns the row the first attempt
+   * made, and creates, audits and adds nothing more. An id already used for a row the caller did not
+   * make, or cannot see, gets one and the same field error, which says nothing of whose or what it is.
+   * Without an id it simply creates. `create` must insert (never `save`: save updates a row it finds
+   * by id); it runs in a savepoint, so a refused insert leaves the request's transaction usable.
+   */
+  protected async createOnce(id: string | undefined, scope: Scope, create: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      const existing = id ? await this.ownRow(id, scope) : null;
+      if (existing) return existing;
+      return await this.repo.manager.transaction((tx) => create(tx));
+    } catch (e) {
+      if (id && isUniqueViolation(e)) {
+        // Someone committed this id first: the caller's own earlier attempt, or not.
+        const row = await this.ownRow(id, scope);
+        if (row) return row;
+      }
+      mapConstraintError(e, { ...this.constraints, [this.primaryKeyName]: ID_IN_USE });
+    }
+  }
+
+  private async ownRow(id: string, scope: Scope): Promise<T | null> {
+    const row = await this.find(id, scope);
+    if (row && !this.createdBy(row, scope)) throw new UserInputError({ [ID_IN_USE[0]]: ID_IN_USE[1] });
+    return row;
+  }
+
+  private get primaryKeyName(): string {
+    const m = this.repo.metadata;
+    return this.repo.manager.connection.namingStrategy.primaryKeyName(m.tablePath, m.primaryColumns.map((c) => c.databaseName));
   }
 
   protected async save(entity: T): Promise<T> {

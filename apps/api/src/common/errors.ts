@@ -1,11 +1,13 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import type { ValidationError } from 'class-validator';
+import { DATABASE_UNAVAILABLE_MESSAGE, outageReason } from '../database/unavailable.js';
 
 /** Error codes the client may see. Anything else is masked as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'TOO_MANY_REQUESTS', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 export type FieldErrors = Record<string, string>;
@@ -42,6 +44,19 @@ export class ForbiddenError extends GraphQLError {
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'Log in to use Rollcall') {
     super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/**
+ * The database cannot be reached (down, restarting, not answering): HTTP 503, never a 401 — the
+ * caller's session is still good. `reason` is for the server's log only.
+ */
+export class DatabaseUnavailableError extends GraphQLError {
+  readonly reason: string;
+
+  constructor(cause?: unknown) {
+    super(DATABASE_UNAVAILABLE_MESSAGE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+    this.reason = outageReason(cause) ?? 'database unavailable';
   }
 }
 
@@ -116,6 +131,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
+  if (outageReason(original)) {
+    // Thrown past Nest's filter (a field resolver, a loader): the same answer (logged once by the outage plugin).
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   if (original instanceof QueryFailedError && (original as { driverError?: { code?: string } }).driverError?.code === '42501') {
     // The database refused (row-level security): the same answer as the API's own refusal.
     return { message: new ForbiddenError().message, path: formatted.path, extensions: { code: 'FORBIDDEN' } };

@@ -2,6 +2,7 @@ import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Brackets, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { UserInputError } from './errors.js';
+import { MaxIds } from './validators.js';
 
 /** react-admin's list arguments (ra-data-graphql-simple grammar). page is 0-based. */
 @ArgsType()
@@ -48,6 +49,7 @@ export abstract class BaseFilter {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
+  @MaxIds()
   @IsUUID('all', { each: true, message: 'ids must be a list of ids' })
   ids?: string[];
 }

@@ -1,13 +1,22 @@
 import type { DeepPartial, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from './crud.service.js';
 import type { BaseFilter } from './list.js';
+
+/** A change a delete makes to another record through the database (ON DELETE CASCADE). */
+export interface CascadedChange {
+  entityType: string;
+  before: AuditedRecord;
+  after: AuditedRecord;
+}
 
 /**
  * CRUD for a table an organisation owns as a whole (its workplace map, its union list): every read
  * sees only the caller's organisation, every create belongs to it, and every change writes an audit
  * entry (before and after) in the request's transaction. Row-level security holds the same wall.
+ * A delete that the database cascades into other records (a rep's patch, a branch's employers) also
+ * writes an update entry for each of them.
  */
 export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: string; organisationId: string }, F extends BaseFilter>
   extends CrudService<T, F, AuthUser> {
@@ -36,6 +45,31 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     const saved = await this.save(this.repo.merge(row, input));
     await this.audit.change(user, this.entityType, before, saved);
     return saved;
+  }
+
+  override async remove(id: string, user: AuthUser): Promise<T> {
+    const cascaded = await this.cascades(await this.get(id, user));
+    const removed = await super.remove(id, user);
+    for (const c of cascaded) await this.audit.change(user, c.entityType, c.before, c.after);
+    return removed;
+  }
+
+  /** What deleting this row will change elsewhere, read before the delete. None by default. */
+  protected async cascades(_row: T): Promise<CascadedChange[]> {
+    return [];
+  }
+
+  /**
+   * Records whose list `listKey` loses `id` when it goes. `sql` selects, for `id` as $1, each such
+   * record's id, its whole list as `ids`, and any other field its audit entries carry.
+   */
+  protected async losing(entityType: string, listKey: string, sql: string, id: string): Promise<CascadedChange[]> {
+    const rows: ({ id: string; ids: string[] } & Record<string, unknown>)[] = await this.repo.query(sql, [id]);
+    return rows.map(({ ids, ...record }) => ({
+      entityType,
+      before: { ...record, [listKey]: ids },
+      after: { ...record, [listKey]: ids.filter((x) => x !== id) },
+    }));
   }
 
   protected override async onRemoved(row: T, user: AuthUser): Promise<void> {

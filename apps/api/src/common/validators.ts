@@ -30,13 +30,37 @@ export function OptionalIdFilter(description?: string): PropertyDecorator {
   );
 }
 
-/** A list of ids in an input or filter: GraphQL [ID!], each validated as a uuid, at most `max`. */
+/** No list of ids in an input or filter holds more: a longer one is refused before any SQL (a filter of 25,000 ids took seconds). */
+export const MAX_IDS = 1000;
+
+/** At most `max` ids (never more than MAX_IDS), with the field error `at most N ids`. */
+export function MaxIds(max = MAX_IDS): PropertyDecorator {
+  const limit = Math.min(max, MAX_IDS);
+  return ArrayMaxSize(limit, { message: `at most ${limit} ids` });
+}
+
+/** A list of ids in an input or filter: GraphQL [ID!], each validated as a uuid, at most `max` (and at most MAX_IDS). */
 export function IdList(options: { max: number; nullable?: boolean; description?: string }): PropertyDecorator {
   return applyDecorators(
     Field(() => [ID], { nullable: options.nullable, description: options.description }),
     ...(options.nullable ? [IsOptional()] : []),
     IsArray(),
-    ArrayMaxSize(options.max),
+    MaxIds(options.max),
     IsUUID('all', { each: true, message: '$property must be a list of ids' }),
+  );
+}
+
+/**
+ * A create's optional client-made id (UUID v4), an idempotency key: the client makes it when the
+ * form opens and sends it on every retry, so a retried create makes one record (see CrudService.createOnce).
+ */
+export function ClientId(): PropertyDecorator {
+  return applyDecorators(
+    Field(() => ID, {
+      nullable: true,
+      description: 'Made by the client (UUID v4) when its form opens and sent again on every retry: a retry returns the record the first attempt made',
+    }),
+    IsOptional(),
+    IsUUID('4', { message: 'id must be a UUID (version 4) made by the client' }),
   );
 }

@@ -126,6 +126,11 @@ export class Contact extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   leaderMarkedAt: Date | null;
 
+  /** Who created it: a retried create (the same client-made id) hands the row back only to them. */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
   @HideField()
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;

@@ -115,25 +115,27 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     }
   }
 
+  /** The caller created the contact (a retry of their create may return it). */
+  protected override createdBy(row: Contact, user: AuthUser): boolean {
+    return row.createdById === user.id;
+  }
+
+  /** Adds a contact and opens their posting, once per client-made id (see createOnce). */
   async create(input: ContactCreateInput, user: AuthUser): Promise<Contact> {
-    const { wardId, postedFrom, ...fields } = input;
-    this.checkDates(fields.startDate, fields.leaveDate);
-    await this.checkWard(wardId, input.employerId, user);
-    await this.checkEmployeeNumber(input.employerId, fields.employeeNumber, null, user);
-    const organisationId = this.access.organisationOf(user);
-    try {
-      const created = await this.db.transaction(async (tx) => {
-        const contact = await tx.save(tx.create(Contact, { ...fields, organisationId }));
-        await tx.save(tx.create(Posting, {
-          organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
-        }));
-        return contact;
-      });
-      await this.audit.change(user, 'Contact', null, created);
-      return created;
-    } catch (e) {
-      mapConstraintError(e, CONSTRAINTS);
-    }
+    return this.createOnce(input.id, user, async (tx) => {
+      const { wardId, postedFrom, ...fields } = input;
+      this.checkDates(fields.startDate, fields.leaveDate);
+      await this.checkWard(wardId, input.employerId, user);
+      await this.checkEmployeeNumber(input.employerId, fields.employeeNumber, null, user);
+      const organisationId = this.access.organisationOf(user);
+      const contact = tx.create(Contact, { ...fields, organisationId, createdById: user.id });
+      await tx.insert(Contact, contact);
+      await tx.save(tx.create(Posting, {
+        organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
+      }));
+      await this.audit.change(user, 'Contact', null, { ...contact, wardId } as AuditedRecord);
+      return contact;
+    });
   }
 
   async update(id: string, input: ContactUpdateInput, user: AuthUser): Promise<Contact> {

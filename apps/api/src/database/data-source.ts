@@ -10,6 +10,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // COUNT(*) is int8: small enough to be a number here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** DATABASE_CONNECT_TIMEOUT_MS, milliseconds (10 s unless a positive whole number is given). */
+function connectTimeout(value: string | undefined): number {
+  const ms = Number(value);
+  return Number.isInteger(ms) && ms > 0 ? ms : 10_000;
+}
+
 export function dataSourceOptions(url: string, logger = new QueryCounter()): DataSourceOptions {
   return {
     type: 'postgres',
@@ -25,6 +31,9 @@ export function dataSourceOptions(url: string, logger = new QueryCounter()): Dat
     namingStrategy: new SnakeNamingStrategy(),
     logger,
     maxQueryExecutionTime: 2000,
+    // Waiting for a connection (a new one, or a free one of the pool) ends after this long: a server that
+    // does not answer fails the request with 503 instead of holding it, and the app's shutdown, forever.
+    connectTimeoutMS: connectTimeout(process.env.DATABASE_CONNECT_TIMEOUT_MS),
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
   };
 }

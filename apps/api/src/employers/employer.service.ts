@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { OrganisationCrudService } from '../common/organisation-crud.service.js';
+import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applySearch } from '../common/list.js';
 import type { EmployerFilter } from './dto/employer.input.js';
 import { Employer } from './employer.entity.js';
@@ -23,5 +23,12 @@ export class EmployerService extends OrganisationCrudService<Employer, EmployerF
 
   protected filter(qb: SelectQueryBuilder<Employer>, f: EmployerFilter): void {
     applySearch(qb, f.q, ['employer.name', 'employer.ods_code']);
+  }
+
+  /** Branches organising the employer lose it. */
+  protected override cascades(employer: Employer): Promise<CascadedChange[]> {
+    return this.losing('Branch', 'employerIds', `SELECT b.id, b.name, array_agg(be.employer_id ORDER BY be.employer_id) AS ids
+      FROM branch b JOIN branch_employer be ON be.branch_id = b.id
+      WHERE b.id IN (SELECT branch_id FROM branch_employer WHERE employer_id = $1) GROUP BY b.id`, employer.id);
   }
 }

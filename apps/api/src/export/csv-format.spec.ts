@@ -23,7 +23,7 @@ describe('how exported values read', () => {
   });
 
   it('puts enums, assessments, flags and density in words', () => {
-    expect(words({ DAYS: 'Days', NIGHTS: 'Nights' }, 'NIGHTS')).toBe('Nights');
+    expect(words({ DAYS: 'Days', NIGHTS: 'Nights' } as Record<string, string>, 'NIGHTS')).toBe('Nights');
     expect(words({ DAYS: 'Days' } as Record<string, string>, null)).toBe('');
     expect(assessmentText(2)).toBe('2 · Supporter');
     expect(assessmentText(null)).toBe('');

@@ -54,4 +54,9 @@ export class Membership extends BaseEntity {
   @Field(() => MembershipSource)
   @Column({ type: 'enum', enum: MembershipSource, enumName: 'membership_source' })
   source: MembershipSource;
+
+  /** Who created it: a retried create (the same client-made id) hands the row back only to them. */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
 }

@@ -46,14 +46,23 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
     if (f.status) qb.andWhere('membership.status = :status', { status: f.status });
   }
 
+  /** The caller recorded the membership (a retry of their create may return it). */
+  protected override createdBy(row: Membership, user: AuthUser): boolean {
+    return row.createdById === user.id;
+  }
+
+  /** Records a membership once per client-made id (see createOnce). */
   async create(input: MembershipCreateInput, user: AuthUser): Promise<Membership> {
-    // The contact must be one of ours: an unknown or hidden contact is "not found", never "forbidden".
-    const contact = await this.contacts.find(input.contactId, user);
-    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-    this.checkDates(input.joinDate, input.leaveDate);
-    const saved = await this.save(this.repo.create({ ...input, organisationId: contact.organisationId }));
-    await this.audit.change(user, 'Membership', null, saved);
-    return saved;
+    return this.createOnce(input.id, user, async (tx) => {
+      // The contact must be one of ours: an unknown or hidden contact is "not found", never "forbidden".
+      const contact = await this.contacts.find(input.contactId, user);
+      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+      this.checkDates(input.joinDate, input.leaveDate);
+      const row = tx.create(Membership, { ...input, organisationId: contact.organisationId, createdById: user.id });
+      await tx.insert(Membership, row);
+      await this.audit.change(user, 'Membership', null, row);
+      return row;
+    });
   }
 
   async update(id: string, input: MembershipUpdateInput, user: AuthUser): Promise<Membership> {

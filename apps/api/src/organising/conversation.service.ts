@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, validFollowUpDate } from '@rollcall/domain';
+import { ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, validFollowUpDate } from '@rollcall/domain';
 import { type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { CrudService } from '../common/crud.service.js';
-import { UserInputError } from '../common/errors.js';
+import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
 import { addDays, today } from '../common/validators.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
@@ -26,7 +26,8 @@ function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknow
 
 /**
  * One-to-one conversations, follow-ups and the assessment history they feed. A conversation is
- * about one contact and visible where the contact is (people scope); it is logged by the caller.
+ * about one contact and visible where the contact is (people scope); it is logged by the caller, and
+ * changed or deleted only by them or by a secretary or admin of the person's branch.
  */
 @Injectable()
 export class ConversationService extends CrudService<Conversation, ConversationFilter, AuthUser> {
@@ -70,28 +71,39 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     if (f.to) qb.andWhere("conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/London')", { to: f.to });
   }
 
+  /** The conversation was logged by the caller (a retry of their create may return it). */
+  protected override createdBy(row: Conversation, user: AuthUser): boolean {
+    return row.repUserId === user.id && row.organisationId === user.organisationId;
+  }
+
+  /** Logs a conversation once per client-made id: a retried save returns the first one (see createOnce). */
   async create(input: ConversationCreateInput, user: AuthUser): Promise<Conversation> {
-    const contact = await this.contacts.find(input.contactId, user);
-    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-    const occurredAt = this.checkTime(input.occurredAt ?? new Date());
-    this.checkFollowUp(occurredAt, input.followUpDate);
-    const issueTags = await this.checkTags(input.issueTagIds ?? [], user);
-    const saved = await this.db.transaction(async (tx) => {
-      const row = await tx.save(tx.create(Conversation, {
-        organisationId: user.organisationId, contactId: contact.id, repUserId: user.id, occurredAt,
-        channel: input.channel ?? ConversationChannel.IN_PERSON, type: input.type ?? ConversationType.ONE_TO_ONE, aeiouSteps: dedupe(input.aeiouSteps ?? []), issueTags,
+    return this.createOnce(input.id, user, async (tx) => {
+      const contact = await this.contacts.find(input.contactId, user);
+      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+      const occurredAt = this.checkTime(input.occurredAt ?? new Date());
+      this.checkFollowUp(occurredAt, input.followUpDate);
+      const issueTags = await this.checkTags(input.issueTagIds ?? [], user);
+      const draft = tx.create(Conversation, {
+        id: input.id, organisationId: user.organisationId, contactId: contact.id, repUserId: user.id, occurredAt,
+        channel: input.channel ?? ConversationChannel.IN_PERSON, type: input.type ?? ConversationType.ONE_TO_ONE, aeiouSteps: dedupe(input.aeiouSteps ?? []),
         ask: input.ask ?? null, answer: input.answer ?? null, assessment: input.assessment ?? null, notes: input.notes ?? null,
         nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null,
-      }));
+      });
+      await tx.insert(Conversation, draft);
+      // Read back as a retry would find it (an insert's RETURNING leaves enum arrays unparsed).
+      const row = await tx.findOneByOrFail(Conversation, { id: draft.id });
+      if (issueTags.length) await tx.createQueryBuilder().relation(Conversation, 'issueTags').of(row.id).add(issueTags.map((t) => t.id));
+      row.issueTags = issueTags;
       if (row.assessment) await this.recordAssessment(tx.getRepository(AssessmentEntry), row, user);
+      await this.audit.change(user, 'Conversation', null, snapshot(row, issueTags.map((t) => t.id)));
       return row;
     });
-    await this.audit.change(user, 'Conversation', null, snapshot(saved, issueTags.map((t) => t.id)));
-    return saved;
   }
 
   async update(id: string, input: ConversationUpdateInput, user: AuthUser): Promise<Conversation> {
     const row = await this.get(id, user);
+    await this.requireMayChange(row, user, 'change');
     const beforeTags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
     const before = snapshot({ ...row }, beforeTags);
     const { issueTagIds, occurredAt, ...fields } = input;
@@ -115,6 +127,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   /** A conversation logged by mistake goes, and so does the assessment it recorded. */
   override async remove(id: string, user: AuthUser): Promise<Conversation> {
     const row = await this.get(id, user);
+    await this.requireMayChange(row, user, 'delete');
     const tags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
     await this.db.transaction(async (tx) => {
       await tx.delete(AssessmentEntry, { conversationId: id });
@@ -167,6 +180,24 @@ export class ConversationService extends CrudService<Conversation, ConversationF
       organisationId: c.organisationId, contactId: c.contactId, value: c.assessment!, assessedAt: c.occurredAt,
       assessedById: user.id, conversationId: c.id,
     });
+  }
+
+  /**
+   * Only whoever logged a conversation, or a secretary or admin of a branch covering the person's
+   * employer, may change or delete it: a rep may not rewrite what the secretary (or another rep) logged.
+   */
+  private async requireMayChange(row: Conversation, user: AuthUser, doing: 'change' | 'delete'): Promise<void> {
+    if (row.repUserId === user.id) return;
+    const branches = user.roles.filter((r) => r.role === Role.BRANCH_SECRETARY || r.role === Role.ADMIN).map((r) => r.branchId);
+    if (branches.length) {
+      const [{ officer }]: { officer: boolean }[] = await this.db.query(
+        `SELECT EXISTS (SELECT 1 FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id
+                        WHERE c.id = $1 AND be.branch_id = ANY($2)) AS officer`,
+        [row.contactId, branches],
+      );
+      if (officer) return;
+    }
+    throw new ForbiddenError(`Only the person who logged this conversation, or a branch secretary or admin, may ${doing} it`);
   }
 
   private checkTime(at: Date): Date {

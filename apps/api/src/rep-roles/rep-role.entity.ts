@@ -38,6 +38,11 @@ export class RepRole extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 
+  /** Who created it: a retried create (the same client-made id) hands the row back only to them. */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
   /** Wards this rep covers. */
   @ManyToMany(() => Ward)
   @JoinTable({

@@ -42,15 +42,26 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     if (f.wardId) qb.andWhere('EXISTS (SELECT 1 FROM rep_role_ward rw WHERE rw.rep_role_id = rep_role.id AND rw.ward_id = :wardId)', { wardId: f.wardId });
   }
 
+  /** The caller created the rep role (a retry of their create may return it). */
+  protected override createdBy(row: RepRole, user: AuthUser): boolean {
+    return row.createdById === user.id;
+  }
+
+  /** Records a rep role once per client-made id (see createOnce). */
   async create(input: RepRoleCreateInput, user: AuthUser): Promise<RepRole> {
-    const contact = await this.contacts.find(input.contactId, user);
-    if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-    this.checkDates(input.startDate, input.endDate);
-    const { wardIds, ...fields } = input;
-    const wards = await this.wards(wardIds, user);
-    const saved = await this.save(this.repo.create({ ...fields, organisationId: contact.organisationId, wards }));
-    await this.audit.change(user, 'RepRole', null, { ...saved, wards: undefined, wardIds: wards.map((w) => w.id) } as never);
-    return saved;
+    return this.createOnce(input.id, user, async (tx) => {
+      const contact = await this.contacts.find(input.contactId, user);
+      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+      this.checkDates(input.startDate, input.endDate);
+      const { wardIds, ...fields } = input;
+      const wards = await this.wards(wardIds, user);
+      const row = tx.create(RepRole, { ...fields, organisationId: contact.organisationId, createdById: user.id });
+      await tx.insert(RepRole, row);
+      await tx.createQueryBuilder().relation(RepRole, 'wards').of(row.id).add(wards.map((w) => w.id));
+      row.wards = wards;
+      await this.audit.change(user, 'RepRole', null, { ...row, wards: undefined, wardIds: wards.map((w) => w.id) } as never);
+      return row;
+    });
   }
 
   async update(id: string, input: RepRoleUpdateInput, user: AuthUser): Promise<RepRole> {
@@ -65,8 +76,13 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     return saved;
   }
 
-  protected override onRemoved(row: RepRole, user: AuthUser): Promise<void> {
-    return this.audit.change(user, 'RepRole', row, null);
+  /** The wards it covered go with it (ON DELETE CASCADE): read first, for the audit log. */
+  override async remove(id: string, user: AuthUser): Promise<RepRole> {
+    const row = await this.get(id, user);
+    const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
+    await this.repo.delete(id);
+    await this.audit.change(user, 'RepRole', before, null);
+    return { ...row, id };
   }
 
   /** Ward ids covered by each rep role, for DataLoader. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { OrganisationCrudService } from '../common/organisation-crud.service.js';
+import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applySearch } from '../common/list.js';
 import type { SiteFilter } from './dto/site.input.js';
 import { Site } from './site.entity.js';
@@ -25,5 +25,11 @@ export class SiteService extends OrganisationCrudService<Site, SiteFilter> {
     if (f.employerId) qb.andWhere('site.employer_id = :employerId', { employerId: f.employerId });
     if (f.employerIds) qb.andWhere('site.employer_id = ANY(:employerIds)', { employerIds: f.employerIds });
     if (f.kind) qb.andWhere('site.kind = :kind', { kind: f.kind });
+  }
+
+  /** Reps with the site in their patch lose it. */
+  protected override cascades(site: Site): Promise<CascadedChange[]> {
+    return this.losing('User', 'patchSiteIds', `SELECT p.user_id AS id, array_agg(p.site_id ORDER BY p.site_id) AS ids
+      FROM rep_patch p WHERE p.user_id IN (SELECT user_id FROM rep_patch WHERE site_id = $1) GROUP BY p.user_id`, site.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { OrganisationCrudService } from '../common/organisation-crud.service.js';
+import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applySearch } from '../common/list.js';
 import type { WardFilter } from './dto/ward.input.js';
 import { Ward } from './ward.entity.js';
@@ -26,5 +26,12 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
     if (f.employerId) qb.andWhere('ward.site_id IN (SELECT s.id FROM site s WHERE s.employer_id = :employerId)', { employerId: f.employerId });
     if (f.employerIds) qb.andWhere('ward.site_id IN (SELECT s.id FROM site s WHERE s.employer_id = ANY(:employerIds))', { employerIds: f.employerIds });
     if (f.type) qb.andWhere('ward.type = :type', { type: f.type });
+  }
+
+  /** Rep roles covering the ward lose it (those of people the caller may see: row-level security). */
+  protected override cascades(ward: Ward): Promise<CascadedChange[]> {
+    return this.losing('RepRole', 'wardIds', `SELECT r.id, r.contact_id AS "contactId", array_agg(rw.ward_id ORDER BY rw.ward_id) AS ids
+      FROM rep_role r JOIN rep_role_ward rw ON rw.rep_role_id = r.id
+      WHERE r.id IN (SELECT rep_role_id FROM rep_role_ward WHERE ward_id = $1) GROUP BY r.id`, ward.id);
   }
 }

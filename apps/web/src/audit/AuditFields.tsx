@@ -5,6 +5,7 @@ import {
   AUDIT_ACTION_COLOURS,
   AUDIT_ACTION_LABELS,
   ENTITY_RESOURCES,
+  entityTypeLabel,
   formatTime,
   type AuditEventRecord,
 } from './auditActions';
@@ -51,7 +52,7 @@ export const AuditRecordField = ({ link = true, full = false }: ColumnProps & { 
   const id = record.entityId && (full ? record.entityId : shortId(record.entityId));
   return (
     <Box component="span" sx={{ wordBreak: 'break-word' }}>
-      {record.entityType ?? 'Record'}
+      {record.entityType ? entityTypeLabel(record.entityType) : 'Record'}
       {record.entityId && (
         <>
           {' · '}
@@ -59,7 +60,7 @@ export const AuditRecordField = ({ link = true, full = false }: ColumnProps & { 
             <Link
               to={createPath({ resource, id: record.entityId, type: 'show' })}
               onClick={(e: MouseEvent) => e.stopPropagation()}
-              aria-label={`Open ${record.entityType} ${record.entityId}`}
+              aria-label={`Open ${entityTypeLabel(record.entityType!)} ${record.entityId}`}
             >
               {id}
             </Link>

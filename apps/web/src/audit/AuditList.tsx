@@ -39,7 +39,7 @@ const empty = (
   <EmptyState
     icon={<ManageSearchIcon />}
     title="No audit events match"
-    explanation="Sign-ins, changes to contacts, memberships and rep roles, and refused requests are recorded here."
+    explanation="Sign-ins and sign-outs, password changes, every change to people, workplaces, unions, issue tags, branches and user accounts, and refused requests are recorded here."
     canCreate={false}
   />
 );

@@ -1,7 +1,7 @@
 import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { LabelledField } from '../common/LabelledField';
-import { AUDIT_ACTION_LABELS, type AuditEventRecord } from './auditActions';
+import { AUDIT_ACTION_LABELS, entityTypeLabel, type AuditEventRecord } from './auditActions';
 import { AuditDiff } from './AuditDiff';
 import { AuditActionChip, AuditRecordField, AuditTimeField } from './AuditFields';
 
@@ -23,7 +23,7 @@ const AuditTitle = () => {
   const record = useRecordContext<AuditEventRecord>();
   if (!record) return <span>Audit event</span>;
   const what = AUDIT_ACTION_LABELS[record.action] ?? record.action;
-  return <span>{record.entityType ? `${what}: ${record.entityType}` : what}</span>;
+  return <span>{record.entityType ? `${what}: ${entityTypeLabel(record.entityType)}` : what}</span>;
 };
 
 /** Read-only: the log is append-only, so back to the list and nothing else. */

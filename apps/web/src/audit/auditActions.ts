@@ -1,11 +1,13 @@
 /** The audit log's actions: labels, chip colours and SelectInput choices. */
-export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED' | 'EXPORT';
+export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGOUT' | 'PASSWORD_CHANGED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED' | 'EXPORT';
 
 export type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   LOGIN_SUCCEEDED: 'Signed in',
   LOGIN_FAILED: 'Sign-in failed',
+  LOGOUT: 'Signed out',
+  PASSWORD_CHANGED: 'Password changed',
   CREATE: 'Created',
   UPDATE: 'Updated',
   DELETE: 'Deleted',
@@ -17,6 +19,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 export const AUDIT_ACTION_COLOURS: Record<AuditAction, ChipColour> = {
   LOGIN_SUCCEEDED: 'success',
   LOGIN_FAILED: 'warning',
+  LOGOUT: 'default',
+  PASSWORD_CHANGED: 'info',
   CREATE: 'primary',
   UPDATE: 'info',
   DELETE: 'secondary',
@@ -29,15 +33,44 @@ export const AUDIT_ACTION_CHOICES = (Object.keys(AUDIT_ACTION_LABELS) as AuditAc
   name: AUDIT_ACTION_LABELS[id],
 }));
 
-/** The record types the API audits changes of (REFUSED events name an operation instead, e.g. Query.allContacts). */
-export const AUDIT_ENTITY_TYPE_CHOICES = [
-  { id: 'Contact', name: 'Contact' },
-  { id: 'Membership', name: 'Membership' },
-  { id: 'RepRole', name: 'Rep role' },
-];
+/**
+ * The record types the API audits changes of, in plain words, by API type name (REFUSED events
+ * name an operation instead, e.g. Query.allContacts, shown as it is).
+ */
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  Contact: 'Contact',
+  Membership: 'Membership',
+  RepRole: 'Rep role',
+  Conversation: 'Conversation',
+  Assessment: 'Assessment',
+  ContactLink: 'Leader link',
+  Employer: 'Employer',
+  Site: 'Site',
+  Ward: 'Ward',
+  Union: 'Union',
+  IssueTag: 'Issue tag',
+  Branch: 'Branch',
+  User: 'User account',
+};
+
+export const AUDIT_ENTITY_TYPE_CHOICES = Object.entries(ENTITY_TYPE_LABELS).map(([id, name]) => ({ id, name }));
+
+/** "Rep role" for RepRole; an operation or unknown type as it is. */
+export function entityTypeLabel(type: string): string {
+  return ENTITY_TYPE_LABELS[type] ?? type;
+}
 
 /** Record types with a page of their own in the web app, by API type name. */
-export const ENTITY_RESOURCES: Record<string, string> = { Contact: 'Contacts' };
+export const ENTITY_RESOURCES: Record<string, string> = {
+  Contact: 'Contacts',
+  Conversation: 'Conversations',
+  Employer: 'Employers',
+  Site: 'Sites',
+  Ward: 'Wards',
+  Union: 'Unions',
+  Branch: 'Branches',
+  User: 'Users',
+};
 
 export interface AuditEventRecord {
   id: string;

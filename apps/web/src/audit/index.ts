@@ -1,5 +1,6 @@
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import type { RaRecord } from 'react-admin';
+import { AUDIT_ACTION_LABELS, entityTypeLabel, type AuditAction } from './auditActions';
 import { AuditList } from './AuditList';
 import { AuditShow } from './AuditShow';
 
@@ -8,5 +9,6 @@ export default {
   list: AuditList,
   show: AuditShow,
   icon: ManageSearchIcon,
-  recordRepresentation: (record: RaRecord) => `${record.action} ${record.entityType ?? ''}`.trim(),
+  recordRepresentation: (record: RaRecord) =>
+    `${AUDIT_ACTION_LABELS[record.action as AuditAction] ?? record.action} ${record.entityType ? entityTypeLabel(record.entityType) : ''}`.trim(),
 };

@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, useMediaQuery, type Breakpoint, type Theme } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Form,
   HttpError,
@@ -11,6 +11,7 @@ import {
   useUpdate,
   type RaRecord,
 } from 'react-admin';
+import { newId } from './newId';
 
 interface FormDialogProps {
   /** What the dialog saves, in lower case ("membership", "rep role"): used for its title, button and messages. */
@@ -34,7 +35,9 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /**
  * Adds (or edits) a related record in a dialog, without leaving the page. Field errors from the
- * server are returned to the form so they show on the matching input.
+ * server are returned to the form so they show on the matching input. A new record gets its id when
+ * the dialog opens and keeps it through every save attempt, so a save retried after a lost answer
+ * adds one record, not two.
  */
 export const FormDialog = ({
   noun,
@@ -53,6 +56,9 @@ export const FormDialog = ({
   const refresh = useRefresh();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   const editing = !!record;
+  // A new id each time the dialog opens (set while rendering, as React advises for a changed prop).
+  const [opening, setOpening] = useState(() => ({ open, id: newId() }));
+  if (opening.open !== open) setOpening({ open, id: newId() });
   const slug = noun.replace(/\s+/g, '-');
   const titleId = `${slug}-dialog-title`;
 
@@ -66,7 +72,7 @@ export const FormDialog = ({
         );
         notify(`${capitalise(noun)} updated`, { type: 'success' });
       } else {
-        await create(resource, { data: { ...values, ...createData } }, { returnPromise: true });
+        await create(resource, { data: { ...values, ...createData, id: opening.id } }, { returnPromise: true });
         notify(`${capitalise(noun)} added`, { type: 'success' });
       }
       refresh();

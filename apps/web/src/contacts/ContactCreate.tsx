@@ -1,5 +1,7 @@
 import { ContractType } from '@rollcall/domain';
+import { useState } from 'react';
 import { Create, SimpleForm } from 'react-admin';
+import { newId } from '../common/newId';
 import { ContactInputs } from './ContactInputs';
 
 const defaults = {
@@ -8,10 +10,14 @@ const defaults = {
   consentPersonalPhone: false,
 };
 
-export const ContactCreate = () => (
-  <Create redirect="show" title="New contact">
-    <SimpleForm defaultValues={defaults} aria-label="New contact">
-      <ContactInputs />
-    </SimpleForm>
-  </Create>
-);
+/** The new contact's id is made when the page opens and sent with every save: a retried save adds one contact. */
+export const ContactCreate = () => {
+  const [id] = useState(newId);
+  return (
+    <Create redirect="show" title="New contact" transform={(data) => ({ ...data, id })}>
+      <SimpleForm defaultValues={defaults} aria-label="New contact">
+        <ContactInputs />
+      </SimpleForm>
+    </Create>
+  );
+};

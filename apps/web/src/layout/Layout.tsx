@@ -5,6 +5,7 @@ import { QuickLogAppBarButton } from '../quickLog/QuickLogAppBarButton';
 import { QuickLogProvider } from '../quickLog/QuickLogProvider';
 import { AccountMenu } from './AccountMenu';
 import { AppMenu } from './AppMenu';
+import { ConnectionBanner } from './ConnectionBanner';
 
 /** The refresh button gives way to the page title on a phone (lists refresh as you use them). */
 const AppBarToolbar = () => (
@@ -28,6 +29,7 @@ const RollcallAppBar = () => (
 export const Layout = ({ children }: { children: ReactNode }) => (
   <QuickLogProvider>
     <RaLayout appBar={RollcallAppBar} menu={AppMenu}>
+      <ConnectionBanner />
       {children}
     </RaLayout>
   </QuickLogProvider>

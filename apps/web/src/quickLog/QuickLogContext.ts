@@ -9,6 +9,15 @@ export interface QuickLogPerson {
   wardName?: string | null;
 }
 
+/** A conversation whose save was not answered when its form was closed: brought back on the next opening. */
+export interface QuickLogDraft {
+  /** Its client-made id, kept so that saving it again cannot make a second conversation. */
+  clientId: string;
+  /** What was typed. */
+  values: Record<string, unknown>;
+  person: QuickLogPerson | null;
+}
+
 export interface QuickLog {
   /** Opens the quick log, with the person already chosen when given. */
   open: (person?: QuickLogPerson) => void;

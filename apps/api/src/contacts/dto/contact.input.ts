@@ -1,13 +1,16 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 
 @InputType()
 export class ContactCreateInput {
+  @ClientId()
+  id?: string;
+
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'firstName is required' })
@@ -111,7 +114,7 @@ export class ContactCreateInput {
 }
 
 @InputType()
-export class ContactUpdateInput extends PartialType(ContactCreateInput) {
+export class ContactUpdateInput extends PartialType(OmitType(ContactCreateInput, ['id'] as const)) {
   @Field(() => String, { nullable: true, description: 'With wardId: the date the move takes effect (default today)' })
   @IsOptional()
   @IsLocalDate()

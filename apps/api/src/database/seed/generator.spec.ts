@@ -223,8 +223,9 @@ describe('generateSeedRows', () => {
     const t = demo.tables;
     const orgOf = new Map<string, string>();
     for (const table of ['employer', 'site', 'ward', 'trade_union'] as const) {
-      for (const r of t[table]) orgOf.set(r.id, r.organisationId);
-      for (const org of t.organisation) expect(own(t[table], org.id).length).toBe(t[table].length / t.organisation.length);
+      const rows: { id: string; organisationId: string }[] = t[table];
+      for (const r of rows) orgOf.set(r.id, r.organisationId);
+      for (const org of t.organisation) expect(own(rows, org.id).length).toBe(rows.length / t.organisation.length);
     }
     for (const s of t.site) expect(orgOf.get(s.employerId)).toBe(s.organisationId);
     for (const w of t.ward) expect(orgOf.get(w.siteId)).toBe(w.organisationId);

@@ -2,10 +2,13 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MembershipSource, MembershipStatus } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class MembershipCreateInput {
+  @ClientId()
+  id?: string;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'contactId must be a valid id' })
   contactId: string;
@@ -40,7 +43,7 @@ export class MembershipCreateInput {
 }
 
 @InputType()
-export class MembershipUpdateInput extends PartialType(OmitType(MembershipCreateInput, ['contactId'] as const)) {}
+export class MembershipUpdateInput extends PartialType(OmitType(MembershipCreateInput, ['id', 'contactId'] as const)) {}
 
 @InputType()
 export class MembershipFilter extends BaseFilter {

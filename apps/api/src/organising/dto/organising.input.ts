@@ -5,10 +5,13 @@ import {
 } from 'class-validator';
 import { AeiouStep, AskAnswer, ConversationChannel, ConversationType, FollowUpState } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IdList, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IdList, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class ConversationCreateInput {
+  @ClientId()
+  id?: string;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'contactId must be a valid id' })
   contactId: string;
@@ -76,7 +79,7 @@ export class ConversationCreateInput {
 }
 
 @InputType()
-export class ConversationUpdateInput extends PartialType(OmitType(ConversationCreateInput, ['contactId'] as const)) {}
+export class ConversationUpdateInput extends PartialType(OmitType(ConversationCreateInput, ['id', 'contactId'] as const)) {}
 
 @InputType()
 export class ConversationFilter extends BaseFilter {

@@ -1,11 +1,14 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RepRoleKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, IsLocalDate, MaxIds, OptionalIdFilter } from '../../common/validators.js';
 
 @InputType()
 export class RepRoleCreateInput {
+  @ClientId()
+  id?: string;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'contactId must be a valid id' })
   contactId: string;
@@ -16,7 +19,7 @@ export class RepRoleCreateInput {
 
   @Field(() => [ID], { description: 'Wards this rep covers' })
   @ArrayMinSize(1, { message: 'wardIds must name at least one ward' })
-  @ArrayMaxSize(50)
+  @MaxIds(50)
   @IsUUID('all', { each: true, message: 'wardIds must be valid ids' })
   wardIds: string[];
 
@@ -32,7 +35,7 @@ export class RepRoleCreateInput {
 }
 
 @InputType()
-export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput, ['contactId'] as const)) {}
+export class RepRoleUpdateInput extends PartialType(OmitType(RepRoleCreateInput, ['id', 'contactId'] as const)) {}
 
 @InputType()
 export class RepRoleFilter extends BaseFilter {

@@ -1,0 +1,385 @@
+import { readFileSync } from 'node:fs';
+import { jest } from '@jest/globals';
+import { buildSchema } from 'graphql';
+import { AuditService } from '../../apps/api/src/audit/audit.service.js';
+import { errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+
+/**
+ * Every mutation in the committed schema, run once successfully, writes the audit entries of what it
+ * changed: the action, the record's type and id, who did it, and the record before and after
+ * (an update has both, a create only after, a delete only before). Rows a mutation changes besides
+ * its own record (a branch's creator gains the admin role; deleting a site takes it off a rep's patch)
+ * are entries of their own, about those records. Nothing else is written. A mutation without a row
+ * here fails the test, so a new one cannot be forgotten.
+ *
+ * The rows run in order, on records the earlier rows made: creates, updates, then deletes.
+ */
+type Action = 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN_SUCCEEDED' | 'LOGOUT' | 'PASSWORD_CHANGED';
+
+interface Entry {
+  action: Action;
+  entityType: string | null;
+  entityId: string | null;
+  /** Who is recorded as doing it (the caller of the row unless said). */
+  by?: { id: string; email: string };
+  /** Parts the snapshots must contain (toMatchObject). */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** For events that change no row (login): no snapshots expected. */
+  noSnapshot?: boolean;
+}
+
+interface Row {
+  /** Why the entries are what they are, where it is not plain. */
+  note?: string;
+  /** Who runs it: the admin (unless said), the token of an earlier row, or no one (login). */
+  as?: (() => string) | null;
+  op: () => [string, Record<string, unknown>?];
+  /** The entries the call must write, given the mutation's result. */
+  entries: (result: any) => Entry[];
+}
+
+const PASSWORD = 'audit-coverage-password';
+const NEW_PASSWORD = 'audit-coverage-password-2';
+
+let t: TestApp;
+/** Fixed records of the demo data, and the records the rows make as they go. */
+const s = {
+  org: '', admin: { id: '', email: LOGINS.admin }, adminBranch: '', demoWard: '', leaderContact: '',
+  employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
+  contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
+};
+const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
+
+const ROWS: Record<string, Row> = {
+  createEmployer: {
+    op: () => ['mutation { createEmployer(data: { name: "Audit Coverage Trust" }) { id } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Employer', entityId: (s.employer = r.id), after: { name: 'Audit Coverage Trust' } }],
+  },
+  updateEmployer: {
+    op: () => ['mutation($id: ID!) { updateEmployer(id: $id, data: { region: "North West" }) { id } }', { id: s.employer }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Employer', entityId: s.employer, before: { region: null }, after: { region: 'North West' } }],
+  },
+  createSite: {
+    op: () => ['mutation($e: ID!) { createSite(data: { name: "Audit Clinic", kind: CLINIC, employerId: $e }) { id } }', { e: s.employer }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Site', entityId: (s.site = r.id), after: { name: 'Audit Clinic', employerId: s.employer } }],
+  },
+  updateSite: {
+    op: () => ['mutation($id: ID!) { updateSite(id: $id, data: { postcode: "M1 1AA" }) { id } }', { id: s.site }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Site', entityId: s.site, before: { postcode: null }, after: { postcode: 'M1 1AA' } }],
+  },
+  createWard: {
+    op: () => ['mutation($s: ID!) { createWard(data: { name: "Audit Ward", type: DEPARTMENT, siteId: $s }) { id } }', { s: s.site }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Ward', entityId: (s.ward = r.id), after: { name: 'Audit Ward', siteId: s.site } }],
+  },
+  updateWard: {
+    op: () => ['mutation($id: ID!) { updateWard(id: $id, data: { speciality: "Audit" }) { id } }', { id: s.ward }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Ward', entityId: s.ward, before: { speciality: null }, after: { speciality: 'Audit' } }],
+  },
+  createUnion: {
+    op: () => ['mutation { createUnion(data: { name: "Audit Workers Union", shortName: "AWU" }) { id } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Union', entityId: (s.union = r.id), after: { shortName: 'AWU' } }],
+  },
+  updateUnion: {
+    op: () => ['mutation($id: ID!) { updateUnion(id: $id, data: { name: "Audit Workers Union (UK)" }) { id } }', { id: s.union }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Union', entityId: s.union, before: { name: 'Audit Workers Union' }, after: { name: "Audit Workers Union (UK)" } }],
+  },
+  createIssueTag: {
+    op: () => ['mutation { createIssueTag(data: { name: "Audit coverage" }) { id } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'IssueTag', entityId: (s.tag = r.id), after: { name: 'Audit coverage', active: true } }],
+  },
+  updateIssueTag: {
+    op: () => ['mutation($id: ID!) { updateIssueTag(id: $id, data: { name: "Audit coverage (renamed)" }) { id } }', { id: s.tag }],
+    entries: () => [{ action: 'UPDATE', entityType: 'IssueTag', entityId: s.tag, before: { name: 'Audit coverage' }, after: { name: 'Audit coverage (renamed)' } }],
+  },
+  createBranch: {
+    note: 'Also gives the caller the admin role in the new branch: an update of their account.',
+    op: () => ['mutation($e: ID!) { createBranch(data: { name: "Audit branch", employerIds: [$e] }) { id } }', { e: s.employer }],
+    entries: (r) => [
+      { action: 'CREATE', entityType: 'Branch', entityId: (s.branch = r.id), after: { name: 'Audit branch', employerIds: [s.employer] } },
+      {
+        action: 'UPDATE', entityType: 'User', entityId: s.admin.id,
+        before: { roles: [{ branchId: s.adminBranch, role: 'ADMIN' }] },
+        after: { roles: expect.arrayContaining([{ branchId: s.adminBranch, role: 'ADMIN' }, { branchId: s.branch, role: 'ADMIN' }]) },
+      },
+    ],
+  },
+  updateBranch: {
+    op: () => ['mutation($id: ID!) { updateBranch(id: $id, data: { name: "Audit branch (renamed)" }) { id } }', { id: s.branch }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Branch', entityId: s.branch, before: { name: 'Audit branch' }, after: { name: 'Audit branch (renamed)' } }],
+  },
+  createUser: {
+    op: () => ['mutation($d: UserCreateInput!) { createUser(data: $d) { id } }', { d: {
+      email: s.user.email, displayName: 'Audit Rep', password: PASSWORD, roles: [{ branchId: s.branch, role: 'REP' }], patchSiteIds: [s.site],
+    } }],
+    entries: (r) => [{
+      action: 'CREATE', entityType: 'User', entityId: (s.user.id = r.id),
+      after: { email: s.user.email, roles: [{ branchId: s.branch, role: 'REP' }], patchSiteIds: [s.site] },
+    }],
+  },
+  login: {
+    note: 'Changes no record of the app: the sign-in itself is the event.',
+    as: null,
+    op: () => ['mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: s.user.email, p: PASSWORD }],
+    entries: (r) => {
+      s.userToken = r.token;
+      return [{ action: 'LOGIN_SUCCEEDED', entityType: null, entityId: null, by: s.user, noSnapshot: true }];
+    },
+  },
+  changePassword: {
+    note: 'Sets the password hash (never recorded) and ends the other sessions (app_user.token_version).',
+    as: () => s.userToken,
+    op: () => ['mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }', { c: PASSWORD, n: NEW_PASSWORD }],
+    entries: (r) => {
+      s.userToken = r.token;
+      return [{
+        action: 'PASSWORD_CHANGED', entityType: 'User', entityId: s.user.id, by: s.user,
+        before: { tokenVersion: expect.any(Number) }, after: { tokenVersion: expect.any(Number), passwordChanged: true },
+      }];
+    },
+  },
+  logout: {
+    note: 'Ends every session of the caller: app_user.token_version goes up.',
+    as: () => s.userToken,
+    op: () => ['mutation { logout }'],
+    entries: () => [{ action: 'LOGOUT', entityType: 'User', entityId: s.user.id, by: s.user, before: { tokenVersion: expect.any(Number) }, after: { tokenVersion: expect.any(Number) } }],
+  },
+  createContact: {
+    note: 'Also posts the person to their first ward (a posting row): the ward is in the snapshot.',
+    op: () => ['mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }', { d: {
+      firstName: 'Audrey', lastName: 'Coverage', staffGroup: 'NURSING_MIDWIFERY_REGISTERED', shiftPattern: 'DAYS', contractType: 'SUBSTANTIVE',
+      employerId: t.demoEmployerId, wardId: s.demoWard,
+    } }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Contact', entityId: (s.contact = r.id), after: { lastName: 'Coverage', wardId: s.demoWard } }],
+  },
+  updateContact: {
+    op: () => ['mutation($id: ID!) { updateContact(id: $id, data: { jobTitle: "Staff Nurse" }) { id } }', { id: s.contact }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Contact', entityId: s.contact, before: { jobTitle: null }, after: { jobTitle: 'Staff Nurse' } }],
+  },
+  createMembership: {
+    op: () => ['mutation($c: ID!, $u: ID!) { createMembership(data: { contactId: $c, unionId: $u, status: PENDING, source: SELF_REPORTED }) { id } }', { c: s.contact, u: s.union }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Membership', entityId: (s.membership = r.id), after: { status: 'PENDING', unionId: s.union } }],
+  },
+  updateMembership: {
+    op: () => ['mutation($id: ID!) { updateMembership(id: $id, data: { status: MEMBER }) { id } }', { id: s.membership }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Membership', entityId: s.membership, before: { status: 'PENDING' }, after: { status: 'MEMBER' } }],
+  },
+  createRepRole: {
+    op: () => ['mutation($c: ID!, $w: [ID!]!) { createRepRole(data: { contactId: $c, kind: LEARNING_REP, wardIds: $w }) { id } }', { c: s.contact, w: [s.ward, s.demoWard] }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'RepRole', entityId: (s.repRole = r.id), after: { kind: 'LEARNING_REP', wardIds: expect.arrayContaining([s.ward, s.demoWard]) } }],
+  },
+  updateRepRole: {
+    op: () => ['mutation($id: ID!) { updateRepRole(id: $id, data: { kind: HEALTH_SAFETY_REP }) { id } }', { id: s.repRole }],
+    entries: () => [{ action: 'UPDATE', entityType: 'RepRole', entityId: s.repRole, before: { kind: 'LEARNING_REP' }, after: { kind: 'HEALTH_SAFETY_REP' } }],
+  },
+  assessContact: {
+    op: () => ['mutation($c: ID!) { assessContact(data: { contactId: $c, value: 3 }) { id } }', { c: s.contact }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Assessment', entityId: (s.assessment = r.id), after: { value: 3, contactId: s.contact } }],
+  },
+  setLeader: {
+    op: () => ['mutation($c: ID!) { setLeader(data: { contactId: $c, leader: true, reason: "Organised the rota petition" }) { id } }', { c: s.contact }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Contact', entityId: s.contact, before: { leader: false }, after: { leader: true, leaderReason: 'Organised the rota petition' } }],
+  },
+  linkContacts: {
+    note: 'A link that already exists is answered as it is, and writes nothing.',
+    op: () => ['mutation($l: ID!, $f: ID!) { linkContacts(data: { leaderId: $l, followerId: $f }) { id } }', { l: s.leaderContact, f: s.contact }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'ContactLink', entityId: (s.link = r.id), after: { leaderId: s.leaderContact, followerId: s.contact } }],
+  },
+  unlinkContacts: {
+    note: 'Answers a Boolean: the entry names the link it removed (false, and nothing written, when there was none).',
+    op: () => ['mutation($l: ID!, $f: ID!) { unlinkContacts(data: { leaderId: $l, followerId: $f }) }', { l: s.leaderContact, f: s.contact }],
+    entries: () => [{ action: 'DELETE', entityType: 'ContactLink', entityId: s.link, before: { leaderId: s.leaderContact, followerId: s.contact } }],
+  },
+  createConversation: {
+    note: 'Its assessment (a row of the history) and issue tags are in the snapshot.',
+    op: () => ['mutation($c: ID!, $t: [ID!]) { createConversation(data: { contactId: $c, assessment: 2, issueTagIds: $t, notes: "Talked about rotas" }) { id } }', { c: s.contact, t: [s.tag] }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Conversation', entityId: (s.conversation = r.id), after: { assessment: 2, issueTagIds: [s.tag] } }],
+  },
+  updateConversation: {
+    op: () => ['mutation($id: ID!) { updateConversation(id: $id, data: { notes: "Talked about rotas and breaks" }) { id } }', { id: s.conversation }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Conversation', entityId: s.conversation, before: { notes: 'Talked about rotas' }, after: { notes: 'Talked about rotas and breaks' } }],
+  },
+  deleteConversation: {
+    note: 'Takes the assessment it recorded and its issue tags with it: both are in the snapshot.',
+    op: () => ['mutation($id: ID!) { deleteConversation(id: $id) { id } }', { id: s.conversation }],
+    entries: () => [{ action: 'DELETE', entityType: 'Conversation', entityId: s.conversation, before: { assessment: 2, issueTagIds: [s.tag] } }],
+  },
+  deleteIssueTag: {
+    op: () => ['mutation($id: ID!) { deleteIssueTag(id: $id) { id } }', { id: s.tag }],
+    entries: () => [{ action: 'DELETE', entityType: 'IssueTag', entityId: s.tag, before: { name: 'Audit coverage (renamed)' } }],
+  },
+  deleteWard: {
+    note: 'Rep roles covering the ward lose it (ON DELETE CASCADE): an update of each.',
+    op: () => ['mutation($id: ID!) { deleteWard(id: $id) { id } }', { id: s.ward }],
+    entries: () => [
+      { action: 'DELETE', entityType: 'Ward', entityId: s.ward, before: { name: 'Audit Ward' } },
+      { action: 'UPDATE', entityType: 'RepRole', entityId: s.repRole, before: { wardIds: expect.arrayContaining([s.ward, s.demoWard]) }, after: { wardIds: [s.demoWard] } },
+    ],
+  },
+  deleteSite: {
+    note: "Reps' patches lose the site (ON DELETE CASCADE): an update of each account.",
+    op: () => ['mutation($id: ID!) { deleteSite(id: $id) { id } }', { id: s.site }],
+    entries: () => [
+      { action: 'DELETE', entityType: 'Site', entityId: s.site, before: { name: 'Audit Clinic' } },
+      { action: 'UPDATE', entityType: 'User', entityId: s.user.id, before: { patchSiteIds: [s.site] }, after: { patchSiteIds: [] } },
+    ],
+  },
+  deleteEmployer: {
+    note: 'Branches organising the employer lose it (ON DELETE CASCADE): an update of each.',
+    op: () => ['mutation($id: ID!) { deleteEmployer(id: $id) { id } }', { id: s.employer }],
+    entries: () => [
+      { action: 'DELETE', entityType: 'Employer', entityId: s.employer, before: { name: 'Audit Coverage Trust', region: 'North West' } },
+      { action: 'UPDATE', entityType: 'Branch', entityId: s.branch, before: { employerIds: [s.employer] }, after: { employerIds: [] } },
+    ],
+  },
+  deleteRepRole: {
+    op: () => ['mutation($id: ID!) { deleteRepRole(id: $id) { id } }', { id: s.repRole }],
+    entries: () => [{ action: 'DELETE', entityType: 'RepRole', entityId: s.repRole, before: { kind: 'HEALTH_SAFETY_REP', wardIds: [s.demoWard] } }],
+  },
+  deleteMembership: {
+    op: () => ['mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: s.membership }],
+    entries: () => [{ action: 'DELETE', entityType: 'Membership', entityId: s.membership, before: { status: 'MEMBER' } }],
+  },
+  deleteContact: {
+    note: 'A soft delete (deleted_at is set), recorded as the deletion it is to the user.',
+    op: () => ['mutation($id: ID!) { deleteContact(id: $id) { id } }', { id: s.contact }],
+    entries: () => [{ action: 'DELETE', entityType: 'Contact', entityId: s.contact, before: { lastName: 'Coverage' } }],
+  },
+  deleteUnion: {
+    op: () => ['mutation($id: ID!) { deleteUnion(id: $id) { id } }', { id: s.union }],
+    entries: () => [{ action: 'DELETE', entityType: 'Union', entityId: s.union, before: { shortName: 'AWU' } }],
+  },
+  updateUser: {
+    op: () => ['mutation($id: ID!, $b: ID!) { updateUser(id: $id, data: { displayName: "Audit Rep (moved)", roles: [{ branchId: $b, role: REP }] }) { id } }', { id: s.user.id, b: s.adminBranch }],
+    entries: () => [{
+      action: 'UPDATE', entityType: 'User', entityId: s.user.id,
+      before: { displayName: 'Audit Rep', roles: [{ branchId: s.branch, role: 'REP' }] },
+      after: { displayName: 'Audit Rep (moved)', roles: [{ branchId: s.adminBranch, role: 'REP' }] },
+    }],
+  },
+  deleteBranch: {
+    note: "Takes the caller's own role in it (ON DELETE CASCADE): an update of their account.",
+    op: () => ['mutation($id: ID!) { deleteBranch(id: $id) { id } }', { id: s.branch }],
+    entries: () => [
+      { action: 'DELETE', entityType: 'Branch', entityId: s.branch, before: { name: 'Audit branch (renamed)' } },
+      {
+        action: 'UPDATE', entityType: 'User', entityId: s.admin.id,
+        before: { roles: expect.arrayContaining([{ branchId: s.branch, role: 'ADMIN' }]) }, after: { roles: [{ branchId: s.adminBranch, role: 'ADMIN' }] },
+      },
+    ],
+  },
+};
+
+const SNAPSHOTS: Record<Action, { before: boolean; after: boolean }> = {
+  CREATE: { before: false, after: true },
+  UPDATE: { before: true, after: true },
+  DELETE: { before: true, after: false },
+  LOGOUT: { before: true, after: true },
+  PASSWORD_CHANGED: { before: true, after: true },
+  LOGIN_SUCCEEDED: { before: false, after: false },
+};
+
+interface AuditRow {
+  action: Action; entity_type: string | null; entity_id: string | null; user_id: string | null; actor_email: string | null;
+  organisation_id: string | null; before: Record<string, any> | null; after: Record<string, any> | null;
+}
+
+/** Where the entries differ from what the row expects (empty when they match). */
+function compare(field: string, expected: Entry[], written: AuditRow[], caller: { id: string; email: string }): string[] {
+  const problems: string[] = [];
+  const key = (a: string, type: string | null, id: string | null) => `${a} ${type ?? '-'} ${id ?? '-'}`;
+  const left = [...written];
+  for (const e of expected) {
+    const i = left.findIndex((w) => key(w.action, w.entity_type, w.entity_id) === key(e.action, e.entityType, e.entityId));
+    if (i < 0) {
+      problems.push(`${field}: no ${key(e.action, e.entityType, e.entityId)} entry`);
+      continue;
+    }
+    const [w] = left.splice(i, 1);
+    const by = e.by ?? caller;
+    const what = `${field}: ${key(e.action, e.entityType, '')}`;
+    if (w.user_id !== by.id || w.actor_email !== by.email) problems.push(`${what} recorded as by ${w.actor_email}, not ${by.email}`);
+    if (w.organisation_id !== s.org) problems.push(`${what} recorded in organisation ${w.organisation_id}`);
+    const want = e.noSnapshot ? { before: false, after: false } : SNAPSHOTS[e.action];
+    for (const side of ['before', 'after'] as const) {
+      const snap = w[side];
+      if (!!snap !== want[side]) problems.push(`${what} has ${snap ? 'a' : 'no'} ${side}`);
+      if (snap && e.entityId && snap.id !== e.entityId) problems.push(`${what} ${side} is of ${snap.id}`);
+      if (snap && JSON.stringify(snap).includes('passwordHash')) problems.push(`${what} ${side} records a password hash`);
+      if (side === 'after' && w.before && w.after && 'tokenVersion' in w.before && w.after.tokenVersion !== w.before.tokenVersion + 1) {
+        problems.push(`${what} does not record the sessions ending (token version ${w.before.tokenVersion} to ${w.after.tokenVersion})`);
+      }
+      const part = e[side];
+      if (snap && part) {
+        try {
+          expect(snap).toMatchObject(part);
+        } catch {
+          problems.push(`${what} ${side} ${JSON.stringify(snap)} does not contain ${JSON.stringify(part)}`);
+        }
+      }
+    }
+  }
+  for (const w of left) problems.push(`${field}: unexpected ${key(w.action, w.entity_type, w.entity_id)} entry`);
+  return problems;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [{ id: s.admin.id, org: s.org }] = await t.sql('SELECT id, organisation_id AS org FROM app_user WHERE email = $1', [LOGINS.admin]);
+  [{ branchId: s.adminBranch }] = await adminRoles();
+  [{ id: s.demoWard }] = await t.sql('SELECT w.id FROM ward w JOIN site si ON si.id = w.site_id WHERE si.employer_id = $1 ORDER BY w.name LIMIT 1', [t.demoEmployerId]);
+  [{ id: s.leaderContact }] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND deleted_at IS NULL ORDER BY last_name, id LIMIT 1', [t.demoEmployerId]);
+  await t.login('admin');
+});
+afterAll(async () => { await t?.close(); });
+
+describe('audit coverage', () => {
+  it('has a row for every mutation in the schema', () => {
+    const schema = buildSchema(readFileSync('apps/api/schema.gql', 'utf8'));
+    const mutations = Object.keys(schema.getMutationType()!.getFields());
+    expect(mutations.filter((m) => !ROWS[m]).sort()).toEqual([]);
+    expect(Object.keys(ROWS).filter((m) => !mutations.includes(m)).sort()).toEqual([]);
+  });
+
+  it('writes the entries of every change each mutation makes, and nothing else', async () => {
+    expect(await adminRoles()).toEqual([{ branchId: s.adminBranch, role: 'ADMIN' }]);
+    const problems: string[] = [];
+    for (const [field, row] of Object.entries(ROWS)) {
+      const [query, variables] = row.op();
+      expect(query).toContain(`{ ${field}`);
+      const token = row.as === undefined ? await t.login('admin') : row.as?.() ?? undefined;
+      const caller = row.as === undefined ? s.admin : s.user;
+      const [{ mark }] = await t.sql('SELECT clock_timestamp() AS mark');
+      const res = await t.gql(query, variables, token);
+      if (res.errors || res.data?.[field] === undefined) throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
+      const expected = row.entries(res.data[field]);
+      const written = await t.sql<AuditRow>(`SELECT action, entity_type, entity_id, user_id, actor_email, organisation_id, before, after
+        FROM audit_event WHERE created_at >= $1 ORDER BY created_at`, [mark]);
+      problems.push(...compare(field, expected, written, caller));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps no entry of a change that fails after writing it: the change and its entry roll back together', async () => {
+    const [{ id, name }] = await t.sql('SELECT id, name FROM employer WHERE id = $1', [t.demoEmployerId]);
+    const entries = async () => (await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'UPDATE'", [id]))[0].n as number;
+    const before = await entries();
+    const change = AuditService.prototype.change;
+    const written: unknown[] = [];
+    // The entry is written (in the request's transaction), then a later step fails.
+    const spy = jest.spyOn(AuditService.prototype, 'change').mockImplementationOnce(async function (this: AuditService, ...args) {
+      await change.apply(this, args);
+      written.push(args[1]);
+      throw new Error('a later step failed');
+    });
+    try {
+      const res = await t.as('admin')('mutation($id: ID!) { updateEmployer(id: $id, data: { name: "Renamed and rolled back" }) { id } }', { id });
+      expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual(['Employer']);
+    expect(await entries()).toBe(before);
+    expect((await t.sql('SELECT name FROM employer WHERE id = $1', [id]))[0].name).toBe(name);
+  });
+});
