@@ -7,8 +7,6 @@ import { LoadError } from '../common/LoadError';
 import { PatchWardCard } from './PatchWardCard';
 import type { PatchWard } from './patchTypes';
 
-const ALL = { page: 1, perPage: 1000 };
-
 /** Totals over the wards shown: the patch in one line. */
 const Totals = ({ rows }: { rows: PatchWard[] }) => {
   const sum = (f: (r: PatchWard) => number) => rows.reduce((n, r) => n + f(r), 0);
@@ -29,7 +27,7 @@ const Totals = ({ rows }: { rows: PatchWard[] }) => {
  * been assessed and spoken to, the leaders, and follow-ups due. A tap opens a ward's people.
  */
 export const MyPatchPage = () => {
-  const { data, isPending, error } = useGetList<PatchWard>('PatchWards', { pagination: ALL });
+  const { data, isPending, error } = useGetList<PatchWard>('PatchWards'); // the view comes whole (no paging)
   const [siteId, setSiteId] = useState<string | null>(null);
   const sites = [...new Map((data ?? []).map((r) => [r.ward.siteId, r.ward.site?.name ?? 'Site'])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1]),
