@@ -470,7 +470,7 @@ describe('an admin manages issue tags', () => {
 });
 
 describe('who sees what', () => {
-  test('a caseworker reads organising (the branch's wards, not "My patch") but has no "Log a conversation" button', () => inSession(open(PHONE, true), async ({ page, problems }) => {
+  test('a caseworker reads organising (its branch wards, not "My patch") but has no "Log a conversation" button', () => inSession(open(PHONE, true), async ({ page, problems }) => {
     await signIn(page, t.url, LOGINS.caseworker);
     await page.getByRole('button', { name: 'Open menu' }).click();
     // the whole branch is not their patch: the page is named for what it is to them
