@@ -1,8 +1,10 @@
-import { useTheme } from '@mui/material';
+import { Typography, useTheme } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { percent, type SiteDensityRow } from './densityRows';
 
 const BAR = 34;
+/** More bars than this make the dashboard a scroll: the chart shows the lowest, the table all of them. */
+export const MOST_BARS = 12;
 
 /** A site's name over as many lines as it needs (an SVG tick does not wrap by itself). */
 function lines(name: string, width: number): string[] {
@@ -43,11 +45,17 @@ const SiteTick = ({ x = 0, y = 0, payload, width }: TickProps) => {
  */
 export const DensityChart = ({ rows, small }: { rows: SiteDensityRow[]; small: boolean }) => {
   const theme = useTheme();
-  const data = rows.filter((r) => r.density !== null).map((r) => ({ name: r.site.name, value: Math.round((r.density ?? 0) * 100), label: percent(r.density) }));
+  const shown = rows.filter((r) => r.density !== null);
+  const data = shown.slice(0, MOST_BARS).map((r) => ({ name: r.site.name, value: Math.round((r.density ?? 0) * 100), label: percent(r.density) }));
   const axis = small ? 110 : 170;
   if (data.length === 0) return null;
   return (
     <div role="img" aria-label="Bar chart of membership density by site: the table has the same figures" data-testid="density-chart">
+      {shown.length > MOST_BARS && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          The {MOST_BARS} lowest of {shown.length} sites
+        </Typography>
+      )}
       <BarChart
         layout="vertical"
         data={data}
