@@ -23,6 +23,8 @@ import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransact
 import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
+import { ExportController } from './export/export.controller.js';
+import { ExportModule } from './export/export.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
 import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
@@ -76,12 +78,13 @@ export class AppModule implements NestModule {
         BranchModule,
         UserModule,
         OrganisingModule,
+        ExportModule,
       ],
       providers: [RequestTransactionRouter],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthenticateMiddleware, RequestTransactionMiddleware).forRoutes('graphql');
+    consumer.apply(AuthenticateMiddleware, RequestTransactionMiddleware).forRoutes('graphql', ExportController);
   }
 }

@@ -9,5 +9,6 @@ import { MembershipService } from './membership.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Membership]), ContactModule, UnionModule],
   providers: [MembershipService, MembershipResolver, ContactMembershipsResolver],
+  exports: [MembershipService],
 })
 export class MembershipModule {}

@@ -21,5 +21,6 @@ import { OrganisingService } from './organising.service.js';
     ConversationService, IssueTagService, OrganisingService,
     ConversationResolver, IssueTagResolver, ContactOrganisingResolver, AssessmentResolver, OrganisingResolver,
   ],
+  exports: [ConversationService, IssueTagService, OrganisingService],
 })
 export class OrganisingModule {}

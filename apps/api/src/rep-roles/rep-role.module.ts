@@ -9,5 +9,6 @@ import { RepRoleService } from './rep-role.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([RepRole]), ContactModule, WardModule],
   providers: [RepRoleService, RepRoleResolver, ContactRepRolesResolver],
+  exports: [RepRoleService],
 })
 export class RepRoleModule {}
