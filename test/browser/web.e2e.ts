@@ -205,7 +205,10 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     test('asks before deleting a contact, then deletes them', async () => {
       await main().getByText(fullName).first().click();
       await page.waitForURL(/\/Contacts\/[^/]+\/show/);
-      await page.getByRole('button', { name: 'Delete' }).first().click();
+      // The URL changes before the contact page replaces the ward page, whose toolbar has a Delete
+      // button of its own: wait for the contact before reaching for theirs.
+      await expectVisible(page.getByRole('heading', { name: fullName }));
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
       const confirm = page.getByRole('dialog');
       await expectVisible(confirm.getByText(new RegExp(escape(fullName))));
       await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
