@@ -47,6 +47,7 @@ export const ChangePasswordPage = () => {
           <Form onSubmit={submit} noValidate id="change-password-form">
             <PasswordInput
               source="currentPassword"
+              autoFocus
               label="Current password"
               autoComplete="current-password"
               validate={currentPassword}

@@ -1,4 +1,5 @@
 import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { NameTitle } from '../common/RecordDetails';
 import { BranchDeleteButton } from './BranchDeleteButton';
 import { BranchInputs } from './BranchInputs';
@@ -10,10 +11,13 @@ const BranchToolbar = () => (
   </Toolbar>
 );
 
-export const BranchEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<NameTitle fallback="Branch" />}>
-    <SimpleForm toolbar={<BranchToolbar />} aria-label="Edit branch">
-      <BranchInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const BranchEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit mutationMode="pessimistic" title={<NameTitle fallback="Branch" />} mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<BranchToolbar />} aria-label="Edit branch">
+        <BranchInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

@@ -1,7 +1,6 @@
 import { Typography } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   EditButton,
   Pagination,
   ReferenceManyField,
@@ -11,6 +10,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { DayField } from '../common/DayField';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActiveChip, RoleChips } from '../users/RoleChips';
 import { BranchDeleteButton } from './BranchDeleteButton';
@@ -61,7 +61,7 @@ export const BranchShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <EmployerChips label="Employers" />
-      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <DayField source="createdAt" label="Created" />
       <BranchUsers label={false} />
     </SimpleShowLayout>
   </Show>

@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { ConversationInputs } from './ConversationInputs';
 import { ConversationTitle } from './ConversationTitle';
 
@@ -15,13 +16,16 @@ const EditToolbar = () => (
 );
 
 /** Corrects a conversation; a changed assessment is added to the history (the old one stays). */
-export const ConversationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<ConversationTitle />}>
-    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
-      <Typography variant="h6" component="h1" sx={{ mb: 2 }}>
-        <ConversationTitle />
-      </Typography>
-      <ConversationInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const ConversationEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit mutationMode="pessimistic" title={<ConversationTitle />} mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
+        <Typography variant="h6" component="h1" sx={{ mb: 2 }}>
+          <ConversationTitle />
+        </Typography>
+        <ConversationInputs focusIssues />
+      </SimpleForm>
+    </Edit>
+  );
+};

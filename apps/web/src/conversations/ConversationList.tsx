@@ -20,7 +20,7 @@ import { EmptyState } from '../common/EmptyState';
 import { useIsSmall } from '../common/useIsSmall';
 import { AssessmentChip, AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime } from '../common/dates';
 import { IssueChips } from './ConversationChips';
 import { askText, howText, type ConversationRecord } from './conversationText';
 
@@ -79,7 +79,7 @@ const ConversationTable = () => {
         secondaryText={(r) => (
           <Box component="span" sx={{ display: 'block' }}>
             <Box component="span" sx={{ display: 'block' }}>
-              {[formatTime(r.occurredAt), r.repName, howText(r)].filter(Boolean).join(' · ')}
+              {[formatDateTime(r.occurredAt), r.repName, howText(r)].filter(Boolean).join(' · ')}
             </Box>
             {askText(r) && (
               <Typography component="span" variant="body2" color="text.primary" sx={{ display: 'block', mt: 0.25 }}>
@@ -100,7 +100,7 @@ const ConversationTable = () => {
   }
   return (
     <Datagrid rowClick="show" bulkActionButtons={false} empty={empty}>
-      <FunctionField<ConversationRecord> source="occurredAt" label="When" render={(r) => formatTime(r.occurredAt)} />
+      <FunctionField<ConversationRecord> source="occurredAt" label="When" render={(r) => formatDateTime(r.occurredAt)} />
       <FunctionField<ConversationRecord>
         label="Person"
         render={(r) => <TwoLines first={r.contact?.fullName ?? '—'} second={r.contact?.ward?.name} />}

@@ -17,7 +17,7 @@ import { DayField } from '../common/DayField';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime } from '../common/dates';
 import { AeiouChips, IssueChips } from './ConversationChips';
 import { ConversationTitle } from './ConversationTitle';
 import { howText, type ConversationRecord } from './conversationText';
@@ -42,7 +42,7 @@ const Actions = () => {
 const FIELDS: readonly LabelledValue[] = [
   ['Person', <ReferenceField source="contactId" reference="Contacts" link="show" />],
   ['Ward', <TextField source="contact.ward.name" emptyText="—" />],
-  ['When', <FunctionField<ConversationRecord> render={(r) => formatTime(r.occurredAt)} />],
+  ['When', <FunctionField<ConversationRecord> render={(r) => formatDateTime(r.occurredAt)} />],
   ['Who', <TextField source="repName" emptyText="—" />],
   ['How', <FunctionField<ConversationRecord> render={howText} />],
   ['Assessment after it', <AssessmentField />],

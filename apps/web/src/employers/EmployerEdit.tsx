@@ -1,11 +1,15 @@
 import { Edit, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { FormToolbar } from '../common/FormToolbar';
 import { EmployerInputs } from './EmployerInputs';
 
-export const EmployerEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm toolbar={<FormToolbar />}>
-      <EmployerInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const EmployerEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<FormToolbar />}>
+        <EmployerInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

@@ -1,10 +1,10 @@
 import {
-  DateField,
   ReferenceManyField,
   Show,
   SimpleShowLayout,
   TextField,
 } from 'react-admin';
+import { DateTimeField } from '../common/DayField';
 import { ShowActions } from '../common/ShowActions';
 import { SiteTable } from '../sites/SiteTable';
 
@@ -24,7 +24,7 @@ export const EmployerShow = () => (
       >
         <SiteTable />
       </ReferenceManyField>
-      <DateField source="updatedAt" label="Last updated" showTime />
+      <DateTimeField source="updatedAt" label="Last updated" />
     </SimpleShowLayout>
   </Show>
 );

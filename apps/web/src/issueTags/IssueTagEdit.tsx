@@ -1,4 +1,5 @@
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { IssueTagInputs } from './IssueTagInputs';
 
 const EditToolbar = () => (
@@ -13,10 +14,13 @@ const EditToolbar = () => (
 );
 
 /** Rename or retire a tag. */
-export const IssueTagEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
-    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
-      <IssueTagInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const IssueTagEdit = () => {
+  const saveNotice = useSaveNotice('saved', 'list');
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
+        <IssueTagInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

@@ -1,6 +1,6 @@
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { useGetList, type Identifier, type RaRecord } from 'react-admin';
+import { InputHelperText, useGetList, type Identifier, type RaRecord } from 'react-admin';
 import { useDebounced } from '../common/useDebounced';
 
 /** A person as pickers show them: name, and their ward beside it. */
@@ -110,7 +110,8 @@ export const ContactAutocomplete = ({ value, onChange, label, helperText, error,
           placeholder="Type a name"
           autoFocus={autoFocus}
           error={!!error}
-          helperText={error ?? helperText}
+          // A validator's message comes encoded for translation: InputHelperText shows it as words.
+          helperText={<InputHelperText error={error} helperText={helperText} />}
         />
       )}
     />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Edit, SimpleForm, useRecordContext, type RaRecord } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { FormToolbar } from '../common/FormToolbar';
 import { administeredBranchIds, getUser } from '../session';
 import type { UserRole } from './RoleChips';
@@ -54,8 +55,11 @@ const UserEditForm = () => {
   );
 };
 
-export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<UserTitle />} transform={transform}>
-    <UserEditForm />
-  </Edit>
-);
+export const UserEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit mutationMode="pessimistic" title={<UserTitle />} transform={transform} mutationOptions={saveNotice}>
+      <UserEditForm />
+    </Edit>
+  );
+};

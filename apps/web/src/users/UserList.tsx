@@ -2,7 +2,6 @@ import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { Box, Stack } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   List,
   NullableBooleanInput,
   ReferenceInput,
@@ -11,6 +10,7 @@ import {
   SimpleList,
   TextField,
 } from 'react-admin';
+import { DayField } from '../common/DayField';
 import { ROLE_CHOICES } from '../choices';
 import { EmptyState } from '../common/EmptyState';
 import { useIsSmall } from '../common/useIsSmall';
@@ -59,7 +59,7 @@ const UserTable = () => {
       <TextField source="email" />
       <RoleChips label="Roles" sortable={false} />
       <ActiveChip label="Active" sortBy="active" />
-      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <DayField source="createdAt" label="Created" />
     </Datagrid>
   );
 };

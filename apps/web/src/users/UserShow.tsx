@@ -1,7 +1,6 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import {
   ChipField,
-  DateField,
   EmailField,
   ReferenceArrayField,
   Show,
@@ -9,6 +8,7 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
+import { DateTimeField } from '../common/DayField';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
@@ -29,8 +29,8 @@ const USER_FIELDS: readonly LabelledValue[] = [
       </SingleFieldList>
     </ReferenceArrayField>,
   ],
-  ['Account created', <DateField source="createdAt" showTime locales="en-GB" />],
-  ['Last changed', <DateField source="updatedAt" showTime locales="en-GB" />],
+  ['Account created', <DateTimeField source="createdAt" />],
+  ['Last changed', <DateTimeField source="updatedAt" />],
 ];
 
 const Heading = () => {
