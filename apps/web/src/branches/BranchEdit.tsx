@@ -3,6 +3,7 @@ import { useSaveNotice } from '../common/useSaveNotice';
 import { NameTitle } from '../common/RecordDetails';
 import { BranchDeleteButton } from './BranchDeleteButton';
 import { BranchInputs } from './BranchInputs';
+import { RecordLoading } from '../common/Loading';
 
 const BranchToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -14,7 +15,7 @@ const BranchToolbar = () => (
 export const BranchEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
-    <Edit mutationMode="pessimistic" title={<NameTitle fallback="Branch" />} mutationOptions={saveNotice}>
+    <Edit loading={<RecordLoading what="branch" />} mutationMode="pessimistic" title={<NameTitle fallback="Branch" />} mutationOptions={saveNotice}>
       <SimpleForm toolbar={<BranchToolbar />} aria-label="Edit branch">
         <BranchInputs />
       </SimpleForm>

@@ -16,6 +16,7 @@ import { ActiveChip, RoleChips } from '../users/RoleChips';
 import { BranchDeleteButton } from './BranchDeleteButton';
 import { EmployerChips } from './EmployerChips';
 import { useAdministers } from './useAdministers';
+import { RecordLoading } from '../common/Loading';
 
 /** Edit and delete, for the branch's admins only (the API refuses everyone else). */
 const BranchShowActions = () => {
@@ -57,7 +58,7 @@ const BranchUsers = (_props: { label?: false }) => {
 };
 
 export const BranchShow = () => (
-  <Show actions={<BranchShowActions />}>
+  <Show loading={<RecordLoading what="branch" />} actions={<BranchShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <EmployerChips label="Employers" />

@@ -1,7 +1,8 @@
 import { Box } from '@mui/material';
-import { Datagrid, SelectField, SimpleList, TextField, type Identifier } from 'react-admin';
+import { Datagrid, SelectField, SimpleList, TextField, type Identifier, useListContext } from 'react-admin';
 import { GRADE_CHOICES, SHIFT_PATTERN_CHOICES, STAFF_GROUP_CHOICES } from '../choices';
 import { MembershipChips } from '../common/MembershipChips';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 
 interface ContactRow {
@@ -18,6 +19,8 @@ interface ContactRow {
 /** People with their job, ward and membership status: a table on desktop, a list on phones. */
 export const ContactTable = ({ showWard = true }: { showWard?: boolean }) => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="people" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList<ContactRow>

@@ -3,6 +3,7 @@ import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin
 import { useSaveNotice } from '../common/useSaveNotice';
 import { ConversationInputs } from './ConversationInputs';
 import { ConversationTitle } from './ConversationTitle';
+import { RecordLoading } from '../common/Loading';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -19,9 +20,9 @@ const EditToolbar = () => (
 export const ConversationEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
-    <Edit mutationMode="pessimistic" title={<ConversationTitle />} mutationOptions={saveNotice}>
+    <Edit loading={<RecordLoading what="conversation" />} mutationMode="pessimistic" title={<ConversationTitle />} mutationOptions={saveNotice}>
       <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
-        <Typography variant="h6" component="h1" sx={{ mb: 2 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           <ConversationTitle />
         </Typography>
         <ConversationInputs focusIssues />

@@ -14,9 +14,11 @@ import {
   SelectInput,
   SimpleList,
   TopToolbar,
+  useListContext,
 } from 'react-admin';
 import { ANSWER_CHOICES, labelOf } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { AssessmentChip, AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
@@ -72,6 +74,8 @@ const TwoLines = ({ first, second }: { first: string; second?: string | null }) 
 
 const ConversationTable = () => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="conversations" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList<ConversationRecord>

@@ -21,6 +21,7 @@ import { formatDateTime } from '../common/dates';
 import { AeiouChips, IssueChips } from './ConversationChips';
 import { ConversationTitle } from './ConversationTitle';
 import { howText, type ConversationRecord } from './conversationText';
+import { RecordLoading } from '../common/Loading';
 
 const Actions = () => {
   const { hasEdit } = useResourceDefinition();
@@ -86,10 +87,10 @@ const Notes = () => {
 };
 
 export const ConversationShow = () => (
-  <Show actions={<Actions />} title={<ConversationTitle />}>
+  <Show loading={<RecordLoading what="conversation" />} actions={<Actions />} title={<ConversationTitle />}>
     <Card variant="outlined" sx={{ border: 0 }}>
       <CardContent>
-        <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
           <ConversationTitle />
         </Typography>
         <LabelledFieldGrid fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} spacing={1} />

@@ -7,9 +7,10 @@ import {
 import { DateTimeField } from '../common/DayField';
 import { ShowActions } from '../common/ShowActions';
 import { SiteTable } from '../sites/SiteTable';
+import { RecordLoading } from '../common/Loading';
 
 export const EmployerShow = () => (
-  <Show actions={<ShowActions />}>
+  <Show loading={<RecordLoading what="employer" />} actions={<ShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="odsCode" label="ODS code" emptyText="—" />

@@ -1,6 +1,7 @@
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
 import { useSaveNotice } from '../common/useSaveNotice';
 import { IssueTagInputs } from './IssueTagInputs';
+import { RecordLoading } from '../common/Loading';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -17,7 +18,7 @@ const EditToolbar = () => (
 export const IssueTagEdit = () => {
   const saveNotice = useSaveNotice('saved', 'list');
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={saveNotice}>
+    <Edit loading={<RecordLoading what="issue tag" />} mutationMode="pessimistic" mutationOptions={saveNotice}>
       <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
         <IssueTagInputs />
       </SimpleForm>

@@ -2,11 +2,12 @@ import { Edit, SimpleForm } from 'react-admin';
 import { useSaveNotice } from '../common/useSaveNotice';
 import { FormToolbar } from '../common/FormToolbar';
 import { SiteInputs } from './SiteInputs';
+import { RecordLoading } from '../common/Loading';
 
 export const SiteEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={saveNotice}>
+    <Edit loading={<RecordLoading what="site" />} mutationMode="pessimistic" mutationOptions={saveNotice}>
       <SimpleForm toolbar={<FormToolbar />}>
         <SiteInputs />
       </SimpleForm>

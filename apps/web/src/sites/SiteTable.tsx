@@ -1,11 +1,14 @@
-import { Datagrid, NumberField, SelectField, SimpleList, TextField } from 'react-admin';
+import { Datagrid, NumberField, SelectField, SimpleList, TextField, useListContext } from 'react-admin';
 import { SITE_KIND_CHOICES } from '../choices';
 import { DensityField, DensityLine } from '../common/DensityField';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 
 /** Sites with their headcount, members and density: a table on desktop, a list on phones. */
 export const SiteTable = ({ showEmployer = false }: { showEmployer?: boolean }) => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="sites" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList

@@ -6,6 +6,7 @@ import { administeredBranchIds, getUser } from '../session';
 import type { UserRole } from './RoleChips';
 import { UserInputs } from './UserInputs';
 import { UserTitle } from './UserTitle';
+import { RecordLoading } from '../common/Loading';
 
 interface UserRecord extends RaRecord {
   roles?: UserRole[];
@@ -58,7 +59,7 @@ const UserEditForm = () => {
 export const UserEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
-    <Edit mutationMode="pessimistic" title={<UserTitle />} transform={transform} mutationOptions={saveNotice}>
+    <Edit loading={<RecordLoading what="user" />} mutationMode="pessimistic" title={<UserTitle />} transform={transform} mutationOptions={saveNotice}>
       <UserEditForm />
     </Edit>
   );

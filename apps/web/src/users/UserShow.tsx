@@ -14,6 +14,7 @@ import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { RoleChips } from './RoleChips';
 import { UserTitle } from './UserTitle';
+import { RecordLoading } from '../common/Loading';
 
 const FIELD_SIZE = { xs: 12, sm: 6 };
 
@@ -38,7 +39,7 @@ const Heading = () => {
   if (!record) return null;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
+      <Typography variant="h5" component="h2" sx={{ mr: 1 }}>
         <UserTitle />
       </Typography>
       {record.active ? (
@@ -52,7 +53,7 @@ const Heading = () => {
 
 /** An account: who, their roles branch by branch, a rep's patch. Accounts are never deleted. */
 export const UserShow = () => (
-  <Show
+  <Show loading={<RecordLoading what="user" />}
     actions={<ShowActions canDelete={false}><AuditHistoryButton /></ShowActions>}
     title={<UserTitle />}
     sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}

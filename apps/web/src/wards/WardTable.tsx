@@ -1,12 +1,15 @@
-import { Datagrid, NumberField, SelectField, SimpleList, TextField } from 'react-admin';
+import { Datagrid, NumberField, SelectField, SimpleList, TextField, useListContext } from 'react-admin';
 import { WARD_TYPE_CHOICES } from '../choices';
 import { DensityField, DensityLine } from '../common/DensityField';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { CoverageField } from './CoverageField';
 
 /** Wards with headcount, members, density and rep coverage: a table on desktop, a list on phones. */
 export const WardTable = ({ showSite = false }: { showSite?: boolean }) => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="wards" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList
