@@ -27,10 +27,21 @@ function notices(singular: string, plural: string) {
   };
 }
 
+/** Field names where react-admin would guess them (sort menus, column headers without a label). */
+const COUNT_FIELDS = { name: 'Name', density: 'Density', headcount: 'Headcount', memberCount: 'Members' };
+const FIELDS: Record<string, Record<string, string>> = {
+  Contacts: {
+    fullName: 'Name', lastName: 'Last name', firstName: 'First name', jobTitle: 'Job title',
+    lastConversationAt: 'Last spoken to', assessment: 'Assessment',
+  },
+  Wards: COUNT_FIELDS,
+  Sites: COUNT_FIELDS,
+};
+
 const resources = Object.fromEntries(
   Object.entries(NAMES).map(([resource, name]) => {
     const [singular, plural] = name.split(' |||| ');
-    return [resource, { name, notifications: notices(singular, plural) }];
+    return [resource, { name, notifications: notices(singular, plural), fields: FIELDS[resource] ?? {} }];
   }),
 );
 

@@ -11,7 +11,7 @@ export function densityText(memberCount: unknown, headcount: unknown): string {
   return formatDensity(Math.min(members, staff), staff);
 }
 
-export const DensityField = (_props: { label?: string; sortable?: boolean }) => {
+export const DensityField = (_props: { label?: string; sortable?: boolean; sortBy?: string }) => {
   const record = useRecordContext<{ memberCount?: number; headcount?: number }>();
   if (!record) return null;
   return (
