@@ -418,6 +418,24 @@ describe('on a desktop (the branch secretary)', () => {
     await expectHidden(dialog);
   });
 
+  test('a membership being added survives a change of width (a window resized, a phone turned, a full-page screenshot)', async () => {
+    const { page } = s;
+    const panel = page.getByRole('region', { name: 'Memberships' });
+    await panel.getByRole('button', { name: 'Add membership' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a membership' });
+    await dialog.getByRole('textbox', { name: 'Membership number' }).fill('KEEP-ME-1');
+    // Narrow (one column of panels) and back (two columns): the panels are moved, not remade.
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(() => window.innerWidth === 390);
+    await page.setViewportSize(DESKTOP);
+    await page.waitForFunction(() => window.innerWidth === 1280);
+    await expectVisible(dialog);
+    await expect(dialog.getByRole('textbox', { name: 'Membership number' }).inputValue()).resolves.toBe('KEEP-ME-1');
+    await shot(page, 'desktop-03-dialog-after-resize');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectHidden(dialog);
+  });
+
   test('dates: one UK format, a membership joined on a day has no time, a conversation has one', async () => {
     const { page } = s;
     const contact = await t.as('secretary')<{ allContacts: Person[] }>(
@@ -440,7 +458,7 @@ describe('on a desktop (the branch secretary)', () => {
     await expect(conversation.textContent()).resolves.toMatch(/14 Jul 2026, 14:05/);
     await expect(page.locator('#main-content').textContent()).resolves.not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
     await noProgress(page, LOADING);
-    await shot(page, 'desktop-03-contact-dates', true);
+    await shot(page, 'desktop-04-contact-dates', true);
 
   });
 
@@ -452,7 +470,7 @@ describe('on a desktop (the branch secretary)', () => {
     await page.getByRole('textbox', { name: 'Next step' }).fill('Bring two forms');
     await page.getByRole('button', { name: 'Save' }).click();
     await expectVisible(page.getByText(/^Conversation with Solo Member\w+ saved$/));
-    await shot(page, 'desktop-04-conversation-saved');
+    await shot(page, 'desktop-05-conversation-saved');
   });
 
   test('conversations: dates in the one UK format', async () => {
@@ -476,7 +494,7 @@ describe('on a desktop (the branch secretary)', () => {
     const known = densities.filter((d): d is number => d !== null);
     expect(known.length).toBeGreaterThan(1);
     expect(densities.slice(0, known.length)).toEqual([...known].sort((a, b) => a - b));
-    await shot(page, 'desktop-05-wards-by-density');
+    await shot(page, 'desktop-06-wards-by-density');
   });
 
   test('users: created dates in the one UK format', async () => {

@@ -159,8 +159,6 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
 
   test('adds a membership without leaving the contact page', async () => {
     const contactUrl = page.url();
-    // The contact page loads its panels after the record: open the dialog once they have settled.
-    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Add membership' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a membership' });
     await expectVisible(dialog);
@@ -178,7 +176,6 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
 
   if (screen === 'desktop') {
     test('shows the server\'s refusal of a second membership of the same union on the Union input', async () => {
-      await page.waitForLoadState('networkidle');
       await page.getByRole('button', { name: 'Add membership' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add a membership' });
       await choose(page, dialog, 'Union', new RegExp(`^${escape(seeded.union.shortName)} \\(`));

@@ -1,5 +1,5 @@
-import { Box, Card, CardContent, Chip, Grid, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
-import { Fragment, type ReactNode } from 'react';
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   BooleanField,
   EmailField,
@@ -97,38 +97,52 @@ const panel = (content: ReactNode) => (
   </Card>
 );
 
+/** Where each panel goes when the page is one column (a phone, a narrow window). */
+const NARROW_ORDER = { details: 1, assessment: 2, leader: 3, timeline: 4, memberships: 5, repRoles: 6, postings: 7 } as const;
+
+const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0 }}>{children}</Box>;
+
 /**
  * Details and the timeline on the left, the organising picture and the records beside them on the
  * right; on narrower screens one column, where they stand (assessment, leadership) before the
  * timeline.
+ *
+ * One tree of panels whatever the width: the columns are CSS (on one column the two column boxes
+ * step aside with `display: contents` and the panels are put in order), so a change of width — a
+ * phone turned, a window resized — rearranges them without remounting any, and an open dialog (a
+ * membership being added) and what was typed in it stay.
  */
 const ContactPanels = () => {
-  // noSsr: decided on the first render; a narrow-then-wide flip would remount the panels (and close an open dialog)
-  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { noSsr: true });
-  const details = (
-    <Card variant="outlined">
-      <CardContent>
-        <Heading />
-        <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
-      </CardContent>
-    </Card>
-  );
-  const organising = [panel(<AssessmentPanel />), panel(<LeaderPanel />)];
-  const timeline = panel(<TimelinePanel />);
-  const records = [panel(<MembershipPanel />), panel(<RepRolePanel />), panel(<PostingHistory />)];
-  const stack = (items: ReactNode[]) => (
-    <Stack spacing={2} sx={{ minWidth: 0 }}>
-      {items.map((item, i) => (
-        <Fragment key={i}>{item}</Fragment>
-      ))}
-    </Stack>
-  );
-  if (!wide) return stack([details, ...organising, timeline, ...records]);
+  const column = { display: { xs: 'contents', md: 'flex' }, flexDirection: 'column', gap: 2, minWidth: 0 } as const;
   return (
-    <Grid container spacing={2}>
-      <Grid size={7}>{stack([details, timeline])}</Grid>
-      <Grid size={5}>{stack([...organising, ...records])}</Grid>
-    </Grid>
+    <Box
+      sx={{
+        display: { xs: 'flex', md: 'grid' },
+        flexDirection: 'column',
+        gridTemplateColumns: { md: 'minmax(0, 7fr) minmax(0, 5fr)' },
+        alignItems: 'start',
+        gap: 2,
+      }}
+    >
+      <Box sx={column}>
+        <Slot order={NARROW_ORDER.details}>
+          <Card variant="outlined">
+            <CardContent>
+              <Heading />
+              <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
+            </CardContent>
+          </Card>
+        </Slot>
+        <Slot order={NARROW_ORDER.timeline}>{panel(<TimelinePanel />)}</Slot>
+      </Box>
+      <Box sx={column}>
+        <Slot order={NARROW_ORDER.assessment}>{panel(<AssessmentPanel />)}</Slot>
+        <Slot order={NARROW_ORDER.leader}>{panel(<LeaderPanel />)}</Slot>
+        <Slot order={NARROW_ORDER.memberships}>{panel(<MembershipPanel />)}</Slot>
+        <Slot order={NARROW_ORDER.repRoles}>{panel(<RepRolePanel />)}</Slot>
+        <Slot order={NARROW_ORDER.postings}>{panel(<PostingHistory />)}</Slot>
+      </Box>
+    </Box>
   );
 };
 
