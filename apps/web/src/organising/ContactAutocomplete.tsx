@@ -90,13 +90,15 @@ export const ContactAutocomplete = ({ value, onChange, label, helperText, error,
       groupBy={searching ? undefined : () => 'Recently spoken to'}
       // A group the way ARIA has it (listbox > group > option), not Material's list inside a list.
       renderGroup={(params) => (
-        <li key={params.key} role="group" aria-labelledby={`${id ?? 'person'}-group-${params.key}`}>
-          <ListSubheader component="div" id={`${id ?? 'person'}-group-${params.key}`} sx={{ top: -8, lineHeight: '40px' }}>
-            {params.group}
-          </ListSubheader>
-          <Box component="ul" role="presentation" sx={{ p: 0, m: 0 }}>
-            {params.children}
-          </Box>
+        <li key={params.key} role="presentation">
+          <div role="group" aria-labelledby={`${id ?? 'person'}-group-${params.key}`}>
+            <ListSubheader component="div" id={`${id ?? 'person'}-group-${params.key}`} sx={{ top: -8, lineHeight: '40px' }}>
+              {params.group}
+            </ListSubheader>
+            <Box component="ul" role="presentation" sx={{ p: 0, m: 0 }}>
+              {params.children}
+            </Box>
+          </div>
         </li>
       )}
       loading={loading}
