@@ -197,7 +197,7 @@ describe('a rep on a phone', () => {
 
     // A ward with people nobody has spoken to (fewer than a page of them).
     const ward = wards.find((w) => w.neverSpokenTo > 0 && w.neverSpokenTo < 50 && w.headcount > w.neverSpokenTo) ?? wards[0];
-    await list.getByRole('link', { name: `${ward.ward.name}: people` }).click();
+    await list.getByRole('link', { name: ward.ward.name, exact: true }).click();
     await page.waitForURL(/#\/patch\/[^/?]+/);
     await expectVisible(page.getByRole('heading', { name: ward.ward.name }));
     const rows = page.getByTestId('patch-person');

@@ -10,6 +10,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import employers from './employers';
 import followUps from './followUps';
+import { i18nProvider } from './i18n';
 import issueTags from './issueTags';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -50,6 +51,7 @@ export const App = () => (
     layout={Layout}
     dashboard={Dashboard}
     theme={theme}
+    i18nProvider={i18nProvider}
     disableTelemetry
   >
     {(permissions: unknown) => {

@@ -28,6 +28,32 @@ const CURRENT_STAFF = `
 const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER'
     AND (m.leave_date IS NULL OR m.leave_date > current_date))`;
 
+/** List fields that sort wards or sites by their counts, each with the alias its value is selected as. */
+export const COUNT_SORTS = { headcount: 'sort_headcount', memberCount: 'sort_members', density: 'sort_density' } as const;
+export type CountSort = keyof typeof COUNT_SORTS;
+
+export function isCountSort(field: string | undefined): field is CountSort {
+  return !!field && Object.hasOwn(COUNT_SORTS, field);
+}
+
+/**
+ * The value to sort a list of wards (`ward` rows) or sites (`site` rows) by: their headcount, members
+ * or density (members ÷ headcount, none where nobody works), counted exactly as `byWard`/`bySite`
+ * count them: current staff of the caller's organisation at the employers they may count (the
+ * parameters :countOrg and :countEmployers), so a sort never ranks by people the caller cannot count.
+ */
+export function countSortSql(level: 'ward' | 'site', sort: CountSort): string {
+  const at = level === 'ward' ? 'p.ward_id = ward.id' : 'w.site_id = site.id';
+  const value = {
+    headcount: 'count(*)',
+    memberCount: `count(*) FILTER (WHERE ${IS_MEMBER})`,
+    density: `least(count(*) FILTER (WHERE ${IS_MEMBER}), count(*))::float / NULLIF(count(*), 0)`,
+  }[sort];
+  return `(SELECT ${value} FROM posting p JOIN contact c ON c.id = p.contact_id JOIN ward w ON w.id = p.ward_id
+    WHERE ${at} AND p.end_date IS NULL AND c.organisation_id = :countOrg AND c.employer_id = ANY(:countEmployers)
+      AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date))`;
+}
+
 /**
  * Headcount, members and reps per ward, site or union, for the branches a user may count: the numbers behind
  * density (members ÷ headcount). Batched: one statement for any number of wards or sites.

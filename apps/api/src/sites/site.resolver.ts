@@ -33,7 +33,7 @@ export class SiteResolver {
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Site])
   allSites(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
-    return this.sites.list(args, filter, user);
+    return this.sites.list(args, filter, user, this.access.countScope(user));
   }
 
   @Can(Permission.WORKPLACE_READ)

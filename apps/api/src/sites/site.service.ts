@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
-import { applySearch } from '../common/list.js';
+import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { COUNT_SORTS, countSortSql, type CountScope, isCountSort } from '../density/density.service.js';
 import type { SiteFilter } from './dto/site.input.js';
 import { Site } from './site.entity.js';
 
@@ -18,6 +20,20 @@ export class SiteService extends OrganisationCrudService<Site, SiteFilter> {
 
   constructor(@InjectRepository(Site) repo: Repository<Site>, audit: AuditService) {
     super(repo, audit);
+  }
+
+  /**
+   * Also sorts by headcount, members or density (`COUNT_SORTS`), counted in `counts`: the caller's
+   * count scope, the same the site's numbers are shown in.
+   */
+  override list(args: ListArgs, filter: SiteFilter | undefined, user: AuthUser, counts?: CountScope): Promise<Site[]> {
+    const qb = this.query(user, filter);
+    if (isCountSort(args.sortField)) {
+      if (!counts) throw new Error('Sorting sites by their counts needs the count scope');
+      qb.addSelect(countSortSql('site', args.sortField), COUNT_SORTS[args.sortField])
+        .setParameters({ countOrg: counts.organisationId, countEmployers: counts.employerIds });
+    }
+    return applyListArgs(qb, args, { ...this.sortable, ...COUNT_SORTS }, this.defaultSort).getMany();
   }
 
   protected filter(qb: SelectQueryBuilder<Site>, f: SiteFilter): void {

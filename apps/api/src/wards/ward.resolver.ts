@@ -33,7 +33,7 @@ export class WardResolver {
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Ward])
   allWards(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
-    return this.wards.list(args, filter, user);
+    return this.wards.list(args, filter, user, this.access.countScope(user));
   }
 
   @Can(Permission.WORKPLACE_READ)

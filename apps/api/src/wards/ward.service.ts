@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
-import { applySearch } from '../common/list.js';
+import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { COUNT_SORTS, countSortSql, type CountScope, isCountSort } from '../density/density.service.js';
 import type { WardFilter } from './dto/ward.input.js';
 import { Ward } from './ward.entity.js';
 
@@ -18,6 +20,20 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
 
   constructor(@InjectRepository(Ward) repo: Repository<Ward>, audit: AuditService) {
     super(repo, audit);
+  }
+
+  /**
+   * Also sorts by headcount, members or density (`COUNT_SORTS`), counted in `counts`: the caller's
+   * count scope, the same the ward's numbers are shown in.
+   */
+  override list(args: ListArgs, filter: WardFilter | undefined, user: AuthUser, counts?: CountScope): Promise<Ward[]> {
+    const qb = this.query(user, filter);
+    if (isCountSort(args.sortField)) {
+      if (!counts) throw new Error('Sorting wards by their counts needs the count scope');
+      qb.addSelect(countSortSql('ward', args.sortField), COUNT_SORTS[args.sortField])
+        .setParameters({ countOrg: counts.organisationId, countEmployers: counts.employerIds });
+    }
+    return applyListArgs(qb, args, { ...this.sortable, ...COUNT_SORTS }, this.defaultSort).getMany();
   }
 
   protected filter(qb: SelectQueryBuilder<Ward>, f: WardFilter): void {

@@ -38,7 +38,7 @@ export const ChangePasswordPage = () => {
       <Title title="Change password" />
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="h5" component="h1" gutterBottom>
+          <Typography variant="h5" component="h2" gutterBottom>
             Change password
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
@@ -47,6 +47,7 @@ export const ChangePasswordPage = () => {
           <Form onSubmit={submit} noValidate id="change-password-form">
             <PasswordInput
               source="currentPassword"
+              autoFocus
               label="Current password"
               autoComplete="current-password"
               validate={currentPassword}

@@ -11,8 +11,10 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useListContext,
 } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { AUDIT_ACTION_CHOICES, AUDIT_ENTITY_TYPE_CHOICES, formatTime, type AuditEventRecord } from './auditActions';
 import { AuditActionChip, AuditRecordField, AuditTimeField } from './AuditFields';
@@ -46,6 +48,8 @@ const empty = (
 
 const AuditTable = () => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="the audit log" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList<AuditEventRecord>

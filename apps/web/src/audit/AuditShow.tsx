@@ -4,6 +4,7 @@ import { LabelledField } from '../common/LabelledField';
 import { AUDIT_ACTION_LABELS, entityTypeLabel, type AuditEventRecord } from './auditActions';
 import { AuditDiff } from './AuditDiff';
 import { AuditActionChip, AuditRecordField, AuditTimeField } from './AuditFields';
+import { RecordLoading } from '../common/Loading';
 
 /** Short values two to a row on phones; ids (UUIDs) get a row of their own there. */
 const SHORT = { xs: 6, sm: 6, md: 4 };
@@ -34,11 +35,11 @@ const AuditShowActions = () => (
 );
 
 export const AuditShow = () => (
-  <Show title={<AuditTitle />} actions={<AuditShowActions />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
+  <Show loading={<RecordLoading what="audit entry" />} title={<AuditTitle />} actions={<AuditShowActions />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
     <Stack spacing={2}>
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+          <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
             <AuditTitle />
           </Typography>
           <Grid container spacing={1}>

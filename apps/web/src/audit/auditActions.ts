@@ -1,3 +1,5 @@
+import { formatDateTimeSeconds } from '../common/dates';
+
 /** The audit log's actions: labels, chip colours and SelectInput choices. */
 export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGOUT' | 'PASSWORD_CHANGED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED' | 'EXPORT';
 
@@ -85,13 +87,5 @@ export interface AuditEventRecord {
   ip?: string | null;
 }
 
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-/** An instant as "5 Mar 2025, 14:03:22" in the browser's time zone. */
-export function formatTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : TIME.format(date);
-}
+/** An instant as "5 Mar 2025, 14:03:22" in UK time. */
+export const formatTime = formatDateTimeSeconds;

@@ -3,7 +3,7 @@ import { requiredName } from '../validation';
 
 export const BranchInputs = () => (
   <>
-    <TextInput source="name" validate={requiredName} helperText="e.g. North Riverside Health" fullWidth sx={{ maxWidth: 480 }} />
+    <TextInput source="name" autoFocus validate={requiredName} helperText="e.g. North Riverside Health" fullWidth sx={{ maxWidth: 480 }} />
     <ReferenceArrayInput source="employerIds" reference="Employers" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
       <AutocompleteArrayInput
         label="Employers"

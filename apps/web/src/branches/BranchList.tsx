@@ -1,6 +1,7 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Box } from '@mui/material';
-import { Datagrid, DateField, List, SearchInput, SimpleList, TextField } from 'react-admin';
+import { Datagrid, List, SearchInput, SimpleList, TextField } from 'react-admin';
+import { DayField } from '../common/DayField';
 import { EmptyState } from '../common/EmptyState';
 import { useIsSmall } from '../common/useIsSmall';
 import { EmployerChips } from './EmployerChips';
@@ -28,7 +29,7 @@ const BranchTable = () => {
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <EmployerChips label="Employers" sortable={false} />
-      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <DayField source="createdAt" label="Created" />
     </Datagrid>
   );
 };

@@ -1,7 +1,6 @@
 import { Typography } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   EditButton,
   Pagination,
   ReferenceManyField,
@@ -11,11 +10,13 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { DayField } from '../common/DayField';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActiveChip, RoleChips } from '../users/RoleChips';
 import { BranchDeleteButton } from './BranchDeleteButton';
 import { EmployerChips } from './EmployerChips';
 import { useAdministers } from './useAdministers';
+import { RecordLoading } from '../common/Loading';
 
 /** Edit and delete, for the branch's admins only (the API refuses everyone else). */
 const BranchShowActions = () => {
@@ -57,11 +58,11 @@ const BranchUsers = (_props: { label?: false }) => {
 };
 
 export const BranchShow = () => (
-  <Show actions={<BranchShowActions />}>
+  <Show loading={<RecordLoading what="branch" />} actions={<BranchShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <EmployerChips label="Employers" />
-      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <DayField source="createdAt" label="Created" />
       <BranchUsers label={false} />
     </SimpleShowLayout>
   </Show>

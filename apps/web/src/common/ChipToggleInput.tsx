@@ -1,7 +1,8 @@
-import { Chip, Stack } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Stack } from '@mui/material';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useInput, type Validator } from 'react-admin';
 import { InputGroup } from './InputGroup';
+import { ToggleChip } from './ToggleChip';
 
 export interface ChipChoice {
   id: string;
@@ -21,14 +22,28 @@ interface ChipToggleInputProps {
   validate?: Validator | Validator[];
   /** Called with the choice tapped, after the value changed. */
   onToggle?: (id: string, selected: boolean) => void;
+  /** Focus the first chip once the choices are there (unless the user is already in a field). */
+  autoFocus?: boolean;
 }
 
 /**
  * Choices as chips that toggle with one tap (a big target on a phone): the value is the list of
  * ticked ids, or with `multiple={false}` the one ticked id. Each chip says whether it is pressed.
  */
-export const ChipToggleInput = ({ source, label, choices, multiple = true, helperText, validate, onToggle }: ChipToggleInputProps) => {
+export const ChipToggleInput = ({ source, label, choices, multiple = true, helperText, validate, onToggle, autoFocus = false }: ChipToggleInputProps) => {
   const { id, field, fieldState } = useInput({ source, validate, defaultValue: multiple ? [] : null });
+  const first = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    const chip = first.current;
+    if (!autoFocus || focused.current || !chip) return;
+    focused.current = true;
+    // Only while nothing in particular has focus (the page, or a dialog's frame around the chips).
+    const active = document.activeElement;
+    if (!active || active === document.body || (active !== chip && active.contains(chip) && active.getAttribute('tabindex') === '-1')) {
+      chip.focus();
+    }
+  }, [autoFocus, choices.length]);
   const selected: string[] = multiple ? ((field.value as string[] | null) ?? []) : field.value ? [field.value as string] : [];
   const toggle = (choice: string) => {
     const on = !selected.includes(choice);
@@ -40,20 +55,17 @@ export const ChipToggleInput = ({ source, label, choices, multiple = true, helpe
   return (
     <InputGroup label={label} id={id} error={fieldState.error?.message} helperText={helper}>
       <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1 }}>
-        {choices.map((choice) => {
+        {choices.map((choice, index) => {
           const on = selected.includes(choice.id);
           if (choice.disabled && !on) return null;
           return (
-            <Chip
+            <ToggleChip
               key={choice.id}
+              ref={index === 0 ? first : undefined}
               label={choice.name}
-              role="button"
-              aria-pressed={on}
-              color={on ? 'primary' : 'default'}
-              variant={on ? 'filled' : 'outlined'}
+              selected={on}
               onClick={() => toggle(choice.id)}
               onBlur={field.onBlur}
-              sx={{ minHeight: 36, fontSize: '0.9rem', '& .MuiChip-label': { px: 1.5 } }}
             />
           );
         })}

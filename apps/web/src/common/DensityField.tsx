@@ -11,7 +11,7 @@ export function densityText(memberCount: unknown, headcount: unknown): string {
   return formatDensity(Math.min(members, staff), staff);
 }
 
-export const DensityField = (_props: { label?: string; sortable?: boolean }) => {
+export const DensityField = (_props: { label?: string; sortable?: boolean; sortBy?: string }) => {
   const record = useRecordContext<{ memberCount?: number; headcount?: number }>();
   if (!record) return null;
   return (
@@ -21,13 +21,14 @@ export const DensityField = (_props: { label?: string; sortable?: boolean }) => 
   );
 };
 
-/** "73% · 30 of 41 members": a list row's density line on phones. */
+/** "73% · 30 of 41 are members" ("1 of 1 is a member"): a list row's density line on phones. */
 export const DensityLine = () => {
   const record = useRecordContext<{ memberCount?: number; headcount?: number }>();
   if (!record) return null;
   return (
     <Typography component="span" variant="body2" color="primary" sx={{ display: 'block' }}>
-      {densityText(record.memberCount, record.headcount)} · {record.memberCount ?? 0} of {record.headcount ?? 0} members
+      {densityText(record.memberCount, record.headcount)} · {record.memberCount ?? 0} of {record.headcount ?? 0}{' '}
+      {(record.memberCount ?? 0) === 1 ? 'is a member' : 'are members'}
     </Typography>
   );
 };

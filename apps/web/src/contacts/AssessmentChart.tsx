@@ -1,5 +1,6 @@
 import { useTheme } from '@mui/material';
 import { ASSESSMENT_LABELS, ASSESSMENTS } from '@rollcall/domain';
+import { formatDay, formatShortDay } from '../common/dates';
 import { ASSESSMENT_COLOURS } from '../organising/assessmentStyle';
 
 export interface AssessmentPoint {
@@ -13,8 +14,6 @@ const LEFT = 96;
 const RIGHT = 12;
 const TOP = 10;
 const BOTTOM = 24;
-const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' });
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 
 /**
  * The assessment history as a step chart: time across (oldest to now), the scale down (1 leader at
@@ -60,11 +59,11 @@ export const AssessmentChart = ({ history, now = new Date() }: { history: readon
       <path d={path} fill="none" stroke={theme.palette.primary.main} strokeWidth={2.5} strokeLinejoin="round" />
       {points.map((p, i) => (
         <circle key={i} cx={x(p.at)} cy={y(p.value)} r={5} fill={ASSESSMENT_COLOURS[p.value as 1].bg} stroke="#fff" strokeWidth={1.5}>
-          <title>{`${LONG_DATE.format(p.at)}: ${p.value} ${ASSESSMENT_LABELS[p.value as 1]}`}</title>
+          <title>{`${formatDay(new Date(p.at))}: ${p.value} ${ASSESSMENT_LABELS[p.value as 1]}`}</title>
         </circle>
       ))}
       <text x={LEFT} y={H - 6} fontSize={11} fill={grey}>
-        {SHORT_DATE.format(start)}
+        {formatShortDay(start)}
       </text>
       <text x={W - RIGHT} y={H - 6} fontSize={11} fill={grey} textAnchor="end">
         Today

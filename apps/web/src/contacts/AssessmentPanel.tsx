@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { AssessmentChip } from '../organising/AssessmentChip';
 import { assessmentText } from '../organising/assessmentStyle';
-import { formatInstantDay } from '../organising/formatTime';
+import { formatDay } from '../common/dates';
 import { Permission, useCan } from '../permissions';
 import { AssessDialog } from './AssessDialog';
 import { AssessmentChart } from './AssessmentChart';
@@ -51,7 +51,7 @@ export const AssessmentPanel = () => {
               <ListItem key={h.id} disableGutters divider>
                 <ListItemText
                   primary={assessmentText(h.value)}
-                  secondary={[formatInstantDay(h.assessedAt), h.assessedByName ? `by ${h.assessedByName}` : null, h.conversationId ? 'after a conversation' : null]
+                  secondary={[formatDay(h.assessedAt), h.assessedByName ? `by ${h.assessedByName}` : null, h.conversationId ? 'after a conversation' : null]
                     .filter(Boolean)
                     .join(' · ')}
                 />

@@ -1,6 +1,7 @@
 import { ContractType } from '@rollcall/domain';
 import { useState } from 'react';
 import { Create, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { newId } from '../common/newId';
 import { ContactInputs } from './ContactInputs';
 
@@ -12,9 +13,10 @@ const defaults = {
 
 /** The new contact's id is made when the page opens and sent with every save: a retried save adds one contact. */
 export const ContactCreate = () => {
+  const saveNotice = useSaveNotice('added');
   const [id] = useState(newId);
   return (
-    <Create redirect="show" title="New contact" transform={(data) => ({ ...data, id })}>
+    <Create title="New contact" transform={(data) => ({ ...data, id })} mutationOptions={saveNotice}>
       <SimpleForm defaultValues={defaults} aria-label="New contact">
         <ContactInputs />
       </SimpleForm>

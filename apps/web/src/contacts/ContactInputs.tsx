@@ -99,7 +99,7 @@ export const ContactInputs = ({ isEdit = false }: { isEdit?: boolean }) => (
   <>
     <Section title="Name">
       <Row>
-        <TextInput source="firstName" label="First name" validate={personName} />
+        <TextInput source="firstName" label="First name" validate={personName} autoFocus />
         <TextInput source="lastName" label="Last name" validate={personName} />
         <TextInput source="preferredName" label="Preferred name" validate={optionalName} />
       </Row>

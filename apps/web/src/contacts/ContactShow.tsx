@@ -25,6 +25,7 @@ import { ContactTitle } from './ContactTitle';
 import { LeaderPanel } from './LeaderPanel';
 import { PostingHistory } from './PostingHistory';
 import { TimelinePanel } from './TimelinePanel';
+import { RecordLoading } from '../common/Loading';
 
 /** Two to a row, three on wide screens. */
 const FIELD_SIZE = { xs: 6, sm: 6, md: 4 };
@@ -68,7 +69,7 @@ const Heading = () => {
   return (
     <Box sx={{ mb: 2 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
+        <Typography variant="h5" component="h2" sx={{ mr: 1 }}>
           <ContactTitle />
         </Typography>
         {record.isMember ? (
@@ -146,7 +147,7 @@ const ContactPanels = () => {
 };
 
 export const ContactShow = () => (
-  <Show actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
+  <Show loading={<RecordLoading what="contact" />} actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
     <ContactPanels />
   </Show>
 );

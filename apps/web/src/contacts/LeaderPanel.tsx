@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Confirm, LinkBase, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, type Identifier } from 'react-admin';
 import { EmptyNote } from '../common/ItemRow';
 import type { OrganisingDataProvider } from '../dataProvider';
-import { formatInstantDay } from '../organising/formatTime';
+import { formatDay } from '../common/dates';
 import { LeaderBadge } from '../organising/LeaderBadge';
 import { Permission, useCan } from '../permissions';
 import { LeaderDialog } from './LeaderDialog';
@@ -139,7 +139,7 @@ export const LeaderPanel = () => {
           </Typography>
           {contact.leaderMarkedAt && (
             <Typography variant="caption" color="text.secondary">
-              Marked {formatInstantDay(contact.leaderMarkedAt)}
+              Marked {formatDay(contact.leaderMarkedAt)}
             </Typography>
           )}
         </Box>

@@ -1,6 +1,6 @@
 import { Box, Link, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { LinkBase, useCreatePath, useRecordContext } from 'react-admin';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 
 interface Posting {
   id: string;

@@ -14,7 +14,7 @@ import { EmptyNote } from '../common/ItemRow';
 import { LoadError } from '../common/LoadError';
 import { AssessmentChip } from '../organising/AssessmentChip';
 import { assessmentText } from '../organising/assessmentStyle';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime, formatDay } from '../common/dates';
 
 interface TimelineEvent {
   id: string;
@@ -37,6 +37,12 @@ const ICONS: Record<string, { icon: ReactElement; colour: string }> = {
   REP_ROLE_STARTED: { icon: <BadgeIcon fontSize="small" />, colour: '#330072' },
   REP_ROLE_ENDED: { icon: <BadgeIcon fontSize="small" />, colour: '#768692' },
 };
+
+/** Events of a calendar day (a membership's join date, a rep role's start): no time to show. */
+const DAY_ONLY = new Set(['MEMBERSHIP_JOINED', 'MEMBERSHIP_LEFT', 'REP_ROLE_STARTED', 'REP_ROLE_ENDED']);
+
+/** "27 Nov 2026, 14:05" for a conversation; "27 Nov 2026" for a day that had no time. */
+const whenText = (e: TimelineEvent) => (DAY_ONLY.has(e.kind) ? formatDay(e.at) : formatDateTime(e.at));
 
 /** A membership status in a detail ("LAPSED") reads as its label ("Lapsed"). */
 function detailText(e: TimelineEvent): string | null {
@@ -88,7 +94,7 @@ const Event = ({ event }: { event: TimelineEvent }) => {
               </Typography>
             )}
             <Typography variant="caption" color="text.secondary" component="p">
-              {[formatTime(event.at), event.actorName].filter(Boolean).join(' · ')}
+              {[whenText(event), event.actorName].filter(Boolean).join(' · ')}
             </Typography>
           </>
         }

@@ -3,7 +3,6 @@ import { SegmentedInput, type SegmentChoice } from '../common/SegmentedInput';
 
 const CHOICES: SegmentChoice<AskAnswer>[] = [AskAnswer.YES, AskAnswer.MAYBE, AskAnswer.NO].map((a) => ({
   id: a,
-  name: ASK_ANSWER_LABELS[a],
   content: ASK_ANSWER_LABELS[a],
 }));
 

@@ -2,14 +2,14 @@ import { Box } from '@mui/material';
 import { ASSESSMENT_LABELS, ASSESSMENTS, assessmentDescription, type Assessment } from '@rollcall/domain';
 import { SegmentedInput, type SegmentChoice } from '../common/SegmentedInput';
 
+/** "1" over "Leader", read (and named) as "1 Leader": the space between them is in the text, not the layout. */
 const CHOICES: SegmentChoice<Assessment>[] = ASSESSMENTS.map((a) => ({
   id: a,
-  name: `${a} ${ASSESSMENT_LABELS[a]}`,
   content: (
     <Box component="span" sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center' }}>
       <Box component="span" sx={{ fontSize: '1.1rem', fontWeight: 700 }}>
         {a}
-      </Box>
+      </Box>{' '}
       <Box component="span" sx={{ fontSize: '0.7rem', whiteSpace: 'normal' }}>
         {ASSESSMENT_LABELS[a]}
       </Box>

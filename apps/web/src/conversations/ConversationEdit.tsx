@@ -1,7 +1,9 @@
 import { Typography } from '@mui/material';
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { ConversationInputs } from './ConversationInputs';
 import { ConversationTitle } from './ConversationTitle';
+import { RecordLoading } from '../common/Loading';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -15,13 +17,16 @@ const EditToolbar = () => (
 );
 
 /** Corrects a conversation; a changed assessment is added to the history (the old one stays). */
-export const ConversationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<ConversationTitle />}>
-    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
-      <Typography variant="h6" component="h1" sx={{ mb: 2 }}>
-        <ConversationTitle />
-      </Typography>
-      <ConversationInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const ConversationEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit loading={<RecordLoading what="conversation" />} mutationMode="pessimistic" title={<ConversationTitle />} mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          <ConversationTitle />
+        </Typography>
+        <ConversationInputs focusIssues />
+      </SimpleForm>
+    </Edit>
+  );
+};

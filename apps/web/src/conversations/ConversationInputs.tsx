@@ -6,7 +6,7 @@ import { DateTimeInput, TextInput } from 'react-admin';
 import { useFormState, useWatch } from 'react-hook-form';
 import { CHANNEL_CHOICES, CONVERSATION_TYPE_CHOICES, labelOf } from '../choices';
 import { ChipToggleInput } from '../common/ChipToggleInput';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime } from '../common/dates';
 import { conversationNotes, conversationText } from '../validation';
 import { AeiouInput } from './AeiouInput';
 import { AnswerInput } from './AnswerInput';
@@ -63,7 +63,7 @@ const HowSummary = () => {
       {[
         labelOf(CONVERSATION_CHANNEL_LABELS, channel ?? ConversationChannel.IN_PERSON),
         labelOf(CONVERSATION_TYPE_LABELS, type ?? ConversationType.ONE_TO_ONE).toLowerCase(),
-        occurredAt ? formatTime(occurredAt) : 'now',
+        occurredAt ? formatDateTime(occurredAt) : 'now',
       ].join(' · ')}
     </>
   );
@@ -72,11 +72,12 @@ const HowSummary = () => {
 /**
  * A conversation's inputs, most used first, all on one screen: issues, AEIOU steps, assessment,
  * the ask and the answer, next step and follow-up. Notes and how/when (in person, one-to-one, now
- * by default) are folded away on the quick log (`quick`) and open when editing.
+ * by default) are folded away on the quick log (`quick`) and open when editing. `focusIssues`: the
+ * issues are the first thing to fill (the person is already chosen), so they take the focus.
  */
-export const ConversationInputs = ({ quick = false }: { quick?: boolean }) => (
+export const ConversationInputs = ({ quick = false, focusIssues = false }: { quick?: boolean; focusIssues?: boolean }) => (
   <>
-    <IssueTagsInput />
+    <IssueTagsInput autoFocus={focusIssues} />
     <AeiouInput />
     <AssessmentInput />
     <AskInput />

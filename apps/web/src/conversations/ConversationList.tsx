@@ -14,14 +14,16 @@ import {
   SelectInput,
   SimpleList,
   TopToolbar,
+  useListContext,
 } from 'react-admin';
 import { ANSWER_CHOICES, labelOf } from '../choices';
 import { EmptyState } from '../common/EmptyState';
 import { ExportCsvButton } from '../common/ExportCsvButton';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { AssessmentChip, AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime } from '../common/dates';
 import { IssueChips } from './ConversationChips';
 import { askText, howText, type ConversationRecord } from './conversationText';
 
@@ -74,6 +76,8 @@ const TwoLines = ({ first, second }: { first: string; second?: string | null }) 
 
 const ConversationTable = () => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="conversations" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList<ConversationRecord>
@@ -81,7 +85,7 @@ const ConversationTable = () => {
         secondaryText={(r) => (
           <Box component="span" sx={{ display: 'block' }}>
             <Box component="span" sx={{ display: 'block' }}>
-              {[formatTime(r.occurredAt), r.repName, howText(r)].filter(Boolean).join(' · ')}
+              {[formatDateTime(r.occurredAt), r.repName, howText(r)].filter(Boolean).join(' · ')}
             </Box>
             {askText(r) && (
               <Typography component="span" variant="body2" color="text.primary" sx={{ display: 'block', mt: 0.25 }}>
@@ -102,7 +106,7 @@ const ConversationTable = () => {
   }
   return (
     <Datagrid rowClick="show" bulkActionButtons={false} empty={empty}>
-      <FunctionField<ConversationRecord> source="occurredAt" label="When" render={(r) => formatTime(r.occurredAt)} />
+      <FunctionField<ConversationRecord> source="occurredAt" label="When" render={(r) => formatDateTime(r.occurredAt)} />
       <FunctionField<ConversationRecord>
         label="Person"
         render={(r) => <TwoLines first={r.contact?.fullName ?? '—'} second={r.contact?.ward?.name} />}

@@ -17,10 +17,11 @@ import { DayField } from '../common/DayField';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { formatTime } from '../organising/formatTime';
+import { formatDateTime } from '../common/dates';
 import { AeiouChips, IssueChips } from './ConversationChips';
 import { ConversationTitle } from './ConversationTitle';
 import { howText, type ConversationRecord } from './conversationText';
+import { RecordLoading } from '../common/Loading';
 
 const Actions = () => {
   const { hasEdit } = useResourceDefinition();
@@ -42,7 +43,7 @@ const Actions = () => {
 const FIELDS: readonly LabelledValue[] = [
   ['Person', <ReferenceField source="contactId" reference="Contacts" link="show" />],
   ['Ward', <TextField source="contact.ward.name" emptyText="—" />],
-  ['When', <FunctionField<ConversationRecord> render={(r) => formatTime(r.occurredAt)} />],
+  ['When', <FunctionField<ConversationRecord> render={(r) => formatDateTime(r.occurredAt)} />],
   ['Who', <TextField source="repName" emptyText="—" />],
   ['How', <FunctionField<ConversationRecord> render={howText} />],
   ['Assessment after it', <AssessmentField />],
@@ -86,10 +87,10 @@ const Notes = () => {
 };
 
 export const ConversationShow = () => (
-  <Show actions={<Actions />} title={<ConversationTitle />}>
+  <Show loading={<RecordLoading what="conversation" />} actions={<Actions />} title={<ConversationTitle />}>
     <Card variant="outlined" sx={{ border: 0 }}>
       <CardContent>
-        <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
           <ConversationTitle />
         </Typography>
         <LabelledFieldGrid fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} spacing={1} />

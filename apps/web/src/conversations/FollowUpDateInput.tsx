@@ -1,8 +1,9 @@
-import { Chip, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { addDays } from '@rollcall/domain';
 import { DateInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { ukDay } from '../organising/formatTime';
+import { ToggleChip } from '../common/ToggleChip';
+import { ukDay } from '../common/dates';
 import { followUpNotBeforeConversation } from '../validation';
 
 const PICKS = [
@@ -36,15 +37,11 @@ export const FollowUpDateInput = () => {
           const day = addDays(from, days);
           const on = value === day;
           return (
-            <Chip
+            <ToggleChip
               key={label}
               label={label}
-              role="button"
-              aria-pressed={on}
-              color={on ? 'primary' : 'default'}
-              variant={on ? 'filled' : 'outlined'}
+              selected={on}
               onClick={() => setValue('followUpDate', on ? null : day, { shouldDirty: true, shouldValidate: true })}
-              sx={{ minHeight: 36, fontSize: '0.9rem' }}
             />
           );
         })}

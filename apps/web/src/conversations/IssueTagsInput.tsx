@@ -15,7 +15,7 @@ const ACTIVE = { active: true };
  * The issues raised, as toggle chips: the organisation's active tags only (retired ones are not
  * offered), plus any retired tag the conversation already has, so editing it does not drop it.
  */
-export const IssueTagsInput = () => {
+export const IssueTagsInput = ({ autoFocus = false }: { autoFocus?: boolean }) => {
   const chosen = (useWatch({ name: 'issueTagIds' }) as string[] | undefined) ?? [];
   const { data: active, isPending, error } = useGetList<IssueTag>('IssueTags', {
     filter: ACTIVE,
@@ -42,6 +42,7 @@ export const IssueTagsInput = () => {
       source="issueTagIds"
       label="Issues raised"
       choices={choices}
+      autoFocus={autoFocus}
       helperText={error ? 'The issue list could not be loaded' : choices.length === 0 ? 'No issue tags yet: an admin adds them' : false}
     />
   );

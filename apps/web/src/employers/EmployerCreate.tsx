@@ -1,10 +1,14 @@
 import { Create, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { EmployerInputs } from './EmployerInputs';
 
-export const EmployerCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <EmployerInputs />
-    </SimpleForm>
-  </Create>
-);
+export const EmployerCreate = () => {
+  const saveNotice = useSaveNotice('added');
+  return (
+    <Create mutationOptions={saveNotice}>
+      <SimpleForm>
+        <EmployerInputs />
+      </SimpleForm>
+    </Create>
+  );
+};

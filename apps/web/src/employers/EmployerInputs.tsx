@@ -3,7 +3,7 @@ import { odsCode, region, requiredName } from '../validation';
 
 export const EmployerInputs = () => (
   <>
-    <TextInput source="name" validate={requiredName} fullWidth helperText="e.g. North Riverside NHS Foundation Trust" />
+    <TextInput source="name" autoFocus validate={requiredName} fullWidth helperText="e.g. North Riverside NHS Foundation Trust" />
     <TextInput
       source="odsCode"
       label="ODS code"

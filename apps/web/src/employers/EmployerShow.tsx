@@ -1,15 +1,16 @@
 import {
-  DateField,
   ReferenceManyField,
   Show,
   SimpleShowLayout,
   TextField,
 } from 'react-admin';
+import { DateTimeField } from '../common/DayField';
 import { ShowActions } from '../common/ShowActions';
 import { SiteTable } from '../sites/SiteTable';
+import { RecordLoading } from '../common/Loading';
 
 export const EmployerShow = () => (
-  <Show actions={<ShowActions />}>
+  <Show loading={<RecordLoading what="employer" />} actions={<ShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="odsCode" label="ODS code" emptyText="—" />
@@ -24,7 +25,7 @@ export const EmployerShow = () => (
       >
         <SiteTable />
       </ReferenceManyField>
-      <DateField source="updatedAt" label="Last updated" showTime />
+      <DateTimeField source="updatedAt" label="Last updated" />
     </SimpleShowLayout>
   </Show>
 );

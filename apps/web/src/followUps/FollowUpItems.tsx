@@ -2,9 +2,10 @@ import { Box, Card, Link, List, ListItem, Stack, Typography } from '@mui/materia
 import { FollowUpState } from '@rollcall/domain';
 import { LinkBase, RecordContextProvider, useCreatePath, useListContext } from 'react-admin';
 import type { ConversationRecord } from '../conversations/conversationText';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 import { FollowUpChip } from '../organising/FollowUpChip';
 import { LogConversationButton } from '../quickLog/LogConversationButton';
+import { LoadingRows } from '../common/Loading';
 
 const SECTIONS: { state: string; title: string }[] = [
   { state: FollowUpState.OVERDUE, title: 'Overdue' },
@@ -62,7 +63,7 @@ const FollowUpRow = ({ followUp }: { followUp: ConversationRecord }) => {
 /** The follow-ups on this page, in sections (overdue first, as the API sorts them). */
 export const FollowUpItems = () => {
   const { data, isPending } = useListContext<ConversationRecord>();
-  if (isPending) return null;
+  if (isPending) return <LoadingRows what="follow-ups" tall />;
   if (!data || data.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" role="status" sx={{ p: 2 }}>

@@ -1,10 +1,14 @@
 import { Create, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { IssueTagInputs } from './IssueTagInputs';
 
-export const IssueTagCreate = () => (
-  <Create redirect="list" title="New issue tag">
-    <SimpleForm defaultValues={{ active: true }} aria-label="New issue tag">
-      <IssueTagInputs />
-    </SimpleForm>
-  </Create>
-);
+export const IssueTagCreate = () => {
+  const saveNotice = useSaveNotice('added', 'list');
+  return (
+    <Create title="New issue tag" mutationOptions={saveNotice}>
+      <SimpleForm defaultValues={{ active: true }} aria-label="New issue tag">
+        <IssueTagInputs />
+      </SimpleForm>
+    </Create>
+  );
+};

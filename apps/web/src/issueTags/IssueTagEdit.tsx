@@ -1,5 +1,7 @@
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { IssueTagInputs } from './IssueTagInputs';
+import { RecordLoading } from '../common/Loading';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -13,10 +15,13 @@ const EditToolbar = () => (
 );
 
 /** Rename or retire a tag. */
-export const IssueTagEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
-    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
-      <IssueTagInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const IssueTagEdit = () => {
+  const saveNotice = useSaveNotice('saved', 'list');
+  return (
+    <Edit loading={<RecordLoading what="issue tag" />} mutationMode="pessimistic" mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
+        <IssueTagInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

@@ -36,12 +36,18 @@ const ChangePasswordItem = () => {
   );
 };
 
-/** The app bar's user menu: who you are, your roles, change password, sign out. */
-export const AccountMenu = () => (
-  <UserMenu>
-    <AccountSummary />
-    <Divider component="li" />
-    <ChangePasswordItem />
-    <Logout />
-  </UserMenu>
-);
+/**
+ * The app bar's user menu: who you are, your roles, change password, sign out. Its button shows the
+ * user's name, so its accessible name says the name too ("Profile: Sam Okafor"; WCAG 2.5.3).
+ */
+export const AccountMenu = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ? `Profile: ${identity.fullName}` : 'Profile'}>
+      <AccountSummary />
+      <Divider component="li" />
+      <ChangePasswordItem />
+      <Logout />
+    </UserMenu>
+  );
+};

@@ -1,5 +1,5 @@
 import { Alert, Box, CardContent, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Form,
   Login,
@@ -73,8 +73,16 @@ const LoginForm = () => {
   );
 };
 
-export const LoginPage = () => (
-  <Login sx={{ backgroundImage: 'none', backgroundColor: '#005eb8' }}>
-    <LoginForm />
-  </Login>
-);
+/** The sign-in page: its own main landmark and tab title (it sits outside the app's layout). */
+export const LoginPage = () => {
+  useEffect(() => {
+    document.title = 'Sign in · Rollcall';
+  }, []);
+  return (
+    <Box component="main">
+      <Login sx={{ backgroundImage: 'none', backgroundColor: '#005eb8' }}>
+        <LoginForm />
+      </Login>
+    </Box>
+  );
+};

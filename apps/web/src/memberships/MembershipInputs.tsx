@@ -8,7 +8,7 @@ const leaveAfterJoin = [notBefore('joinDate', 'The leave date must not be before
 export const MembershipInputs = () => (
   <>
     <ReferenceInput source="unionId" reference="Unions" sort={{ field: 'name', order: 'ASC' }}>
-      <SelectInput label="Union" optionText={(u: { name: string; shortName: string }) => `${u.shortName} (${u.name})`} validate={requiredRef} fullWidth />
+      <SelectInput label="Union" autoFocus optionText={(u: { name: string; shortName: string }) => `${u.shortName} (${u.name})`} validate={requiredRef} fullWidth />
     </ReferenceInput>
     <SelectInput source="status" label="Status" choices={MEMBERSHIP_STATUS_CHOICES} validate={requiredChoice} fullWidth />
     <SelectInput source="source" label="Source" choices={MEMBERSHIP_SOURCE_CHOICES} validate={requiredChoice} fullWidth />

@@ -16,10 +16,11 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { labelOf } from '../choices';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 import { MembershipChip } from '../common/MembershipChips';
 import { MembershipDialog } from './MembershipDialog';
 import { Permission, useCan } from '../permissions';
+import { LoadingRows } from '../common/Loading';
 
 interface MembershipRecord extends RaRecord {
   status: MembershipStatus;
@@ -44,7 +45,7 @@ function details(m: MembershipRecord): string {
 
 const MembershipItems = ({ onEdit, readOnly }: { onEdit: (m: MembershipRecord) => void; readOnly: boolean }) => {
   const { data, isPending } = useListContext<MembershipRecord>();
-  if (isPending) return null;
+  if (isPending) return <LoadingRows what="memberships" rows={2} />;
   if (!data || data.length === 0) {
     return <EmptyNote>No membership recorded yet.</EmptyNote>;
   }

@@ -1,6 +1,6 @@
-import { Autocomplete, Box, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, ListSubheader, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { useGetList, type Identifier, type RaRecord } from 'react-admin';
+import { InputHelperText, useGetList, type Identifier, type RaRecord } from 'react-admin';
 import { useDebounced } from '../common/useDebounced';
 
 /** A person as pickers show them: name, and their ward beside it. */
@@ -79,7 +79,8 @@ export const ContactAutocomplete = ({ value, onChange, label, helperText, error,
   return (
     <Autocomplete<PersonOption>
       id={id}
-      openOnFocus
+      // Focused as the form opens, it waits for a name (or a tap, or the down arrow) before listing people.
+      openOnFocus={!autoFocus}
       autoHighlight
       options={options}
       value={value}
@@ -87,6 +88,19 @@ export const ContactAutocomplete = ({ value, onChange, label, helperText, error,
       getOptionLabel={(p) => p.fullName}
       isOptionEqualToValue={(a, b) => String(a.id) === String(b.id)}
       groupBy={searching ? undefined : () => 'Recently spoken to'}
+      // A group the way ARIA has it (listbox > group > option), not Material's list inside a list.
+      renderGroup={(params) => (
+        <li key={params.key} role="presentation">
+          <div role="group" aria-labelledby={`${id ?? 'person'}-group-${params.key}`}>
+            <ListSubheader component="div" id={`${id ?? 'person'}-group-${params.key}`} sx={{ top: -8, lineHeight: '40px' }}>
+              {params.group}
+            </ListSubheader>
+            <Box component="ul" role="presentation" sx={{ p: 0, m: 0 }}>
+              {params.children}
+            </Box>
+          </div>
+        </li>
+      )}
       loading={loading}
       loadingText="Looking…"
       noOptionsText={searching ? 'Nobody by that name among the people you can see' : 'Type a name'}
@@ -110,7 +124,8 @@ export const ContactAutocomplete = ({ value, onChange, label, helperText, error,
           placeholder="Type a name"
           autoFocus={autoFocus}
           error={!!error}
-          helperText={error ?? helperText}
+          // A validator's message comes encoded for translation: InputHelperText shows it as words.
+          helperText={<InputHelperText error={error} helperText={helperText} />}
         />
       )}
     />

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 
 interface FollowUp {
   followUpDate?: string | null;

@@ -1,12 +1,12 @@
 import { Chip, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { formatInstantDay } from './formatTime';
+import { formatDay } from '../common/dates';
 
 /** When anyone last spoke with the person; "Never spoken to" stands out (they are the next to reach). */
 export const LastSpoken = ({ at }: { at: string | null | undefined }) =>
   at ? (
     <Typography component="span" variant="body2" color="text.secondary">
-      Spoken to {formatInstantDay(at)}
+      Spoken to {formatDay(at)}
     </Typography>
   ) : (
     <Chip size="small" color="warning" label="Never spoken to" data-testid="never-spoken-to" />

@@ -5,6 +5,7 @@ import { Title, useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadError';
 import { patchName } from './patchName';
+import { count } from '../common/words';
 import { PatchWardCard } from './PatchWardCard';
 import type { PatchWard } from './patchTypes';
 
@@ -17,7 +18,7 @@ const Totals = ({ rows }: { rows: PatchWard[] }) => {
   return (
     <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="patch-totals">
       {rows.length} ward{rows.length === 1 ? '' : 's'} · {staff} staff · spoken to {spoken} ({staff ? Math.round((100 * spoken) / staff) : 0}%) ·{' '}
-      {sum((r) => r.supportive)} supportive · {sum((r) => r.leaders)} leaders
+      {sum((r) => r.supportive)} supportive · {count(sum((r) => r.leaders), 'leader')}
       {overdue > 0 ? ` · ${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` : ''}
     </Typography>
   );

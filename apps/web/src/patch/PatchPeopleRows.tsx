@@ -1,6 +1,7 @@
 import StarIcon from '@mui/icons-material/Star';
 import { Box, List, ListItem, ListItemButton, Stack, Typography } from '@mui/material';
 import { Datagrid, FunctionField, LinkBase, RecordContextProvider, useCreatePath, useListContext, type RaRecord } from 'react-admin';
+import { LoadingRows } from '../common/Loading';
 import { MembershipChips } from '../common/MembershipChips';
 import { useIsSmall } from '../common/useIsSmall';
 import { AssessmentChip, AssessmentField } from '../organising/AssessmentChip';
@@ -24,9 +25,9 @@ const NEVER_SPOKEN_SX = { bgcolor: 'rgba(255, 184, 28, 0.14)' };
 const personOf = (r: PersonRow) => ({ id: r.id, fullName: r.fullName, wardName: r.ward?.name });
 
 const PhoneRows = () => {
-  const { data, isPending } = useListContext<PersonRow>();
+  const { data } = useListContext<PersonRow>();
   const createPath = useCreatePath();
-  if (isPending || !data) return null;
+  if (!data) return null;
   return (
     <List disablePadding aria-label="People">
       {data.map((r) => (
@@ -66,6 +67,8 @@ const PhoneRows = () => {
 /** A ward's people: a list with one-tap logging on a phone, a sortable table on a desktop. */
 export const PatchPeopleRows = () => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="people" tall={isSmall} />;
   if (isSmall) return <PhoneRows />;
   return (
     <Datagrid

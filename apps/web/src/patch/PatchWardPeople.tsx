@@ -43,7 +43,7 @@ export const PatchWardPeople = () => {
         }
       >
         {ward && (
-          <Typography variant="h5" component="h1" sx={{ px: { xs: 2, sm: 2 }, pt: 2 }}>
+          <Typography variant="h5" component="h2" sx={{ px: { xs: 2, sm: 2 }, pt: 2 }}>
             {ward.name}
             {ward.site ? (
               <Typography component="span" variant="body1" color="text.secondary">

@@ -6,7 +6,7 @@ import { ContactAutocomplete, type PersonOption } from '../organising/ContactAut
 const validatePerson = [required('Pick the person you spoke to')];
 
 /** Who the conversation was with (the form's `contactId`): recent people first, then a search. */
-export const PersonPicker = ({ initial, onPicked }: { initial?: PersonOption; onPicked: (person: PersonOption | null) => void }) => {
+export const PersonPicker = ({ initial, autoFocus = false, onPicked }: { initial?: PersonOption; autoFocus?: boolean; onPicked: (person: PersonOption | null) => void }) => {
   const { id, field, fieldState } = useInput({ source: 'contactId', validate: validatePerson });
   const [value, setValue] = useState<PersonOption | null>(initial ?? null);
   return (
@@ -14,6 +14,7 @@ export const PersonPicker = ({ initial, onPicked }: { initial?: PersonOption; on
       <ContactAutocomplete
         id={id}
         label="Person"
+        autoFocus={autoFocus}
         value={value}
         onChange={(person) => {
           setValue(person);

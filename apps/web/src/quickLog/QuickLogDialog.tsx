@@ -189,8 +189,9 @@ export const QuickLogDialog = ({ person, clientId, draft, onClose, onDiscard, on
             ) : null}
           </Box>
           <DialogContent sx={{ pt: 2, px: { xs: 2, sm: 3 }, pb: 8 }}>
-            <PersonPicker initial={person} onPicked={(p) => (picked.current = p)} />
-            <ConversationInputs quick />
+            {/* The first thing to fill takes the focus: the person, or when they are chosen already, the issues. */}
+            <PersonPicker initial={person} autoFocus={!person} onPicked={(p) => (picked.current = p)} />
+            <ConversationInputs quick focusIssues={!!person} />
           </DialogContent>
         </Form>
       </ResourceContextProvider>

@@ -7,7 +7,7 @@ const someWards = [required('Choose at least one ward this rep covers')];
 
 export const RepRoleInputs = () => (
   <>
-    <SelectInput source="kind" label="Role" choices={REP_ROLE_KIND_CHOICES} validate={requiredChoice} fullWidth />
+    <SelectInput source="kind" label="Role" autoFocus choices={REP_ROLE_KIND_CHOICES} validate={requiredChoice} fullWidth />
     <ReferenceArrayInput source="wardIds" reference="Wards" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteArrayInput
         label="Wards covered"

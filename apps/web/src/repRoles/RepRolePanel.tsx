@@ -10,9 +10,10 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { labelOf } from '../choices';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 import { RepRoleDialog } from './RepRoleDialog';
 import { Permission, useCan } from '../permissions';
+import { LoadingRows } from '../common/Loading';
 
 interface RepRoleRecord extends RaRecord {
   kind: string;
@@ -30,7 +31,7 @@ function period(r: RepRoleRecord): string {
 
 const RepRoleItems = ({ onEdit, readOnly }: { onEdit: (r: RepRoleRecord) => void; readOnly: boolean }) => {
   const { data, isPending } = useListContext<RepRoleRecord>();
-  if (isPending) return null;
+  if (isPending) return <LoadingRows what="rep roles" rows={2} />;
   if (!data || data.length === 0) {
     return <EmptyNote>Not a rep.</EmptyNote>;
   }

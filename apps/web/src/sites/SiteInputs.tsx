@@ -4,7 +4,7 @@ import { address, postcode, requiredChoice, requiredName, requiredRef, siteOdsCo
 
 export const SiteInputs = () => (
   <>
-    <TextInput source="name" validate={requiredName} fullWidth />
+    <TextInput source="name" autoFocus validate={requiredName} fullWidth />
     <SelectInput source="kind" choices={SITE_KIND_CHOICES} validate={requiredChoice} />
     <ReferenceInput source="employerId" reference="Employers" sort={{ field: 'name', order: 'ASC' }}>
       <SelectInput label="Employer" optionText="name" validate={requiredRef} fullWidth />

@@ -5,9 +5,10 @@ import { DetailItem } from '../common/DetailItem';
 import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { WardTable } from '../wards/WardTable';
+import { RecordLoading } from '../common/Loading';
 
 export const SiteShow = () => (
-  <Show actions={<ShowActions />} title={<NameTitle fallback="Site" />}>
+  <Show loading={<RecordLoading what="site" />} actions={<ShowActions />} title={<NameTitle fallback="Site" />}>
     <DetailsGrid>
       <DetailItem label="Name" wide>
         <TextField source="name" variant="h6" />

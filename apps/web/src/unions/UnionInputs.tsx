@@ -3,7 +3,7 @@ import { requiredName, unionShortName } from '../validation';
 
 export const UnionInputs = () => (
   <>
-    <TextInput source="name" validate={requiredName} fullWidth helperText="e.g. British Medical Association" />
+    <TextInput source="name" autoFocus validate={requiredName} fullWidth helperText="e.g. British Medical Association" />
     <TextInput source="shortName" label="Short name" validate={unionShortName} helperText="e.g. BMA" />
   </>
 );

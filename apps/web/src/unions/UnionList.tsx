@@ -1,5 +1,6 @@
 import GroupsIcon from '@mui/icons-material/Groups';
 import { Datagrid, List, NumberField, SearchInput, SimpleList, TextField } from 'react-admin';
+import { count } from '../common/words';
 import { EmptyState } from '../common/EmptyState';
 import { ListActions } from '../common/ListActions';
 import { useIsSmall } from '../common/useIsSmall';
@@ -28,7 +29,7 @@ export const UnionList = () => {
         <SimpleList
           primaryText={(r) => r.shortName}
           secondaryText={(r) => r.name}
-          tertiaryText={(r) => `${r.memberCount ?? 0} members`}
+          tertiaryText={(r) => count(r.memberCount ?? 0, 'member')}
           rowClick="show"
         />
       ) : (

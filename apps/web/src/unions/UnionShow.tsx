@@ -14,10 +14,11 @@ import {
 } from 'react-admin';
 import { labelOf, MEMBERSHIP_SOURCE_CHOICES, MEMBERSHIP_STATUS_CHOICES } from '../choices';
 import { DayField } from '../common/DayField';
-import { formatDay } from '../common/formatDay';
+import { formatDay } from '../common/dates';
 import { ShowActions } from '../common/ShowActions';
 import { useIsSmall } from '../common/useIsSmall';
 import { Permission, useCan } from '../permissions';
+import { RecordLoading } from '../common/Loading';
 
 const contactPage = (record: RaRecord) => `/Contacts/${record.contactId}/show`;
 
@@ -64,7 +65,7 @@ const UnionMemberships = (_props: { label?: false }) => {
 };
 
 export const UnionShow = () => (
-  <Show actions={<ShowActions />}>
+  <Show loading={<RecordLoading what="union" />} actions={<ShowActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="shortName" label="Short name" />

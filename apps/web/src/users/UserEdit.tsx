@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { Edit, SimpleForm, useRecordContext, type RaRecord } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { FormToolbar } from '../common/FormToolbar';
 import { administeredBranchIds, getUser } from '../session';
 import type { UserRole } from './RoleChips';
 import { UserInputs } from './UserInputs';
 import { UserTitle } from './UserTitle';
+import { RecordLoading } from '../common/Loading';
 
 interface UserRecord extends RaRecord {
   roles?: UserRole[];
@@ -54,8 +56,11 @@ const UserEditForm = () => {
   );
 };
 
-export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<UserTitle />} transform={transform}>
-    <UserEditForm />
-  </Edit>
-);
+export const UserEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit loading={<RecordLoading what="user" />} mutationMode="pessimistic" title={<UserTitle />} transform={transform} mutationOptions={saveNotice}>
+      <UserEditForm />
+    </Edit>
+  );
+};

@@ -44,6 +44,7 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
       <TextInput
         source="email"
         type="email"
+        autoFocus={!isEdit}
         validate={isEdit ? undefined : requiredEmail}
         disabled={isEdit}
         helperText={isEdit ? 'The sign-in address cannot be changed' : 'They sign in with this address'}
@@ -53,6 +54,7 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
       />
       <TextInput
         source="displayName"
+        autoFocus={isEdit}
         label="Name"
         validate={displayName}
         helperText="As Rollcall shows it, e.g. Sam Okafor"

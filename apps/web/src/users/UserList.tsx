@@ -2,7 +2,6 @@ import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { Box, Stack } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   List,
   NullableBooleanInput,
   ReferenceInput,
@@ -10,9 +9,12 @@ import {
   SelectInput,
   SimpleList,
   TextField,
+  useListContext,
 } from 'react-admin';
+import { DayField } from '../common/DayField';
 import { ROLE_CHOICES } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { LoadingRows } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActiveChip, RoleChips } from './RoleChips';
 
@@ -36,6 +38,8 @@ interface UserRow {
 
 const UserTable = () => {
   const isSmall = useIsSmall();
+  const { isPending } = useListContext();
+  if (isPending) return <LoadingRows what="users" tall={isSmall} />;
   if (isSmall) {
     return (
       <SimpleList<UserRow>
@@ -59,7 +63,7 @@ const UserTable = () => {
       <TextField source="email" />
       <RoleChips label="Roles" sortable={false} />
       <ActiveChip label="Active" sortBy="active" />
-      <DateField source="createdAt" label="Created" locales="en-GB" />
+      <DayField source="createdAt" label="Created" />
     </Datagrid>
   );
 };

@@ -1,7 +1,6 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import {
   ChipField,
-  DateField,
   EmailField,
   ReferenceArrayField,
   Show,
@@ -9,11 +8,13 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
+import { DateTimeField } from '../common/DayField';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { RoleChips } from './RoleChips';
 import { UserTitle } from './UserTitle';
+import { RecordLoading } from '../common/Loading';
 
 const FIELD_SIZE = { xs: 12, sm: 6 };
 
@@ -29,8 +30,8 @@ const USER_FIELDS: readonly LabelledValue[] = [
       </SingleFieldList>
     </ReferenceArrayField>,
   ],
-  ['Account created', <DateField source="createdAt" showTime locales="en-GB" />],
-  ['Last changed', <DateField source="updatedAt" showTime locales="en-GB" />],
+  ['Account created', <DateTimeField source="createdAt" />],
+  ['Last changed', <DateTimeField source="updatedAt" />],
 ];
 
 const Heading = () => {
@@ -38,7 +39,7 @@ const Heading = () => {
   if (!record) return null;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
+      <Typography variant="h5" component="h2" sx={{ mr: 1 }}>
         <UserTitle />
       </Typography>
       {record.active ? (
@@ -52,7 +53,7 @@ const Heading = () => {
 
 /** An account: who, their roles branch by branch, a rep's patch. Accounts are never deleted. */
 export const UserShow = () => (
-  <Show
+  <Show loading={<RecordLoading what="user" />}
     actions={<ShowActions canDelete={false}><AuditHistoryButton /></ShowActions>}
     title={<UserTitle />}
     sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}

@@ -1,10 +1,14 @@
 import { Create, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { WardInputs } from './WardInputs';
 
-export const WardCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <WardInputs />
-    </SimpleForm>
-  </Create>
-);
+export const WardCreate = () => {
+  const saveNotice = useSaveNotice('added');
+  return (
+    <Create mutationOptions={saveNotice}>
+      <SimpleForm>
+        <WardInputs />
+      </SimpleForm>
+    </Create>
+  );
+};

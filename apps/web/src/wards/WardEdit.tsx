@@ -1,11 +1,16 @@
 import { Edit, SimpleForm } from 'react-admin';
+import { useSaveNotice } from '../common/useSaveNotice';
 import { FormToolbar } from '../common/FormToolbar';
 import { WardInputs } from './WardInputs';
+import { RecordLoading } from '../common/Loading';
 
-export const WardEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm toolbar={<FormToolbar />}>
-      <WardInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const WardEdit = () => {
+  const saveNotice = useSaveNotice('saved');
+  return (
+    <Edit loading={<RecordLoading what="ward" />} mutationMode="pessimistic" mutationOptions={saveNotice}>
+      <SimpleForm toolbar={<FormToolbar />}>
+        <WardInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

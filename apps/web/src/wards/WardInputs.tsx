@@ -4,7 +4,7 @@ import { speciality, requiredChoice, requiredName, requiredRef } from '../valida
 
 export const WardInputs = () => (
   <>
-    <TextInput source="name" validate={requiredName} fullWidth helperText="e.g. Ward 7B, A&E, Theatres, Portering" />
+    <TextInput source="name" autoFocus validate={requiredName} fullWidth helperText="e.g. Ward 7B, A&E, Theatres, Portering" />
     <SelectInput source="type" choices={WARD_TYPE_CHOICES} validate={requiredChoice} />
     <ReferenceInput source="siteId" reference="Sites" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
       <SelectInput label="Site" optionText="name" validate={requiredRef} fullWidth />

@@ -20,6 +20,7 @@ import { ShowActions } from '../common/ShowActions';
 import { ContactTable } from '../contacts/ContactTable';
 import { Permission, useCan } from '../permissions';
 import { CoverageField } from './CoverageField';
+import { RecordLoading } from '../common/Loading';
 
 /** Opens the contact form with this ward already chosen. */
 const AddPersonButton = () => {
@@ -73,7 +74,7 @@ const PeopleOnWard = () => {
 };
 
 export const WardShow = () => (
-  <Show actions={<ShowActions />} title={<NameTitle fallback="Ward" />}>
+  <Show loading={<RecordLoading what="ward" />} actions={<ShowActions />} title={<NameTitle fallback="Ward" />}>
     <DetailsGrid>
       <DetailItem label="Name" wide>
         <TextField source="name" variant="h6" />
