@@ -1,13 +1,16 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
 import { oneLoginRule } from './auth/one-login.rule.js';
 import type { GqlContext } from './common/context.js';
@@ -19,7 +22,9 @@ import { ConfigModule } from './config/config.module.js';
 import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
-import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransactionPlugin } from './database/request-transaction.js';
+import {
+  RequestContextMiddleware, RequestTransactionInterceptor, requestTransactionPlugin, RequestTransactions,
+} from './database/request-transaction.js';
 import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
@@ -45,6 +50,16 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(options.config),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.queryCounter)),
+        // The request's context and its transaction (see database/request-transaction.ts): TransactionHost
+        // hands out the request's EntityManager; @InjectTransaction() is a stand-in for it.
+        ClsModule.forRoot({
+          global: true,
+          plugins: [new ClsPluginTransactional({
+            imports: [TypeOrmModule],
+            adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            enableTransactionProxy: true,
+          })],
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -77,11 +92,12 @@ export class AppModule implements NestModule {
         UserModule,
         OrganisingModule,
       ],
-      providers: [RequestTransactionRouter],
+      providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthenticateMiddleware, RequestTransactionMiddleware).forRoutes('graphql');
+    // Every route: GraphQL and plain HTTP routes alike run in the request's transaction.
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
   }
 }

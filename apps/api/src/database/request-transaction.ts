@@ -1,13 +1,22 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Injectable, Logger, type NestMiddleware, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, type NestMiddleware,
+  type OnApplicationShutdown, ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { NextFunction, Request, Response } from 'express';
-import type { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
+import { Kind } from 'graphql';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
+import { catchError, concatMap, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { authenticate } from '../auth/authenticate.js';
 import type { GqlContext } from '../common/context.js';
 import { DatabaseUnavailableError } from '../common/errors.js';
-import { logOutage, outageReason } from './unavailable.js';
+import type { SerialClient } from './serial-client.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, logOutage, outageReason } from './unavailable.js';
 
 /** Who the database is told is asking: row-level security keys on it. */
 export interface DbIdentity {
@@ -23,146 +32,240 @@ export function identityOf(user: AuthUser | undefined): DbIdentity {
 }
 
 /**
- * One database transaction per GraphQL request, opened on first use, with the caller's identity set
- * by `set_config(..., true)` (so it ends with the transaction and never leaks to the next user of
- * the pooled connection). Every query of the request, however it is issued, runs in it; a service's
- * own `transaction()` becomes a savepoint. Committed before the response is sent; rolled back when a
- * mutation failed, so a change and its audit entry land together or not at all.
+ * The request transaction's first statement, right after START TRANSACTION: the caller's identity,
+ * local to the transaction (`true`: it ends with it, so it never reaches the next user of the pooled
+ * connection), and the connection's server process, to cancel a statement of a request its client
+ * dropped.
  */
-export class RequestTransaction {
-  private real?: QueryRunner;
-  private release?: () => Promise<void>;
-  /** BEGIN and the identity: when they failed (the database is unreachable) there is nothing to commit. */
-  private begun?: Promise<unknown>;
-  /** Every statement of the request, one after another, after BEGIN and the identity. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private done = false;
-  /** The open transactions of the app, while this one is open (see RequestTransactionRouter). */
-  private openSet?: Set<RequestTransaction>;
+export const IDENTITY_SQL = `SELECT pg_backend_pid() AS pid, set_config('rollcall.organisation_id', $1, true),
+  set_config('rollcall.employer_ids', $2, true), set_config('rollcall.user_id', $3, true)`;
 
-  constructor(private readonly identity: DbIdentity) {}
+export function identityParams({ organisationId, employerIds, userId }: DbIdentity): string[] {
+  return [organisationId ?? '', employerIds.join(','), userId ?? ''];
+}
 
-  /**
-   * The request's query runner, begun on first call. Its `query` waits its turn behind BEGIN and
-   * set_config (whichever path reaches it: repositories, query builders, managers), and its
-   * `release` does nothing: finish() releases it.
-   */
-  runner(create: (mode?: ReplicationMode) => QueryRunner, open?: Set<RequestTransaction>): QueryRunner {
-    if (this.done) throw new Error('the request transaction has already finished');
-    if (this.real) return this.real;
-    const real = create('master');
-    this.real = real;
-    this.openSet = open;
-    open?.add(this);
-    const query = real.query.bind(real) as (...args: unknown[]) => Promise<unknown>;
-    const { organisationId, employerIds, userId } = this.identity;
-    this.queue = this.begun = (async () => {
-      await query('START TRANSACTION');
-      await query(
-        `SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true),
-                set_config('rollcall.user_id', $3, true)`,
-        [organisationId ?? '', employerIds.join(','), userId ?? ''],
-      );
-    })();
-    // TypeORM sees a transaction already open: its own transactions become savepoints.
-    const state = real as unknown as { isTransactionActive: boolean; transactionDepth: number };
-    state.isTransactionActive = true;
-    state.transactionDepth = 1;
-    (real as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const run = this.queue.then(() => query(...args));
-      this.queue = run.catch(() => undefined);
-      return run;
-    };
-    this.release = real.release.bind(real);
-    real.release = async () => {};
-    return real;
-  }
-
-  /** Commits (or rolls back) and returns the connection to the pool. Safe to call more than once. */
-  async finish(rollback: boolean): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    this.openSet?.delete(this);
-    const real = this.real;
-    if (!real) return;
-    try {
-      await this.queue.catch(() => undefined);
-      const begun = await this.begun!.then(() => true, () => false);
-      if (begun && real.isTransactionActive) {
-        if (rollback) await real.rollbackTransaction();
-        else await real.commitTransaction();
-      }
-    } catch (e) {
-      await real.rollbackTransaction().catch(() => undefined);
-      if (!rollback) throw e;
-    } finally {
-      await this.release!();
-    }
-  }
-
-  /**
-   * The app is shutting down under a request that has not finished: hand its connection back now
-   * rather than when the request ends (its transaction is abandoned, which PostgreSQL rolls back),
-   * so that TypeORM, closing the pool, does not spin on a query runner whose `release` does nothing.
-   */
-  async abort(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    this.openSet?.delete(this);
-    // A connection still being made is handed back once made (or failed), not left to the pool to wait for.
-    await this.real?.connect().catch(() => undefined);
-    await this.release?.();
+/** Why a request's statements stop: its client went away (or the app is stopping). Never shown to anyone. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('the request was aborted');
   }
 }
 
-const storage = new AsyncLocalStorage<RequestTransaction>();
+/** The body's way of saying "roll back" to the transaction library (which rolls back on a rejection). */
+class RollBack extends Error {}
+
+/** The CLS key of the current request's RequestTransaction. */
+const REQUEST = Symbol('rollcall.request');
+
+/**
+ * One HTTP request's database transaction, opened by RequestContextMiddleware before the request
+ * reaches a resolver or a controller, and only for a signed-in caller (an anonymous request can only
+ * sign in, which reads and writes outside any transaction). It is nestjs-cls's transaction
+ * (TransactionHost.withTransaction with the TypeORM adapter): every repository, query builder,
+ * manager and raw query of the request reaches it through TransactionHost; a service's own
+ * `transaction()` becomes a savepoint. Committed just before the response goes out (or rolled back
+ * when a mutation failed), so a change and its audit entry land together or not at all.
+ */
+export class RequestTransaction {
+  readonly startedAt = Date.now();
+  /** Whether the client went away (or the app is stopping) before the answer was sent. */
+  aborted = false;
+  private finished = false;
+  private body?: { resolve: () => void; reject: (e: Error) => void };
+  private outcome?: Promise<void>;
+  private connection?: { client: SerialClient; pid: number };
+
+  /** Who is asking: anonymous until the bearer token has been checked. */
+  identity: DbIdentity = identityOf(undefined);
+
+  /** `label`: what the request does, for the log (the GraphQL root fields, once known; else the route). */
+  constructor(public label: string) {}
+
+  /** The transaction of the request running here (undefined outside requests). */
+  static current(): RequestTransaction | undefined {
+    const cls = ClsServiceManager.getClsService();
+    return cls.isActive() ? cls.get<RequestTransaction | undefined>(REQUEST) : undefined;
+  }
+
+  /** Whether a transaction was opened (a signed-in request whose BEGIN went through) and is still open. */
+  get open(): boolean {
+    return !!this.body && !this.finished;
+  }
+
+  /** Called inside the library's transaction, after START TRANSACTION and the identity. */
+  started(client: SerialClient, pid: number, body: RequestTransaction['body'], outcome: Promise<unknown>): void {
+    this.connection = { client, pid };
+    this.body = body;
+    this.outcome = outcome.then(() => undefined, (e: unknown) => {
+      if (e instanceof RollBack) return;
+      throw e;
+    });
+    // Nobody may wait for the outcome (the client is gone): a failed commit must not go unhandled.
+    this.outcome.catch(() => undefined);
+  }
+
+  /**
+   * Commits (or rolls back) and returns the connection to the pool; throws when the commit failed.
+   * Does nothing for a request without a transaction, or the second time.
+   */
+  async finish(rollback: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.body) return;
+    if (rollback) this.body.reject(new RollBack());
+    else this.body.resolve();
+    await this.outcome;
+  }
+
+  /**
+   * Stops the request's database work: statements not yet sent fail unsent, the one running is
+   * cancelled (pg_cancel_backend on the connection's server process, from another connection), and
+   * the transaction is rolled back once the cancel is delivered. `cancel` runs SQL outside the request.
+   */
+  async stop(cancel: (pid: number) => Promise<unknown>): Promise<void> {
+    this.aborted = true;
+    if (!this.open) return;
+    const { client, pid } = this.connection!;
+    const cancelled = client.busy ? cancel(pid) : Promise.resolve();
+    client.refuse(new RequestAbortedError(), cancelled);
+    await this.finish(true).catch(() => undefined);
+  }
+}
+
+/** Whether the request running here was aborted: its errors are the abort's echo, not faults to log. */
+export function requestAborted(): boolean {
+  return RequestTransaction.current()?.aborted ?? false;
+}
 
 export type RequestWithTransaction = Request & { user?: AuthUser; transaction?: RequestTransaction };
 
-/** Opens the request's transaction context (after authentication has set req.user). */
+/** Opens request transactions, stops those of requests whose client went away, and those still open at shutdown. */
 @Injectable()
-export class RequestTransactionMiddleware implements NestMiddleware {
-  private readonly logger = new Logger('RequestTransaction');
+export class RequestTransactions implements OnApplicationShutdown {
+  private readonly logger = new Logger('Request');
+  private readonly running = new Set<RequestTransaction>();
 
-  use(req: RequestWithTransaction, res: Response, next: NextFunction): void {
-    const tx = new RequestTransaction(identityOf(req.user));
-    req.transaction = tx;
-    // Safety net: a request that ends without reaching the Apollo plugin must not hold a connection.
-    res.on('close', () => tx.finish(true).catch((e: unknown) => this.logger.error(e)));
-    storage.run(tx, next);
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /**
+   * Runs `next` (the rest of the request) inside a new transaction that begins with the identity.
+   * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran).
+   */
+  begin(tx: RequestTransaction, next: () => void): Promise<void> {
+    return new Promise<void>((entered, failed) => {
+      let inside = false;
+      const outcome = this.txHost.withTransaction(async () => {
+        const manager = this.txHost.tx;
+        const client = (await manager.queryRunner!.connect()) as SerialClient;
+        const [{ pid }] = (await manager.query(IDENTITY_SQL, identityParams(tx.identity))) as { pid: number }[];
+        const body = new Promise<void>((resolve, reject) => {
+          tx.started(client, pid, { resolve, reject }, outcome);
+        });
+        inside = true;
+        this.running.add(tx);
+        entered();
+        next();
+        await body;
+      });
+      void outcome.then(
+        () => this.running.delete(tx),
+        (e: unknown) => {
+          this.running.delete(tx);
+          if (!inside) failed(e);
+        },
+      );
+    });
+  }
+
+  /** The response has gone, or its client has: a request still running there was aborted. */
+  closed(tx: RequestTransaction, res: Response): void {
+    if (res.writableFinished) {
+      // Safety net: a request that ended without finishing its transaction (no plugin, no interceptor) rolls back.
+      void tx.finish(true).catch(() => undefined);
+      return;
+    }
+    if (tx.aborted) return;
+    this.logger.warn(`aborted by the client after ${Date.now() - tx.startedAt} ms: ${tx.label}`);
+    void tx.stop((pid) => this.cancel(pid));
+  }
+
+  /** At shutdown, after the HTTP server has closed and before TypeORM closes the pool (AppModule's hooks run first). */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.running].map((tx) => tx.stop((pid) => this.cancel(pid))));
+  }
+
+  /** Cancels the statement the server process `pid` is running, from a connection outside any request. */
+  private cancel(pid: number): Promise<unknown> {
+    return this.db.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
   }
 }
 
 /**
- * Routes TypeORM's query runners through the current request's transaction, when there is one. At
- * shutdown (after the HTTP server has closed, before TypeORM closes the pool: AppModule's hooks run
- * before TypeOrmCoreModule's) it abandons the transactions of requests still running.
+ * The request's context, for every route: the caller (from the bearer token), then the transaction
+ * with that caller's identity, in this order, in one place. Everything after it (GraphQL, controllers)
+ * runs inside the transaction.
  */
 @Injectable()
-export class RequestTransactionRouter implements OnModuleInit, OnApplicationShutdown {
-  private readonly open = new Set<RequestTransaction>();
+export class RequestContextMiddleware implements NestMiddleware {
+  constructor(private readonly cls: ClsService, private readonly transactions: RequestTransactions) {}
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  onModuleInit(): void {
-    const original = this.db.createQueryRunner.bind(this.db);
-    this.db.createQueryRunner = (mode?: ReplicationMode) => storage.getStore()?.runner(original, this.open) ?? original(mode);
+  use(req: RequestWithTransaction, res: Response, next: NextFunction): void {
+    this.cls.run(() => {
+      this.enter(req, res, next).catch(next);
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.open].map((tx) => tx.abort()));
+  private async enter(req: RequestWithTransaction, res: Response, next: NextFunction): Promise<void> {
+    const tx = new RequestTransaction(`${req.method} ${req.path}`);
+    req.transaction = tx;
+    this.cls.set(REQUEST, tx);
+    res.on('close', () => this.transactions.closed(tx, res));
+    await authenticate(req, res);
+    if (tx.aborted) return;
+    tx.identity = identityOf(req.user);
+    if (!req.user) return next();
+    try {
+      await this.transactions.begin(tx, next);
+    } catch (e) {
+      const reason = outageReason(e);
+      if (!reason) throw e;
+      // The token was good, but the database went away before the transaction began: 503, as anywhere else.
+      logOutage(reason);
+      res.status(503).json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
   }
 }
 
-/** Runs `fn` outside any request transaction: for audit entries that must outlive a refused or failed request. */
+/**
+ * Runs `fn` outside the request's transaction (on a connection of its own): for audit entries that
+ * must outlive a refused or failed request, and for logins. Outside a Nest app there is nothing to leave.
+ */
 export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
-  return storage.exit(fn);
+  let host: TransactionHost | undefined;
+  try {
+    host = TransactionHost.getInstance();
+  } catch {
+    return fn();
+  }
+  return host.withoutTransaction(fn);
+}
+
+/** The GraphQL root fields an operation selects, for the log. */
+function rootFields(operation: { selectionSet: { selections: readonly { kind: string; name?: { value: string } }[] } }): string {
+  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name!.value : '…')).join(', ');
 }
 
 /** Ends the request's transaction just before the response goes out: rolled back if a mutation failed. */
 export const requestTransactionPlugin: ApolloServerPlugin<GqlContext> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ contextValue, operation }) {
+        const tx = (contextValue.req as RequestWithTransaction | undefined)?.transaction;
+        if (tx && operation) tx.label = rootFields(operation);
+      },
       async willSendResponse({ contextValue, response, operation }) {
         const tx = (contextValue.req as RequestWithTransaction | undefined)?.transaction;
         const failed = response.body.kind !== 'single' || !!response.body.singleResult.errors?.length;
@@ -179,3 +282,33 @@ export const requestTransactionPlugin: ApolloServerPlugin<GqlContext> = {
     };
   },
 };
+
+/**
+ * The same ending for plain HTTP routes (controllers): committed when the handler has finished and
+ * before Nest writes its answer, rolled back when it threw. A handler that writes the response itself
+ * (`@Res()`, a streamed download) calls `req.transaction.finish(false)` before it ends the response.
+ */
+@Injectable()
+export class RequestTransactionInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const tx = context.switchToHttp().getRequest<RequestWithTransaction>().transaction;
+    return next.handle().pipe(
+      concatMap(async (value: unknown) => {
+        try {
+          await tx?.finish(false);
+        } catch (e) {
+          const reason = outageReason(e);
+          if (!reason) throw e;
+          logOutage(reason);
+          throw new ServiceUnavailableException(DATABASE_UNAVAILABLE_MESSAGE);
+        }
+        return value;
+      }),
+      catchError(async (e: unknown) => {
+        await tx?.finish(true).catch(() => undefined);
+        throw e;
+      }),
+    );
+  }
+}

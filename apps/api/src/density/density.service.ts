@@ -1,6 +1,6 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** Whose counts: one organisation, the employers of some of its branches. */
 export interface CountScope {
@@ -33,7 +33,7 @@ const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id 
  */
 @Injectable()
 export class DensityService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectTransaction() private readonly db: EntityManager) {}
 
   async byWard(wardIds: readonly string[], scope: CountScope): Promise<Counts[]> {
     return this.grouped('w.id', wardIds, scope, 'rw.ward_id');
