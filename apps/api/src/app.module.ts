@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -40,6 +40,8 @@ export interface AppOptions {
   /** Where the generated schema is written (committed as apps/api/schema.gql), or true to keep it in memory. */
   schemaFile: string | true;
   queryCounter?: QueryCounter;
+  /** More modules to mount (tests add probe routes this way). */
+  modules?: (Type | DynamicModule)[];
 }
 
 @Module({})
@@ -91,6 +93,7 @@ export class AppModule implements NestModule {
         BranchModule,
         UserModule,
         OrganisingModule,
+        ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],
     };
