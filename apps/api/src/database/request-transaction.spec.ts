@@ -1,0 +1,127 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { DataSource } from 'typeorm';
+import { IDENTITY_SQL, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import type { SerialClient } from './serial-client.js';
+
+/**
+ * The library's transaction, played by a fake that records what it would send: BEGIN, then the
+ * request's body (our identity statement first), then COMMIT, or ROLLBACK when the body rejects.
+ */
+function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean } = {}) {
+  const calls: string[] = [];
+  const client = { busy: opts.busy ?? false, refuse: jest.fn() };
+  const manager = {
+    queryRunner: { connect: async () => client },
+    query: async (sql: string) => {
+      calls.push(sql === IDENTITY_SQL ? 'IDENTITY' : sql);
+      return [{ pid: 4242 }];
+    },
+  };
+  const host = {
+    tx: manager,
+    async withTransaction(fn: () => Promise<unknown>) {
+      if (opts.beginError) throw opts.beginError;
+      calls.push('BEGIN');
+      try {
+        await fn();
+      } catch (e) {
+        calls.push('ROLLBACK');
+        throw e;
+      }
+      if (opts.commitError) throw opts.commitError;
+      calls.push('COMMIT');
+    },
+  };
+  const db = { query: jest.fn(async (_sql: string, _params: unknown[]) => [] as unknown[]) };
+  const transactions = new RequestTransactions(host as unknown as TransactionHost<TransactionalAdapterTypeOrm>, db as unknown as DataSource);
+  return { calls, client: client as unknown as SerialClient & { refuse: jest.Mock }, db, transactions };
+}
+
+const outage = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+describe('RequestTransactions', () => {
+  beforeEach(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('begins with the identity before the request runs, and commits when it finishes', async () => {
+    const { calls, transactions } = fakeDatabase();
+    const tx = new RequestTransaction('POST /graphql');
+    const next = jest.fn(() => calls.push('request'));
+    await transactions.begin(tx, next);
+    expect(calls).toEqual(['BEGIN', 'IDENTITY', 'request']);
+    await tx.finish(false);
+    expect(calls).toEqual(['BEGIN', 'IDENTITY', 'request', 'COMMIT']);
+    await tx.finish(true); // a second ending changes nothing
+    expect(calls.at(-1)).toBe('COMMIT');
+  });
+
+  it('rolls back when asked, without an error', async () => {
+    const { calls, transactions } = fakeDatabase();
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    await tx.finish(true);
+    expect(calls).toEqual(['BEGIN', 'IDENTITY', 'ROLLBACK']);
+  });
+
+  it('says when the commit failed', async () => {
+    const { transactions } = fakeDatabase({ commitError: outage() });
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    await expect(tx.finish(false)).rejects.toThrow('ECONNREFUSED');
+  });
+
+  it('never runs the request when BEGIN could not reach the database, and has nothing to commit', async () => {
+    const { calls, transactions } = fakeDatabase({ beginError: outage() });
+    const tx = new RequestTransaction('POST /graphql');
+    const next = jest.fn();
+    await expect(transactions.begin(tx, next)).rejects.toThrow('ECONNREFUSED');
+    expect(next).not.toHaveBeenCalled();
+    await tx.finish(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('stops a request whose client went away: refuses what is left, cancels the running statement, rolls back', async () => {
+    const { calls, client, db, transactions } = fakeDatabase({ busy: true });
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    transactions.closed(tx, { writableFinished: false } as never);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tx.aborted).toBe(true);
+    expect(client.refuse).toHaveBeenCalledTimes(1);
+    expect(db.query).toHaveBeenCalledWith('SELECT pg_cancel_backend($1)', [4242]);
+    expect(calls).toEqual(['BEGIN', 'IDENTITY', 'ROLLBACK']);
+  });
+
+  it('cancels nothing when no statement is running', async () => {
+    const { client, db, transactions } = fakeDatabase({ busy: false });
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    transactions.closed(tx, { writableFinished: false } as never);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(client.refuse).toHaveBeenCalledTimes(1);
+    expect(db.query).not.toHaveBeenCalled();
+  });
+
+  it('rolls back, as a safety net, a transaction its request left open after answering', async () => {
+    const { calls, transactions } = fakeDatabase();
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    transactions.closed(tx, { writableFinished: true } as never);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tx.aborted).toBe(false);
+    expect(calls.at(-1)).toBe('ROLLBACK');
+  });
+
+  it('abandons, at shutdown, the transactions of requests still running', async () => {
+    const { calls, transactions } = fakeDatabase();
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, () => undefined);
+    await transactions.onApplicationShutdown();
+    expect(calls.at(-1)).toBe('ROLLBACK');
+    await tx.finish(false); // the request ending afterwards changes nothing
+    expect(calls.filter((c) => c === 'COMMIT')).toEqual([]);
+  });
+});
