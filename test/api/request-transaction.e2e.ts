@@ -154,6 +154,19 @@ describe('a request’s first statement', () => {
   });
 });
 
+describe('requests that need a second connection', () => {
+  it('are answered even when there are more of them at once than the pool has connections', async () => {
+    // Each holds its transaction's connection while its refusal is written on another, outside it.
+    const refusals = async () => (await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE action = 'REFUSED' AND actor_email = $1", [LOGINS.coalition]))[0].n;
+    const before = await refusals();
+    const coalition = t.as('coalition');
+    await coalition('{ me { id } }'); // signed in before the rush
+    const results = await Promise.all(Array.from({ length: 25 }, () => coalition('{ allContacts { id } }')));
+    expect(results.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(Array(25).fill('FORBIDDEN'));
+    expect(await refusals()).toBe(before + 25);
+  });
+});
+
 describe('plain HTTP routes', () => {
   const entries = async (id: string) => (await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'Probe' AND entity_id = $1", [id]))[0].n;
 

@@ -4,13 +4,14 @@ import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DataSource } from 'typeorm';
 import { IDENTITY_SQL, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 import type { SerialClient } from './serial-client.js';
 
 /**
  * The library's transaction, played by a fake that records what it would send: BEGIN, then the
  * request's body (our identity statement first), then COMMIT, or ROLLBACK when the body rejects.
  */
-function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean } = {}) {
+function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean; pool?: number; connectTimeoutMS?: number } = {}) {
   const calls: string[] = [];
   const client = { busy: opts.busy ?? false, refuse: jest.fn() };
   const manager = {
@@ -35,7 +36,10 @@ function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: bo
       calls.push('COMMIT');
     },
   };
-  const db = { query: jest.fn(async (_sql: string, _params: unknown[]) => [] as unknown[]) };
+  const db = {
+    options: { extra: { max: opts.pool ?? 10 }, connectTimeoutMS: opts.connectTimeoutMS },
+    query: jest.fn(async (_sql: string, _params: unknown[]) => [] as unknown[]),
+  };
   const transactions = new RequestTransactions(host as unknown as TransactionHost<TransactionalAdapterTypeOrm>, db as unknown as DataSource);
   return { calls, client: client as unknown as SerialClient & { refuse: jest.Mock }, db, transactions };
 }
@@ -123,5 +127,31 @@ describe('RequestTransactions', () => {
     expect(calls.at(-1)).toBe('ROLLBACK');
     await tx.finish(false); // the request ending afterwards changes nothing
     expect(calls.filter((c) => c === 'COMMIT')).toEqual([]);
+  });
+
+  it('leaves two connections of the pool to work outside requests: the next request begins when one ends', async () => {
+    const { transactions } = fakeDatabase({ pool: 4 });
+    const [a, b, c] = ['a', 'b', 'c'].map((l) => new RequestTransaction(l));
+    const entered: string[] = [];
+    await transactions.begin(a, () => entered.push('a'));
+    await transactions.begin(b, () => entered.push('b'));
+    const third = transactions.begin(c, () => entered.push('c'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(entered).toEqual(['a', 'b']);
+    await a.finish(false);
+    await third;
+    expect(entered).toEqual(['a', 'b', 'c']);
+    await Promise.all([b.finish(false), c.finish(false)]);
+  });
+
+  it('gives up waiting for its turn after the connect timeout, with an error that reads as an outage', async () => {
+    const { transactions } = fakeDatabase({ pool: 3, connectTimeoutMS: 20 });
+    const first = new RequestTransaction('first');
+    await transactions.begin(first, () => undefined);
+    const next = jest.fn();
+    const error = await transactions.begin(new RequestTransaction('second'), next).then(() => undefined, (e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(next).not.toHaveBeenCalled();
+    await first.finish(false);
   });
 });

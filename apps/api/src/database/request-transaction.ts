@@ -139,28 +139,87 @@ export function requestAborted(): boolean {
 
 export type RequestWithTransaction = Request & { user?: AuthUser; transaction?: RequestTransaction };
 
+/**
+ * Connections the request transactions leave free, whatever the load, for the work that must run
+ * outside them while they wait: checking bearer tokens, logins, durable audit entries of refused
+ * requests, cancelling the statement of an aborted request. (A request holds its connection from
+ * start to end; were every connection held by a request waiting for one more, all would wait.)
+ */
+export const RESERVED_CONNECTIONS = 2;
+
+/** Counts the connections request transactions may hold; the next request waits its turn (first come, first served). */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  /** A slot, or an error that reads as an outage after `timeoutMs` (as a pool that has no connection to give). */
+  take(timeoutMs: number): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        let held = true;
+        resolve(() => {
+          if (!held) return;
+          held = false;
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.free++;
+        });
+      };
+      if (this.free > 0) {
+        this.free--;
+        grant();
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        reject(new Error('timeout exceeded when trying to connect'));
+      }, timeoutMs);
+      const waiter = () => {
+        clearTimeout(timer);
+        grant();
+      };
+      this.waiting.push(waiter);
+    });
+  }
+}
+
 /** Opens request transactions, stops those of requests whose client went away, and those still open at shutdown. */
 @Injectable()
 export class RequestTransactions implements OnApplicationShutdown {
   private readonly logger = new Logger('Request');
   private readonly running = new Set<RequestTransaction>();
+  private readonly slots: Slots;
+  private readonly waitMs: number;
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    const options = (db.options ?? {}) as { extra?: { max?: number }; poolSize?: number; connectTimeoutMS?: number };
+    const pool = options.extra?.max ?? options.poolSize ?? 10;
+    this.slots = new Slots(Math.max(1, pool - RESERVED_CONNECTIONS));
+    this.waitMs = options.connectTimeoutMS || 10_000;
+  }
 
   /**
    * Runs `next` (the rest of the request) inside a new transaction that begins with the identity.
-   * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran).
+   * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran),
+   * or when the client went away meanwhile (`tx.aborted`).
    */
-  begin(tx: RequestTransaction, next: () => void): Promise<void> {
-    return new Promise<void>((entered, failed) => {
+  async begin(tx: RequestTransaction, next: () => void): Promise<void> {
+    const release = await this.slots.take(this.waitMs);
+    if (tx.aborted) {
+      release();
+      throw new RequestAbortedError();
+    }
+    await new Promise<void>((entered, failed) => {
       let inside = false;
       const outcome = this.txHost.withTransaction(async () => {
         const manager = this.txHost.tx;
         const client = (await manager.queryRunner!.connect()) as SerialClient;
         const [{ pid }] = (await manager.query(IDENTITY_SQL, identityParams(tx.identity))) as { pid: number }[];
+        if (tx.aborted) throw new RequestAbortedError();
         const body = new Promise<void>((resolve, reject) => {
           tx.started(client, pid, { resolve, reject }, outcome);
         });
@@ -171,9 +230,13 @@ export class RequestTransactions implements OnApplicationShutdown {
         await body;
       });
       void outcome.then(
-        () => this.running.delete(tx),
+        () => {
+          this.running.delete(tx);
+          release();
+        },
         (e: unknown) => {
           this.running.delete(tx);
+          release();
           if (!inside) failed(e);
         },
       );
@@ -230,6 +293,7 @@ export class RequestContextMiddleware implements NestMiddleware {
     try {
       await this.transactions.begin(tx, next);
     } catch (e) {
+      if (tx.aborted) return; // the client went away before the request began: nothing to answer
       const reason = outageReason(e);
       if (!reason) throw e;
       // The token was good, but the database went away before the transaction began: 503, as anywhere else.
