@@ -116,6 +116,17 @@ describe('roles', () => {
   });
 });
 
+describe('the answer to a login', () => {
+  it("names the user's branches with their employers, as `me` does (the login runs as the user once signed in)", async () => {
+    const q = '{ roles { role branch { name employerIds } } }';
+    const res = await t.gql<{ login: { user: { roles: { branch: { employerIds: string[] } }[] } } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user ${q} } }`, { e: LOGINS.secretary, p: DEMO_PASSWORD });
+    const me = await t.as('secretary')(`{ me ${q} }`);
+    expect(res.data?.login.user.roles[0].branch.employerIds).toEqual([t.demoEmployerId]);
+    expect(res.data?.login.user).toEqual(me.data?.me);
+  });
+});
+
 describe('organisations are walls', () => {
   it("never shows one organisation's people to another, by list, id, filter or count", async () => {
     const unison = await t.as('secretary')('{ allContacts(perPage: 500) { id } _allContactsMeta { count } }');

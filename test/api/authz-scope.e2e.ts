@@ -40,12 +40,17 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
   'IssueTag', 'allIssueTags', '_allIssueTagsMeta', 'createIssueTag', 'updateIssueTag', 'deleteIssueTag',
   'myPatch', 'repCoverage', 'allReps', '_allRepsMeta',
 ].map((f) => [f, 'workplace reference data, branches, accounts (and the reps among them), issue tags, the audit log, one\'s own session, or per-ward counts '
-  + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']));
+  + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
+  ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
+  ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
+]));
 
 interface Target { contactId: string; membershipId: string; repRoleId: string; conversationId: string; repUserId: string; wardId: string; employerId: string; lastName: string }
 
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
+/** The membership the recentJoiners cell looks for (set by its op, read by its outcome). */
+let joiner = '';
 
 /** Copies a row (new id), with some columns replaced: a record the test may delete. */
 async function clone(table: string, id: string, overrides: Record<string, unknown> = {}): Promise<string> {
@@ -177,6 +182,20 @@ const CELLS: Cell[] = [
     access: 'read', field: '_allFollowUpsMeta',
     op: async (x) => ['query($c: ID, $r: ID) { _allFollowUpsMeta(filter: { contactId: $c, repUserId: $r, includeDone: true }) { count } }', { c: x.contactId, r: x.repUserId }],
     outcome: listed('_allFollowUpsMeta'),
+  },
+  // who joined lately: the target's membership made a joiner of today, then looked for among them
+  {
+    access: 'read', field: 'recentJoiners',
+    op: async (x) => {
+      await t.sql("UPDATE membership SET status = 'MEMBER', join_date = current_date, leave_date = NULL WHERE id = $1", [x.membershipId]);
+      joiner = x.membershipId;
+      return ['{ recentJoiners(days: 1, limit: 100) { count memberships { id } } }', {}];
+    },
+    outcome: (r) => {
+      if (code(r) === 'FORBIDDEN') return 'refused';
+      const ids = r.data?.recentJoiners?.memberships?.map((m: { id: string }) => m.id);
+      return Array.isArray(ids) ? (ids.includes(joiner) ? 'seen' : 'hidden') : `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+    },
   },
   { access: 'read', field: 'Conversation', op: async (x) => ['query($id: ID!) { Conversation(id: $id) { contact { id } } }', { id: x.conversationId }], outcome: single('Conversation') },
   { access: 'write', field: 'assessContact', op: async (x) => ['mutation($c: ID!) { assessContact(data: { contactId: $c, value: 2 }) { id } }', { c: x.contactId }], outcome: single('assessContact') },

@@ -147,7 +147,7 @@ describe('a request’s first statement', () => {
     expect(Math.max(...mostAtOnce.values())).toBe(1);
   });
 
-  it('sees nobody for an anonymous caller, who gets no request transaction', async () => {
+  it('sees nobody for an anonymous caller, who has no identity', async () => {
     const res = await probe('rawQuery', false);
     expect(res.status).toBe(200);
     expect(res.body.first).toMatchObject({ user: expect.not.stringMatching(/./), people: 0 });

@@ -470,10 +470,12 @@ describe('an admin manages issue tags', () => {
 });
 
 describe('who sees what', () => {
-  test('a caseworker reads organising but has no "Log a conversation" button', () => inSession(open(PHONE, true), async ({ page, problems }) => {
+  test('a caseworker reads organising (its branch wards, not "My patch") but has no "Log a conversation" button', () => inSession(open(PHONE, true), async ({ page, problems }) => {
     await signIn(page, t.url, LOGINS.caseworker);
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await expectVisible(page.getByRole('menuitem', { name: 'My patch' }));
+    // the whole branch is not their patch: the page is named for what it is to them
+    await expectVisible(page.getByRole('menuitem', { name: 'Branch wards' }));
+    await expect(page.getByRole('menuitem', { name: 'My patch' }).count()).resolves.toBe(0);
     await page.keyboard.press('Escape');
     await page.goto(`${t.url}/#/FollowUps`);
     await expectVisible(page.getByText(/No follow-ups due|Overdue|Due/).first());
@@ -497,7 +499,7 @@ describe('who sees what', () => {
   test('a coalition partner sees none of the organising menus', () => inSession(open(DESKTOP), async ({ page, problems }) => {
     await signIn(page, t.url, LOGINS.coalition);
     await expectVisible(page.getByRole('menuitem', { name: 'Wards' }));
-    for (const name of ['My patch', /^Follow-ups/, 'Conversations', 'Rep coverage', 'Issue tags', 'Contacts']) {
+    for (const name of ['My patch', 'Branch wards', /^Follow-ups/, 'Conversations', 'Rep coverage', 'Issue tags', 'Contacts']) {
       await expect(page.getByRole('menuitem', { name }).count()).resolves.toBe(0);
     }
     await expect(page.getByRole('button', { name: 'Log a conversation' }).count()).resolves.toBe(0);

@@ -2,9 +2,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
@@ -23,11 +22,12 @@ import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
 import {
-  RequestContextMiddleware, RequestTransactionInterceptor, requestTransactionPlugin, RequestTransactions,
+  RequestContextMiddleware, RequestTransactionAdapter, RequestTransactionInterceptor, requestTransactionPlugin, RequestTransactions,
 } from './database/request-transaction.js';
 import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
+import { ExportModule } from './export/export.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
 import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
@@ -58,7 +58,7 @@ export class AppModule implements NestModule {
           global: true,
           plugins: [new ClsPluginTransactional({
             imports: [TypeOrmModule],
-            adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            adapter: new RequestTransactionAdapter(),
             enableTransactionProxy: true,
           })],
         }),
@@ -93,6 +93,7 @@ export class AppModule implements NestModule {
         BranchModule,
         UserModule,
         OrganisingModule,
+        ExportModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],
@@ -100,7 +101,7 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    // Every route: GraphQL and plain HTTP routes alike run in the request's transaction.
+    // Every route: GraphQL and plain HTTP routes (the CSV exports) alike run in the request's transaction.
     consumer.apply(RequestContextMiddleware).forRoutes('*');
   }
 }

@@ -17,6 +17,7 @@ import memberships from './memberships';
 import { MyPatchPage } from './patch/MyPatchPage';
 import { PatchWardPeople } from './patch/PatchWardPeople';
 import { can, Permission } from './permissions';
+import { queryClient } from './queryClient';
 import repRoles from './repRoles';
 import sites from './sites';
 import { theme } from './theme';
@@ -43,6 +44,7 @@ export const App = () => (
   <Admin
     title="Rollcall"
     dataProvider={dataProvider}
+    queryClient={queryClient}
     authProvider={authProvider}
     loginPage={LoginPage}
     layout={Layout}

@@ -98,6 +98,11 @@ function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefi
   return out;
 }
 
+/** The filter a list sends for `resource` (as getList sends it): for exports of the same list. */
+export function listFilter(resource: string, filter: Record<string, unknown> | undefined): Record<string, unknown> {
+  return cleanFilter(resourceConfig(resource), filter);
+}
+
 function writable(c: ResourceConfig): ResourceConfig {
   if (c.readOnly) throw new HttpError(`${c.plural} cannot be changed`, 405);
   return c;
@@ -196,9 +201,12 @@ const organisingDocument = (name: keyof typeof ORGANISING_DOCUMENTS) =>
 /**
  * Read-only views that react-admin reads like lists (useGetList), so they load, refresh and show
  * errors the same way: `PatchWards` (my patch) and `RepCoverage` take an optional `siteId` filter,
- * `ContactTimeline` a `contactId` (and `perPage` as the limit). They come whole: no paging.
+ * `ContactTimeline` a `contactId` (and `perPage` as the limit). They come whole: no paging (but
+ * `RecentJoiners` lists the newest `perPage` and counts them all).
  */
-const VIEWS: Record<string, (params: GetListParams) => Promise<RaRecord[]>> = {
+type ViewResult = RaRecord[] | { data: RaRecord[]; total: number; meta?: Record<string, unknown> };
+
+const VIEWS: Record<string, (params: GetListParams) => Promise<ViewResult>> = {
   PatchWards: async ({ filter }) =>
     (await query<{ items: RaRecord[] }>(organisingDocument('myPatch'), { siteId: filter?.siteId || null })).items,
   RepCoverage: async ({ filter }) =>
@@ -211,13 +219,27 @@ const VIEWS: Record<string, (params: GetListParams) => Promise<RaRecord[]>> = {
     });
     return result.item?.timeline ?? [];
   },
+  /** Density by site: the sites as rows, the total over them and the smallest cell published in `meta`. */
+  DensityBySite: async () => {
+    const { item } = await query<{ item: { sites: RaRecord[]; total: unknown; minCell: number } }>(organisingDocument('densityBySite'), {});
+    return { data: item.sites, total: item.sites.length, meta: { total: item.total, minCell: item.minCell } };
+  },
+  OverdueFollowUpsByRep: async () => (await query<{ items: RaRecord[] }>(organisingDocument('overdueFollowUpsByRep'), {})).items,
+  /** Who joined lately: `filter.days` back (default 30), the newest `perPage` of them; `total` counts them all. */
+  RecentJoiners: async ({ filter, pagination }) => {
+    const { item } = await query<{ item: { since: string; count: number; memberships: RaRecord[] } }>(organisingDocument('recentJoiners'), {
+      days: Number(filter?.days ?? 30),
+      limit: pagination?.perPage ?? 10,
+    });
+    return { data: item.memberships, total: item.count, meta: { since: item.since } };
+  },
 };
 
 async function getList(resource: string, params: GetListParams | GetManyReferenceParams, extraFilter = {}) {
   const view = VIEWS[resource];
   if (view) {
-    const data = await view(params);
-    return { data, total: data.length };
+    const result = await view(params);
+    return Array.isArray(result) ? { data: result, total: result.length } : result;
   }
   const c = resourceConfig(resource);
   const page = params.pagination?.page ?? 1;

@@ -247,7 +247,8 @@ export const CHANGE_PASSWORD_MUTATION = `
 
 /**
  * Organising views and actions that are not one resource's CRUD (react-admin reads the views as
- * read-only lists: `PatchWards`, `RepCoverage`, `ContactTimeline`; see dataProvider.ts).
+ * read-only lists: `PatchWards`, `RepCoverage`, `ContactTimeline`, and the dashboards' `DensityBySite`,
+ * `OverdueFollowUpsByRep` and `RecentJoiners`; see dataProvider.ts).
  */
 const WARD_REF = 'ward { id name siteId site { id name } }';
 
@@ -264,6 +265,25 @@ export const ORGANISING_DOCUMENTS = {
       items: repCoverage(siteId: $siteId) {
         id ${WARD_REF} headcount members repCount membersPerRep staffPerRep status shiftsWithoutRep
         reps { id fullName shiftPattern }
+      }
+    }`,
+  densityBySite: `
+    query densityBySite {
+      item: densityBySite {
+        minCell
+        total { headcount members density suppressed suppression }
+        sites { id site { id name employerId } headcount members density suppressed suppression }
+      }
+    }`,
+  overdueFollowUpsByRep: `
+    query overdueFollowUpsByRep {
+      items: overdueFollowUpsByRep { id repName overdue oldestDate }
+    }`,
+  recentJoiners: `
+    query recentJoiners($days: Int!, $limit: Int!) {
+      item: recentJoiners(days: $days, limit: $limit) {
+        since count
+        memberships { id joinDate union { id shortName } contact { id fullName ward { id name site { id name } } } }
       }
     }`,
   contactTimeline: `

@@ -31,6 +31,15 @@ export function coverageStatus(reps: number, headcount: number): CoverageStatus 
   return 'ON_TARGET';
 }
 
+/** Rep coverage in words, as lists and exports show it. */
+export const COVERAGE_STATUS_LABELS: Record<CoverageStatus, string> = {
+  NO_REP: 'No rep',
+  FAILING: `Failing (over 1:${REP_FAILING_RATIO})`,
+  BELOW_TARGET: `Below 1:${REP_TARGET_RATIO} target`,
+  ON_TARGET: 'On target',
+  NO_STAFF: 'No staff',
+};
+
 /** How many more reps a slice needs to reach the 1:20 target. */
 export function repsNeeded(reps: number, headcount: number): number {
   return Math.max(0, Math.ceil(headcount / REP_TARGET_RATIO) - reps);

@@ -79,6 +79,14 @@ export class AccessService {
     return inScope(user.scopes[permission], employerId, siteId);
   }
 
+  /**
+   * Whether the user may read this person's personal phone and email: those who organise them, i.e.
+   * their branch's secretary or admin, or a rep whose patch their current posting is on (siteId).
+   */
+  readsPersonalContact(user: AuthUser, employerId: string, siteId: string | null): boolean {
+    return this.reaches(user, Permission.PERSONAL_CONTACT_READ, employerId, siteId);
+  }
+
   /** Whether this operation may place a person at this employer and site (create, move). */
   mayPlace(user: AuthUser, employerId: string, siteId: string): boolean {
     return inScope(this.people(user), employerId, siteId);

@@ -11,6 +11,8 @@ export enum AuditAction {
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
   REFUSED = 'REFUSED',
+  /** A list downloaded as CSV: who, which list and filter, how many rows. */
+  EXPORT = 'EXPORT',
 }
 
 /**

@@ -18,16 +18,18 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const gql = GqlExecutionContext.create(context);
-    const req = gql.getContext<GqlContext>().req;
+    // GraphQL resolvers, and the few plain HTTP routes (CSV exports) under the same rules.
+    const http = context.getType() === 'http';
+    const gql = http ? null : GqlExecutionContext.create(context);
+    const req = gql ? gql.getContext<GqlContext>().req : context.switchToHttp().getRequest<GqlContext['req']>();
     const user = req?.user;
     if (!user) throw new UnauthenticatedError();
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !user.scopes[permission]) {
-      const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
+      const info = gql?.getInfo<{ parentType: { name: string }; fieldName: string }>();
       await this.audit.record({
         action: AuditAction.REFUSED, user, ip: req.ip ?? null,
-        entityType: `${info.parentType.name}.${info.fieldName}`,
+        entityType: info ? `${info.parentType.name}.${info.fieldName}` : `${req.method} ${req.path}`,
         after: { permission: permission ?? null, roles: user.roles },
       }, { durable: true });
       throw new ForbiddenError();

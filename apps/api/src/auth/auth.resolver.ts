@@ -44,6 +44,7 @@ export class AuthResolver {
   @Mutation(() => LoginResult)
   async login(@Args() _credentials: LoginArgs, @Context() ctx: GqlContext): Promise<LoginResult> {
     const user = ctx.req.user as AuthUser;
+    await this.auth.adoptIdentity(user);
     return { token: await this.auth.issueToken(user), user: await this.auth.userWithOrganisation(user.id) };
   }
 

@@ -7,6 +7,7 @@ import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
+import { continueAs } from '../database/request-transaction.js';
 
 /** What the audit log keeps of a password change or logout: the sessions ended, never the hash. */
 export interface SessionChange {
@@ -69,6 +70,14 @@ export class AuthService {
     checkNewPassword(row.email, next);
     await this.users.update(row.id, { passwordHash: await hashPassword(next), tokenVersion: row.tokenVersion + 1 });
     return { before: { id: row.id, tokenVersion: row.tokenVersion }, after: { id: row.id, tokenVersion: row.tokenVersion + 1, passwordChanged: true } };
+  }
+
+  /**
+   * After a successful login, the rest of the request (the user and branches it answers with) runs
+   * as that user: it began anonymous, and row-level security would show it none of their branches.
+   */
+  async adoptIdentity(user: AuthUser): Promise<void> {
+    await continueAs(user);
   }
 
   async userWithOrganisation(id: string): Promise<User> {

@@ -1,6 +1,6 @@
 import { type EntityManager, In, type ObjectLiteral, QueryFailedError, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { mapConstraintError, NotFoundError, UserInputError } from './errors.js';
-import { applyIds, applyListArgs, type BaseFilter, type ListArgs } from './list.js';
+import { applyIds, applyPage, applySort, type BaseFilter, type ListArgs, type SortArgs } from './list.js';
 import { byKey } from './loaders.js';
 
 /** A client-made id that belongs to another row (whose, the answer does not say). */
@@ -42,8 +42,16 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
     return this.repo.metadata.tableName;
   }
 
+  /**
+   * The list's rows, filtered, scoped and sorted but not paged: a page of `list` reads it, and so does
+   * an export (through a cursor), so both see exactly the same rows in the same order.
+   */
+  listQuery(args: SortArgs, filter: F | undefined, scope: Scope): SelectQueryBuilder<T> {
+    return applySort(this.query(scope, filter), args, this.sortable, this.defaultSort);
+  }
+
   list(args: ListArgs, filter: F | undefined, scope: Scope): Promise<T[]> {
-    return applyListArgs(this.query(scope, filter), args, this.sortable, this.defaultSort).getMany();
+    return applyPage(this.listQuery(args, filter, scope), args).getMany();
   }
 
   count(filter: F | undefined, scope: Scope): Promise<number> {

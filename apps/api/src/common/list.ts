@@ -56,13 +56,16 @@ export abstract class BaseFilter {
 
 export const DEFAULT_PER_PAGE = 25;
 
+/** How a list is sorted (ListArgs without the page). */
+export type SortArgs = Pick<ListArgs, 'sortField' | 'sortOrder'>;
+
 /**
- * Applies sort (from an allow-list of fields to SQL expressions, so no client string reaches SQL)
- * and pagination. The id is the last sort key, so pages are stable.
+ * Applies sort (from an allow-list of fields to SQL expressions, so no client string reaches SQL).
+ * The id is the last sort key, so pages are stable.
  */
-export function applyListArgs<T extends ObjectLiteral>(
+export function applySort<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  args: ListArgs,
+  args: SortArgs,
   sortable: Record<string, string>,
   defaultSort: string,
 ): SelectQueryBuilder<T> {
@@ -75,9 +78,23 @@ export function applyListArgs<T extends ObjectLiteral>(
   const order = (args.sortOrder ?? 'ASC').toUpperCase() as 'ASC' | 'DESC';
   qb.orderBy(column, order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST');
   if (column !== `${qb.alias}.id`) qb.addOrderBy(`${qb.alias}.id`, order);
-  const perPage = args.perPage ?? DEFAULT_PER_PAGE;
-  qb.take(perPage).skip((args.page ?? 0) * perPage);
   return qb;
+}
+
+/** One page of a sorted query. */
+export function applyPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: Pick<ListArgs, 'page' | 'perPage'>): SelectQueryBuilder<T> {
+  const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+  return qb.take(perPage).skip((args.page ?? 0) * perPage);
+}
+
+/** Sort (see applySort) and pagination. */
+export function applyListArgs<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: ListArgs,
+  sortable: Record<string, string>,
+  defaultSort: string,
+): SelectQueryBuilder<T> {
+  return applyPage(applySort(qb, args, sortable, defaultSort), args);
 }
 
 /** ILIKE on several columns for the `q` filter, with LIKE wildcards in the input escaped. */

@@ -81,10 +81,10 @@ export class ContactResolver {
   /** Personal details go to those who organise this person: their branch's secretary, or a rep whose patch they are on. */
   private async organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
     if (!this.access.can(user, Permission.PERSONAL_CONTACT_READ)) return false;
-    if (this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, null)) return true;
+    if (this.access.readsPersonalContact(user, c.employerId, null)) return true;
     const posting = await this.currentPosting(c, user, loaders);
     const ward = posting ? await this.wardLoader(loaders, user).load(posting.wardId) : null;
-    return this.access.reaches(user, Permission.PERSONAL_CONTACT_READ, c.employerId, ward?.siteId ?? null);
+    return this.access.readsPersonalContact(user, c.employerId, ward?.siteId ?? null);
   }
 
   @ResolveField(() => String, { description: 'Preferred (or first) name and last name' })

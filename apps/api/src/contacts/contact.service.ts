@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
 import { MembershipStatus } from '../common/enums.js';
 import { mapConstraintError, UserInputError } from '../common/errors.js';
-import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
+import { applySearch, applySort, type SortArgs } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
 import { addDays, today } from '../common/validators.js';
 import { Ward } from '../wards/ward.entity.js';
@@ -67,12 +67,12 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     qb.andWhere(c.sql, c.params);
   }
 
-  override list(args: ListArgs, filter: ContactFilter | undefined, user: AuthUser): Promise<Contact[]> {
+  override listQuery(args: SortArgs, filter: ContactFilter | undefined, user: AuthUser): SelectQueryBuilder<Contact> {
     const qb = this.query(user, filter);
     const derived = args.sortField && Object.hasOwn(DERIVED_SORT, args.sortField) ? DERIVED_SORT[args.sortField] : undefined;
     if (derived) qb.addSelect(derived.sql, derived.alias);
     const sortable = { ...this.sortable, ...Object.fromEntries(Object.entries(DERIVED_SORT).map(([k, v]) => [k, v.alias])) };
-    return applyListArgs(qb, args, sortable, this.defaultSort).getMany();
+    return applySort(qb, args, sortable, this.defaultSort);
   }
 
   protected filter(qb: SelectQueryBuilder<Contact>, f: ContactFilter): void {

@@ -1,15 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, getRepositoryToken } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { RequestTransactionAdapter } from './request-transaction.js';
 
 /**
  * A TypeORM repository whose `manager` (public, and what every one of its methods and query builders
  * works through) is, at each call, the one TransactionHost hands out: the request's transaction
  * inside a request, the pool outside one. The repository itself is TypeORM's own, unchanged.
  */
-export function requestRepository<T extends ObjectLiteral>(base: Repository<T>, txHost: TransactionHost<TransactionalAdapterTypeOrm>): Repository<T> {
+export function requestRepository<T extends ObjectLiteral>(base: Repository<T>, txHost: TransactionHost<RequestTransactionAdapter>): Repository<T> {
   return Object.create(base, { manager: { get: () => txHost.tx, enumerable: true } }) as Repository<T>;
 }
 
@@ -24,7 +24,7 @@ export class RequestRepositories {
     const providers = entities.map((entity) => ({
       provide: getRepositoryToken(entity as never),
       inject: [getDataSourceToken(), TransactionHost],
-      useFactory: (db: DataSource, txHost: TransactionHost<TransactionalAdapterTypeOrm>) => requestRepository(db.getRepository(entity), txHost),
+      useFactory: (db: DataSource, txHost: TransactionHost<RequestTransactionAdapter>) => requestRepository(db.getRepository(entity), txHost),
     }));
     return { module: RequestRepositories, providers, exports: providers.map((p) => p.provide) };
   }

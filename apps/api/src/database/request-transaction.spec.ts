@@ -1,9 +1,8 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_SQL, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import { IDENTITY_SQL, RequestTransaction, type RequestTransactionAdapter, RequestTransactions } from './request-transaction.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { SerialClient } from './serial-client.js';
 
@@ -14,35 +13,48 @@ import type { SerialClient } from './serial-client.js';
 function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean; pool?: number; connectTimeoutMS?: number } = {}) {
   const calls: string[] = [];
   const client = { busy: opts.busy ?? false, refuse: jest.fn() };
-  const manager = {
-    queryRunner: { connect: async () => client },
-    query: async (sql: string) => {
-      calls.push(sql === IDENTITY_SQL ? 'IDENTITY' : sql);
-      return [{ pid: 4242 }];
-    },
+  /** The request's query runner (TypeORM's), as the adapter hands it out. */
+  const newRunner = () => {
+    const runner = {
+      isTransactionActive: false,
+      connect: async () => client,
+      startTransaction: async () => {
+        calls.push('BEGIN');
+        runner.isTransactionActive = true;
+      },
+      query: async (sql: string) => {
+        calls.push(sql === IDENTITY_SQL ? 'IDENTITY' : sql);
+        return [{ pid: 4242 }];
+      },
+    };
+    return runner;
   };
   const host = {
-    tx: manager,
-    async withTransaction(fn: () => Promise<unknown>) {
+    tx: { queryRunner: newRunner() },
+    async withTransaction(options: { lazy?: boolean }, fn: () => Promise<unknown>) {
       if (opts.beginError) throw opts.beginError;
-      calls.push('BEGIN');
+      const runner = newRunner();
+      host.tx = { queryRunner: runner };
+      if (!options.lazy) await runner.startTransaction();
       try {
         await fn();
       } catch (e) {
-        calls.push('ROLLBACK');
+        if (runner.isTransactionActive) calls.push('ROLLBACK');
         throw e;
       }
       if (opts.commitError) throw opts.commitError;
-      calls.push('COMMIT');
+      if (runner.isTransactionActive) calls.push('COMMIT');
     },
   };
   const db = {
     options: { extra: { max: opts.pool ?? 10 }, connectTimeoutMS: opts.connectTimeoutMS },
     query: jest.fn(async (_sql: string, _params: unknown[]) => [] as unknown[]),
   };
-  const transactions = new RequestTransactions(host as unknown as TransactionHost<TransactionalAdapterTypeOrm>, db as unknown as DataSource);
+  const transactions = new RequestTransactions(host as unknown as TransactionHost<RequestTransactionAdapter>, db as unknown as DataSource);
   return { calls, client: client as unknown as SerialClient & { refuse: jest.Mock }, db, transactions };
 }
+
+const CALLER = { organisationId: 'org', employerIds: ['e1', 'e2'], userId: 'u1' };
 
 const outage = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
@@ -54,7 +66,7 @@ describe('RequestTransactions', () => {
     const { calls, transactions } = fakeDatabase();
     const tx = new RequestTransaction('POST /graphql');
     const next = jest.fn(() => calls.push('request'));
-    await transactions.begin(tx, next);
+    await transactions.begin(tx, CALLER, next);
     expect(calls).toEqual(['BEGIN', 'IDENTITY', 'request']);
     await tx.finish(false);
     expect(calls).toEqual(['BEGIN', 'IDENTITY', 'request', 'COMMIT']);
@@ -65,7 +77,7 @@ describe('RequestTransactions', () => {
   it('rolls back when asked, without an error', async () => {
     const { calls, transactions } = fakeDatabase();
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     await tx.finish(true);
     expect(calls).toEqual(['BEGIN', 'IDENTITY', 'ROLLBACK']);
   });
@@ -73,7 +85,7 @@ describe('RequestTransactions', () => {
   it('says when the commit failed', async () => {
     const { transactions } = fakeDatabase({ commitError: outage() });
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     await expect(tx.finish(false)).rejects.toThrow('ECONNREFUSED');
   });
 
@@ -81,7 +93,7 @@ describe('RequestTransactions', () => {
     const { calls, transactions } = fakeDatabase({ beginError: outage() });
     const tx = new RequestTransaction('POST /graphql');
     const next = jest.fn();
-    await expect(transactions.begin(tx, next)).rejects.toThrow('ECONNREFUSED');
+    await expect(transactions.begin(tx, CALLER, next)).rejects.toThrow('ECONNREFUSED');
     expect(next).not.toHaveBeenCalled();
     await tx.finish(false);
     expect(calls).toEqual([]);
@@ -90,7 +102,7 @@ describe('RequestTransactions', () => {
   it('stops a request whose client went away: refuses what is left, cancels the running statement, rolls back', async () => {
     const { calls, client, db, transactions } = fakeDatabase({ busy: true });
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     transactions.closed(tx, { writableFinished: false } as never);
     await new Promise((resolve) => setImmediate(resolve));
     expect(tx.aborted).toBe(true);
@@ -102,7 +114,7 @@ describe('RequestTransactions', () => {
   it('cancels nothing when no statement is running', async () => {
     const { client, db, transactions } = fakeDatabase({ busy: false });
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     transactions.closed(tx, { writableFinished: false } as never);
     await new Promise((resolve) => setImmediate(resolve));
     expect(client.refuse).toHaveBeenCalledTimes(1);
@@ -112,7 +124,7 @@ describe('RequestTransactions', () => {
   it('rolls back, as a safety net, a transaction its request left open after answering', async () => {
     const { calls, transactions } = fakeDatabase();
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     transactions.closed(tx, { writableFinished: true } as never);
     await new Promise((resolve) => setImmediate(resolve));
     expect(tx.aborted).toBe(false);
@@ -122,20 +134,34 @@ describe('RequestTransactions', () => {
   it('abandons, at shutdown, the transactions of requests still running', async () => {
     const { calls, transactions } = fakeDatabase();
     const tx = new RequestTransaction('POST /graphql');
-    await transactions.begin(tx, () => undefined);
+    await transactions.begin(tx, CALLER, () => undefined);
     await transactions.onApplicationShutdown();
     expect(calls.at(-1)).toBe('ROLLBACK');
     await tx.finish(false); // the request ending afterwards changes nothing
     expect(calls.filter((c) => c === 'COMMIT')).toEqual([]);
   });
 
+  it('begins nothing for an anonymous request, and takes no connection of its own for it', async () => {
+    const { calls, transactions } = fakeDatabase({ pool: 3 });
+    const held = new RequestTransaction('signed in');
+    await transactions.begin(held, CALLER, () => undefined); // the one turn there is
+    const anonymous = new RequestTransaction('POST /graphql');
+    const next = jest.fn();
+    await transactions.begin(anonymous, undefined, next);
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(anonymous.open).toBe(true); // a login may still continue it as the user (continueAs)
+    await anonymous.finish(false);
+    await held.finish(false);
+    expect(calls).toEqual(['BEGIN', 'IDENTITY', 'COMMIT']);
+  });
+
   it('leaves two connections of the pool to work outside requests: the next request begins when one ends', async () => {
     const { transactions } = fakeDatabase({ pool: 4 });
     const [a, b, c] = ['a', 'b', 'c'].map((l) => new RequestTransaction(l));
     const entered: string[] = [];
-    await transactions.begin(a, () => entered.push('a'));
-    await transactions.begin(b, () => entered.push('b'));
-    const third = transactions.begin(c, () => entered.push('c'));
+    await transactions.begin(a, CALLER, () => entered.push('a'));
+    await transactions.begin(b, CALLER, () => entered.push('b'));
+    const third = transactions.begin(c, CALLER, () => entered.push('c'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(entered).toEqual(['a', 'b']);
     await a.finish(false);
@@ -147,9 +173,9 @@ describe('RequestTransactions', () => {
   it('gives up waiting for its turn after the connect timeout, with an error that reads as an outage', async () => {
     const { transactions } = fakeDatabase({ pool: 3, connectTimeoutMS: 20 });
     const first = new RequestTransaction('first');
-    await transactions.begin(first, () => undefined);
+    await transactions.begin(first, CALLER, () => undefined);
     const next = jest.fn();
-    const error = await transactions.begin(new RequestTransaction('second'), next).then(() => undefined, (e: unknown) => e);
+    const error = await transactions.begin(new RequestTransaction('second'), CALLER, next).then(() => undefined, (e: unknown) => e);
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(next).not.toHaveBeenCalled();
     await first.finish(false);

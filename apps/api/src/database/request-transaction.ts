@@ -3,14 +3,14 @@ import {
   type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, type NestMiddleware,
   type OnApplicationShutdown, ServiceUnavailableException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
+import { type TransactionalAdapter, type TransactionalAdapterOptions, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm, type TypeOrmTransactionOptions } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { Kind } from 'graphql';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { catchError, concatMap, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { GqlContext } from '../common/context.js';
@@ -54,6 +54,47 @@ export class RequestAbortedError extends Error {
 /** The body's way of saying "roll back" to the transaction library (which rolls back on a rejection). */
 class RollBack extends Error {}
 
+/** How a request's transaction begins: at once (a signed-in caller), or `lazy` (an anonymous one: see continueAs). */
+export type RequestTxOptions = Partial<TypeOrmTransactionOptions> & { lazy?: boolean };
+
+/**
+ * nestjs-cls's TypeORM adapter, with one more mode for anonymous requests (`lazy`): the request gets
+ * a query runner of its own, which takes a connection only if a statement runs and begins no
+ * transaction until a login makes the rest of the request run as the user who signed in
+ * (continueAs). Until then its statements (there are few: a login's own run outside it) commit one
+ * by one, with no identity.
+ */
+export class RequestTransactionAdapter implements TransactionalAdapter<DataSource, EntityManager, RequestTxOptions> {
+  private readonly typeorm = new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() });
+  readonly connectionToken = this.typeorm.connectionToken;
+
+  optionsFactory = (dataSource: DataSource): TransactionalAdapterOptions<EntityManager, RequestTxOptions> => {
+    const typeorm = this.typeorm.optionsFactory(dataSource);
+    return {
+      ...typeorm,
+      wrapWithTransaction: (options, fn, setTx) => options?.lazy
+        ? lazily(dataSource, fn, setTx)
+        : typeorm.wrapWithTransaction(options as TypeOrmTransactionOptions, fn, setTx),
+      wrapWithNestedTransaction: (options, fn, setTx, tx) => typeorm.wrapWithNestedTransaction(options as TypeOrmTransactionOptions, fn, setTx, tx),
+    };
+  };
+}
+
+async function lazily<T>(dataSource: DataSource, fn: () => Promise<T>, setTx: (tx?: EntityManager) => void): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  setTx(runner.manager);
+  try {
+    const result = await fn();
+    if (runner.isTransactionActive) await runner.commitTransaction();
+    return result;
+  } catch (e) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw e;
+  } finally {
+    await runner.release();
+  }
+}
+
 /** The CLS key of the current request's RequestTransaction. */
 const REQUEST = Symbol('rollcall.request');
 
@@ -87,14 +128,19 @@ export class RequestTransaction {
     return cls.isActive() ? cls.get<RequestTransaction | undefined>(REQUEST) : undefined;
   }
 
-  /** Whether a transaction was opened (a signed-in request whose BEGIN went through) and is still open. */
+  /** Whether the request runs in the library's transaction (begun, or lazy) and has not ended it. */
   get open(): boolean {
     return !!this.body && !this.finished;
   }
 
-  /** Called inside the library's transaction, after START TRANSACTION and the identity. */
-  started(client: SerialClient, pid: number, body: RequestTransaction['body'], outcome: Promise<unknown>): void {
+  /** The transaction began on this connection, with this identity: after START TRANSACTION and IDENTITY_SQL. */
+  connected(client: SerialClient, pid: number, identity: DbIdentity): void {
     this.connection = { client, pid };
+    this.identity = identity;
+  }
+
+  /** Called inside the library's transaction (begun, or lazy), before the rest of the request runs. */
+  started(body: RequestTransaction['body'], outcome: Promise<unknown>): void {
     this.body = body;
     this.outcome = outcome.then(() => undefined, (e: unknown) => {
       if (e instanceof RollBack) return;
@@ -125,9 +171,11 @@ export class RequestTransaction {
   async stop(cancel: (pid: number) => Promise<unknown>): Promise<void> {
     this.aborted = true;
     if (!this.open) return;
-    const { client, pid } = this.connection!;
-    const cancelled = client.busy ? cancel(pid) : Promise.resolve();
-    client.refuse(new RequestAbortedError(), cancelled);
+    if (this.connection) {
+      const { client, pid } = this.connection;
+      const cancelled = client.busy ? cancel(pid) : Promise.resolve();
+      client.refuse(new RequestAbortedError(), cancelled);
+    }
     await this.finish(true).catch(() => undefined);
   }
 }
@@ -193,7 +241,7 @@ export class RequestTransactions implements OnApplicationShutdown {
   private readonly waitMs: number;
 
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly txHost: TransactionHost<RequestTransactionAdapter>,
     @InjectDataSource() private readonly db: DataSource,
   ) {
     const options = (db.options ?? {}) as { extra?: { max?: number }; poolSize?: number; connectTimeoutMS?: number };
@@ -207,21 +255,22 @@ export class RequestTransactions implements OnApplicationShutdown {
    * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran),
    * or when the client went away meanwhile (`tx.aborted`).
    */
-  async begin(tx: RequestTransaction, next: () => void): Promise<void> {
-    const release = await this.slots.take(this.waitMs);
+  async begin(tx: RequestTransaction, identity: DbIdentity | undefined, next: () => void): Promise<void> {
+    const release = identity ? await this.slots.take(this.waitMs) : () => undefined;
     if (tx.aborted) {
       release();
       throw new RequestAbortedError();
     }
     await new Promise<void>((entered, failed) => {
       let inside = false;
-      const outcome = this.txHost.withTransaction(async () => {
-        const manager = this.txHost.tx;
-        const client = (await manager.queryRunner!.connect()) as SerialClient;
-        const [{ pid }] = (await manager.query(IDENTITY_SQL, identityParams(tx.identity))) as { pid: number }[];
+      // What the library's transaction comes to (committed, rolled back, failed), once it has been asked for.
+      let known!: (outcome: Promise<unknown>) => void;
+      const later = new Promise<unknown>((resolve) => { known = resolve; });
+      const outcome = this.txHost.withTransaction(identity ? {} : { lazy: true }, async () => {
+        if (identity) await begun(this.txHost.tx, tx, identity);
         if (tx.aborted) throw new RequestAbortedError();
         const body = new Promise<void>((resolve, reject) => {
-          tx.started(client, pid, { resolve, reject }, outcome);
+          tx.started({ resolve, reject }, later);
         });
         inside = true;
         this.running.add(tx);
@@ -229,6 +278,7 @@ export class RequestTransactions implements OnApplicationShutdown {
         next();
         await body;
       });
+      known(outcome);
       void outcome.then(
         () => {
           this.running.delete(tx);
@@ -288,10 +338,8 @@ export class RequestContextMiddleware implements NestMiddleware {
     res.on('close', () => this.transactions.closed(tx, res));
     await authenticate(req, res);
     if (tx.aborted) return;
-    tx.identity = identityOf(req.user);
-    if (!req.user) return next();
     try {
-      await this.transactions.begin(tx, next);
+      await this.transactions.begin(tx, req.user ? identityOf(req.user) : undefined, next);
     } catch (e) {
       if (tx.aborted) return; // the client went away before the request began: nothing to answer
       const reason = outageReason(e);
@@ -301,6 +349,25 @@ export class RequestContextMiddleware implements NestMiddleware {
       res.status(503).json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
     }
   }
+}
+
+/** Begins the transaction on the request's connection (if not yet) and tells it who is asking, first. */
+async function begun(manager: EntityManager, tx: RequestTransaction, identity: DbIdentity): Promise<void> {
+  const runner = manager.queryRunner!;
+  if (!runner.isTransactionActive) await runner.startTransaction();
+  const client = (await runner.connect()) as SerialClient;
+  const [{ pid }] = (await runner.query(IDENTITY_SQL, identityParams(identity))) as { pid: number }[];
+  tx.connected(client, pid, identity);
+}
+
+/**
+ * The rest of the request runs as `user`, in one transaction from here: for a login, which began
+ * anonymous (its answer, the user's branches, is read under row-level security as that user).
+ */
+export async function continueAs(user: AuthUser): Promise<void> {
+  const tx = RequestTransaction.current();
+  if (!tx?.open) throw new Error('continueAs runs inside a request');
+  await begun(TransactionHost.getInstance<RequestTransactionAdapter>().tx, tx, identityOf(user));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Site } from '../sites/site.entity.js';
 
 /** Whose counts: one organisation, the employers of some of its branches. */
 export interface CountScope {
@@ -41,6 +42,15 @@ export class DensityService {
 
   async bySite(siteIds: readonly string[], scope: CountScope): Promise<Counts[]> {
     return this.grouped('w.site_id', siteIds, scope, 'rw_ward.site_id');
+  }
+
+  /** The sites of the employers a user may count (their branches'), by name, with each one's counts. */
+  async sitesWithCounts(scope: CountScope): Promise<{ site: Site; counts: Counts }[]> {
+    const sites = await this.db.getRepository(Site).createQueryBuilder('site')
+      .where('site.organisation_id = :org AND site.employer_id = ANY(:employers)', { org: scope.organisationId, employers: scope.employerIds })
+      .orderBy('site.name').addOrderBy('site.id').getMany();
+    const counts = await this.bySite(sites.map((s) => s.id), scope);
+    return sites.map((site, i) => ({ site, counts: counts[i] }));
   }
 
   /** Current members of each union recorded by this organisation. */

@@ -9,5 +9,6 @@ import { RequestRepositories } from '../database/request-repositories.js';
 @Module({
   imports: [RequestRepositories.forFeature([Membership]), ContactModule, UnionModule],
   providers: [MembershipService, MembershipResolver, ContactMembershipsResolver],
+  exports: [MembershipService],
 })
 export class MembershipModule {}

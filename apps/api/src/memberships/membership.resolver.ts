@@ -6,13 +6,13 @@ import { MembershipStatus } from '../common/enums.js';
 import { ListArgs, ListMetadata } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { today } from '../common/validators.js';
+import { addDays, today } from '../common/validators.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Union } from '../unions/union.entity.js';
 import { UnionService } from '../unions/union.service.js';
 import { countsAsMember } from '@rollcall/domain';
-import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput } from './dto/membership.input.js';
+import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput, RecentJoiners, RecentJoinersArgs } from './dto/membership.input.js';
 import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
 
@@ -48,6 +48,14 @@ export class MembershipResolver {
   @Query(() => ListMetadata)
   async _allMembershipsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: MembershipFilter): Promise<ListMetadata> {
     return { count: await this.memberships.count(filter, user) };
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => RecentJoiners, { description: "Who joined a union lately among the people the caller may see (their branches, or a rep's patch)" })
+  async recentJoiners(@Args() args: RecentJoinersArgs, @CurrentUser() user: AuthUser): Promise<RecentJoiners> {
+    const now = today();
+    const since = addDays(now, 1 - args.days);
+    return { since, ...(await this.memberships.recentJoiners(user, since, now, args.limit)) };
   }
 
   @Can(Permission.PEOPLE_WRITE)

@@ -8,6 +8,7 @@ import { CrudService } from '../common/crud.service.js';
 import { UserInputError } from '../common/errors.js';
 import { groupByKey } from '../common/loaders.js';
 import { ContactService } from '../contacts/contact.service.js';
+import { MembershipStatus } from '../common/enums.js';
 import type { MembershipCreateInput, MembershipFilter, MembershipUpdateInput } from './dto/membership.input.js';
 import { Membership } from './membership.entity.js';
 
@@ -82,6 +83,21 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
   async byContacts(contactIds: readonly string[], user: AuthUser): Promise<Membership[][]> {
     const rows = await this.query(user).andWhere({ contactId: In([...contactIds]) }).orderBy('membership.created_at').getMany();
     return groupByKey(contactIds, rows, (m) => m.contactId);
+  }
+
+  /**
+   * Current members (of any union) whose membership started between `since` and `today`, among the
+   * people the caller may see: how many, and the newest `limit` of them.
+   */
+  async recentJoiners(user: AuthUser, since: string, today: string, limit: number): Promise<{ count: number; memberships: Membership[] }> {
+    const qb = this.query(user)
+      .andWhere('membership.status = :member', { member: MembershipStatus.MEMBER })
+      .andWhere('membership.join_date BETWEEN :since AND :today', { since, today })
+      .andWhere('(membership.leave_date IS NULL OR membership.leave_date > :today)');
+    const [memberships, count] = await qb
+      .orderBy('membership.join_date', 'DESC').addOrderBy('membership.created_at', 'DESC').addOrderBy('membership.id')
+      .take(limit).getManyAndCount();
+    return { count, memberships };
   }
 
   private checkDates(join: string | null | undefined, leave: string | null | undefined): void {

@@ -21,5 +21,6 @@ import { RequestRepositories } from '../database/request-repositories.js';
     ConversationService, IssueTagService, OrganisingService,
     ConversationResolver, IssueTagResolver, ContactOrganisingResolver, AssessmentResolver, OrganisingResolver,
   ],
+  exports: [ConversationService, IssueTagService, OrganisingService],
 })
 export class OrganisingModule {}

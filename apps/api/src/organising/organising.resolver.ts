@@ -16,7 +16,7 @@ import { ContactLink } from './contact-link.entity.js';
 import { OrganisingService, timelineTitle } from './organising.service.js';
 import { Rep, RepFilter } from './rep.types.js';
 import { ListArgs, ListMetadata } from '../common/list.js';
-import { CoverageStatus, PatchWard, TimelineEvent, TimelineKind, WardCoverage } from './organising.types.js';
+import { CoverageStatus, PatchWard, RepOverdueFollowUps, TimelineEvent, TimelineKind, WardCoverage } from './organising.types.js';
 
 @InputType()
 export class AssessInput {
@@ -202,6 +202,14 @@ export class OrganisingResolver {
     }
     const order = { NO_REP: 0, FAILING: 1, BELOW_TARGET: 2, ON_TARGET: 3, NO_STAFF: 4 } as const;
     return out.sort((a, b) => order[a.status] - order[b.status] || b.headcount - a.headcount || a.ward.name.localeCompare(b.ward.name));
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [RepOverdueFollowUps], {
+    description: "Overdue follow-ups with the people the caller may see (their branches, or a rep's patch), counted per rep who set them, most first",
+  })
+  overdueFollowUpsByRep(@CurrentUser() user: AuthUser): Promise<RepOverdueFollowUps[]> {
+    return this.organising.overdueFollowUpsByRep(user, today());
   }
 
   @Can(Permission.PEOPLE_READ)

@@ -290,6 +290,23 @@ export class OrganisingService {
   }
 
   /**
+   * Overdue follow-ups across the caller's people (a branch, or a rep's patch), per user who set
+   * them: open (nobody has spoken to the person since) and dated before today. Most overdue first.
+   */
+  async overdueFollowUpsByRep(user: AuthUser, today: string): Promise<{ id: string; repName: string; overdue: number; oldestDate: string }[]> {
+    const c = this.access.peopleCondition(user, { contactId: 'cv.contact_id' }, 'of');
+    const sql = `
+      SELECT cv.rep_user_id AS id, u.display_name AS "repName", count(*)::int AS overdue, min(cv.follow_up_date)::text AS "oldestDate"
+      FROM conversation cv JOIN app_user u ON u.id = cv.rep_user_id
+      WHERE cv.organisation_id = :org AND cv.follow_up_date IS NOT NULL AND cv.follow_up_date < :today AND ${c.sql}
+        AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
+      GROUP BY cv.rep_user_id, u.display_name
+      ORDER BY overdue DESC, "oldestDate", "repName", id`;
+    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, { ...c.params, org: user.organisationId, today });
+    return this.db.query(query, values);
+  }
+
+  /**
    * Reps (users with a rep role) in the branches whose people the caller reads in full, plus the
    * caller: whose follow-ups a secretary, admin or caseworker may look at.
    */

@@ -125,3 +125,19 @@ export class WardCoverage {
   @Field(() => [ShiftPattern], { description: 'Shifts worked here that no rep of the ward reaches' })
   shiftsWithoutRep: ShiftPattern[];
 }
+
+/** One rep's overdue follow-ups with the people the caller may see. */
+@ObjectType()
+export class RepOverdueFollowUps {
+  @Field(() => ID, { description: "The rep's user id (a FollowUpFilter's repUserId)" })
+  id: string;
+
+  @Field()
+  repName: string;
+
+  @Field(() => Int, { description: 'Open follow-ups whose date has passed' })
+  overdue: number;
+
+  @Field({ description: 'The earliest of their dates (YYYY-MM-DD)' })
+  oldestDate: string;
+}

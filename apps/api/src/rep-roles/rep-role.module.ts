@@ -9,5 +9,6 @@ import { RequestRepositories } from '../database/request-repositories.js';
 @Module({
   imports: [RequestRepositories.forFeature([RepRole]), ContactModule, WardModule],
   providers: [RepRoleService, RepRoleResolver, ContactRepRolesResolver],
+  exports: [RepRoleService],
 })
 export class RepRoleModule {}

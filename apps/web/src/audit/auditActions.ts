@@ -1,5 +1,5 @@
 /** The audit log's actions: labels, chip colours and SelectInput choices. */
-export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGOUT' | 'PASSWORD_CHANGED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED';
+export type AuditAction = 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGOUT' | 'PASSWORD_CHANGED' | 'CREATE' | 'UPDATE' | 'DELETE' | 'REFUSED' | 'EXPORT';
 
 export type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   UPDATE: 'Updated',
   DELETE: 'Deleted',
   REFUSED: 'Refused',
+  EXPORT: 'Exported',
 };
 
 /** Failures and refusals stand out; ordinary changes stay calm. */
@@ -24,6 +25,7 @@ export const AUDIT_ACTION_COLOURS: Record<AuditAction, ChipColour> = {
   UPDATE: 'info',
   DELETE: 'secondary',
   REFUSED: 'error',
+  EXPORT: 'warning',
 };
 
 export const AUDIT_ACTION_CHOICES = (Object.keys(AUDIT_ACTION_LABELS) as AuditAction[]).map((id) => ({

@@ -15,6 +15,7 @@ import {
   STAFF_GROUP_CHOICES,
 } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { ListActions } from '../common/ListActions';
 import { ContactTable } from './ContactTable';
 
 const wardText = (w: { name: string; site?: { name: string } | null }) => (w.site ? `${w.name} (${w.site.name})` : w.name);
@@ -46,7 +47,7 @@ export const ContactList = () => (
     filters={filters}
     sort={{ field: 'lastName', order: 'ASC' }}
     perPage={25}
-    exporter={false}
+    actions={<ListActions />}
     empty={
       <EmptyState
         icon={<PeopleIcon />}

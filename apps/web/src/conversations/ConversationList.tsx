@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { ANSWER_CHOICES, labelOf } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { ExportCsvButton } from '../common/ExportCsvButton';
 import { useIsSmall } from '../common/useIsSmall';
 import { AssessmentChip, AssessmentField } from '../organising/AssessmentChip';
 import { FollowUpChip } from '../organising/FollowUpChip';
@@ -44,6 +45,7 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <ExportCsvButton />
   </TopToolbar>
 );
 
@@ -126,7 +128,6 @@ export const ConversationList = () => (
     actions={<Actions />}
     sort={{ field: 'occurredAt', order: 'DESC' }}
     perPage={25}
-    exporter={false}
     empty={empty}
   >
     <ConversationTable />

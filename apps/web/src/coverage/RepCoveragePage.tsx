@@ -9,8 +9,11 @@ import { useIsSmall } from '../common/useIsSmall';
 import { CoverageCard, RepNames, StatusChip, UncoveredShifts, type WardCoverage } from './CoverageRow';
 import { perRep } from './coverageStatus';
 
-const ALL = { page: 1, perPage: 1000 };
-const MY_BRANCHES = { myBranches: true };
+/** The sites the coverage reaches, by name: what the Site filter offers (no extra request, no site without wards). */
+function sitesOf(rows: WardCoverage[]): [string, string][] {
+  const sites = new Map(rows.map((r) => [r.ward.siteId, r.ward.site?.name ?? 'Site']));
+  return [...sites.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+}
 
 const CoverageTable = ({ rows }: { rows: WardCoverage[] }) => {
   const createPath = useCreatePath();
@@ -68,9 +71,10 @@ const CoverageTable = ({ rows }: { rows: WardCoverage[] }) => {
 export const RepCoveragePage = () => {
   const isSmall = useIsSmall();
   const [siteId, setSiteId] = useState('');
-  const { data, isPending, error } = useGetList<WardCoverage>('RepCoverage', { pagination: ALL, filter: { siteId } });
-  const sites = useGetList<{ id: string; name: string }>('Sites', { pagination: ALL, sort: { field: 'name', order: 'ASC' }, filter: MY_BRANCHES });
-  const rows = data ?? [];
+  // The view comes whole (no paging): one request, and the sites to filter by are those of its wards.
+  const { data, isPending, error } = useGetList<WardCoverage>('RepCoverage');
+  const sites = sitesOf(data ?? []);
+  const rows = (data ?? []).filter((r) => !siteId || r.ward.siteId === siteId);
   return (
     <Box sx={{ my: 2 }}>
       <Title title="Rep coverage" />
@@ -85,9 +89,9 @@ export const RepCoveragePage = () => {
         </Box>
         <TextField select fullWidth={false} size="small" label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)} sx={{ minWidth: 220, width: { sm: 280 }, flexShrink: 0 }}>
           <MenuItem value="">All sites</MenuItem>
-          {(sites.data ?? []).map((s) => (
-            <MenuItem key={s.id} value={s.id}>
-              {s.name}
+          {sites.map(([id, name]) => (
+            <MenuItem key={id} value={id}>
+              {name}
             </MenuItem>
           ))}
         </TextField>

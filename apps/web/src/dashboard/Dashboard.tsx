@@ -1,87 +1,65 @@
-import EventRepeatIcon from '@mui/icons-material/EventRepeat';
-import GroupsIcon from '@mui/icons-material/Groups';
-import LocalHospitalIcon from '@mui/icons-material/LocalHospital';
-import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
-import PeopleIcon from '@mui/icons-material/People';
-import VerifiedIcon from '@mui/icons-material/Verified';
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
-import { FollowUpState, MembershipStatus } from '@rollcall/domain';
 import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { can, Permission } from '../permissions';
-import { CountCard } from './CountCard';
+import { readsWholeBranch } from '../session';
+import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
+import { DensityBySiteWidget } from './DensityBySiteWidget';
+import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
+import { RecentJoinersWidget } from './RecentJoinersWidget';
+import { WorstCoveredWardsWidget } from './WorstCoveredWardsWidget';
 
-/** Sites and wards of the employers of the user's branches (see dataProvider's `myBranches`). */
-const MY_BRANCHES = { myBranches: true };
-const OVERDUE = { state: FollowUpState.OVERDUE };
-
-/**
- * Counts of what the user may see: contacts, members and overdue follow-ups only for those who see
- * named people; wards and sites of their own branches' employers.
- */
-const HeadlineCounts = ({ seesPeople }: { seesPeople: boolean }) => (
-  <Grid container spacing={2}>
-    {seesPeople && (
-      <Grid size={{ xs: 6, md: 3 }}>
-        <CountCard resource="Contacts" label="Contacts" icon={<PeopleIcon />} />
-      </Grid>
-    )}
-    {seesPeople && (
-      <Grid size={{ xs: 6, md: 3 }}>
-        <CountCard
-          resource="Contacts"
-          label="Members"
-          icon={<VerifiedIcon />}
-          filter={{ membershipStatus: MembershipStatus.MEMBER }}
-        />
-      </Grid>
-    )}
-    <Grid size={{ xs: 6, md: 3 }}>
-      <CountCard resource="Wards" label="Wards" icon={<MeetingRoomIcon />} filter={MY_BRANCHES} />
-    </Grid>
-    <Grid size={{ xs: 6, md: 3 }}>
-      <CountCard resource="Sites" label="Sites" icon={<LocalHospitalIcon />} filter={MY_BRANCHES} />
-    </Grid>
-    {seesPeople && (
-      <Grid size={{ xs: 6, md: 3 }}>
-        <CountCard resource="FollowUps" label="Overdue follow-ups" icon={<EventRepeatIcon />} filter={OVERDUE} />
-      </Grid>
-    )}
-    {!seesPeople && (
-      <Grid size={{ xs: 6, md: 3 }}>
-        <CountCard resource="Unions" label="Unions" icon={<GroupsIcon />} />
-      </Grid>
-    )}
-  </Grid>
-);
-
-/** Welcome and the branch's headline numbers. */
-export const Dashboard = () => {
+/** Who is signed in, and for which organisation and branches. */
+const Welcome = () => {
   const { identity } = useGetIdentity();
-  const { permissions, isPending } = usePermissions<Permission[]>();
-  const seesPeople = can(permissions, Permission.PEOPLE_READ);
   const roles = (identity?.roles as string[] | undefined) ?? [];
   return (
-    <Box sx={{ mt: 2, mb: 2 }}>
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardContent sx={{ '&:last-child': { pb: 2 } }}>
+        <Typography variant="h5" component="h1">
+          Welcome{identity?.fullName ? `, ${identity.fullName}` : ''}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {[identity?.organisation as string | undefined, ...roles].filter(Boolean).join(' · ')}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+};
+
+/**
+ * What each role opens the app for. Everyone sees membership density by site (a coalition partner
+ * nothing more, with small groups withheld). Those who read named people see the worst-covered
+ * wards and recent joiners — their branch's, or a rep's patch's; those who organise see overdue
+ * follow-ups: across the branch by rep for a secretary or admin, their own for a rep. A caseworker
+ * logs no conversations, so has no follow-ups to chase.
+ */
+export const Dashboard = () => {
+  const { permissions, isPending } = usePermissions<Permission[]>();
+  const seesPeople = can(permissions, Permission.PEOPLE_READ);
+  const organises = can(permissions, Permission.PEOPLE_WRITE);
+  const wholeBranch = readsWholeBranch();
+  const people = [
+    <WorstCoveredWardsWidget key="coverage" wholeBranch={wholeBranch} />,
+    ...(organises ? [wholeBranch ? <BranchOverdueFollowUpsWidget key="overdue" /> : <MyOverdueFollowUpsWidget key="overdue" />] : []),
+    <RecentJoinersWidget key="joiners" wholeBranch={wholeBranch} />,
+  ];
+  return (
+    <Box sx={{ my: 2 }}>
       <Title title="Dashboard" />
-      <Card variant="outlined" sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="h5" component="h1" gutterBottom>
-            Welcome{identity?.fullName ? `, ${identity.fullName}` : ''}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {identity?.organisation as string | undefined}
-          </Typography>
-          {roles.map((line) => (
-            <Typography key={line} variant="body2" color="text.secondary">
-              {line}
-            </Typography>
-          ))}
-          <Typography variant="body1" sx={{ mt: 1 }}>
-            Map who works where, who is in the union, and where the gaps are: every ward, every shift.
-          </Typography>
-        </CardContent>
-      </Card>
-      {!isPending && <HeadlineCounts seesPeople={seesPeople} />}
+      <Welcome />
+      {!isPending && (
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <DensityBySiteWidget />
+          </Grid>
+          {seesPeople &&
+            people.map((widget) => (
+              <Grid key={widget.key} size={{ xs: 12, md: 12 / people.length }}>
+                {widget}
+              </Grid>
+            ))}
+        </Grid>
+      )}
     </Box>
   );
 };

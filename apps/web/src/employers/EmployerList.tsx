@@ -1,6 +1,7 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import { Datagrid, List, SearchInput, SimpleList, TextField } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { ListActions } from '../common/ListActions';
 import { useIsSmall } from '../common/useIsSmall';
 
 const filters = [
@@ -12,6 +13,7 @@ export const EmployerList = () => {
   return (
     <List
       filters={filters}
+      actions={<ListActions />}
       sort={{ field: 'name', order: 'ASC' }}
     perPage={25}
       empty={

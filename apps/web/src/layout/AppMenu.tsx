@@ -1,6 +1,7 @@
 import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
 import { Menu, useResourceDefinitions } from 'react-admin';
+import { patchName } from '../patch/patchName';
 import { Permission, useCan } from '../permissions';
 import { FollowUpsMenuItem } from './FollowUpsMenuItem';
 
@@ -14,7 +15,7 @@ export const AppMenu = () => {
   return (
     <Menu>
       <Menu.DashboardItem />
-      {seesPeople && <Menu.Item to="/patch" primaryText="My patch" leftIcon={<MapIcon />} />}
+      {seesPeople && <Menu.Item to="/patch" primaryText={patchName().title} leftIcon={<MapIcon />} />}
       {seesPeople && has('FollowUps') && <FollowUpsMenuItem />}
       {seesPeople && has('Conversations') && <Menu.ResourceItem name="Conversations" />}
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { Title, useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadError';
+import { patchName } from './patchName';
 import { PatchWardCard } from './PatchWardCard';
 import type { PatchWard } from './patchTypes';
-
-const ALL = { page: 1, perPage: 1000 };
 
 /** Totals over the wards shown: the patch in one line. */
 const Totals = ({ rows }: { rows: PatchWard[] }) => {
@@ -25,11 +24,13 @@ const Totals = ({ rows }: { rows: PatchWard[] }) => {
 };
 
 /**
- * My patch: the wards a rep covers (a secretary's whole branch) with who is a member, who has
- * been assessed and spoken to, the leaders, and follow-ups due. A tap opens a ward's people.
+ * My patch: the wards a rep covers (for a secretary, admin or caseworker "Branch wards", their whole
+ * branch) with who is a member, who has been assessed and spoken to, the leaders, and follow-ups
+ * due. A tap opens a ward's people.
  */
 export const MyPatchPage = () => {
-  const { data, isPending, error } = useGetList<PatchWard>('PatchWards', { pagination: ALL });
+  const { data, isPending, error } = useGetList<PatchWard>('PatchWards'); // the view comes whole (no paging)
+  const name = patchName();
   const [siteId, setSiteId] = useState<string | null>(null);
   const sites = [...new Map((data ?? []).map((r) => [r.ward.siteId, r.ward.site?.name ?? 'Site'])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1]),
@@ -37,12 +38,12 @@ export const MyPatchPage = () => {
   const rows = (data ?? []).filter((r) => !siteId || r.ward.siteId === siteId);
   return (
     <Box sx={{ my: 2 }}>
-      <Title title="My patch" />
+      <Title title={name.title} />
       <Typography variant="h5" component="h1" sx={{ mb: 0.5 }}>
-        My patch
+        {name.title}
       </Typography>
       {isPending ? (
-        <Grid container spacing={2} sx={{ mt: 1 }} aria-label="Loading your patch">
+        <Grid container spacing={2} sx={{ mt: 1 }} aria-label={`Loading ${name.what}`}>
           {[0, 1, 2].map((i) => (
             <Grid key={i} size={{ xs: 12, sm: 6, lg: 4 }}>
               <Skeleton variant="rounded" height={180} />
@@ -50,14 +51,9 @@ export const MyPatchPage = () => {
           ))}
         </Grid>
       ) : error ? (
-        <LoadError what="your patch" error={error} />
+        <LoadError what={name.what} error={error} />
       ) : rows.length === 0 && !siteId ? (
-        <EmptyState
-          icon={<MapIcon />}
-          title="No wards on your patch yet"
-          explanation="Your patch is the sites your branch gave you: ask your branch admin to add them to your account."
-          canCreate={false}
-        />
+        <EmptyState icon={<MapIcon />} canCreate={false} {...name.empty} />
       ) : (
         <>
           <Totals rows={rows} />
@@ -76,7 +72,7 @@ export const MyPatchPage = () => {
               ))}
             </Stack>
           )}
-          <Grid container spacing={2} component="section" aria-label="Wards on my patch">
+          <Grid container spacing={2} component="section" aria-label={name.wards}>
             {rows.map((row) => (
               <Grid key={row.id} size={{ xs: 12, sm: 6, lg: 4 }}>
                 <PatchWardCard row={row} />

@@ -3,6 +3,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import { Box, Button, Typography } from '@mui/material';
 import { LinkBase, List, SearchInput, TopToolbar, useGetOne, useParams } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { patchName } from './patchName';
 import { PatchPeopleFilters } from './PatchPeopleFilters';
 import { PatchPeopleRows } from './PatchPeopleRows';
 
@@ -13,7 +14,7 @@ const filters = [
 const Actions = () => (
   <TopToolbar sx={{ justifyContent: 'flex-start' }}>
     <Button component={LinkBase} to="/patch" size="small" startIcon={<ArrowBackIcon />}>
-      My patch
+      {patchName().title}
     </Button>
   </TopToolbar>
 );

@@ -2,6 +2,7 @@ import LocalHospitalIcon from '@mui/icons-material/LocalHospital';
 import { BooleanInput, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { SITE_KIND_CHOICES } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { ListActions } from '../common/ListActions';
 import { SiteTable } from './SiteTable';
 
 /** By default only the employers of the user's branches: other trusts' sites hold none of our people. */
@@ -22,6 +23,7 @@ const filters = [
 export const SiteList = () => (
   <List
     filters={filters}
+    actions={<ListActions />}
     sort={{ field: 'name', order: 'ASC' }}
     filterDefaultValues={MY_BRANCHES}
     perPage={25}

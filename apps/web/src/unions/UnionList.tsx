@@ -1,6 +1,7 @@
 import GroupsIcon from '@mui/icons-material/Groups';
 import { Datagrid, List, NumberField, SearchInput, SimpleList, TextField } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { ListActions } from '../common/ListActions';
 import { useIsSmall } from '../common/useIsSmall';
 
 const filters = [
@@ -12,6 +13,7 @@ export const UnionList = () => {
   return (
     <List
       filters={filters}
+      actions={<ListActions />}
       sort={{ field: 'name', order: 'ASC' }}
     perPage={25}
       empty={

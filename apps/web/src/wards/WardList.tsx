@@ -2,6 +2,7 @@ import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import { BooleanInput, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { WARD_TYPE_CHOICES } from '../choices';
 import { EmptyState } from '../common/EmptyState';
+import { ListActions } from '../common/ListActions';
 import { WardTable } from './WardTable';
 
 /** By default only the employers of the user's branches: other trusts' wards hold none of our people. */
@@ -25,6 +26,7 @@ const filters = [
 export const WardList = () => (
   <List
     filters={filters}
+    actions={<ListActions />}
     sort={{ field: 'name', order: 'ASC' }}
     filterDefaultValues={MY_BRANCHES}
     perPage={25}

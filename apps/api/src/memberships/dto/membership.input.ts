@@ -1,8 +1,9 @@
-import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, OmitType, PartialType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MembershipSource, MembershipStatus } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
 import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { Membership } from '../membership.entity.js';
 
 @InputType()
 export class MembershipCreateInput {
@@ -57,4 +58,33 @@ export class MembershipFilter extends BaseFilter {
   @IsOptional()
   @IsEnum(MembershipStatus)
   status?: MembershipStatus;
+}
+
+/** How far back "recent" reaches, and how many of the newest to list. */
+@ArgsType()
+export class RecentJoinersArgs {
+  @Field(() => Int, { defaultValue: 30, description: 'Joined in the last this many days, today included (1–366)' })
+  @IsInt({ message: 'days must be a whole number' })
+  @Min(1, { message: 'days must be from 1 to 366' })
+  @Max(366, { message: 'days must be from 1 to 366' })
+  days: number;
+
+  @Field(() => Int, { defaultValue: 10, description: 'How many of the newest to list (1–100); count covers them all' })
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be from 1 to 100' })
+  @Max(100, { message: 'limit must be from 1 to 100' })
+  limit: number;
+}
+
+/** Members who joined recently: how many, and the newest of them. */
+@ObjectType()
+export class RecentJoiners {
+  @Field({ description: 'The first day counted (YYYY-MM-DD)' })
+  since: string;
+
+  @Field(() => Int, { description: 'Memberships that started on or after `since`' })
+  count: number;
+
+  @Field(() => [Membership], { description: 'The newest first, at most `limit`' })
+  memberships: Membership[];
 }

@@ -1,0 +1,82 @@
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import { Alert, Box, Button, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
+import { useId, type ReactNode } from 'react';
+import { LinkBase, useRefresh } from 'react-admin';
+
+export interface WidgetProps {
+  /** The heading (a level-two heading: the page's own is "Welcome"). */
+  title: string;
+  /** One line under the title: what is counted, and whose. */
+  subtitle?: ReactNode;
+  /** Where the whole list lives ("All rep coverage"). */
+  more?: { to: string; label: string };
+  isPending: boolean;
+  error: unknown;
+  /** Nothing to show: says so in `empty`. */
+  isEmpty: boolean;
+  empty: string;
+  /** Rough height of what is loading, so the page does not jump when it arrives. */
+  skeletonLines?: number;
+  /** What the error says could not be loaded ("overdue follow-ups"). */
+  what: string;
+  testId: string;
+  children?: ReactNode;
+}
+
+/**
+ * One dashboard widget: a titled section that shows its loading skeleton, its error (with "Try
+ * again"), its empty message, or its content, and a link to the whole list.
+ */
+export const Widget = ({
+  title, subtitle, more, isPending, error, isEmpty, empty, skeletonLines = 4, what, testId, children,
+}: WidgetProps) => {
+  const headingId = useId();
+  const refresh = useRefresh();
+  return (
+    <Card variant="outlined" component="section" aria-labelledby={headingId} data-testid={testId} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ flex: 1, '&:last-child': { pb: 2 } }}>
+        <Typography id={headingId} variant="h6" component="h2" sx={{ lineHeight: 1.3 }}>
+          {title}
+        </Typography>
+        {subtitle && (
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+            {subtitle}
+          </Typography>
+        )}
+        {isPending ? (
+          <Stack spacing={1} role="status" aria-label={`Loading ${what}`} data-testid="widget-loading" sx={{ mt: 1 }}>
+            {Array.from({ length: skeletonLines }, (_, i) => (
+              <Skeleton key={i} variant="rounded" height={28} />
+            ))}
+          </Stack>
+        ) : error ? (
+          <Alert
+            severity="error"
+            data-testid="widget-error"
+            action={
+              <Button color="inherit" size="small" onClick={() => refresh()}>
+                Try again
+              </Button>
+            }
+          >
+            Could not load {what}
+            {error instanceof Error && error.message ? `: ${error.message}` : '.'}
+          </Alert>
+        ) : isEmpty ? (
+          <Typography variant="body2" color="text.secondary" role="status" data-testid="widget-empty" sx={{ py: 2 }}>
+            {empty}
+          </Typography>
+        ) : (
+          children
+        )}
+      </CardContent>
+      {more && (
+        <Box sx={{ px: 1, pb: 1 }}>
+          <Button component={LinkBase} to={more.to} size="small" endIcon={<ArrowForwardIcon />}>
+            {more.label}
+          </Button>
+        </Box>
+      )}
+    </Card>
+  );
+};
