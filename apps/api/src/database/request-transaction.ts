@@ -266,6 +266,7 @@ export class RequestTransactions implements OnApplicationShutdown {
       // What the library's transaction comes to (committed, rolled back, failed), once it has been asked for.
       let known!: (outcome: Promise<unknown>) => void;
       const later = new Promise<unknown>((resolve) => { known = resolve; });
+      later.catch(() => undefined); // a BEGIN that failed is answered through `failed`
       const outcome = this.txHost.withTransaction(identity ? {} : { lazy: true }, async () => {
         if (identity) await begun(this.txHost.tx, tx, identity);
         if (tx.aborted) throw new RequestAbortedError();
