@@ -100,12 +100,14 @@ const REQUEST = Symbol('rollcall.request');
 
 /**
  * One HTTP request's database transaction, opened by RequestContextMiddleware before the request
- * reaches a resolver or a controller, and only for a signed-in caller (an anonymous request can only
- * sign in, which reads and writes outside any transaction). It is nestjs-cls's transaction
- * (TransactionHost.withTransaction with the TypeORM adapter): every repository, query builder,
- * manager and raw query of the request reaches it through TransactionHost; a service's own
- * `transaction()` becomes a savepoint. Committed just before the response goes out (or rolled back
- * when a mutation failed), so a change and its audit entry land together or not at all.
+ * reaches a resolver or a controller: for a signed-in caller, begun at once with the caller's
+ * identity as its first statement; for an anonymous one (who can only sign in, and does that on
+ * connections of its own), lazy, until a login continues the request as the user (continueAs). It is
+ * nestjs-cls's transaction (TransactionHost.withTransaction, RequestTransactionAdapter): every
+ * repository, query builder, manager and raw query of the request reaches it through
+ * TransactionHost; a service's own `transaction()` becomes a savepoint. Committed just before the
+ * response goes out (or rolled back when a mutation failed), so a change and its audit entry land
+ * together or not at all.
  */
 export class RequestTransaction {
   readonly startedAt = Date.now();
@@ -320,7 +322,9 @@ export class RequestTransactions implements OnApplicationShutdown {
 /**
  * The request's context, for every route: the caller (from the bearer token), then the transaction
  * with that caller's identity, in this order, in one place. Everything after it (GraphQL, controllers)
- * runs inside the transaction.
+ * runs inside the transaction. Signed-in requests hold their connection from start to end, at most
+ * the pool less RESERVED_CONNECTIONS at once; an anonymous request holds one only once a login has
+ * continued it as the user (after the login's own work, which needs connections of its own, is done).
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
