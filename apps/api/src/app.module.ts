@@ -21,9 +21,9 @@ import { ConfigModule } from './config/config.module.js';
 import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
-import {
-  RequestContextMiddleware, RequestTransactionAdapter, RequestTransactionInterceptor, requestTransactionPlugin, RequestTransactions,
-} from './database/request-transaction.js';
+import { RequestContextMiddleware, RequestTransactions } from './database/request-transaction.js';
+import { RequestTransactionAdapter } from './database/request-transaction-adapter.js';
+import { RequestTransactionInterceptor, requestTransactionPlugin } from './database/request-transaction-end.js';
 import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, getRepositoryToken } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
-import type { RequestTransactionAdapter } from './request-transaction.js';
+import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 
 /**
  * A TypeORM repository whose `manager` (public, and what every one of its methods and query builders

@@ -2,7 +2,8 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_SQL, RequestTransaction, type RequestTransactionAdapter, RequestTransactions } from './request-transaction.js';
+import { IDENTITY_SQL, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { SerialClient } from './serial-client.js';
 

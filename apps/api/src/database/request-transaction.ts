@@ -1,20 +1,13 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, type NestMiddleware,
-  type OnApplicationShutdown, ServiceUnavailableException,
-} from '@nestjs/common';
-import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
-import { type TransactionalAdapter, type TransactionalAdapterOptions, TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm, type TypeOrmTransactionOptions } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable, Logger, type NestMiddleware, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind } from 'graphql';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
-import { catchError, concatMap, type Observable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticate } from '../auth/authenticate.js';
-import type { GqlContext } from '../common/context.js';
-import { DatabaseUnavailableError } from '../common/errors.js';
+import { Slots, RESERVED_CONNECTIONS } from './connection-slots.js';
+import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import type { SerialClient } from './serial-client.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, logOutage, outageReason } from './unavailable.js';
 
@@ -53,47 +46,6 @@ export class RequestAbortedError extends Error {
 
 /** The body's way of saying "roll back" to the transaction library (which rolls back on a rejection). */
 class RollBack extends Error {}
-
-/** How a request's transaction begins: at once (a signed-in caller), or `lazy` (an anonymous one: see continueAs). */
-export type RequestTxOptions = Partial<TypeOrmTransactionOptions> & { lazy?: boolean };
-
-/**
- * nestjs-cls's TypeORM adapter, with one more mode for anonymous requests (`lazy`): the request gets
- * a query runner of its own, which takes a connection only if a statement runs and begins no
- * transaction until a login makes the rest of the request run as the user who signed in
- * (continueAs). Until then its statements (there are few: a login's own run outside it) commit one
- * by one, with no identity.
- */
-export class RequestTransactionAdapter implements TransactionalAdapter<DataSource, EntityManager, RequestTxOptions> {
-  private readonly typeorm = new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() });
-  readonly connectionToken = this.typeorm.connectionToken;
-
-  optionsFactory = (dataSource: DataSource): TransactionalAdapterOptions<EntityManager, RequestTxOptions> => {
-    const typeorm = this.typeorm.optionsFactory(dataSource);
-    return {
-      ...typeorm,
-      wrapWithTransaction: (options, fn, setTx) => options?.lazy
-        ? lazily(dataSource, fn, setTx)
-        : typeorm.wrapWithTransaction(options as TypeOrmTransactionOptions, fn, setTx),
-      wrapWithNestedTransaction: (options, fn, setTx, tx) => typeorm.wrapWithNestedTransaction(options as TypeOrmTransactionOptions, fn, setTx, tx),
-    };
-  };
-}
-
-async function lazily<T>(dataSource: DataSource, fn: () => Promise<T>, setTx: (tx?: EntityManager) => void): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  setTx(runner.manager);
-  try {
-    const result = await fn();
-    if (runner.isTransactionActive) await runner.commitTransaction();
-    return result;
-  } catch (e) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-    throw e;
-  } finally {
-    await runner.release();
-  }
-}
 
 /** The CLS key of the current request's RequestTransaction. */
 const REQUEST = Symbol('rollcall.request');
@@ -188,51 +140,6 @@ export function requestAborted(): boolean {
 }
 
 export type RequestWithTransaction = Request & { user?: AuthUser; transaction?: RequestTransaction };
-
-/**
- * Connections the request transactions leave free, whatever the load, for the work that must run
- * outside them while they wait: checking bearer tokens, logins, durable audit entries of refused
- * requests, cancelling the statement of an aborted request. (A request holds its connection from
- * start to end; were every connection held by a request waiting for one more, all would wait.)
- */
-export const RESERVED_CONNECTIONS = 2;
-
-/** Counts the connections request transactions may hold; the next request waits its turn (first come, first served). */
-class Slots {
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private free: number) {}
-
-  /** A slot, or an error that reads as an outage after `timeoutMs` (as a pool that has no connection to give). */
-  take(timeoutMs: number): Promise<() => void> {
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        let held = true;
-        resolve(() => {
-          if (!held) return;
-          held = false;
-          const next = this.waiting.shift();
-          if (next) next();
-          else this.free++;
-        });
-      };
-      if (this.free > 0) {
-        this.free--;
-        grant();
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(waiter), 1);
-        reject(new Error('timeout exceeded when trying to connect'));
-      }, timeoutMs);
-      const waiter = () => {
-        clearTimeout(timer);
-        grant();
-      };
-      this.waiting.push(waiter);
-    });
-  }
-}
 
 /** Opens request transactions, stops those of requests whose client went away, and those still open at shutdown. */
 @Injectable()
@@ -387,64 +294,4 @@ export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
     return fn();
   }
   return host.withoutTransaction(fn);
-}
-
-/** The GraphQL root fields an operation selects, for the log. */
-function rootFields(operation: { selectionSet: { selections: readonly { kind: string; name?: { value: string } }[] } }): string {
-  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name!.value : '…')).join(', ');
-}
-
-/** Ends the request's transaction just before the response goes out: rolled back if a mutation failed. */
-export const requestTransactionPlugin: ApolloServerPlugin<GqlContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue, operation }) {
-        const tx = (contextValue.req as RequestWithTransaction | undefined)?.transaction;
-        if (tx && operation) tx.label = rootFields(operation);
-      },
-      async willSendResponse({ contextValue, response, operation }) {
-        const tx = (contextValue.req as RequestWithTransaction | undefined)?.transaction;
-        const failed = response.body.kind !== 'single' || !!response.body.singleResult.errors?.length;
-        try {
-          await tx?.finish(failed && operation?.operation !== 'query');
-        } catch (e) {
-          // The commit could not reach the database: nothing was saved, and the caller may try again.
-          const reason = outageReason(e);
-          if (!reason) throw e;
-          logOutage(reason, operation?.name?.value);
-          throw new DatabaseUnavailableError(e);
-        }
-      },
-    };
-  },
-};
-
-/**
- * The same ending for plain HTTP routes (controllers): committed when the handler has finished and
- * before Nest writes its answer, rolled back when it threw. A handler that writes the response itself
- * (`@Res()`, a streamed download) calls `req.transaction.finish(false)` before it ends the response.
- */
-@Injectable()
-export class RequestTransactionInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const tx = context.switchToHttp().getRequest<RequestWithTransaction>().transaction;
-    return next.handle().pipe(
-      concatMap(async (value: unknown) => {
-        try {
-          await tx?.finish(false);
-        } catch (e) {
-          const reason = outageReason(e);
-          if (!reason) throw e;
-          logOutage(reason);
-          throw new ServiceUnavailableException(DATABASE_UNAVAILABLE_MESSAGE);
-        }
-        return value;
-      }),
-      catchError(async (e: unknown) => {
-        await tx?.finish(true).catch(() => undefined);
-        throw e;
-      }),
-    );
-  }
 }
