@@ -6,7 +6,10 @@ const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.js
 const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.tsx?$': tsJest },
+  transform: { '^.+\\.tsx?$': tsJest, '/node_modules/(nestjs-cls|@nestjs-cls)/.+\\.js$': '<rootDir>/test/fixtures/esm-for-cjs.cjs' },
+  // nestjs-cls is CommonJS and requires Nest's ES modules, which jest cannot require: see esm-for-cjs.cjs.
+  transformIgnorePatterns: ['/node_modules/(?!(nestjs-cls|@nestjs-cls)/)'],
+  setupFiles: ['<rootDir>/test/fixtures/esm-registry.ts'],
   moduleNameMapper: {
     '^@rollcall/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,13 +1,15 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { AuthenticateMiddleware } from './auth/authenticate.middleware.js';
 import { requireLoginPlugin } from './auth/require-login.plugin.js';
 import { oneLoginRule } from './auth/one-login.rule.js';
 import type { GqlContext } from './common/context.js';
@@ -19,11 +21,12 @@ import { ConfigModule } from './config/config.module.js';
 import { ContactModule } from './contacts/contact.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
-import { RequestTransactionMiddleware, RequestTransactionRouter, requestTransactionPlugin } from './database/request-transaction.js';
+import { RequestContextMiddleware, RequestTransactions } from './database/request-transaction.js';
+import { RequestTransactionAdapter } from './database/request-transaction-adapter.js';
+import { RequestTransactionInterceptor, requestTransactionPlugin } from './database/request-transaction-end.js';
 import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
-import { ExportController } from './export/export.controller.js';
 import { ExportModule } from './export/export.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
 import { RepRoleModule } from './rep-roles/rep-role.module.js';
@@ -37,6 +40,8 @@ export interface AppOptions {
   /** Where the generated schema is written (committed as apps/api/schema.gql), or true to keep it in memory. */
   schemaFile: string | true;
   queryCounter?: QueryCounter;
+  /** More modules to mount (tests add probe routes this way). */
+  modules?: (Type | DynamicModule)[];
 }
 
 @Module({})
@@ -47,6 +52,16 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(options.config),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.queryCounter)),
+        // The request's context and its transaction (see database/request-transaction.ts): TransactionHost
+        // hands out the request's EntityManager; @InjectTransaction() is a stand-in for it.
+        ClsModule.forRoot({
+          global: true,
+          plugins: [new ClsPluginTransactional({
+            imports: [TypeOrmModule],
+            adapter: new RequestTransactionAdapter(),
+            enableTransactionProxy: true,
+          })],
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -79,12 +94,14 @@ export class AppModule implements NestModule {
         UserModule,
         OrganisingModule,
         ExportModule,
+        ...(options.modules ?? []),
       ],
-      providers: [RequestTransactionRouter],
+      providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthenticateMiddleware, RequestTransactionMiddleware).forRoutes('graphql', ExportController);
+    // Every route: GraphQL and plain HTTP routes (the CSV exports) alike run in the request's transaction.
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
   }
 }

@@ -1,6 +1,6 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { AccessService } from './access.service.js';
@@ -19,7 +19,7 @@ import { Permission } from './permissions.js';
  */
 @Injectable()
 export class WorkplaceAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly access: AccessService) {}
+  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly access: AccessService) {}
 
   async requireEmployer(user: AuthUser, employerId: string | null | undefined, field?: string): Promise<void> {
     if (!employerId) return;

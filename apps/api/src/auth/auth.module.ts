@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { User } from '../users/user.entity.js';
 import { AuthGuard } from './auth.guard.js';
@@ -13,10 +12,11 @@ import { LocalStrategy } from './local.strategy.js';
 import { LoginThrottle } from './login-throttle.js';
 import { DbThrottleStore } from './db-throttle-store.js';
 import { DataSource } from 'typeorm';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    RequestRepositories.forFeature([User]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

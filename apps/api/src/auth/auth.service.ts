@@ -7,7 +7,7 @@ import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
-import { IDENTITY_SQL, identityOf, identityParams } from '../database/request-transaction.js';
+import { continueAs } from '../database/request-transaction.js';
 
 /** What the audit log keeps of a password change or logout: the sessions ended, never the hash. */
 export interface SessionChange {
@@ -77,7 +77,7 @@ export class AuthService {
    * as that user: it began anonymous, and row-level security would show it none of their branches.
    */
   async adoptIdentity(user: AuthUser): Promise<void> {
-    await this.users.query(IDENTITY_SQL, identityParams(identityOf(user)));
+    await continueAs(user);
   }
 
   async userWithOrganisation(id: string): Promise<User> {

@@ -1,7 +1,8 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Role } from '@rollcall/domain';
-import { type DataSource, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -31,7 +32,7 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
 
   constructor(
     @InjectRepository(Branch) repo: Repository<Branch>,
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {

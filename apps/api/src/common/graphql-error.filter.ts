@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { requestAborted } from '../database/request-transaction.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { DatabaseUnavailableError } from './errors.js';
 
@@ -16,6 +17,8 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() !== 'graphql') return error instanceof Error ? error : new Error(String(error));
     if (error instanceof GraphQLError) return error;
+    // The client went away: what fails now is the echo of that (logged once), not a fault.
+    if (requestAborted()) return error instanceof Error ? error : new Error(String(error));
     if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError(error);
     return undefined;
   }

@@ -1,6 +1,7 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
@@ -54,7 +55,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
   constructor(
     @InjectRepository(Contact) repo: Repository<Contact>,
     @InjectRepository(Posting) private readonly postings: Repository<Posting>,
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {

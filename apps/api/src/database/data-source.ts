@@ -4,6 +4,7 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 import { QueryCounter } from './query-counter.js';
+import { SerialClient } from './serial-client.js';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to be shifted by.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -34,7 +35,8 @@ export function dataSourceOptions(url: string, logger = new QueryCounter()): Dat
     // Waiting for a connection (a new one, or a free one of the pool) ends after this long: a server that
     // does not answer fails the request with 503 instead of holding it, and the app's shutdown, forever.
     connectTimeoutMS: connectTimeout(process.env.DATABASE_CONNECT_TIMEOUT_MS),
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    // SerialClient: one statement at a time on each connection (see serial-client.ts).
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), Client: SerialClient },
   };
 }
 

@@ -1,13 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { Injectable, Logger, type NestMiddleware, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type NestMiddleware, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { NextFunction, Request, Response } from 'express';
-import type { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { GqlContext } from '../common/context.js';
-import { DatabaseUnavailableError } from '../common/errors.js';
-import { logOutage, outageReason } from './unavailable.js';
+import { authenticate } from '../auth/authenticate.js';
+import { Slots, RESERVED_CONNECTIONS } from './connection-slots.js';
+import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
+import type { SerialClient } from './serial-client.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, logOutage, outageReason } from './unavailable.js';
 
 /** Who the database is told is asking: row-level security keys on it. */
 export interface DbIdentity {
@@ -22,164 +24,274 @@ export function identityOf(user: AuthUser | undefined): DbIdentity {
     : { organisationId: null, employerIds: [], userId: null };
 }
 
-/** Tells the database who is asking, until the transaction ends (row-level security keys on it). */
-export const IDENTITY_SQL = `SELECT set_config('rollcall.organisation_id', $1, true), set_config('rollcall.employer_ids', $2, true),
-  set_config('rollcall.user_id', $3, true)`;
+/**
+ * The request transaction's first statement, right after START TRANSACTION: the caller's identity,
+ * local to the transaction (`true`: it ends with it, so it never reaches the next user of the pooled
+ * connection), and the connection's server process, to cancel a statement of a request its client
+ * dropped.
+ */
+export const IDENTITY_SQL = `SELECT pg_backend_pid() AS pid, set_config('rollcall.organisation_id', $1, true),
+  set_config('rollcall.employer_ids', $2, true), set_config('rollcall.user_id', $3, true)`;
 
-export function identityParams(identity: DbIdentity): string[] {
-  return [identity.organisationId ?? '', identity.employerIds.join(','), identity.userId ?? ''];
+export function identityParams({ organisationId, employerIds, userId }: DbIdentity): string[] {
+  return [organisationId ?? '', employerIds.join(','), userId ?? ''];
 }
+
+/** Why a request's statements stop: its client went away (or the app is stopping). Never shown to anyone. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('the request was aborted');
+  }
+}
+
+/** The body's way of saying "roll back" to the transaction library (which rolls back on a rejection). */
+class RollBack extends Error {}
+
+/** The CLS key of the current request's RequestTransaction. */
+const REQUEST = Symbol('rollcall.request');
 
 /**
- * One database transaction per GraphQL request, opened on first use, with the caller's identity set
- * by `set_config(..., true)` (so it ends with the transaction and never leaks to the next user of
- * the pooled connection). Every query of the request, however it is issued, runs in it; a service's
- * own `transaction()` becomes a savepoint. Committed before the response is sent; rolled back when a
- * mutation failed, so a change and its audit entry land together or not at all.
+ * One HTTP request's database transaction, opened by RequestContextMiddleware before the request
+ * reaches a resolver or a controller: for a signed-in caller, begun at once with the caller's
+ * identity as its first statement; for an anonymous one (who can only sign in, and does that on
+ * connections of its own), lazy, until a login continues the request as the user (continueAs). It is
+ * nestjs-cls's transaction (TransactionHost.withTransaction, RequestTransactionAdapter): every
+ * repository, query builder, manager and raw query of the request reaches it through
+ * TransactionHost; a service's own `transaction()` becomes a savepoint. Committed just before the
+ * response goes out (or rolled back when a mutation failed), so a change and its audit entry land
+ * together or not at all.
  */
 export class RequestTransaction {
-  private real?: QueryRunner;
-  private release?: () => Promise<void>;
-  /** BEGIN and the identity: when they failed (the database is unreachable) there is nothing to commit. */
-  private begun?: Promise<unknown>;
-  /** Every statement of the request, one after another, after BEGIN and the identity. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private done = false;
-  /** The open transactions of the app, while this one is open (see RequestTransactionRouter). */
-  private openSet?: Set<RequestTransaction>;
+  readonly startedAt = Date.now();
+  /** Whether the client went away (or the app is stopping) before the answer was sent. */
+  aborted = false;
+  private finished = false;
+  private body?: { resolve: () => void; reject: (e: Error) => void };
+  private outcome?: Promise<void>;
+  private connection?: { client: SerialClient; pid: number };
 
-  constructor(private readonly identity: DbIdentity) {}
+  /** Who is asking: anonymous until the bearer token has been checked. */
+  identity: DbIdentity = identityOf(undefined);
 
-  /**
-   * The request's query runner, begun on first call. Its `query` waits its turn behind BEGIN and
-   * set_config (whichever path reaches it: repositories, query builders, managers), and its
-   * `release` does nothing: finish() releases it.
-   */
-  runner(create: (mode?: ReplicationMode) => QueryRunner, open?: Set<RequestTransaction>): QueryRunner {
-    if (this.done) throw new Error('the request transaction has already finished');
-    if (this.real) return this.real;
-    const real = create('master');
-    this.real = real;
-    this.openSet = open;
-    open?.add(this);
-    const query = real.query.bind(real) as (...args: unknown[]) => Promise<unknown>;
-    const { organisationId, employerIds, userId } = this.identity;
-    this.queue = this.begun = (async () => {
-      await query('START TRANSACTION');
-      await query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId }));
-    })();
-    // TypeORM sees a transaction already open: its own transactions become savepoints.
-    const state = real as unknown as { isTransactionActive: boolean; transactionDepth: number };
-    state.isTransactionActive = true;
-    state.transactionDepth = 1;
-    (real as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const run = this.queue.then(() => query(...args));
-      this.queue = run.catch(() => undefined);
-      return run;
-    };
-    this.release = real.release.bind(real);
-    real.release = async () => {};
-    return real;
+  /** `label`: what the request does, for the log (the GraphQL root fields, once known; else the route). */
+  constructor(public label: string) {}
+
+  /** The transaction of the request running here (undefined outside requests). */
+  static current(): RequestTransaction | undefined {
+    const cls = ClsServiceManager.getClsService();
+    return cls.isActive() ? cls.get<RequestTransaction | undefined>(REQUEST) : undefined;
   }
 
-  /** Commits (or rolls back) and returns the connection to the pool. Safe to call more than once. */
+  /** Whether the request runs in the library's transaction (begun, or lazy) and has not ended it. */
+  get open(): boolean {
+    return !!this.body && !this.finished;
+  }
+
+  /** The transaction began on this connection, with this identity: after START TRANSACTION and IDENTITY_SQL. */
+  connected(client: SerialClient, pid: number, identity: DbIdentity): void {
+    this.connection = { client, pid };
+    this.identity = identity;
+  }
+
+  /** Called inside the library's transaction (begun, or lazy), before the rest of the request runs. */
+  started(body: RequestTransaction['body'], outcome: Promise<unknown>): void {
+    this.body = body;
+    this.outcome = outcome.then(() => undefined, (e: unknown) => {
+      if (e instanceof RollBack) return;
+      throw e;
+    });
+    // Nobody may wait for the outcome (the client is gone): a failed commit must not go unhandled.
+    this.outcome.catch(() => undefined);
+  }
+
+  /**
+   * Commits (or rolls back) and returns the connection to the pool; throws when the commit failed.
+   * Does nothing for a request without a transaction, or the second time.
+   */
   async finish(rollback: boolean): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    this.openSet?.delete(this);
-    const real = this.real;
-    if (!real) return;
-    try {
-      await this.queue.catch(() => undefined);
-      const begun = await this.begun!.then(() => true, () => false);
-      if (begun && real.isTransactionActive) {
-        if (rollback) await real.rollbackTransaction();
-        else await real.commitTransaction();
-      }
-    } catch (e) {
-      await real.rollbackTransaction().catch(() => undefined);
-      if (!rollback) throw e;
-    } finally {
-      await this.release!();
-    }
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.body) return;
+    if (rollback) this.body.reject(new RollBack());
+    else this.body.resolve();
+    await this.outcome;
   }
 
   /**
-   * The app is shutting down under a request that has not finished: hand its connection back now
-   * rather than when the request ends (its transaction is abandoned, which PostgreSQL rolls back),
-   * so that TypeORM, closing the pool, does not spin on a query runner whose `release` does nothing.
+   * Stops the request's database work: statements not yet sent fail unsent, the one running is
+   * cancelled (pg_cancel_backend on the connection's server process, from another connection), and
+   * the transaction is rolled back once the cancel is delivered. `cancel` runs SQL outside the request.
    */
-  async abort(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    this.openSet?.delete(this);
-    // A connection still being made is handed back once made (or failed), not left to the pool to wait for.
-    await this.real?.connect().catch(() => undefined);
-    await this.release?.();
+  async stop(cancel: (pid: number) => Promise<unknown>): Promise<void> {
+    this.aborted = true;
+    if (!this.open) return;
+    if (this.connection) {
+      const { client, pid } = this.connection;
+      const cancelled = client.busy ? cancel(pid) : Promise.resolve();
+      client.refuse(new RequestAbortedError(), cancelled);
+    }
+    await this.finish(true).catch(() => undefined);
   }
 }
 
-const storage = new AsyncLocalStorage<RequestTransaction>();
+/** Whether the request running here was aborted: its errors are the abort's echo, not faults to log. */
+export function requestAborted(): boolean {
+  return RequestTransaction.current()?.aborted ?? false;
+}
 
 export type RequestWithTransaction = Request & { user?: AuthUser; transaction?: RequestTransaction };
 
-/** Opens the request's transaction context (after authentication has set req.user). */
+/** Opens request transactions, stops those of requests whose client went away, and those still open at shutdown. */
 @Injectable()
-export class RequestTransactionMiddleware implements NestMiddleware {
-  private readonly logger = new Logger('RequestTransaction');
+export class RequestTransactions implements OnApplicationShutdown {
+  private readonly logger = new Logger('Request');
+  private readonly running = new Set<RequestTransaction>();
+  private readonly slots: Slots;
+  private readonly waitMs: number;
 
-  use(req: RequestWithTransaction, res: Response, next: NextFunction): void {
-    const tx = new RequestTransaction(identityOf(req.user));
-    req.transaction = tx;
-    // Safety net: a request that ends without reaching the Apollo plugin must not hold a connection.
-    res.on('close', () => tx.finish(true).catch((e: unknown) => this.logger.error(e)));
-    storage.run(tx, next);
+  constructor(
+    private readonly txHost: TransactionHost<RequestTransactionAdapter>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    const options = (db.options ?? {}) as { extra?: { max?: number }; poolSize?: number; connectTimeoutMS?: number };
+    const pool = options.extra?.max ?? options.poolSize ?? 10;
+    this.slots = new Slots(Math.max(1, pool - RESERVED_CONNECTIONS));
+    this.waitMs = options.connectTimeoutMS || 10_000;
+  }
+
+  /**
+   * Runs `next` (the rest of the request) inside a new transaction that begins with the identity.
+   * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran),
+   * or when the client went away meanwhile (`tx.aborted`).
+   */
+  async begin(tx: RequestTransaction, identity: DbIdentity | undefined, next: () => void): Promise<void> {
+    const release = identity ? await this.slots.take(this.waitMs) : () => undefined;
+    if (tx.aborted) {
+      release();
+      throw new RequestAbortedError();
+    }
+    await new Promise<void>((entered, failed) => {
+      let inside = false;
+      // What the library's transaction comes to (committed, rolled back, failed), once it has been asked for.
+      let known!: (outcome: Promise<unknown>) => void;
+      const later = new Promise<unknown>((resolve) => { known = resolve; });
+      later.catch(() => undefined); // a BEGIN that failed is answered through `failed`
+      const outcome = this.txHost.withTransaction(identity ? {} : { lazy: true }, async () => {
+        if (identity) await begun(this.txHost.tx, tx, identity);
+        if (tx.aborted) throw new RequestAbortedError();
+        const body = new Promise<void>((resolve, reject) => {
+          tx.started({ resolve, reject }, later);
+        });
+        inside = true;
+        this.running.add(tx);
+        entered();
+        next();
+        await body;
+      });
+      known(outcome);
+      void outcome.then(
+        () => {
+          this.running.delete(tx);
+          release();
+        },
+        (e: unknown) => {
+          this.running.delete(tx);
+          release();
+          if (!inside) failed(e);
+        },
+      );
+    });
+  }
+
+  /** The response has gone, or its client has: a request still running there was aborted. */
+  closed(tx: RequestTransaction, res: Response): void {
+    if (res.writableFinished) {
+      // Safety net: a request that ended without finishing its transaction (no plugin, no interceptor) rolls back.
+      void tx.finish(true).catch(() => undefined);
+      return;
+    }
+    if (tx.aborted) return;
+    this.logger.warn(`aborted by the client after ${Date.now() - tx.startedAt} ms: ${tx.label}`);
+    void tx.stop((pid) => this.cancel(pid));
+  }
+
+  /** At shutdown, after the HTTP server has closed and before TypeORM closes the pool (AppModule's hooks run first). */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.running].map((tx) => tx.stop((pid) => this.cancel(pid))));
+  }
+
+  /** Cancels the statement the server process `pid` is running, from a connection outside any request. */
+  private cancel(pid: number): Promise<unknown> {
+    return this.db.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
   }
 }
 
 /**
- * Routes TypeORM's query runners through the current request's transaction, when there is one. At
- * shutdown (after the HTTP server has closed, before TypeORM closes the pool: AppModule's hooks run
- * before TypeOrmCoreModule's) it abandons the transactions of requests still running.
+ * The request's context, for every route: the caller (from the bearer token), then the transaction
+ * with that caller's identity, in this order, in one place. Everything after it (GraphQL, controllers)
+ * runs inside the transaction. Signed-in requests hold their connection from start to end, at most
+ * the pool less RESERVED_CONNECTIONS at once; an anonymous request holds one only once a login has
+ * continued it as the user (after the login's own work, which needs connections of its own, is done).
  */
 @Injectable()
-export class RequestTransactionRouter implements OnModuleInit, OnApplicationShutdown {
-  private readonly open = new Set<RequestTransaction>();
+export class RequestContextMiddleware implements NestMiddleware {
+  constructor(private readonly cls: ClsService, private readonly transactions: RequestTransactions) {}
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  onModuleInit(): void {
-    const original = this.db.createQueryRunner.bind(this.db);
-    this.db.createQueryRunner = (mode?: ReplicationMode) => storage.getStore()?.runner(original, this.open) ?? original(mode);
+  use(req: RequestWithTransaction, res: Response, next: NextFunction): void {
+    this.cls.run(() => {
+      this.enter(req, res, next).catch(next);
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.open].map((tx) => tx.abort()));
+  private async enter(req: RequestWithTransaction, res: Response, next: NextFunction): Promise<void> {
+    const tx = new RequestTransaction(`${req.method} ${req.path}`);
+    req.transaction = tx;
+    this.cls.set(REQUEST, tx);
+    res.on('close', () => this.transactions.closed(tx, res));
+    await authenticate(req, res);
+    if (tx.aborted) return;
+    try {
+      await this.transactions.begin(tx, req.user ? identityOf(req.user) : undefined, next);
+    } catch (e) {
+      if (tx.aborted) return; // the client went away before the request began: nothing to answer
+      const reason = outageReason(e);
+      if (!reason) throw e;
+      // The token was good, but the database went away before the transaction began: 503, as anywhere else.
+      logOutage(reason);
+      res.status(503).json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
   }
 }
 
-/** Runs `fn` outside any request transaction: for audit entries that must outlive a refused or failed request. */
+/** Begins the transaction on the request's connection (if not yet) and tells it who is asking, first. */
+async function begun(manager: EntityManager, tx: RequestTransaction, identity: DbIdentity): Promise<void> {
+  const runner = manager.queryRunner!;
+  if (!runner.isTransactionActive) await runner.startTransaction();
+  const client = (await runner.connect()) as SerialClient;
+  const [{ pid }] = (await runner.query(IDENTITY_SQL, identityParams(identity))) as { pid: number }[];
+  tx.connected(client, pid, identity);
+}
+
+/**
+ * The rest of the request runs as `user`, in one transaction from here: for a login, which began
+ * anonymous (its answer, the user's branches, is read under row-level security as that user).
+ */
+export async function continueAs(user: AuthUser): Promise<void> {
+  const tx = RequestTransaction.current();
+  if (!tx?.open) throw new Error('continueAs runs inside a request');
+  await begun(TransactionHost.getInstance<RequestTransactionAdapter>().tx, tx, identityOf(user));
+}
+
+/**
+ * Runs `fn` outside the request's transaction (on a connection of its own): for audit entries that
+ * must outlive a refused or failed request, and for logins. Outside a Nest app there is nothing to leave.
+ */
 export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
-  return storage.exit(fn);
+  let host: TransactionHost | undefined;
+  try {
+    host = TransactionHost.getInstance();
+  } catch {
+    return fn();
+  }
+  return host.withoutTransaction(fn);
 }
-
-/** Ends the request's transaction just before the response goes out: rolled back if a mutation failed. */
-export const requestTransactionPlugin: ApolloServerPlugin<GqlContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response, operation }) {
-        const tx = (contextValue.req as RequestWithTransaction | undefined)?.transaction;
-        const failed = response.body.kind !== 'single' || !!response.body.singleResult.errors?.length;
-        try {
-          await tx?.finish(failed && operation?.operation !== 'query');
-        } catch (e) {
-          // The commit could not reach the database: nothing was saved, and the caller may try again.
-          const reason = outageReason(e);
-          if (!reason) throw e;
-          logOutage(reason, operation?.name?.value);
-          throw new DatabaseUnavailableError(e);
-        }
-      },
-    };
-  },
-};

@@ -1,6 +1,6 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Site } from '../sites/site.entity.js';
 
 /** Whose counts: one organisation, the employers of some of its branches. */
@@ -60,7 +60,7 @@ export function countSortSql(level: 'ward' | 'site', sort: CountSort): string {
  */
 @Injectable()
 export class DensityService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectTransaction() private readonly db: EntityManager) {}
 
   async byWard(wardIds: readonly string[], scope: CountScope): Promise<Counts[]> {
     return this.grouped('w.id', wardIds, scope, 'rw.ward_id');

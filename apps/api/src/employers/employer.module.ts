@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Employer } from './employer.entity.js';
 import { EmployerResolver } from './employer.resolver.js';
 import { EmployerService } from './employer.service.js';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Employer])],
+  imports: [RequestRepositories.forFeature([Employer])],
   providers: [EmployerService, EmployerResolver],
   exports: [EmployerService],
 })

@@ -1,10 +1,10 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -76,7 +76,7 @@ function drained(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
 export class CsvExporter {
   private readonly logger = new Logger('CsvExporter');
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService) {}
+  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly audit: AuditService) {}
 
   async send<T extends { id: string }, F extends BaseFilter, R>(list: ExportList<T, F, R>, body: unknown, req: RequestWithTransaction, res: Response): Promise<void> {
     const user = req.user as AuthUser;

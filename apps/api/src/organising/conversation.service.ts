@@ -1,7 +1,8 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, validFollowUpDate } from '@rollcall/domain';
-import { type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -40,7 +41,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
 
   constructor(
     @InjectRepository(Conversation) repo: Repository<Conversation>,
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactModule } from '../contacts/contact.module.js';
 import { UserModule } from '../users/user.module.js';
 import { WardModule } from '../wards/ward.module.js';
@@ -13,10 +12,11 @@ import { IssueTagResolver } from './issue-tag.resolver.js';
 import { IssueTagService } from './issue-tag.service.js';
 import { AssessmentResolver, ContactOrganisingResolver, OrganisingResolver } from './organising.resolver.js';
 import { OrganisingService } from './organising.service.js';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 /** Organising on the ward: conversations, assessments, follow-ups, leaders, my patch, rep coverage. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, IssueTag, AssessmentEntry, ContactLink]), ContactModule, UserModule, WardModule],
+  imports: [RequestRepositories.forFeature([Conversation, IssueTag, AssessmentEntry, ContactLink]), ContactModule, UserModule, WardModule],
   providers: [
     ConversationService, IssueTagService, OrganisingService,
     ConversationResolver, IssueTagResolver, ContactOrganisingResolver, AssessmentResolver, OrganisingResolver,

@@ -1,10 +1,10 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Assessment, ASSESSMENT_LABELS, CONVERSATION_CHANNEL_LABELS, CONVERSATION_TYPE_LABELS, type ConversationChannel,
   type ConversationType, coverageStatus, REP_ROLE_KIND_LABELS, type RepRoleKind, ShiftPattern, uncoveredShifts,
 } from '@rollcall/domain';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
@@ -75,7 +75,7 @@ export interface CoverageRow {
 @Injectable()
 export class OrganisingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,
@@ -170,7 +170,7 @@ export class OrganisingService {
         UNION ALL
         SELECT l.leader_id, l.follower_id, 'followers', l.created_at FROM contact_link l WHERE l.leader_id = ANY(:ids)
       ) x WHERE ${c.sql} ORDER BY x.created_at`;
-    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, { ...c.params, ids: [...contactIds] });
+    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, { ...c.params, ids: [...contactIds] });
     const rows: { me: string; other: string; direction: 'leaders' | 'followers' }[] = await this.db.query(query, values);
     return groupByKey(contactIds, rows, (r) => r.me).map((mine) => ({
       leaders: mine.filter((r) => r.direction === 'leaders').map((r) => r.other),
@@ -254,7 +254,7 @@ export class OrganisingService {
         coalesce(max(f.open), 0)::int AS open_follow_ups, coalesce(max(f.overdue), 0)::int AS overdue_follow_ups
       FROM people pe LEFT JOIN follow f ON f.ward_id = pe.ward_id
       GROUP BY pe.ward_id`;
-    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
+    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, params);
     return this.db.query(query, values);
   }
 
@@ -285,7 +285,7 @@ export class OrganisingService {
       SELECT s.ward_id, s.headcount, s.members, coalesce(r.rep_contact_ids, '{}') AS rep_contact_ids,
         s.staff_shifts::text[] AS staff_shifts, coalesce(r.rep_shifts::text[], '{}') AS rep_shifts
       FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`;
-    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
+    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, params);
     return this.db.query(query, values);
   }
 
@@ -302,7 +302,7 @@ export class OrganisingService {
         AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
       GROUP BY cv.rep_user_id, u.display_name
       ORDER BY overdue DESC, "oldestDate", "repName", id`;
-    const [query, values] = this.db.driver.escapeQueryWithParameters(sql, { ...c.params, org: user.organisationId, today });
+    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, { ...c.params, org: user.organisationId, today });
     return this.db.query(query, values);
   }
 

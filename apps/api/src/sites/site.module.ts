@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmployerModule } from '../employers/employer.module.js';
 import { Site } from './site.entity.js';
 import { SiteResolver } from './site.resolver.js';
 import { SiteService } from './site.service.js';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Site]), EmployerModule],
+  imports: [RequestRepositories.forFeature([Site]), EmployerModule],
   providers: [SiteService, SiteResolver],
   exports: [SiteService],
 })

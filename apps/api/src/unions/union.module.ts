@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Union } from './union.entity.js';
 import { UnionResolver } from './union.resolver.js';
 import { UnionService } from './union.service.js';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Union])],
+  imports: [RequestRepositories.forFeature([Union])],
   providers: [UnionService, UnionResolver],
   exports: [UnionService],
 })

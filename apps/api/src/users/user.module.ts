@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { BranchModule } from '../branches/branch.module.js';
 import { UserBranchRole } from './user-branch-role.entity.js';
 import { User } from './user.entity.js';
 import { UserBranchRoleResolver, UserResolver } from './user.resolver.js';
 import { UserService } from './user.service.js';
+import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, UserBranchRole]), BranchModule],
+  imports: [RequestRepositories.forFeature([User, UserBranchRole]), BranchModule],
   providers: [UserService, UserResolver, UserBranchRoleResolver],
   exports: [UserService],
 })

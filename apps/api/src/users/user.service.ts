@@ -1,7 +1,8 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Role } from '@rollcall/domain';
-import { type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -60,7 +61,7 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
 
   constructor(
     @InjectRepository(User) repo: Repository<User>,
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {

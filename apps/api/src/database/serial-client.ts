@@ -1,0 +1,65 @@
+import pg from 'pg';
+
+/** The statements that end a transaction (as TypeORM sends them). */
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
+function textOf(config: unknown): string {
+  if (typeof config === 'string') return config;
+  return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
+}
+
+/**
+ * The pool's connections (pg-pool's `Client` option, set in dataSourceOptions). A request's
+ * statements share one connection; resolvers run side by side, so they may ask at the same time.
+ * Each connection sends one statement at a time, the next when the last has answered (pg warns of,
+ * and will remove, sending a query while another is running). Two more rules, for the request
+ * transaction's sake:
+ * - `refuse(error, cancelled)`: from now on every statement fails with `error`, unsent, except the
+ *   ROLLBACK that ends the transaction, which waits for `cancelled` (the running statement's cancel
+ *   has been delivered, so it cannot hit the ROLLBACK instead). After that ROLLBACK, it serves again.
+ * - A connection still inside a transaction after its COMMIT or ROLLBACK (one that failed) is closed,
+ *   never handed to another request with a transaction, and someone else's identity, still open.
+ */
+export class SerialClient extends pg.Client {
+  private tail: Promise<unknown> = Promise.resolve();
+  private running = 0;
+  private refusal?: { error: Error; cancelled: Promise<unknown> };
+
+  /** Whether a statement is running (sent and not yet answered). */
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  refuse(error: Error, cancelled: Promise<unknown>): void {
+    this.refusal = { error, cancelled };
+  }
+
+  override query(...args: any[]): any {
+    const [config, values, callback] = args as [unknown, unknown, unknown];
+    // Callback and stream forms are left as pg handles them (TypeORM uses the promise form).
+    if (typeof callback === 'function' || typeof values === 'function' || typeof (config as { submit?: unknown })?.submit === 'function') {
+      return pg.Client.prototype.query.apply(this, args as never);
+    }
+    const text = textOf(config);
+    const ends = ENDS_TRANSACTION.test(text);
+    const run = this.tail.then(async () => {
+      const refusal = this.refusal;
+      if (refusal) {
+        if (!/^\s*ROLLBACK\b/i.test(text)) throw refusal.error;
+        await refusal.cancelled.catch(() => undefined);
+      }
+      this.running++;
+      try {
+        return await (pg.Client.prototype.query.apply(this, args as never) as unknown as Promise<unknown>);
+      } finally {
+        this.running--;
+        if (ends) {
+          if (refusal) this.refusal = undefined;
+          if (this.getTransactionStatus() !== 'I') void this.end().catch(() => undefined);
+        }
+      }
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
