@@ -180,5 +180,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' } as NodeJS.ProcessEnv)).toThrow(/TRUST_PROXY must be the number of proxy hops/);
     expect(() => loadConfig({ CORS_ORIGINS: 'evil.example' } as NodeJS.ProcessEnv)).toThrow(/CORS_ORIGINS must be a comma-separated list/);
     expect(() => loadConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '2' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_POOL_SIZE must be a whole number from 3/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'ten' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_POOL_SIZE must be a whole number from 3/);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_CONNECT_TIMEOUT_MS must be a whole number/);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '20', DATABASE_CONNECT_TIMEOUT_MS: '2500' } as NodeJS.ProcessEnv).DATABASE_POOL_SIZE).toBe('20');
   });
 });

@@ -121,7 +121,6 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
 
     await page.getByRole('button', { name: 'Raw JSON' }).click();
     await expectVisible(page.getByText(`"jobTitle": "${contact.newTitle}"`));
-    await page.waitForTimeout(400); // let the accordion finish opening for the screenshot
     await shot('03-raw-json');
   });
 

@@ -76,7 +76,6 @@ function isMutation(request: Request, name: string): boolean {
 }
 
 async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400); // ripples and fades settle
   await screenshot(page, `offline-${name}`, { fullPage: false });
 }
 

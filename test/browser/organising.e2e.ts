@@ -97,7 +97,6 @@ const open = (viewport: Viewport, isMobile = false): Promise<Session> =>
 /** A screenshot once ripples and fades have settled (a full page from the top: the app bar is fixed). */
 async function shot(page: Page, name: string, fullPage = false) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(400);
   await screenshot(page, `organising-${name}`, { fullPage });
 }
 

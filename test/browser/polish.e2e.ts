@@ -113,7 +113,6 @@ afterAll(async () => {
 
 /** A screenshot once ripples and fades have settled. */
 async function shot(page: Page, name: string, fullPage = false) {
-  await page.waitForTimeout(300);
   await screenshot(page, `polish-${name}`, { fullPage });
 }
 

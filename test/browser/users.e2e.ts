@@ -162,7 +162,6 @@ describe('a branch admin manages an account', () => {
     await expect(page.getByRole('menuitem', { name: 'Audit log' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Profile' }).click();
     await expectVisible(page.getByTestId('account-role').filter({ hasText: `Workplace rep · ${demo.branchName}` }));
-    await page.waitForTimeout(300); // let the menu finish opening for the screenshot
     await shot(page, '06-user-menu');
     await page.getByRole('menuitem', { name: 'Change password' }).click();
     await page.waitForURL(/#\/change-password/);
@@ -182,14 +181,12 @@ describe('a branch admin manages an account', () => {
     await confirm.fill(newUser.newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await expectVisible(page.getByText('is not your current password'));
-    await page.waitForTimeout(400); // let the button's ripple fade for the screenshot
     await shot(page, '07-change-password-refused');
 
     const oldToken = await page.evaluate(() => localStorage.getItem('rollcall.token'));
     await current.fill(newUser.password);
     await page.getByRole('button', { name: 'Change password' }).click();
     await expectVisible(page.getByText('Password changed. Other sessions have been signed out.'));
-    await page.waitForTimeout(400); // let the notification finish fading in for the screenshot
     await shot(page, '08-password-changed');
     const newToken = await page.evaluate(() => localStorage.getItem('rollcall.token'));
     expect(newToken).toBeTruthy();
@@ -242,7 +239,6 @@ describe('a branch admin manages an account', () => {
 
     await active.click();
     await expectVisible(dialog.getByText('They are signed out everywhere at once'));
-    await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
     await shot(page, '10-confirm-deactivate');
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
     await expectHidden(dialog);
@@ -260,7 +256,6 @@ describe('a branch admin manages an account', () => {
     const { page } = robin;
     await fillSignIn(page, t.url, newUser.email, newUser.newPassword);
     await expectVisible(page.getByText('Wrong email or password'));
-    await page.waitForTimeout(400); // let the notification finish fading in for the screenshot
     await shot(page, '12-deactivated-sign-in');
     expect(await page.evaluate(() => localStorage.getItem('rollcall.token'))).toBeNull();
   });
@@ -296,7 +291,6 @@ describe('branches', () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog');
     await expectVisible(dialog.getByText('Delete this branch?'));
-    await page.waitForTimeout(400);
     await shot(page, 'branches-02-confirm-delete');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(/#\/Branches(\?.*)?$/);
@@ -313,7 +307,8 @@ describe('a branch secretary', () => {
     await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
     await expect(page.getByRole('menuitem', { name: 'Branches' }).count()).resolves.toBe(0);
     await page.goto(`${t.url}/#/Users`);
-    await page.waitForTimeout(500);
+    // No Users page for a secretary: the app's not-found page, and no request for accounts
+    await expectVisible(page.getByText(/Not found, or not yours to see/));
     await expect(page.getByText(ADMIN).count()).resolves.toBe(0);
     await expect(page.locator('#main-content tbody tr').count()).resolves.toBe(0);
     await screenshot(page, 'users-secretary');

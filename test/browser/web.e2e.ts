@@ -211,7 +211,6 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       const confirm = page.getByRole('dialog');
       await expectVisible(confirm.getByText(new RegExp(escape(fullName))));
-      await page.waitForTimeout(400); // let the dialog finish fading in for the screenshot
       await shot('12-confirm-delete');
       await confirm.getByRole('button', { name: 'Confirm' }).click();
       await page.waitForURL(/\/Contacts(\?.*)?$/);

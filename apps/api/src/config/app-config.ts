@@ -37,6 +37,19 @@ export class AppConfig {
   @MinLength(16, { message: 'DATABASE_APP_PASSWORD must be at least 16 characters' })
   DATABASE_APP_PASSWORD?: string;
 
+  /**
+   * Connections in the pool. Signed-in requests hold at most two fewer, so token checks, logins,
+   * durable audit entries and cancels always find one (read by database/data-source.ts).
+   */
+  @IsOptional()
+  @Matches(/^(?:[3-9]|[1-9]\d{1,2})$/, { message: 'DATABASE_POOL_SIZE must be a whole number from 3 to 999' })
+  DATABASE_POOL_SIZE?: string;
+
+  /** How long a request waits for a connection before it is answered 503 (read by database/data-source.ts). */
+  @IsOptional()
+  @Matches(/^[1-9]\d{2,6}$/, { message: 'DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 9999999' })
+  DATABASE_CONNECT_TIMEOUT_MS?: string;
+
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
   @IsString()
   DATA_DIR = '.data';
