@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { buildSchema } from 'graphql';
+import { buildSchema, introspectionFromSchema } from 'graphql';
 import type { DataProvider, RaRecord } from 'ra-core';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { buildQuery } from '../../apps/web/src/raGraphql.js';
@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../fixtures/app.js';
 
 let t: TestApp;
 let provider: DataProvider;
+let client: ApolloClient;
 let admin: ReturnType<TestApp['as']>;
 /** What the provider sent: each operation's name and variables. */
 const sent: { name: string; variables: Record<string, unknown> }[] = [];
@@ -22,7 +23,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const token = await t.login('admin');
   admin = t.as('admin');
-  const client = new ApolloClient({
+  client = new ApolloClient({
     link: ApolloLink.from([
       new ApolloLink((operation, forward) => {
         sent.push({ name: operation.operationName ?? '', variables: operation.variables });
@@ -75,6 +76,8 @@ describe('ra-data-graphql-simple against the API', () => {
     expect(total).toBe(all.data!._allContactsMeta.count);
     expect(ids(data)).toEqual(everyone.slice(2, 4).map((c) => c.id));
     expect(data.every((c) => c.staffGroup === 'NURSING_MIDWIFERY_REGISTERED')).toBe(true);
+    // It read the schema first, with the standard introspection query (which the depth limit lets through).
+    expect(sent[0]).toMatchObject({ name: 'IntrospectionQuery' });
 
     const wards = await provider.getList('Ward', { filter: { q: 'ward' }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
     expect(wards.data.length).toBeGreaterThan(0);
@@ -187,5 +190,19 @@ describe('ra-data-graphql-simple against the API', () => {
       data: { displayName: 'Renamed Rep', roles: [{ branchId: branch.id, role: 'REP' }, { branchId: branch.id, role: 'CASEWORKER' }] },
     });
     expect(renamed.roles.map((r: { role: string }) => r.role).sort()).toEqual(['CASEWORKER', 'REP']);
+  });
+});
+
+describe('ra-data-graphql-simple with the committed schema given statically', () => {
+  it('reads and writes without asking the API for its schema (introspection is off in production)', async () => {
+    const schema = introspectionFromSchema(buildSchema(readFileSync('apps/api/schema.gql', 'utf8'))).__schema;
+    const fixed = buildGraphQLProvider({ client: client as never, buildQuery, introspection: { schema } as never });
+    sent.length = 0;
+    const { data, total } = await fixed.getList('Employer', { filter: {}, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 10 } });
+    expect(total).toBeGreaterThan(0);
+    expect(data[0]).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    const { data: tag } = await fixed.create('IssueTag', { data: { name: 'Rotas', active: true } });
+    expect(tag).toMatchObject({ name: 'Rotas', active: true });
+    expect(sent.map((s) => s.name)).toEqual(['allEmployers', 'createIssueTag']);
   });
 });
