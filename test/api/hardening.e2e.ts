@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { GRAPHQL_LIMITS } from '../../apps/api/src/common/graphql-limits.js';
 import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
@@ -20,6 +21,34 @@ describe('GraphQL limits', () => {
     for (let i = 0; i < 5; i++) sel = `memberships { contact { ${sel} } }`;
     const res = await t.as('secretary')(`{ allContacts(perPage: 1) { ${sel} } }`);
     expect(errorOf(res)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: `Query is too deep: at most ${GRAPHQL_LIMITS.maxDepth} levels` });
+    expect(res.data).toBeUndefined();
+  });
+
+  it('refuses an ordinary query one level deeper than the limit', async () => {
+    // allContacts(1) memberships(2) contact(3) … nine levels
+    let sel = 'id';
+    for (let i = 0; i < 4; i++) sel = `memberships { contact { ${sel} } }`;
+    const query = `{ allContacts(perPage: 1) { ${sel} } }`;
+    expect(query.match(/\{/g)).toHaveLength(GRAPHQL_LIMITS.maxDepth + 2); // the braces: the operation's, then 9 levels
+    const res = await t.as('secretary')(query);
+    expect(errorOf(res)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: `Query is too deep: at most ${GRAPHQL_LIMITS.maxDepth} levels` });
+  });
+
+  it('does not count introspection against the depth limit (GraphiQL, code generators and ra-data-graphql send it)', async () => {
+    const res = await t.as('secretary')<{ __schema: { queryType: { name: string }; types: unknown[] } }>(getIntrospectionQuery());
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.__schema.queryType.name).toBe('Query');
+    const type = await t.as('secretary')<{ __type: { name: string } }>(
+      '{ __type(name: "Contact") { name fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } } }',
+    );
+    expect(type.errors).toBeUndefined();
+    expect(type.data?.__type.name).toBe('Contact');
+  });
+
+  it('still refuses introspection that loops through the schema (graphql-js’s own introspection depth rule)', async () => {
+    const res = await t.as('secretary')('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }');
+    expect(errorOf(res).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorOf(res).message).toMatch(/Maximum introspection depth exceeded/);
     expect(res.data).toBeUndefined();
   });
 
@@ -166,6 +195,9 @@ describe('production mode', () => {
   it('turns off introspection and field suggestions', async () => {
     const intro = await prod.as('secretary')('{ __schema { types { name } } }');
     expect(intro.errors?.[0].message).toMatch(/introspection/i);
+    const full = await prod.as('secretary')(getIntrospectionQuery());
+    expect(full.errors?.[0].message).toMatch(/introspection/i);
+    expect(full.data).toBeUndefined();
     const typo = await prod.as('secretary')('{ allContact { id } }');
     expect(errorOf(typo).code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errorOf(typo).message).not.toMatch(/Did you mean/);

@@ -2,7 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
@@ -26,7 +26,7 @@ export class AuditResolver {
 
   @Can(Permission.AUDIT_READ)
   @Query(() => ListMetadata)
-  async _allAuditEventsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: AuditEventFilter): Promise<ListMetadata> {
+  async _allAuditEventsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: AuditEventFilter): Promise<ListMetadata> {
     return { count: await this.audit.count(filter, user) };
   }
 }

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -29,7 +29,7 @@ export class BranchResolver {
 
   @Can(Permission.SELF)
   @Query(() => ListMetadata)
-  async _allBranchesMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BranchFilter): Promise<ListMetadata> {
+  async _allBranchesMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BranchFilter): Promise<ListMetadata> {
     return { count: await this.branches.count(filter, user) };
   }
 

@@ -22,6 +22,15 @@ function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 }
 
+/**
+ * The introspection root fields. Their subtrees only describe the (static) schema and do not count against the depth
+ * limit: the standard introspection query (`getIntrospectionQuery()`, as GraphiQL, code generators and ra-data-graphql
+ * send it) is 15 levels deep through `ofType { ofType { … } }`. The way introspection multiplies work, looping through
+ * `fields { type { fields … } }`, is refused by graphql-js's own MaxIntrospectionDepthRule (one of its specified rules,
+ * which Apollo Server always runs). Their fields still count against the field limit.
+ */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
 /** Walks each operation with fragments expanded (each fragment once per path, cycles cut). */
 function measure(
   set: SelectionSetNode,
@@ -29,20 +38,23 @@ function measure(
   depth: number,
   seen: Set<string>,
   acc: { depth: number; fields: number },
+  countDepth = true,
 ): void {
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) {
       if (s.name.value.startsWith('__') && !s.selectionSet) continue;
       acc.fields++;
-      acc.depth = Math.max(acc.depth, depth);
-      if (s.selectionSet) measure(s.selectionSet, fragments, depth + 1, seen, acc);
+      const introspection = depth === 1 && INTROSPECTION_ROOTS.has(s.name.value);
+      const counted = countDepth && !introspection;
+      if (counted) acc.depth = Math.max(acc.depth, depth);
+      if (s.selectionSet) measure(s.selectionSet, fragments, depth + 1, seen, acc, counted);
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      measure(s.selectionSet, fragments, depth, seen, acc);
+      measure(s.selectionSet, fragments, depth, seen, acc, countDepth);
     } else {
       const name = s.name.value;
       const fragment = fragments[name];
       if (!fragment || seen.has(name)) continue;
-      measure(fragment.selectionSet, fragments, depth, new Set([...seen, name]), acc);
+      measure(fragment.selectionSet, fragments, depth, new Set([...seen, name]), acc, countDepth);
     }
     if (acc.fields > GRAPHQL_LIMITS.maxFields * 2) return; // already refused; stop early
   }

@@ -4,9 +4,9 @@ import { Brackets, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { UserInputError } from './errors.js';
 import { MaxIds } from './validators.js';
 
-/** react-admin's list arguments (ra-data-graphql-simple grammar). page is 0-based. */
+/** A page of a list (ra-data-graphql-simple grammar): page is 0-based. */
 @ArgsType()
-export class ListArgs {
+export class PageArgs {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
@@ -19,7 +19,11 @@ export class ListArgs {
   @Min(1)
   @Max(500, { message: 'perPage must not exceed 500' })
   perPage?: number;
+}
 
+/** react-admin's list arguments (ra-data-graphql-simple grammar): a page, sorted. */
+@ArgsType()
+export class ListArgs extends PageArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
@@ -55,6 +59,13 @@ export abstract class BaseFilter {
 }
 
 export const DEFAULT_PER_PAGE = 25;
+
+/**
+ * The arguments of a list's count, `_allXsMeta`: ra-data-graphql-simple sends the list's page with its filter. The
+ * count is of the whole filtered list, so the page is checked like the list's and otherwise ignored.
+ */
+@ArgsType()
+export class MetaArgs extends PageArgs {}
 
 /** How a list is sorted (ListArgs without the page). */
 export type SortArgs = Pick<ListArgs, 'sortField' | 'sortOrder'>;

@@ -3,7 +3,7 @@ import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -42,7 +42,7 @@ export class ContactResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allContactsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ContactFilter): Promise<ListMetadata> {
+  async _allContactsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ContactFilter): Promise<ListMetadata> {
     return { count: await this.contacts.count(filter, user) };
   }
 

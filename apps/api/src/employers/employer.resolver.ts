@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { EmployerCreateInput, EmployerFilter, EmployerUpdateInput } from './dto/employer.input.js';
 import { Employer } from './employer.entity.js';
@@ -27,7 +27,7 @@ export class EmployerResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allEmployersMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<ListMetadata> {
+  async _allEmployersMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: EmployerFilter): Promise<ListMetadata> {
     return { count: await this.employers.count(filter, user) };
   }
 

@@ -3,7 +3,7 @@ import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { MembershipStatus } from '../common/enums.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { addDays, today } from '../common/validators.js';
@@ -46,7 +46,7 @@ export class MembershipResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allMembershipsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: MembershipFilter): Promise<ListMetadata> {
+  async _allMembershipsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: MembershipFilter): Promise<ListMetadata> {
     return { count: await this.memberships.count(filter, user) };
   }
 

@@ -3,7 +3,7 @@ import { daysOverdue, FollowUpState, followUpState } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { today } from '../common/validators.js';
@@ -40,7 +40,7 @@ export class ConversationResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allConversationsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ConversationFilter): Promise<ListMetadata> {
+  async _allConversationsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ConversationFilter): Promise<ListMetadata> {
     return { count: await this.conversations.count(filter, user) };
   }
 
@@ -52,7 +52,7 @@ export class ConversationResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allFollowUpsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: FollowUpFilter): Promise<ListMetadata> {
+  async _allFollowUpsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: FollowUpFilter): Promise<ListMetadata> {
     return { count: await this.conversations.countFollowUps(filter, user) };
   }
 

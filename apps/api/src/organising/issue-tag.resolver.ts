@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/organising.input.js';
 import { IssueTag } from './issue-tag.entity.js';
@@ -27,7 +27,7 @@ export class IssueTagResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allIssueTagsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: IssueTagFilter): Promise<ListMetadata> {
+  async _allIssueTagsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: IssueTagFilter): Promise<ListMetadata> {
     return { count: await this.tags.count(filter, user) };
   }
 

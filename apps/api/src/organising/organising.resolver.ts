@@ -15,7 +15,7 @@ import { AssessmentEntry } from './assessment-entry.entity.js';
 import { ContactLink } from './contact-link.entity.js';
 import { OrganisingService, timelineTitle } from './organising.service.js';
 import { Rep, RepFilter } from './rep.types.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { CoverageStatus, PatchWard, RepOverdueFollowUps, TimelineEvent, TimelineKind, WardCoverage } from './organising.types.js';
 
 @InputType()
@@ -224,7 +224,7 @@ export class OrganisingResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allRepsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: RepFilter): Promise<ListMetadata> {
+  async _allRepsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: RepFilter): Promise<ListMetadata> {
     return { count: (await this.organising.reps(user, filter ?? {})).length };
   }
 

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -35,7 +35,7 @@ export class RepRoleResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allRepRolesMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: RepRoleFilter): Promise<ListMetadata> {
+  async _allRepRolesMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: RepRoleFilter): Promise<ListMetadata> {
     return { count: await this.repRoles.count(filter, user) };
   }
 

@@ -4,7 +4,7 @@ import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { type Counts, DensityService } from '../density/density.service.js';
@@ -38,7 +38,7 @@ export class SiteResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allSitesMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<ListMetadata> {
+  async _allSitesMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<ListMetadata> {
     return { count: await this.sites.count(filter, user) };
   }
 

@@ -3,7 +3,7 @@ import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { DensityService } from '../density/density.service.js';
@@ -33,7 +33,7 @@ export class UnionResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allUnionsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<ListMetadata> {
+  async _allUnionsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: UnionFilter): Promise<ListMetadata> {
     return { count: await this.unions.count(filter, user) };
   }
 

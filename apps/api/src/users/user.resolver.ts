@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { Branch } from '../branches/branch.entity.js';
 import { BranchService } from '../branches/branch.service.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -32,7 +32,7 @@ export class UserResolver {
 
   @Can(Permission.USERS_MANAGE)
   @Query(() => ListMetadata)
-  async _allUsersMeta(@CurrentUser() admin: AuthUser, @Args('filter', { nullable: true }) filter?: UserFilter): Promise<ListMetadata> {
+  async _allUsersMeta(@Args() _page: MetaArgs, @CurrentUser() admin: AuthUser, @Args('filter', { nullable: true }) filter?: UserFilter): Promise<ListMetadata> {
     return { count: await this.users.count(filter, admin) };
   }
 

@@ -4,7 +4,7 @@ import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import { ListArgs, ListMetadata } from '../common/list.js';
+import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { type Counts, DensityService } from '../density/density.service.js';
@@ -38,7 +38,7 @@ export class WardResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => ListMetadata)
-  async _allWardsMeta(@CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<ListMetadata> {
+  async _allWardsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<ListMetadata> {
     return { count: await this.wards.count(filter, user) };
   }
 
