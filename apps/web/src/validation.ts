@@ -1,4 +1,5 @@
 import { email, maxLength, minLength, regex, required } from 'react-admin';
+import { ukDayOfInput } from './common/dates';
 
 /**
  * Client-side checks that mirror the API's class-validator rules (apps/api/src/*\/dto), so most
@@ -56,8 +57,6 @@ export const issueTagName = [required(), maxLength(60)];
 export const followUpNotBeforeConversation = [
   (value: unknown, values: Record<string, unknown>) => {
     if (typeof value !== 'string' || !value) return undefined;
-    const at = typeof values.occurredAt === 'string' && values.occurredAt ? new Date(values.occurredAt) : new Date();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Number.isNaN(at.getTime()) ? new Date() : at);
-    return value < day ? 'The follow-up cannot be before the conversation' : undefined;
+    return value < ukDayOfInput(values.occurredAt) ? 'The follow-up cannot be before the conversation' : undefined;
   },
 ];

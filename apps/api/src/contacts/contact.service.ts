@@ -11,7 +11,7 @@ import { MembershipStatus } from '../common/enums.js';
 import { mapConstraintError, UserInputError } from '../common/errors.js';
 import { applySearch, applySort, type SortArgs } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
-import { addDays, today } from '../common/validators.js';
+import { addDays, ukToday as today } from '@rollcall/domain';
 import { Ward } from '../wards/ward.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
