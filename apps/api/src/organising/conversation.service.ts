@@ -2,7 +2,7 @@ import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, ukDay, ukToday, validFollowUpDate,
+  addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, UK_TIME_ZONE, ukDay, ukToday, validFollowUpDate,
 } from '@rollcall/domain';
 import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -69,8 +69,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     if (f.wardId) {
       qb.andWhere('EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = conversation.contact_id AND p.end_date IS NULL AND p.ward_id = :wardId)', { wardId: f.wardId });
     }
-    if (f.from) qb.andWhere("conversation.occurred_at >= (CAST(:from AS date) AT TIME ZONE 'Europe/London')", { from: f.from });
-    if (f.to) qb.andWhere("conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/London')", { to: f.to });
+    if (f.from) qb.andWhere('conversation.occurred_at >= (CAST(:from AS date) AT TIME ZONE :zone)', { from: f.from, zone: UK_TIME_ZONE });
+    if (f.to) qb.andWhere('conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE :zone)', { to: f.to, zone: UK_TIME_ZONE });
   }
 
   /** The conversation was logged by the caller (a retry of their create may return it). */
