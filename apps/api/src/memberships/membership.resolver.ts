@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { addDays, countsAsMember, ukToday } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -10,7 +11,6 @@ import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Union } from '../unions/union.entity.js';
 import { UnionService } from '../unions/union.service.js';
-import { addDays, countsAsMember, ukToday } from '@rollcall/domain';
 import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput, RecentJoiners, RecentJoinersArgs } from './dto/membership.input.js';
 import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';

@@ -1,11 +1,11 @@
 import { Args, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MAX_LENGTH, ukToday } from '@rollcall/domain';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { OptionalUuidPipe } from '../common/uuid.pipe.js';
-import { ukToday } from '@rollcall/domain';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
@@ -44,7 +44,7 @@ export class LeaderInput {
   @Field(() => String, { nullable: true, description: 'Why (required when marking)' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_LENGTH.SHORT_TEXT)
   reason?: string | null;
 }
 
