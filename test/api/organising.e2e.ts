@@ -1,3 +1,5 @@
+import { addDays, ukToday } from '@rollcall/domain';
+import { DataSource } from 'typeorm';
 import { errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 
 /** Organising on the ward: conversations, the assessment history, follow-ups, leaders, my patch, coverage. */
@@ -8,7 +10,8 @@ let tags: { id: string; name: string }[];
 
 const LOG = `mutation($d: ConversationCreateInput!) { createConversation(data: $d) {
   id contactId repUserId repName channel type aeiouSteps issueTags { name } ask answer assessment nextStep followUpDate followUpState } }`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in the UK, as the API counts (not UTC's, a day behind late on a summer evening). */
+const day = (offset: number) => addDays(ukToday(), offset);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -112,6 +115,38 @@ describe('follow-ups', () => {
     expect(after.data?.allFollowUps.map((r: { id: string }) => r.id)).not.toContain(mine.id);
     const done = await t.as('rep')('query($c: ID) { allFollowUps(filter: { contactId: $c, includeDone: true }) { id followUpState completedAt } }', { c: person.id });
     expect(done.data?.allFollowUps).toEqual([expect.objectContaining({ id: mine.id, followUpState: 'DONE' })]);
+  });
+
+  it("reads today in London in SQL as in code: the app's sessions have the UK time zone, so current_date is London's day", async () => {
+    const before = ukToday();
+    const [session] = await t.app.get(DataSource).query("SELECT current_setting('TimeZone') AS zone, current_date::text AS today");
+    expect(session.zone).toBe('Europe/London');
+    expect([before, ukToday()]).toContain(session.today);
+  });
+
+  it('a follow-up set for London\'s today is due today, tomorrow\'s is due soon, yesterday\'s overdue by a day', async () => {
+    const [person] = await t.sql(`SELECT c.id FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL
+      WHERE p.ward_id = $1 AND c.id <> $2 AND c.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM conversation cv WHERE cv.contact_id = c.id) ORDER BY c.first_name DESC LIMIT 1`, [onPatch.ward_id, onPatch.contact_id]);
+    const states: [number, string, number][] = [[-1, 'OVERDUE', 1], [0, 'DUE_TODAY', 0], [1, 'DUE_SOON', 0]];
+    for (const [offset, state, overdue] of states) {
+      const res = await t.as('rep')(`mutation($d: ConversationCreateInput!) { createConversation(data: $d) { followUpDate followUpState daysOverdue } }`, {
+        d: { contactId: person.id, occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), followUpDate: day(offset) },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.createConversation).toEqual({ followUpDate: day(offset), followUpState: state, daysOverdue: overdue });
+    }
+  });
+
+  it('filters conversations by the day they happened on in London: 23:30 UTC on 30 June is 1 July', async () => {
+    const logged = await t.as('rep')(LOG, { d: { contactId: onPatch.contact_id, occurredAt: '2026-06-30T23:30:00.000Z' } });
+    expect(logged.errors).toBeUndefined();
+    const ids = async (from: string, to: string) => (await t.as('rep')(
+      'query($f: ConversationFilter) { allConversations(perPage: 50, filter: $f) { id } }',
+      { f: { contactId: onPatch.contact_id, from, to } },
+    )).data?.allConversations.map((c: { id: string }) => c.id);
+    expect(await ids('2026-07-01', '2026-07-01')).toEqual([logged.data?.createConversation.id]);
+    expect(await ids('2026-06-30', '2026-06-30')).toEqual([]);
   });
 
   it("lists the reps whose follow-ups one may look at: the branch's reps for a secretary, oneself for a rep", async () => {

@@ -1,3 +1,4 @@
+import { ukToday } from '@rollcall/domain';
 import { HttpError } from 'react-admin';
 import { listFilter } from './dataProvider';
 import { getToken } from './session';
@@ -27,8 +28,7 @@ export interface ExportParams {
 function fileName(disposition: string | null, name: string): string {
   const match = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
   if (match) return match[1];
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  return `${name}-${today}.csv`;
+  return `${name}-${ukToday()}.csv`;
 }
 
 /** Why the server refused, in its own words (`{ message, code, fields }`), as a react-admin HttpError. */

@@ -1,27 +1,29 @@
+import { MAX_LENGTH, MIN_PASSWORD_LENGTH, PATTERN } from '@rollcall/domain';
 import { email, maxLength, minLength, regex, required } from 'react-admin';
+import { ukDayOfInput } from './common/dates';
 
 /**
- * Client-side checks that mirror the API's class-validator rules (apps/api/src/*\/dto), so most
- * mistakes are caught before a round trip. The server stays the authority: its field errors show
- * on the same inputs.
+ * Client-side checks with the API's own limits (MAX_LENGTH, PATTERN of @rollcall/domain, which its
+ * class-validator inputs use too), so most mistakes are caught before a round trip. The server stays
+ * the authority: its field errors show on the same inputs.
  */
-export const requiredName = [required(), maxLength(200)];
-export const personName = [required(), maxLength(100)];
-export const optionalName = [maxLength(100)];
-export const jobTitle = [maxLength(200)];
-export const region = [maxLength(100)];
-export const speciality = [maxLength(100)];
-export const address = [maxLength(300)];
-export const unionShortName = [required(), maxLength(20)];
+export const requiredName = [required(), maxLength(MAX_LENGTH.NAME)];
+export const personName = [required(), maxLength(MAX_LENGTH.PERSON_NAME)];
+export const optionalName = [maxLength(MAX_LENGTH.PERSON_NAME)];
+export const jobTitle = [maxLength(MAX_LENGTH.JOB_TITLE)];
+export const region = [maxLength(MAX_LENGTH.REGION)];
+export const speciality = [maxLength(MAX_LENGTH.SPECIALITY)];
+export const address = [maxLength(MAX_LENGTH.ADDRESS)];
+export const unionShortName = [required(), maxLength(MAX_LENGTH.UNION_SHORT_NAME)];
 export const requiredRef = [required()];
 export const requiredChoice = [required()];
-export const optionalEmail = [email('Enter a valid email address'), maxLength(200)];
-export const optionalPhone = [regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number (digits, spaces, brackets, dashes)')];
-export const employeeNumber = [regex(/^[0-9A-Za-z-]{1,20}$/, 'Up to 20 letters, digits or dashes')];
-export const membershipNumber = [maxLength(40)];
-export const odsCode = [regex(/^[A-Z0-9]{3,5}$/, '3 to 5 capital letters or digits (e.g. RXX)')];
-export const siteOdsCode = [regex(/^[A-Z0-9]{3,7}$/, '3 to 7 capital letters or digits (e.g. RXX01)')];
-export const postcode = [regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, 'A UK postcode, e.g. NR1 3SR')];
+export const optionalEmail = [email('Enter a valid email address'), maxLength(MAX_LENGTH.EMAIL)];
+export const optionalPhone = [regex(PATTERN.PHONE, 'Enter a phone number (digits, spaces, brackets, dashes)')];
+export const employeeNumber = [regex(PATTERN.EMPLOYEE_NUMBER, 'Up to 20 letters, digits or dashes')];
+export const membershipNumber = [maxLength(MAX_LENGTH.MEMBERSHIP_NUMBER)];
+export const odsCode = [regex(PATTERN.EMPLOYER_ODS_CODE, '3 to 5 capital letters or digits (e.g. RXX)')];
+export const siteOdsCode = [regex(PATTERN.SITE_ODS_CODE, '3 to 7 capital letters or digits (e.g. RXX01)')];
+export const postcode = [regex(PATTERN.POSTCODE, 'A UK postcode, e.g. NR1 3SR')];
 
 /** A YYYY-MM-DD date must not come before another field's date. */
 export function notBefore(otherField: string, message: string) {
@@ -32,12 +34,13 @@ export function notBefore(otherField: string, message: string) {
   };
 }
 
-/** Passwords: the API asks for at least 12 characters (and at most 200). */
+/** Passwords: the API asks for at least MIN_PASSWORD_LENGTH characters (and at most MAX_LENGTH.PASSWORD). */
+const passwordLength = [minLength(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`), maxLength(MAX_LENGTH.PASSWORD)];
 export const currentPassword = [required()];
-export const newPassword = [required(), minLength(12, 'At least 12 characters'), maxLength(200)];
-export const optionalNewPassword = [minLength(12, 'At least 12 characters'), maxLength(200)];
-export const requiredEmail = [required(), email('Enter a valid email address'), maxLength(200)];
-export const displayName = [required(), maxLength(120)];
+export const newPassword = [required(), ...passwordLength];
+export const optionalNewPassword = passwordLength;
+export const requiredEmail = [required(), email('Enter a valid email address'), maxLength(MAX_LENGTH.EMAIL)];
+export const displayName = [required(), maxLength(MAX_LENGTH.DISPLAY_NAME)];
 
 /** The value must equal another field's (a password typed twice). */
 export function sameAs(otherField: string, message: string) {
@@ -46,18 +49,16 @@ export function sameAs(otherField: string, message: string) {
 
 export const confirmNewPassword = [required(), sameAs('newPassword', 'The two new passwords differ')];
 
-/** A conversation's ask and next step (up to 500 characters in the API), and its notes (5,000). */
-export const conversationText = [maxLength(500)];
-export const conversationNotes = [maxLength(5000)];
+/** A conversation's ask and next step, and its notes. */
+export const conversationText = [maxLength(MAX_LENGTH.SHORT_TEXT)];
+export const conversationNotes = [maxLength(MAX_LENGTH.NOTES)];
 /** An issue tag's name. */
-export const issueTagName = [required(), maxLength(60)];
+export const issueTagName = [required(), maxLength(MAX_LENGTH.ISSUE_TAG_NAME)];
 
 /** A follow-up date must not come before the conversation's (UK) day. */
 export const followUpNotBeforeConversation = [
   (value: unknown, values: Record<string, unknown>) => {
     if (typeof value !== 'string' || !value) return undefined;
-    const at = typeof values.occurredAt === 'string' && values.occurredAt ? new Date(values.occurredAt) : new Date();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Number.isNaN(at.getTime()) ? new Date() : at);
-    return value < day ? 'The follow-up cannot be before the conversation' : undefined;
+    return value < ukDayOfInput(values.occurredAt) ? 'The follow-up cannot be before the conversation' : undefined;
   },
 ];

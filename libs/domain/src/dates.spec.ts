@@ -1,6 +1,7 @@
 import {
   addDays, addMonths, compareIsoDates, dayOfWeek, daysBetween, daysInMonth, formatIsoDate, fromDayNumber, isIsoDate,
   isLeapYear, isWeekend, lastDayOfMonth, lastDayOfMonthsBeginningWith, maxIsoDate, minIsoDate, parseIsoDate, toDayNumber,
+  UK_TIME_ZONE, ukDay, ukToday,
 } from './dates.js';
 
 describe('isIsoDate / parseIsoDate', () => {
@@ -163,5 +164,60 @@ describe('lastDayOfMonthsBeginningWith ("N months less one day")', () => {
     expect(() => lastDayOfMonthsBeginningWith('2024-01-01', 0)).toThrow(RangeError);
     expect(() => lastDayOfMonthsBeginningWith('2024-01-01', -1)).toThrow(RangeError);
     expect(() => lastDayOfMonthsBeginningWith('2024-01-01', 2.5)).toThrow(RangeError);
+  });
+});
+
+describe('ukDay / ukToday: an instant\'s day is its day in London, not in UTC', () => {
+  it('is Europe/London', () => {
+    expect(UK_TIME_ZONE).toBe('Europe/London');
+  });
+
+  it.each([
+    // British Summer Time (UTC+1): late evening UTC is already tomorrow in London.
+    ['2026-03-30T23:30:00Z', '2026-03-31'],
+    ['2026-06-30T23:30:00Z', '2026-07-01'],
+    ['2026-10-24T23:00:00Z', '2026-10-25'], // the night the clocks go back: 00:00 BST
+    ['2026-10-24T22:59:59Z', '2026-10-24'],
+    // Greenwich Mean Time (UTC+0): the same day as UTC.
+    ['2026-01-15T00:30:00Z', '2026-01-15'],
+    ['2026-12-31T23:30:00Z', '2026-12-31'],
+    ['2026-10-25T23:30:00Z', '2026-10-25'], // the first evening after the clocks went back
+    // The night the clocks go forward (01:00 GMT becomes 02:00 BST).
+    ['2026-03-29T00:30:00Z', '2026-03-29'],
+    ['2026-03-28T23:59:59Z', '2026-03-28'],
+  ])('%s falls on %s in London', (at, day) => {
+    expect(ukDay(new Date(at))).toBe(day);
+    expect(ukDay(at)).toBe(day);
+    expect(ukDay(Date.parse(at))).toBe(day);
+    expect(ukToday(new Date(at))).toBe(day);
+  });
+
+  it('today is the London day of now', () => {
+    const before = ukDay(new Date());
+    const today = ukToday();
+    expect([before, ukDay(new Date())]).toContain(today);
+    expect(isIsoDate(today)).toBe(true);
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => ukDay('not a date')).toThrow(RangeError);
+    expect(() => ukDay(new Date(NaN))).toThrow(RangeError);
+  });
+
+  it('counts a follow-up a week on from a late summer evening from the London day', () => {
+    expect(addDays(ukDay('2026-03-30T23:30:00Z'), 7)).toBe('2026-04-07');
+  });
+});
+
+describe('calendar arithmetic across the clock changes (no zone: a day is a day)', () => {
+  it('steps over both clock changes one day at a time', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 1)).toBe('2026-10-25');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(dayOfWeek('2026-03-29')).toBe(0);
+    expect(dayOfWeek('2026-10-25')).toBe(0);
   });
 });

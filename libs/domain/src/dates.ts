@@ -1,11 +1,20 @@
 /**
- * Calendar arithmetic on ISO calendar dates ('YYYY-MM-DD' strings).
+ * Rollcall's one date module: calendar days ('YYYY-MM-DD' strings) and which day it is in the UK.
  *
- * Legal deadlines are calendar days, not instants: there are no time zones here. A date is turned
- * into a day number (days since 1970-01-01 in the proleptic Gregorian calendar) and back, so every
- * calculation is exact integer arithmetic and gives the same answer on a server in UTC and a phone
- * in British Summer Time.
+ * - A calendar day (joined, due, follow up on) has no time and no zone: legal deadlines are counted
+ *   in calendar days. A day is turned into a day number (days since 1970-01-01) and back, so every
+ *   calculation is exact integer arithmetic, the same on a server in UTC and a phone in BST (and
+ *   tens of times faster than a zoned date per step, which working-day counts take thousands of).
+ * - An instant (a conversation, a sign-in) becomes a day only in Europe/London, through date-fns'
+ *   time-zone companion (@date-fns/tz): "today", "the conversation's day" and every deadline
+ *   counted from them are UK days, whatever zone the server or the device is in. 23:30 UTC on
+ *   30 March 2026 is already 31 March in London (BST); 00:30 UTC in winter is that same day.
  */
+import { TZDate } from '@date-fns/tz';
+import { format, isValid } from 'date-fns';
+
+/** The zone every "today" and every instant's day is read in. */
+export const UK_TIME_ZONE = 'Europe/London';
 
 /** A calendar date written 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -137,4 +146,23 @@ export function lastDayOfMonthsBeginningWith(date: IsoDate, months: number): Iso
   const target = shiftMonth(year, month, months);
   if (day > daysInMonth(target.year, target.month)) return lastDayOfMonth(target.year, target.month);
   return addDays(formatIsoDate(target.year, target.month, day), -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days in the UK: the only place an instant becomes a day
+
+function instant(at: Date | number | string): TZDate {
+  const d = typeof at === 'string' ? new TZDate(at, UK_TIME_ZONE) : new TZDate(+at, UK_TIME_ZONE);
+  if (!isValid(d)) throw new RangeError(`Not an instant: ${JSON.stringify(at)}`);
+  return d;
+}
+
+/** The UK calendar day an instant falls on, as 'YYYY-MM-DD' (Europe/London: GMT in winter, BST in summer). */
+export function ukDay(at: Date | number | string): IsoDate {
+  return format(instant(at), 'yyyy-MM-dd');
+}
+
+/** Today in the UK, as 'YYYY-MM-DD': the day every "today", follow-up and deadline counts from. */
+export function ukToday(now: Date = new Date()): IsoDate {
+  return ukDay(now);
 }

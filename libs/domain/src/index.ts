@@ -10,3 +10,5 @@ export * from './ballots.js';
 export * from './privacy.js';
 export * from './deadlines.js';
 export * from './organising.js';
+export * from './permissions.js';
+export * from './limits.js';

@@ -1,5 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { MAX_LENGTH, MIN_PASSWORD_LENGTH } from '@rollcall/domain';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -21,8 +22,8 @@ export class ChangePasswordArgs {
 
   @Field()
   @IsString()
-  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
-  @MaxLength(200, { message: 'newPassword must be at most 200 characters' })
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_LENGTH.PASSWORD, { message: `newPassword must be at most ${MAX_LENGTH.PASSWORD} characters` })
   newPassword: string;
 }
 

@@ -10,17 +10,6 @@ export function IsLocalDate(): PropertyDecorator {
   );
 }
 
-/** Today in the UK, as 'YYYY-MM-DD'. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** An optional id in a filter: GraphQL ID, validated as a uuid before it reaches SQL. */
 export function OptionalIdFilter(description?: string): PropertyDecorator {
   return applyDecorators(

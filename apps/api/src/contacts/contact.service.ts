@@ -1,6 +1,7 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { addDays, ukToday as today } from '@rollcall/domain';
 import { In, IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Permission } from '../access/permissions.js';
@@ -11,7 +12,6 @@ import { MembershipStatus } from '../common/enums.js';
 import { mapConstraintError, UserInputError } from '../common/errors.js';
 import { applySearch, applySort, type SortArgs } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
-import { addDays, today } from '../common/validators.js';
 import { Ward } from '../wards/ward.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';

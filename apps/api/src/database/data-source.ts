@@ -1,3 +1,4 @@
+import { UK_TIME_ZONE } from '@rollcall/domain';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
@@ -35,8 +36,9 @@ export function dataSourceOptions(url: string, logger = new QueryCounter()): Dat
     // Waiting for a connection (a new one, or a free one of the pool) ends after this long: a server that
     // does not answer fails the request with 503 instead of holding it, and the app's shutdown, forever.
     connectTimeoutMS: connectTimeout(process.env.DATABASE_CONNECT_TIMEOUT_MS),
-    // SerialClient: one statement at a time on each connection (see serial-client.ts).
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), Client: SerialClient },
+    // SerialClient: one statement at a time on each connection (see serial-client.ts). Every session is
+    // in the UK's zone, so SQL's current_date is the same "today" as the code's (ukToday), not UTC's.
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), Client: SerialClient, options: `-c TimeZone=${UK_TIME_ZONE}` },
   };
 }
 

@@ -1,5 +1,6 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable, Logger } from '@nestjs/common';
+import { ukToday } from '@rollcall/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { stringify } from 'csv-stringify';
@@ -11,7 +12,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError, validationFields } from '../common/errors.js';
 import { type BaseFilter, ListArgs, type SortArgs } from '../common/list.js';
 import type { RequestWithTransaction } from '../database/request-transaction.js';
-import { londonToday } from './csv-format.js';
 import type { ExportColumn, ExportList } from './export-lists.js';
 
 /** Rows read per FETCH from the list's cursor (and loaded, enriched and written per batch). */
@@ -90,7 +90,7 @@ export class CsvExporter {
     await this.db.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, params);
 
     const columns = list.columns(user);
-    const fileName = `${list.name}-${londonToday()}.csv`;
+    const fileName = `${list.name}-${ukToday()}.csv`;
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);

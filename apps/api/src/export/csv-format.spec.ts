@@ -1,4 +1,4 @@
-import { assessmentText, densityText, londonToday, plainText, ukDate, ukDateTime, words, yesNo } from './csv-format.js';
+import { assessmentText, densityText, plainText, ukDate, ukDateTime, words, yesNo } from './csv-format.js';
 
 describe('how exported values read', () => {
   it('writes calendar dates as dd/mm/yyyy, whatever the time zone', () => {
@@ -15,11 +15,6 @@ describe('how exported values read', () => {
     expect(ukDateTime('2026-06-30T23:30:00.000Z')).toBe('01/07/2026 00:30');
     expect(ukDateTime(null)).toBe('');
     expect(ukDateTime('not a date')).toBe('');
-  });
-
-  it("names today's file by the London date", () => {
-    expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 
   it('puts enums, assessments, flags and density in words', () => {

@@ -1,12 +1,12 @@
-import { ASSESSMENT_LABELS, type Assessment, formatDensity } from '@rollcall/domain';
+import { ASSESSMENT_LABELS, type Assessment, formatDensity, UK_TIME_ZONE } from '@rollcall/domain';
 
 /**
  * How values read in an exported CSV: in the words the web app uses, dates the UK way
  * (dd/mm/yyyy, times in Europe/London), never an id.
  */
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' });
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date ('YYYY-MM-DD', no time zone) as dd/mm/yyyy. */
@@ -21,11 +21,6 @@ export function ukDateTime(at: Date | string | null | undefined): string {
   const d = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(d.getTime())) return '';
   return `${LONDON_DAY.format(d)} ${LONDON_TIME.format(d)}`;
-}
-
-/** Today in London as 'YYYY-MM-DD' (for file names). */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 }
 
 export function yesNo(value: boolean | null | undefined): string {

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { addDays, countsAsMember, ukToday } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -6,12 +7,10 @@ import { MembershipStatus } from '../common/enums.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { addDays, today } from '../common/validators.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Union } from '../unions/union.entity.js';
 import { UnionService } from '../unions/union.service.js';
-import { countsAsMember } from '@rollcall/domain';
 import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput, RecentJoiners, RecentJoinersArgs } from './dto/membership.input.js';
 import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
@@ -53,7 +52,7 @@ export class MembershipResolver {
   @Can(Permission.PEOPLE_READ)
   @Query(() => RecentJoiners, { description: "Who joined a union lately among the people the caller may see (their branches, or a rep's patch)" })
   async recentJoiners(@Args() args: RecentJoinersArgs, @CurrentUser() user: AuthUser): Promise<RecentJoiners> {
-    const now = today();
+    const now = ukToday();
     const since = addDays(now, 1 - args.days);
     return { since, ...(await this.memberships.recentJoiners(user, since, now, args.limit)) };
   }
@@ -103,7 +102,7 @@ export class ContactMembershipsResolver {
 
   @ResolveField(() => Boolean, { description: 'A current member of any union' })
   async isMember(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
-    const now = today();
+    const now = ukToday();
     return (await membershipsOf(c, user, loaders, this.service)).some((m) => countsAsMember(m.status as MembershipStatus, m.leaveDate, now));
   }
 }

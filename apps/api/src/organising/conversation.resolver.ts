@@ -1,12 +1,11 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { daysOverdue, FollowUpState, followUpState } from '@rollcall/domain';
+import { daysOverdue, FollowUpState, followUpState, ukDay, ukToday } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { today } from '../common/validators.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
@@ -102,13 +101,13 @@ export class ConversationResolver {
   async followUpState(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<FollowUpState | null> {
     if (!c.followUpDate) return null;
     const done = await this.completedAt(c, loaders);
-    return followUpState(c.followUpDate, today(), done ? done.toISOString().slice(0, 10) : null);
+    return followUpState(c.followUpDate, ukToday(), done ? ukDay(done) : null);
   }
 
   @ResolveField(() => Int, { description: 'Days past the follow-up date (0 if not overdue or done)' })
   async daysOverdue(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<number> {
     if (!c.followUpDate || (await this.completedAt(c, loaders))) return 0;
-    return daysOverdue(c.followUpDate, today());
+    return daysOverdue(c.followUpDate, ukToday());
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the person was next spoken to (the follow-up done)' })

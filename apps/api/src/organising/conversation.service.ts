@@ -1,7 +1,9 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, validFollowUpDate } from '@rollcall/domain';
+import {
+  addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, UK_TIME_ZONE, ukDay, ukToday, validFollowUpDate,
+} from '@rollcall/domain';
 import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +12,6 @@ import { ContactService } from '../contacts/contact.service.js';
 import { CrudService } from '../common/crud.service.js';
 import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
-import { addDays, today } from '../common/validators.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { Conversation } from './conversation.entity.js';
 import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/organising.input.js';
@@ -68,8 +69,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     if (f.wardId) {
       qb.andWhere('EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = conversation.contact_id AND p.end_date IS NULL AND p.ward_id = :wardId)', { wardId: f.wardId });
     }
-    if (f.from) qb.andWhere("conversation.occurred_at >= (CAST(:from AS date) AT TIME ZONE 'Europe/London')", { from: f.from });
-    if (f.to) qb.andWhere("conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/London')", { to: f.to });
+    if (f.from) qb.andWhere('conversation.occurred_at >= (CAST(:from AS date) AT TIME ZONE :zone)', { from: f.from, zone: UK_TIME_ZONE });
+    if (f.to) qb.andWhere('conversation.occurred_at < ((CAST(:to AS date) + 1) AT TIME ZONE :zone)', { to: f.to, zone: UK_TIME_ZONE });
   }
 
   /** The conversation was logged by the caller (a retry of their create may return it). */
@@ -155,7 +156,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
       qb.andWhere(`EXISTS (SELECT 1 FROM contact fc WHERE fc.id = conversation.contact_id
         AND (fc.first_name || ' ' || fc.last_name || ' ' || coalesce(fc.preferred_name, '')) ILIKE :fq)`, { fq: likePattern(f.q.trim()) });
     }
-    const t = today();
+    const t = ukToday();
     const soon = addDays(t, FOLLOW_UP_SOON_DAYS);
     if (f?.state === FollowUpState.DONE) qb.andWhere(LATER('conversation'));
     else if (!f?.includeDone) qb.andWhere(`NOT ${LATER('conversation')}`);
@@ -210,8 +211,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
 
   private checkFollowUp(occurredAt: Date, followUpDate: string | null | undefined): void {
     if (!followUpDate) return;
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(occurredAt);
-    if (!validFollowUpDate(day, followUpDate)) throw new UserInputError({ followUpDate: 'must be on or after the conversation' });
+    if (!validFollowUpDate(ukDay(occurredAt), followUpDate)) throw new UserInputError({ followUpDate: 'must be on or after the conversation' });
   }
 
   private async checkTags(ids: string[], user: AuthUser) {

@@ -1,11 +1,11 @@
 import { Args, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MAX_LENGTH, ukToday } from '@rollcall/domain';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { OptionalUuidPipe } from '../common/uuid.pipe.js';
-import { today } from '../common/validators.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
@@ -44,7 +44,7 @@ export class LeaderInput {
   @Field(() => String, { nullable: true, description: 'Why (required when marking)' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_LENGTH.SHORT_TEXT)
   reason?: string | null;
 }
 
@@ -166,7 +166,7 @@ export class OrganisingResolver {
     @Loaders() loaders: RequestLoaders,
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<PatchWard[]> {
-    const rows = await this.organising.patchWards(user, today(), siteId ?? undefined);
+    const rows = await this.organising.patchWards(user, ukToday(), siteId ?? undefined);
     const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
     return rows.map((r, i) => ({
       id: r.ward_id, ward: wards[i] as Ward, headcount: r.headcount, members: r.members, assessed: r.assessed,
@@ -209,7 +209,7 @@ export class OrganisingResolver {
     description: "Overdue follow-ups with the people the caller may see (their branches, or a rep's patch), counted per rep who set them, most first",
   })
   overdueFollowUpsByRep(@CurrentUser() user: AuthUser): Promise<RepOverdueFollowUps[]> {
-    return this.organising.overdueFollowUpsByRep(user, today());
+    return this.organising.overdueFollowUpsByRep(user, ukToday());
   }
 
   @Can(Permission.PEOPLE_READ)

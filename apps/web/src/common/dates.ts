@@ -6,8 +6,11 @@
  * - a calendar day, 'YYYY-MM-DD' (joined, left, due, started): no time and no zone, so it is read
  *   as that day and never shifted;
  * - an instant, an ISO timestamp (a conversation, a change, a sign-in): shown in UK time.
+ *
+ * The zone, "today" and an instant's day come from the shared date module (@rollcall/domain), as
+ * the API's do; this file only writes them for people to read.
  */
-const ZONE = 'Europe/London';
+import { type IsoDate, UK_TIME_ZONE as ZONE, ukDay, ukToday } from '@rollcall/domain';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: ZONE });
 /** A calendar day parses as UTC midnight: formatted in UTC it stays the same day. */
@@ -19,7 +22,6 @@ const DAY_AND_SECONDS = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE,
 });
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: ZONE });
-const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
 const CALENDAR = /^\d{4}-\d{2}-\d{2}$/;
 
 function parse(value: string | Date | null | undefined): Date | null {
@@ -52,7 +54,11 @@ export function formatShortDay(value: string | Date | number): string {
   return SHORT_DAY.format(typeof value === 'number' ? new Date(value) : (parse(value) ?? new Date(NaN)));
 }
 
-/** Today (or the instant's day) in the UK as 'YYYY-MM-DD': the day follow-up dates count from. */
-export function ukDay(at: Date = new Date()): string {
-  return ISO_DAY.format(at);
+/**
+ * The UK day of a form's date and time ("When" of a conversation), or today when it is empty or
+ * not a date: the day a follow-up counts from and must not come before.
+ */
+export function ukDayOfInput(value: unknown): IsoDate {
+  const at = typeof value === 'string' && value ? parse(value) : null;
+  return at ? ukDay(at) : ukToday();
 }

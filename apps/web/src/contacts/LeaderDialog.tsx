@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { useState } from 'react';
 import { HttpError, useDataProvider, useNotify, useRefresh, type Identifier } from 'react-admin';
 import type { OrganisingDataProvider } from '../dataProvider';
@@ -56,7 +57,7 @@ export const LeaderDialog = ({ contactId, name, marking, onClose }: { contactId:
               required
               error={!!error}
               helperText={error ?? 'e.g. the ward asks her first; got 10 signatures on the petition'}
-              slotProps={{ htmlInput: { maxLength: 500 } }}
+              slotProps={{ htmlInput: { maxLength: MAX_LENGTH.SHORT_TEXT } }}
             />
           </>
         ) : (

@@ -3,7 +3,7 @@ import { addDays } from '@rollcall/domain';
 import { DateInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { ToggleChip } from '../common/ToggleChip';
-import { ukDay } from '../common/dates';
+import { ukDayOfInput } from '../common/dates';
 import { followUpNotBeforeConversation } from '../validation';
 
 const PICKS = [
@@ -12,21 +12,12 @@ const PICKS = [
   { days: 14, label: '+2 weeks' },
 ];
 
-/** The conversation's day (today unless "When" says otherwise), in the UK. */
-function conversationDay(occurredAt: unknown): string {
-  if (typeof occurredAt === 'string' && occurredAt) {
-    const at = new Date(occurredAt);
-    if (!Number.isNaN(at.getTime())) return ukDay(at);
-  }
-  return ukDay();
-}
-
 /** When to follow up: one tap for the usual gaps, or any date. */
 export const FollowUpDateInput = () => {
   const { setValue } = useFormContext();
   const occurredAt = useWatch({ name: 'occurredAt' });
   const value = useWatch({ name: 'followUpDate' }) as string | null | undefined;
-  const from = conversationDay(occurredAt);
+  const from = ukDayOfInput(occurredAt);
   return (
     <Stack role="group" aria-labelledby="follow-up-label" sx={{ mb: 1 }}>
       <Typography id="follow-up-label" variant="subtitle2" component="p" sx={{ mb: 0.75 }}>

@@ -1,4 +1,5 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
 import { IdList } from '../../common/validators.js';
@@ -8,7 +9,7 @@ export class BranchCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.NAME)
   name: string;
 
   @IdList({ max: 100, description: 'Employers whose staff this branch organises' })

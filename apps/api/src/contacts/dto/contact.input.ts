@@ -1,10 +1,9 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
 import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
-
-const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 
 @InputType()
 export class ContactCreateInput {
@@ -14,25 +13,25 @@ export class ContactCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'firstName is required' })
-  @MaxLength(100)
+  @MaxLength(MAX_LENGTH.PERSON_NAME)
   firstName: string;
 
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'lastName is required' })
-  @MaxLength(100)
+  @MaxLength(MAX_LENGTH.PERSON_NAME)
   lastName: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(MAX_LENGTH.PERSON_NAME)
   preferredName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.JOB_TITLE)
   jobTitle?: string | null;
 
   @Field(() => StaffGroup)
@@ -67,29 +66,29 @@ export class ContactCreateInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[0-9A-Za-z-]{1,20}$/, { message: 'employeeNumber must be 1–20 letters, digits or dashes' })
+  @Matches(PATTERN.EMPLOYEE_NUMBER, { message: 'employeeNumber must be 1–20 letters, digits or dashes' })
   employeeNumber?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'workEmail must be an email address' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.EMAIL)
   workEmail?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(PHONE, { message: 'workPhone must be a phone number' })
+  @Matches(PATTERN.PHONE, { message: 'workPhone must be a phone number' })
   workPhone?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'personalEmail must be an email address' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.EMAIL)
   personalEmail?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(PHONE, { message: 'personalPhone must be a phone number' })
+  @Matches(PATTERN.PHONE, { message: 'personalPhone must be a phone number' })
   personalPhone?: string | null;
 
   @Field({ nullable: true })

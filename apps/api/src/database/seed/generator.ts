@@ -4,8 +4,8 @@
  * (see copy-writer.ts). Same options, same rows, every run: no clock, no Math.random.
  */
 import {
-  ContractType, Grade, gradeInfo, isGradeOpenToNewEntrants, MembershipSource, MembershipStatus,
-  OrganisationKind, RepRoleKind, Role, ShiftPattern, SiteKind, StaffGroup, WardType,
+  ContractType, fromDayNumber as isoDay, Grade, gradeInfo, isGradeOpenToNewEntrants, MembershipSource, MembershipStatus,
+  OrganisationKind, RepRoleKind, Role, ShiftPattern, SiteKind, StaffGroup, toDayNumber as toDay, WardType,
 } from '@rollcall/domain';
 import {
   ACUTE_SITE_PATTERNS, ADMIN_SHIFTS, BMA_GRADE_MULTIPLIER, CLINICAL_SHIFTS, COMMUNITY_BASE_PATTERNS,
@@ -113,20 +113,9 @@ const TABLE_CODE: Readonly<Record<Exclude<SeedTable, 'rep_role_ward'>, number>> 
 };
 
 // ---------------------------------------------------------------------------------------------
-// Dates as whole days since 1970-01-01 (UTC)
+// Dates as whole days since 1970-01-01 (the domain's day numbers: toDay, isoDay)
 
-const DAY_MS = 86_400_000;
 const YEAR = 365.25;
-
-export function toDay(iso: string): number {
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(ms)) throw new RangeError(`Not a date (YYYY-MM-DD): ${iso}`);
-  return Math.round(ms / DAY_MS);
-}
-
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Precomputed pickers

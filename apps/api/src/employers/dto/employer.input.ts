@@ -1,4 +1,5 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
 
@@ -7,18 +8,18 @@ export class EmployerCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.NAME)
   name: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Z0-9]{3,5}$/, { message: 'odsCode must be 3–5 capital letters or digits (e.g. RXX)' })
+  @Matches(PATTERN.EMPLOYER_ODS_CODE, { message: 'odsCode must be 3–5 capital letters or digits (e.g. RXX)' })
   odsCode?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(MAX_LENGTH.REGION)
   region?: string | null;
 }
 

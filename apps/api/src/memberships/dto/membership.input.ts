@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, OmitType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MembershipSource, MembershipStatus } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
@@ -39,7 +40,7 @@ export class MembershipCreateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(MAX_LENGTH.MEMBERSHIP_NUMBER)
   membershipNumber?: string | null;
 }
 

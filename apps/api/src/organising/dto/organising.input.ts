@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
@@ -45,7 +46,7 @@ export class ConversationCreateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_LENGTH.SHORT_TEXT)
   ask?: string | null;
 
   @Field(() => AskAnswer, { nullable: true })
@@ -63,13 +64,13 @@ export class ConversationCreateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(MAX_LENGTH.NOTES)
   notes?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_LENGTH.SHORT_TEXT)
   nextStep?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, on or after the conversation' })
@@ -140,7 +141,7 @@ export class IssueTagCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(60)
+  @MaxLength(MAX_LENGTH.ISSUE_TAG_NAME)
   name: string;
 
   @Field({ nullable: true })

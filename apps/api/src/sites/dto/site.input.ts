@@ -1,4 +1,5 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SiteKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
@@ -9,7 +10,7 @@ export class SiteCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.NAME)
   name: string;
 
   @Field(() => SiteKind)
@@ -23,17 +24,17 @@ export class SiteCreateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(MAX_LENGTH.ADDRESS)
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { message: 'postcode must be a UK postcode, e.g. NR1 3SR' })
+  @Matches(PATTERN.POSTCODE, { message: 'postcode must be a UK postcode, e.g. NR1 3SR' })
   postcode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'NHS ODS code of the site, e.g. RXX01' })
   @IsOptional()
-  @Matches(/^[A-Z0-9]{3,7}$/, { message: 'odsCode must be 3–7 capital letters or digits (e.g. RXX01)' })
+  @Matches(PATTERN.SITE_ODS_CODE, { message: 'odsCode must be 3–7 capital letters or digits (e.g. RXX01)' })
   odsCode?: string | null;
 }
 

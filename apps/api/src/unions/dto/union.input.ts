@@ -1,4 +1,5 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
 
@@ -7,13 +8,13 @@ export class UnionCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.NAME)
   name: string;
 
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'shortName is required' })
-  @MaxLength(20)
+  @MaxLength(MAX_LENGTH.UNION_SHORT_NAME)
   shortName: string;
 }
 

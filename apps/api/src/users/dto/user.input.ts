@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { MAX_LENGTH, MIN_PASSWORD_LENGTH } from '@rollcall/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength,
@@ -23,19 +24,19 @@ export class BranchRoleInput {
 export class UserCreateInput {
   @Field()
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.EMAIL)
   email: string;
 
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'displayName is required' })
-  @MaxLength(120)
+  @MaxLength(MAX_LENGTH.DISPLAY_NAME)
   displayName: string;
 
   @Field({ description: 'Initial password (at least 12 characters); the user should change it' })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200, { message: 'password must be at most 200 characters' })
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_LENGTH.PASSWORD, { message: `password must be at most ${MAX_LENGTH.PASSWORD} characters` })
   password: string;
 
   @Field(() => [BranchRoleInput], { description: 'Roles in branches you administer' })
@@ -55,7 +56,7 @@ export class UserUpdateInput {
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(120)
+  @MaxLength(MAX_LENGTH.DISPLAY_NAME)
   displayName?: string;
 
   @Field({ nullable: true, description: 'false: the user can no longer log in and every session ends' })
@@ -66,8 +67,8 @@ export class UserUpdateInput {
   @Field({ nullable: true, description: 'Sets a new password and ends every session of the user' })
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200, { message: 'password must be at most 200 characters' })
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_LENGTH.PASSWORD, { message: `password must be at most ${MAX_LENGTH.PASSWORD} characters` })
   password?: string;
 
   @Field(() => [BranchRoleInput], { nullable: true, description: "Replaces the user's roles in the branches you administer (others stay)" })

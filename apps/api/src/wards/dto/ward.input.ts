@@ -1,4 +1,5 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { MAX_LENGTH } from '@rollcall/domain';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WardType } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
@@ -9,7 +10,7 @@ export class WardCreateInput {
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.NAME)
   name: string;
 
   @Field(() => WardType)
@@ -23,7 +24,7 @@ export class WardCreateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(MAX_LENGTH.SPECIALITY)
   speciality?: string | null;
 }
 

@@ -1,0 +1,27 @@
+/**
+ * What a signed-in user may do, as the API names it (the GraphQL `Permission` enum, `User.permissions`).
+ * The API decides (apps/api/src/access/permissions.ts gives each role its permissions); the web app
+ * only hides what would be refused. One enum for both, so a permission added here reaches both.
+ */
+export enum Permission {
+  /** Read employers, sites, wards and unions (shared workplace structure). */
+  WORKPLACE_READ = 'WORKPLACE_READ',
+  /** Create, change and delete employers, sites, wards and unions. */
+  WORKPLACE_WRITE = 'WORKPLACE_WRITE',
+  /** Read named people of one's organisation: contacts, memberships, rep roles. */
+  PEOPLE_READ = 'PEOPLE_READ',
+  /** Create, change and delete them. */
+  PEOPLE_WRITE = 'PEOPLE_WRITE',
+  /** See a person's personal phone and email (work details are visible to all who see the person). */
+  PERSONAL_CONTACT_READ = 'PERSONAL_CONTACT_READ',
+  /** Aggregate counts (headcount, members) without names. */
+  AGGREGATES_READ = 'AGGREGATES_READ',
+  /** Search the audit log of one's organisation. */
+  AUDIT_READ = 'AUDIT_READ',
+  /** Create users and give them roles and patches, in the branches one administers. */
+  USERS_MANAGE = 'USERS_MANAGE',
+  /** Change the organisation's lists (issue tags). */
+  SETTINGS_MANAGE = 'SETTINGS_MANAGE',
+  /** Own account. */
+  SELF = 'SELF',
+}
