@@ -1,4 +1,5 @@
 import { gql, type DocumentNode } from '@apollo/client';
+import { addDays } from '@rollcall/domain';
 import { HttpError } from 'react-admin';
 import type {
   CreateParams,
@@ -67,13 +68,6 @@ function plain<T>(value: T): T {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The day after a 'YYYY-MM-DD' day, as 'YYYY-MM-DD'. */
-export function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * `myBranches: true` (a list's default, see SiteList and WardList) stands for the employers of the
  * user's branches, so other trusts' sites and wards (with nothing of ours on them) stay out of view.
@@ -94,7 +88,7 @@ function cleanFilter(c: ResourceConfig, filter: Record<string, unknown> | undefi
     out[key] = value;
   }
   // The audit log's `to` is exclusive; a day picked in a "To" date input means "up to the end of it".
-  if (c.type === 'AuditEvent' && typeof out.to === 'string' && DAY.test(out.to)) out.to = nextDay(out.to);
+  if (c.type === 'AuditEvent' && typeof out.to === 'string' && DAY.test(out.to)) out.to = addDays(out.to, 1);
   return out;
 }
 
