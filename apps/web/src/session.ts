@@ -75,8 +75,20 @@ export function getUser(): SessionUser | null {
   return null;
 }
 
+/** Who shows whether a session was ended (the sign-in page), told when that changes. */
+const endedListeners = new Set<() => void>();
+
+/** Tells them after the current render (getUser may be asked while a component renders). */
+function endedChanged(): void {
+  queueMicrotask(() => {
+    for (const listener of endedListeners) listener();
+  });
+}
+
 export function saveSession(token: string, user: SessionUser): void {
+  const wasEnded = sessionWasEnded();
   sessionStorage.removeItem(ENDED_KEY);
+  if (wasEnded) endedChanged();
   localStorage.setItem(TOKEN_KEY, token);
   localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
@@ -88,7 +100,15 @@ export function saveUser(user: SessionUser): void {
 
 /** Remembers, across the redirect to the sign-in page, that a session was ended for the user (expired, outdated, revoked). */
 export function markSessionEnded(): void {
+  if (sessionWasEnded()) return;
   sessionStorage.setItem(ENDED_KEY, '1');
+  endedChanged();
+}
+
+/** For useSyncExternalStore: the sign-in page hears of an ended session even when it is already on screen. */
+export function onSessionEnded(listener: () => void): () => void {
+  endedListeners.add(listener);
+  return () => endedListeners.delete(listener);
 }
 
 /** Whether a session was ended for the user since they last signed in (the sign-in page may mount more than once). */

@@ -1,5 +1,5 @@
 import { Alert, Box, CardContent, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   Form,
   Login,
@@ -11,7 +11,7 @@ import {
   useLogin,
   useNotify,
 } from 'react-admin';
-import { sessionWasEnded } from '../session';
+import { onSessionEnded, sessionWasEnded } from '../session';
 
 const validateEmail = [required(), email('Enter a valid email address')];
 const validatePassword = [required()];
@@ -21,8 +21,9 @@ const LoginForm = () => {
   const login = useLogin();
   const notify = useNotify();
   const [loading, setLoading] = useState(false);
-  // Said on the page itself (a notification may come and go during the redirect).
-  const [ended] = useState(sessionWasEnded);
+  // Said on the page itself (a notification may come and go during the redirect), and heard even
+  // when the sign-in page was already on screen as the old session was found out (no remount).
+  const ended = useSyncExternalStore(onSessionEnded, sessionWasEnded);
 
   const submit = async (values: Record<string, unknown>) => {
     setLoading(true);
