@@ -1,4 +1,5 @@
 import type { DeepPartial, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { referenceData } from '../access/people-door.js';
 import type { AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from './crud.service.js';
@@ -12,7 +13,8 @@ export interface CascadedChange {
 }
 
 /**
- * CRUD for a table an organisation owns as a whole (its workplace map, its union list): every read
+ * CRUD for reference data, a table an organisation owns as a whole (its workplace map, its union
+ * list, its issue tags; never a table about people, which `referenceData` refuses): every read
  * sees only the caller's organisation, every create belongs to it, and every change writes an audit
  * entry (before and after) in the request's transaction. Row-level security holds the same wall.
  * A delete that the database cascades into other records (a rep's patch, a branch's employers) also
@@ -29,8 +31,9 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     return this.repo.metadata.targetName;
   }
 
-  protected override scope(qb: SelectQueryBuilder<T>, user: AuthUser): void {
-    qb.andWhere(`${this.alias}.organisation_id = :callerOrg`, { callerOrg: user.organisationId });
+  /** Reference data: the organisation's own rows, whoever in it asks. */
+  protected scope(qb: SelectQueryBuilder<T>, user: AuthUser): void {
+    referenceData(qb, user);
   }
 
   async create(input: DeepPartial<T>, user: AuthUser): Promise<T> {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -57,14 +58,14 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     @InjectRepository(Posting) private readonly postings: Repository<Posting>,
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
-    const c = this.access.peopleCondition(user, { alias: 'contact' });
-    qb.andWhere(c.sql, c.params);
+  protected scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
+    this.door.scope(qb, user);
   }
 
   override listQuery(args: SortArgs, filter: ContactFilter | undefined, user: AuthUser): SelectQueryBuilder<Contact> {
@@ -208,21 +209,18 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     if (await qb.getExists()) throw new UserInputError({ employeeNumber: EMPLOYEE_NUMBER_IN_USE });
   }
 
-  /** Current posting per contact, for DataLoader. */
+  /** Current posting per contact (of the caller's people), for DataLoader. */
   async currentPostings(contactIds: readonly string[], user: AuthUser): Promise<(Posting | null)[]> {
-    const rows = await this.postings.find({
-      where: { contactId: In([...contactIds]), endDate: IsNull(), organisationId: this.access.organisationOf(user) },
-    });
+    const rows = await this.door.query(Posting, user).andWhere('posting.contact_id = ANY(:ids)', { ids: [...contactIds] })
+      .andWhere('posting.end_date IS NULL').getMany();
     const map = new Map(rows.map((p) => [p.contactId, p]));
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
-  /** Posting history per contact, newest first, for DataLoader. */
+  /** Posting history per contact (of the caller's people), newest first, for DataLoader. */
   async postingHistory(contactIds: readonly string[], user: AuthUser): Promise<Posting[][]> {
-    const rows = await this.postings.find({
-      where: { contactId: In([...contactIds]), organisationId: this.access.organisationOf(user) },
-      order: { startDate: 'DESC' },
-    });
+    const rows = await this.door.query(Posting, user).andWhere('posting.contact_id = ANY(:ids)', { ids: [...contactIds] })
+      .orderBy('posting.start_date', 'DESC').getMany();
     return groupByKey(contactIds, rows, (p) => p.contactId);
   }
 }

@@ -17,7 +17,7 @@ import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
 
 function membershipsOf(c: Contact, user: AuthUser, loaders: RequestLoaders, service: MembershipService): Promise<Membership[]> {
-  return loaders.get<string, Membership[]>('membership.byContact', () => (ids) => service.byContacts(ids, user)).load(c.id);
+  return loaders.get<string, Membership[]>('membership.byContact', (ids, user) => service.byContacts(ids, user)).load(c.id);
 }
 
 @Resolver(() => Membership)
@@ -82,12 +82,12 @@ export class MembershipResolver {
 
   @ResolveField(() => Contact, { nullable: true })
   contact(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
-    return loaders.get<string, Contact | null>('contact.byId', () => (ids) => this.contacts.byIds(ids, user)).load(m.contactId);
+    return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.contactId);
   }
 
   @ResolveField(() => Union, { nullable: true })
   union(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
-    return loaders.get<string, Union | null>('union.byId', () => (ids) => this.unions.byIds(ids, user)).load(m.unionId);
+    return loaders.get<string, Union | null>('union.byId', (ids, user) => this.unions.byIds(ids, user)).load(m.unionId);
   }
 }
 

@@ -66,17 +66,17 @@ export class ContactOrganisingResolver {
 
   @ResolveField(() => Int, { nullable: true, description: 'Current assessment: the latest of the history (null: not assessed)' })
   assessment(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<number | null> {
-    return loaders.get<string, number | null>('contact.assessment', () => (ids) => this.organising.currentAssessment(ids)).load(c.id);
+    return loaders.get<string, number | null>('contact.assessment', (ids, user) => this.organising.currentAssessment(ids, user)).load(c.id);
   }
 
   @ResolveField(() => [AssessmentEntry], { description: 'Every assessment, newest first' })
   assessmentHistory(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<AssessmentEntry[]> {
-    return loaders.get<string, AssessmentEntry[]>('contact.assessments', () => (ids) => this.organising.assessmentHistory(ids)).load(c.id);
+    return loaders.get<string, AssessmentEntry[]>('contact.assessments', (ids, user) => this.organising.assessmentHistory(ids, user)).load(c.id);
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When anyone last spoke with them' })
   lastConversationAt(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
-    return loaders.get<string, Date | null>('contact.lastConversation', () => (ids) => this.organising.lastConversationAt(ids)).load(c.id);
+    return loaders.get<string, Date | null>('contact.lastConversation', (ids, user) => this.organising.lastConversationAt(ids, user)).load(c.id);
   }
 
   @ResolveField(() => [Contact], { description: 'The leaders this person looks to (that the caller may see)' })
@@ -97,7 +97,7 @@ export class ContactOrganisingResolver {
   ): Promise<TimelineEvent[]> {
     const n = Math.min(Math.max(limit, 1), 500);
     const rows = await loaders.get<string, Awaited<ReturnType<OrganisingService['timelines']>>[number]>(
-      `contact.timeline.${n}`, () => (ids) => this.organising.timelines(ids, n),
+      `contact.timeline.${n}`, (ids, user) => this.organising.timelines(ids, n, user),
     ).load(c.id);
     return rows.map((r) => ({
       id: `${r.kind}:${r.id}`, kind: r.kind as TimelineKind, at: r.at,
@@ -108,7 +108,7 @@ export class ContactOrganisingResolver {
 
   /** Leaders and followers of a batch of contacts: the links and the people, two statements whatever the data. */
   private async linked(c: Contact, direction: 'leaders' | 'followers', user: AuthUser, loaders: RequestLoaders): Promise<Contact[]> {
-    const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', () => async (keys) => {
+    const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', async (keys, user) => {
       const ids = await this.organising.links(keys, user);
       const people = await this.contacts.byIds([...new Set(ids.flatMap((l) => [...l.leaders, ...l.followers]))], user);
       const byId = new Map(people.filter((p): p is Contact => !!p).map((p) => [p.id, p]));
@@ -126,7 +126,7 @@ export class AssessmentResolver {
   @ResolveField(() => String, { nullable: true })
   assessedByName(@Parent() a: AssessmentEntry, @Loaders() loaders: RequestLoaders): Promise<string | null> {
     if (!a.assessedById) return Promise.resolve(null);
-    return loaders.get<string, string | null>('user.name', () => (ids) => this.users.displayNames(ids)).load(a.assessedById);
+    return loaders.get<string, string | null>('user.name', (ids, user) => this.users.displayNames(ids, user)).load(a.assessedById);
   }
 }
 
@@ -185,7 +185,7 @@ export class OrganisingResolver {
     const rows = await this.organising.coverage(user, siteId ?? undefined);
     const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
     // Every ward's reps in one batch.
-    const contactLoader = loaders.get<string, Contact | null>('contact.byId', () => (keys) => this.contacts.byIds(keys, user));
+    const contactLoader = loaders.get<string, Contact | null>('contact.byId', (keys, user) => this.contacts.byIds(keys, user));
     const repsOf = await Promise.all(rows.map((r) => contactLoader.loadMany(r.rep_contact_ids)));
     const out: WardCoverage[] = [];
     for (const [i, r] of rows.entries()) {
@@ -229,6 +229,6 @@ export class OrganisingResolver {
   }
 
   private wardLoader(loaders: RequestLoaders, user: AuthUser) {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user));
+    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
   }
 }

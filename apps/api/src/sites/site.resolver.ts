@@ -70,7 +70,7 @@ export class SiteResolver {
 
   @ResolveField(() => Employer, { nullable: true })
   employer(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
-    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, user)).load(site.employerId);
+    return loaders.get<string, Employer | null>('employer.byId', (ids, user) => this.employers.byIds(ids, user)).load(site.employerId);
   }
 
   @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })
@@ -89,6 +89,6 @@ export class SiteResolver {
   }
 
   private counts(site: Site, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('site.counts', () => (ids) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
+    return loaders.get<string, Counts>('site.counts', (ids, user) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
   }
 }

@@ -70,7 +70,7 @@ export class WardResolver {
 
   @ResolveField(() => Site, { nullable: true })
   site(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
-    return loaders.get<string, Site | null>('site.byId', () => (ids) => this.sites.byIds(ids, user)).load(ward.siteId);
+    return loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(ward.siteId);
   }
 
   @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })
@@ -89,6 +89,6 @@ export class WardResolver {
   }
 
   private counts(ward: Ward, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('ward.counts', () => (ids) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
+    return loaders.get<string, Counts>('ward.counts', (ids, user) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
   }
 }
