@@ -32,11 +32,17 @@ export interface SqlCondition {
 /** A contact, as a table alias (`contact`) or as an SQL expression naming a contact id (`m.contact_id`). */
 export type PersonRef = { alias: string } | { contactId: string };
 
+/**
+ * The caller's people among an SQL array of contact ids (`:ids`, a batch loader's keys): a subquery
+ * of their ids, for `x.contact_id IN …`, which keeps a batch's plan driven by its keys.
+ */
+export interface AmongRef { among: string }
+
 /** The rows of a person-owned table under an alias (`{ table: 'membership', alias: 'm' }`). */
 export interface RowRef { table: PersonOwnedTable; alias: string }
 
 /** Writes the caller's people condition into raw SQL, naming its parameters itself. */
-export type PeopleSql = (target: PersonRef | RowRef) => string;
+export type PeopleSql = (target: PersonRef | RowRef | AmongRef) => string;
 
 let conditions = 0;
 /** A prefix no other condition in this process is using: two conditions in one statement never collide. */
@@ -110,6 +116,13 @@ export class PeopleDoor {
     };
   }
 
+  /** The caller's people among an SQL array of contact ids (see AmongRef), built on `condition`. */
+  private among(user: AuthUser, ids: string): SqlCondition {
+    const k = `${freshKey()}k`;
+    const c = this.condition(user, { alias: k });
+    return { sql: `(SELECT ${k}.id FROM contact ${k} WHERE ${k}.id = ANY(${ids}) AND ${k}.deleted_at IS NULL AND ${c.sql})`, params: c.params };
+  }
+
   /** Limits a query builder on a person-owned table to the caller's people (a CrudService's `scope`). */
   scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, user: AuthUser, alias = qb.alias): SelectQueryBuilder<T> {
     const c = this.condition(user, { table: this.tableOf(qb), alias });
@@ -122,6 +135,19 @@ export class PeopleDoor {
     return this.scope(repo.createQueryBuilder(alias ?? repo.metadata.tableName), user);
   }
 
+  /**
+   * The records of these people (a batch loader's keys) in a person-owned table, limited to the
+   * caller's people: the people first, then their records (a record is its person's: same organisation).
+   */
+  ofPeople<T extends ObjectLiteral>(entity: EntityTarget<T>, user: AuthUser, contactIds: readonly string[], alias: string): SelectQueryBuilder<T> {
+    const qb = this.db.getRepository(entity).createQueryBuilder(alias);
+    const table = this.tableOf(qb);
+    if (PERSON_OWNED[table][0] !== 'contact_id') throw new Error(`${table} is not keyed by one person`);
+    const key = freshKey();
+    const people = this.among(user, `:${key}ids`);
+    return qb.where(`${alias}.contact_id IN ${people.sql}`, { ...people.params, [`${key}ids`]: [...contactIds] });
+  }
+
   /** Contacts the caller may see (or, in a mutation, change). */
   contacts(user: AuthUser, alias = 'contact'): SelectQueryBuilder<Contact> {
     return this.query(Contact, user, alias);
@@ -130,14 +156,15 @@ export class PeopleDoor {
   /**
    * Raw SQL about people, with named parameters (`:name`): `build` receives `people(target)`, which
    * writes the caller's people condition (see `condition`) for a contact alias, a contact id
-   * expression or a person-owned table's alias, each with parameters of its own. Nothing the
-   * caller names may start with `door`.
+   * expression or a person-owned table's alias, or the subquery of the caller's people among a
+   * batch's keys (AmongRef), each with parameters of its own. Nothing the caller names may start
+   * with `door`.
    */
   async sql<R>(user: AuthUser, build: (people: PeopleSql) => string, params: Record<string, unknown> = {}): Promise<R[]> {
     for (const k of Object.keys(params)) if (k.startsWith('door')) throw new Error(`parameter ${k}: names starting with "door" are the door's own`);
     const own: Record<string, unknown>[] = [];
     const text = build((target) => {
-      const c = this.condition(user, target);
+      const c = 'among' in target ? this.among(user, target.among) : this.condition(user, target);
       own.push(c.params);
       return c.sql;
     });

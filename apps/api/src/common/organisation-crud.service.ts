@@ -36,13 +36,21 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     referenceData(qb, user);
   }
 
+  /**
+   * Refuses a change the caller may not make (for the workplace map, WorkplaceAccess): before every
+   * create (`id` null), update and delete (`input` null). Nothing beyond the permission by default.
+   */
+  protected async requireWritable(_user: AuthUser, _id: string | null, _input: DeepPartial<T> | null): Promise<void> {}
+
   async create(input: DeepPartial<T>, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, null, input);
     const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>));
     await this.audit.change(user, this.entityType, null, row);
     return row;
   }
 
   async update(id: string, input: DeepPartial<T>, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, id, input);
     const row = await this.get(id, user);
     const before = { ...row };
     const saved = await this.save(this.repo.merge(row, input));
@@ -51,6 +59,7 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
   }
 
   override async remove(id: string, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, id, null);
     const cascaded = await this.cascades(await this.get(id, user));
     const removed = await super.remove(id, user);
     for (const c of cascaded) await this.audit.change(user, c.entityType, c.before, c.after);

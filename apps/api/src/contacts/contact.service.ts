@@ -211,16 +211,14 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
 
   /** Current posting per contact (of the caller's people), for DataLoader. */
   async currentPostings(contactIds: readonly string[], user: AuthUser): Promise<(Posting | null)[]> {
-    const rows = await this.door.query(Posting, user).andWhere('posting.contact_id = ANY(:ids)', { ids: [...contactIds] })
-      .andWhere('posting.end_date IS NULL').getMany();
+    const rows = await this.door.ofPeople(Posting, user, contactIds, 'posting').andWhere('posting.end_date IS NULL').getMany();
     const map = new Map(rows.map((p) => [p.contactId, p]));
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
   /** Posting history per contact (of the caller's people), newest first, for DataLoader. */
   async postingHistory(contactIds: readonly string[], user: AuthUser): Promise<Posting[][]> {
-    const rows = await this.door.query(Posting, user).andWhere('posting.contact_id = ANY(:ids)', { ids: [...contactIds] })
-      .orderBy('posting.start_date', 'DESC').getMany();
+    const rows = await this.door.ofPeople(Posting, user, contactIds, 'posting').orderBy('posting.start_date', 'DESC').getMany();
     return groupByKey(contactIds, rows, (p) => p.contactId);
   }
 }

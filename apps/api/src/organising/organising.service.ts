@@ -85,8 +85,7 @@ export class OrganisingService {
 
   /** Assessment history per contact (of the caller's people), newest first, for DataLoader. */
   async assessmentHistory(contactIds: readonly string[], user: AuthUser): Promise<AssessmentEntry[][]> {
-    const rows = await this.door.query(AssessmentEntry, user, 'a')
-      .andWhere('a.contact_id = ANY(:ids)', { ids: [...contactIds] })
+    const rows = await this.door.ofPeople(AssessmentEntry, user, contactIds, 'a')
       .orderBy('a.assessed_at', 'DESC').addOrderBy('a.created_at', 'DESC').getMany();
     return groupByKey(contactIds, rows, (r) => r.contactId);
   }
@@ -94,7 +93,7 @@ export class OrganisingService {
   /** The current assessment per contact: the latest entry of the history (never stored twice). */
   async currentAssessment(contactIds: readonly string[], user: AuthUser): Promise<(number | null)[]> {
     const rows = await this.door.sql<{ contact_id: string; value: number }>(user, (people) =>
-      `SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a WHERE a.contact_id = ANY(:ids) AND ${people({ table: 'assessment', alias: 'a' })}
+      `SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a WHERE a.contact_id IN ${people({ among: ':ids' })}
        ORDER BY a.contact_id, a.assessed_at DESC, a.created_at DESC`, { ids: [...contactIds] });
     const map = new Map(rows.map((r) => [r.contact_id, r.value]));
     return contactIds.map((id) => map.get(id) ?? null);
@@ -103,7 +102,7 @@ export class OrganisingService {
   /** When each contact (of the caller's people) was last spoken to (any rep), for DataLoader. */
   async lastConversationAt(contactIds: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
     const rows = await this.door.sql<{ contact_id: string; at: Date }>(user, (people) =>
-      `SELECT cv.contact_id, max(cv.occurred_at) AS at FROM conversation cv WHERE cv.contact_id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'cv' })}
+      `SELECT cv.contact_id, max(cv.occurred_at) AS at FROM conversation cv WHERE cv.contact_id IN ${people({ among: ':ids' })}
        GROUP BY cv.contact_id`, { ids: [...contactIds] });
     const map = new Map(rows.map((r) => [r.contact_id, r.at]));
     return contactIds.map((id) => map.get(id) ?? null);

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
-import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -21,7 +20,6 @@ export class SiteResolver {
     private readonly employers: EmployerService,
     private readonly density: DensityService,
     private readonly access: AccessService,
-    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -45,7 +43,6 @@ export class SiteResolver {
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async createSite(@Args('data') data: SiteCreateInput, @CurrentUser() user: AuthUser): Promise<Site> {
-    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
     return this.sites.create(data, user);
   }
 
@@ -56,15 +53,12 @@ export class SiteResolver {
     @Args('data') data: SiteUpdateInput,
     @CurrentUser() user: AuthUser,
   ): Promise<Site> {
-    await this.workplace.requireSite(user, id);
-    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
     return this.sites.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Site> {
-    await this.workplace.requireSite(user, id);
     return this.sites.remove(id, user);
   }
 

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
-import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -21,7 +20,6 @@ export class WardResolver {
     private readonly sites: SiteService,
     private readonly density: DensityService,
     private readonly access: AccessService,
-    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -45,7 +43,6 @@ export class WardResolver {
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async createWard(@Args('data') data: WardCreateInput, @CurrentUser() user: AuthUser): Promise<Ward> {
-    await this.workplace.requireSite(user, data.siteId, 'siteId');
     return this.wards.create(data, user);
   }
 
@@ -56,15 +53,12 @@ export class WardResolver {
     @Args('data') data: WardUpdateInput,
     @CurrentUser() user: AuthUser,
   ): Promise<Ward> {
-    await this.workplace.requireWard(user, id);
-    await this.workplace.requireSite(user, data.siteId, 'siteId');
     return this.wards.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Ward> {
-    await this.workplace.requireWard(user, id);
     return this.wards.remove(id, user);
   }
 
