@@ -44,11 +44,27 @@ export interface RowRef { table: PersonOwnedTable; alias: string }
 /** Writes the caller's people condition into raw SQL, naming its parameters itself. */
 export type PeopleSql = (target: PersonRef | RowRef | AmongRef) => string;
 
-let conditions = 0;
-/** A prefix no other condition in this process is using: two conditions in one statement never collide. */
-function freshKey(): string {
-  conditions = (conditions + 1) % 1_000_000_000;
-  return `door${conditions}_`;
+/**
+ * The door's own parameter (and alias) prefixes within one statement: `door1_`, `door2_`, … in the
+ * order its conditions are written, skipping any the statement already holds. So two conditions in
+ * one statement never collide, and the same query is the same SQL text on every request (for plan
+ * statistics and the statement-count tests).
+ */
+export class DoorNames {
+  private n = 0;
+  constructor(private readonly taken: (prefix: string) => boolean = () => false) {}
+
+  next(): string {
+    let prefix: string;
+    do prefix = `door${++this.n}_`; while (this.taken(prefix));
+    return prefix;
+  }
+
+  /** Names for conditions added to a query builder (after any of the door's already in it). */
+  static of(qb: SelectQueryBuilder<ObjectLiteral>): DoorNames {
+    const params = Object.keys(qb.getParameters());
+    return new DoorNames((prefix) => params.some((p) => p.startsWith(prefix)));
+  }
 }
 
 /**
@@ -83,19 +99,19 @@ export class PeopleDoor {
    * included (and, through an id, not deleted). Its parameters are named for it alone. Everything
    * else in this module is built on it.
    */
-  condition(user: AuthUser, target: PersonRef | RowRef): SqlCondition {
-    if (!('table' in target)) return this.person(user, target);
-    if (target.table === 'contact') return this.person(user, { alias: target.alias });
-    const parts = PERSON_OWNED[target.table].map((column) => this.person(user, { contactId: `${target.alias}.${column}` }));
-    const key = freshKey();
+  condition(user: AuthUser, target: PersonRef | RowRef, names = new DoorNames()): SqlCondition {
+    if (!('table' in target)) return this.person(user, target, names);
+    if (target.table === 'contact') return this.person(user, { alias: target.alias }, names);
+    const parts = PERSON_OWNED[target.table].map((column) => this.person(user, { contactId: `${target.alias}.${column}` }, names));
+    const key = names.next();
     return {
       sql: `(${target.alias}.organisation_id = :${key}org AND ${parts.map((p) => p.sql).join(' AND ')})`,
       params: Object.assign({ [`${key}org`]: user.organisationId }, ...parts.map((p) => p.params)),
     };
   }
 
-  private person(user: AuthUser, target: PersonRef): SqlCondition {
-    const key = freshKey();
+  private person(user: AuthUser, target: PersonRef, names: DoorNames): SqlCondition {
+    const key = names.next();
     const s = this.access.people(user);
     const params = { [`${key}org`]: user.organisationId, [`${key}emp`]: s.employerIds, [`${key}sites`]: s.siteIds };
     const inBranch = (c: string) => {
@@ -117,15 +133,15 @@ export class PeopleDoor {
   }
 
   /** The caller's people among an SQL array of contact ids (see AmongRef), built on `condition`. */
-  private among(user: AuthUser, ids: string): SqlCondition {
-    const k = `${freshKey()}k`;
-    const c = this.condition(user, { alias: k });
+  private among(user: AuthUser, ids: string, names: DoorNames): SqlCondition {
+    const k = `${names.next()}k`;
+    const c = this.condition(user, { alias: k }, names);
     return { sql: `(SELECT ${k}.id FROM contact ${k} WHERE ${k}.id = ANY(${ids}) AND ${k}.deleted_at IS NULL AND ${c.sql})`, params: c.params };
   }
 
   /** Limits a query builder on a person-owned table to the caller's people (a CrudService's `scope`). */
   scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, user: AuthUser, alias = qb.alias): SelectQueryBuilder<T> {
-    const c = this.condition(user, { table: this.tableOf(qb), alias });
+    const c = this.condition(user, { table: this.tableOf(qb), alias }, DoorNames.of(qb));
     return qb.andWhere(c.sql, c.params);
   }
 
@@ -143,8 +159,9 @@ export class PeopleDoor {
     const qb = this.db.getRepository(entity).createQueryBuilder(alias);
     const table = this.tableOf(qb);
     if (PERSON_OWNED[table][0] !== 'contact_id') throw new Error(`${table} is not keyed by one person`);
-    const key = freshKey();
-    const people = this.among(user, `:${key}ids`);
+    const names = new DoorNames();
+    const key = names.next();
+    const people = this.among(user, `:${key}ids`, names);
     return qb.where(`${alias}.contact_id IN ${people.sql}`, { ...people.params, [`${key}ids`]: [...contactIds] });
   }
 
@@ -163,8 +180,9 @@ export class PeopleDoor {
   async sql<R>(user: AuthUser, build: (people: PeopleSql) => string, params: Record<string, unknown> = {}): Promise<R[]> {
     for (const k of Object.keys(params)) if (k.startsWith('door')) throw new Error(`parameter ${k}: names starting with "door" are the door's own`);
     const own: Record<string, unknown>[] = [];
+    const names = new DoorNames();
     const text = build((target) => {
-      const c = 'among' in target ? this.among(user, target.among) : this.condition(user, target);
+      const c = 'among' in target ? this.among(user, target.among, names) : this.condition(user, target, names);
       own.push(c.params);
       return c.sql;
     });

@@ -177,7 +177,7 @@ export class OrganisingService {
   /** Each contact's timeline, newest first: conversations, assessments, memberships, rep roles, leader marks. */
   async timelines(contactIds: readonly string[], limit: number, user: AuthUser): Promise<TimelineRow[][]> {
     const rows = await this.door.sql<TimelineRow>(user, (people) =>
-      `WITH mine AS (SELECT k.id FROM contact k WHERE k.id = ANY(:ids) AND k.deleted_at IS NULL AND ${people({ alias: 'k' })})
+      `WITH mine AS ${people({ among: ':ids' })}
        SELECT * FROM (
          SELECT e.*, row_number() OVER (PARTITION BY e.contact_id ORDER BY e.at DESC, e.kind) AS n FROM (
            SELECT c.contact_id, c.id, 'CONVERSATION' AS kind, c.occurred_at AS at,
