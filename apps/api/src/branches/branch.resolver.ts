@@ -61,7 +61,7 @@ export class BranchResolver {
   }
 
   @ResolveField(() => [Employer])
-  async employers(@Parent() b: Branch, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer[]> {
+  async employers(@Parent() b: Branch, @Loaders() loaders: RequestLoaders): Promise<Employer[]> {
     const ids = await this.employerIds(b, loaders);
     const rows = await loaders.get<string, Employer | null>('employer.byId', (keys, user) => this.employerService.byIds(keys, user)).loadMany(ids);
     return rows.filter((e): e is Employer => !!e && !(e instanceof Error));

@@ -1,7 +1,7 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import { IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';

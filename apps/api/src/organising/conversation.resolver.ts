@@ -79,7 +79,7 @@ export class ConversationResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() c: Conversation, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
+  contact(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
     return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(c.contactId);
   }
 

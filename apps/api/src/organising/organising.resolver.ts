@@ -80,13 +80,13 @@ export class ContactOrganisingResolver {
   }
 
   @ResolveField(() => [Contact], { description: 'The leaders this person looks to (that the caller may see)' })
-  async leaders(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
-    return this.linked(c, 'leaders', user, loaders);
+  async leaders(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
+    return this.linked(c, 'leaders', loaders);
   }
 
   @ResolveField(() => [Contact], { description: 'Who looks to this person (that the caller may see)' })
-  async followers(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
-    return this.linked(c, 'followers', user, loaders);
+  async followers(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
+    return this.linked(c, 'followers', loaders);
   }
 
   @ResolveField(() => [TimelineEvent], { description: 'Conversations, assessments, memberships, rep roles and leader marks, newest first' })
@@ -107,7 +107,7 @@ export class ContactOrganisingResolver {
   }
 
   /** Leaders and followers of a batch of contacts: the links and the people, two statements whatever the data. */
-  private async linked(c: Contact, direction: 'leaders' | 'followers', user: AuthUser, loaders: RequestLoaders): Promise<Contact[]> {
+  private async linked(c: Contact, direction: 'leaders' | 'followers', loaders: RequestLoaders): Promise<Contact[]> {
     const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', async (keys, user) => {
       const ids = await this.organising.links(keys, user);
       const people = await this.contacts.byIds([...new Set(ids.flatMap((l) => [...l.leaders, ...l.followers]))], user);
@@ -167,7 +167,7 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<PatchWard[]> {
     const rows = await this.organising.patchWards(user, today(), siteId ?? undefined);
-    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
     return rows.map((r, i) => ({
       id: r.ward_id, ward: wards[i] as Ward, headcount: r.headcount, members: r.members, assessed: r.assessed,
       supportive: r.supportive, leaders: r.leaders, spokenTo: r.spoken_to, neverSpokenTo: r.headcount - r.spoken_to,
@@ -183,7 +183,7 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<WardCoverage[]> {
     const rows = await this.organising.coverage(user, siteId ?? undefined);
-    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
     // Every ward's reps in one batch.
     const contactLoader = loaders.get<string, Contact | null>('contact.byId', (keys, user) => this.contacts.byIds(keys, user));
     const repsOf = await Promise.all(rows.map((r) => contactLoader.loadMany(r.rep_contact_ids)));
@@ -228,7 +228,7 @@ export class OrganisingResolver {
     return { count: (await this.organising.reps(user, filter ?? {})).length };
   }
 
-  private wardLoader(loaders: RequestLoaders, user: AuthUser) {
+  private wardLoader(loaders: RequestLoaders) {
     return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
   }
 }

@@ -63,26 +63,26 @@ export class SiteResolver {
   }
 
   @ResolveField(() => Employer, { nullable: true })
-  employer(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+  employer(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
     return loaders.get<string, Employer | null>('employer.byId', (ids, user) => this.employers.byIds(ids, user)).load(site.employerId);
   }
 
   @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })
-  async headcount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).headcount;
+  async headcount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).headcount;
   }
 
   @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).members;
+  async memberCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).members;
   }
 
   @ResolveField(() => Int, { description: 'Current reps covering wards on this site' })
-  async repCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).reps;
+  async repCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).reps;
   }
 
-  private counts(site: Site, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
+  private counts(site: Site, loaders: RequestLoaders): Promise<Counts> {
     return loaders.get<string, Counts>('site.counts', (ids, user) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
   }
 }

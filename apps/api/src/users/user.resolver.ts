@@ -79,7 +79,7 @@ export class UserBranchRoleResolver {
   constructor(private readonly branches: BranchService) {}
 
   @ResolveField(() => Branch, { nullable: true })
-  async branch(@Parent() r: UserBranchRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Branch | null> {
+  async branch(@Parent() r: UserBranchRole, @Loaders() loaders: RequestLoaders): Promise<Branch | null> {
     return loaders.get<string, Branch | null>('branch.byId', (ids, user) => this.branches.byIds(ids, user)).load(r.branchId);
   }
 }

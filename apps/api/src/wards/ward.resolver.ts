@@ -63,26 +63,26 @@ export class WardResolver {
   }
 
   @ResolveField(() => Site, { nullable: true })
-  site(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
+  site(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
     return loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(ward.siteId);
   }
 
   @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })
-  async headcount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).headcount;
+  async headcount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).headcount;
   }
 
   @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).members;
+  async memberCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).members;
   }
 
   @ResolveField(() => Int, { description: 'Current reps covering this ward' })
-  async repCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).reps;
+  async repCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).reps;
   }
 
-  private counts(ward: Ward, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
+  private counts(ward: Ward, loaders: RequestLoaders): Promise<Counts> {
     return loaders.get<string, Counts>('ward.counts', (ids, user) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
   }
 }
