@@ -1,7 +1,7 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
@@ -55,7 +55,6 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
 
   constructor(
     @InjectRepository(Contact) repo: Repository<Contact>,
-    @InjectRepository(Posting) private readonly postings: Repository<Posting>,
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     private readonly door: PeopleDoor,
@@ -146,7 +145,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     const { wardId, movedOn, postedFrom: _ignored, ...fields } = input;
     const merged = this.repo.merge(contact, fields);
     this.checkDates(merged.startDate, merged.leaveDate);
-    const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
+    const [current] = await this.currentPostings([id], user);
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
     if (fields.employeeNumber || fields.employerId) await this.checkEmployeeNumber(merged.employerId, merged.employeeNumber, id, user);
     try {

@@ -143,7 +143,7 @@ export class OrganisingService {
     if (!leader) throw new UserInputError({ leaderId: 'does not exist' });
     if (!follower) throw new UserInputError({ followerId: 'does not exist' });
     const repo = this.db.getRepository(ContactLink);
-    const existing = await repo.findOne({ where: { leaderId, followerId } });
+    const existing = await this.linkOf(leaderId, followerId, user);
     if (existing) return existing;
     const link = await repo.save(repo.create({ organisationId: leader.organisationId, leaderId, followerId, createdById: user.id }));
     await this.audit.change(user, 'ContactLink', null, { ...link, contactId: followerId } as AuditedRecord);
@@ -154,11 +154,15 @@ export class OrganisingService {
     const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
     if (!leader || !follower) throw new UserInputError({ [leader ? 'followerId' : 'leaderId']: 'does not exist' });
     const repo = this.db.getRepository(ContactLink);
-    const link = await repo.findOne({ where: { leaderId, followerId } });
+    const link = await this.linkOf(leaderId, followerId, user);
     if (!link) return false;
     await repo.delete(link.id);
     await this.audit.change(user, 'ContactLink', { ...link, contactId: followerId } as AuditedRecord, null);
     return true;
+  }
+
+  private linkOf(leaderId: string, followerId: string, user: AuthUser): Promise<ContactLink | null> {
+    return this.door.query(ContactLink, user, 'l').andWhere('l.leader_id = :leaderId AND l.follower_id = :followerId', { leaderId, followerId }).getOne();
   }
 
   /** Each contact's leaders (whom they look to) and followers, both ends within scope, in one statement, for DataLoader. */
