@@ -8,9 +8,9 @@ import { Permission } from './permissions.js';
 
 /**
  * Every table that holds something about a person, and the columns that name the person (a contact
- * link names two). A new one (cases, ballots, imports) is added here, and is then read and written
- * only through the door; the nested scope test (authz-nested.e2e) fails on a table with a
- * `contact_id` that is not listed.
+ * link names two). A new one (cases, ballots, imports) is added here, and is then read only through
+ * the door, and written only after its person was found through it; the nested scope test
+ * (authz-nested.e2e) fails on a table with a `contact_id` that is not listed.
  */
 export const PERSON_OWNED = {
   contact: ['id'],
@@ -79,9 +79,10 @@ export function referenceData<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 }
 
 /**
- * The one door to people's data. Every read and write of a person-owned table (PERSON_OWNED) goes
- * through here: query builders already scoped to the caller, the same condition for raw SQL (with
- * parameters it names itself), and the field-level rules about a person (personal contact details).
+ * The one door to people's data. Every read of a person-owned table (PERSON_OWNED) goes through
+ * here, and every write follows a read through it (the person, or the record, found in scope):
+ * query builders already scoped to the caller, the same condition for raw SQL (with parameters it
+ * names itself), and the field-level rules about a person (personal contact details).
  *
  * The rule: the organisation is a hard wall; inside it a user sees the people of their branches'
  * employers, and a rep only those posted on the sites of their patch (the operation's people scope:
