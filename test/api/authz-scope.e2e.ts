@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+import { type Access, cloneRow, EXPECT, type Scope, SCOPES, scopeTargets, type Target } from '../fixtures/scope-targets.js';
 
 /**
  * The scope dimension of the authorisation matrix: every query and mutation that reaches a person
@@ -12,23 +13,7 @@ import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '
  * list fails the test. (Casework scope, "assigned case" and "unassigned case", joins when cases exist.)
  */
 
-type Scope = 'patch' | 'branch' | 'otherBranch' | 'otherOrg';
-const SCOPES: Scope[] = ['patch', 'branch', 'otherBranch', 'otherOrg'];
 type Outcome = 'seen' | 'hidden' | 'refused';
-type Access = 'read' | 'write' | 'personal' | 'create';
-
-/** What each login may do to a record in each scope. Absent scope: hidden. `null`: refused (no permission). */
-const EXPECT: Record<Login, Record<Access, Scope[] | null>> = {
-  admin: { read: ['patch', 'branch'], write: ['patch', 'branch'], personal: ['patch', 'branch'], create: ['patch', 'branch'] },
-  secretary: { read: ['patch', 'branch'], write: ['patch', 'branch'], personal: ['patch', 'branch'], create: ['patch', 'branch'] },
-  caseworker: { read: ['patch', 'branch'], write: null, personal: [], create: null },
-  rep: { read: ['patch'], write: ['patch'], personal: ['patch'], create: ['patch'] },
-  coalition: { read: null, write: null, personal: null, create: null },
-  secretary2: { read: ['otherBranch'], write: ['otherBranch'], personal: ['otherBranch'], create: ['otherBranch'] },
-  // BMA's branch covers the demo trust in BMA's own map: it sees (and may add) its own people there,
-  // never UNISON's; UNISON's wards do not exist to it, so it cannot place anyone on them either
-  bmaSecretary: { read: ['otherOrg'], write: ['otherOrg'], personal: ['otherOrg'], create: ['otherOrg'] },
-};
 
 /** Root fields that reach no person's record, and why they are outside this dimension. */
 const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
@@ -45,21 +30,12 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
 ]));
 
-interface Target { contactId: string; membershipId: string; repRoleId: string; conversationId: string; repUserId: string; wardId: string; employerId: string; lastName: string }
-
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
 /** The membership the recentJoiners cell looks for (set by its op, read by its outcome). */
 let joiner = '';
 
-/** Copies a row (new id), with some columns replaced: a record the test may delete. */
-async function clone(table: string, id: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const cols = (await t.sql(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1
-    AND column_name NOT IN ('id', 'created_at', 'updated_at')`, [table])).map((r) => r.column_name as string);
-  const params: unknown[] = [id];
-  const select = cols.map((c) => (c in overrides ? `$${params.push(overrides[c])}` : c === 'employee_number' ? 'NULL' : c));
-  return (await t.sql(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE id = $1 RETURNING id`, params))[0].id;
-}
+const clone = (table: string, id: string, overrides?: Record<string, unknown>) => cloneRow(t, table, id, overrides);
 
 /** A copy of a target person with a current posting, membership and rep role, for deletions. */
 async function sacrificial(target: Target): Promise<{ contactId: string; membershipId: string; repRoleId: string; conversationId: string }> {
@@ -76,38 +52,7 @@ async function sacrificial(target: Target): Promise<{ contactId: string; members
 
 beforeAll(async () => {
   t = await startTestApp();
-  const unison = "(SELECT id FROM organisation WHERE name LIKE 'UNISON%')";
-  const bma = "(SELECT id FROM organisation WHERE name LIKE 'BMA%')";
-  const patchSites = "(SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example')";
-  const where: Record<Scope, string> = {
-    patch: `c.organisation_id = ${unison} AND c.employer_id = $1 AND w.site_id IN ${patchSites} AND $2::uuid IS NOT NULL`,
-    branch: `c.organisation_id = ${unison} AND c.employer_id = $1 AND w.site_id NOT IN ${patchSites} AND $2::uuid IS NOT NULL`,
-    otherBranch: `c.organisation_id = ${unison} AND c.employer_id = $2 AND $1::uuid IS NOT NULL`,
-    // BMA's own copy of the demo trust (each organisation owns its map; the trust's name lines them up)
-    otherOrg: `c.organisation_id = ${bma} AND c.employer_id = (SELECT b.id FROM employer b JOIN employer u ON u.name = b.name
-      WHERE u.id = $1 AND b.organisation_id = ${bma}) AND $2::uuid IS NOT NULL`,
-  };
-  for (const scope of SCOPES) {
-    // someone current, with a membership and a rep role, so every kind of record has a target
-    const [row] = await t.sql(`SELECT c.id AS contact_id, c.last_name, c.employer_id, p.ward_id, m.id AS membership_id, r.id AS rep_role_id
-      FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
-      JOIN membership m ON m.contact_id = c.id JOIN rep_role r ON r.contact_id = c.id
-      WHERE ${where[scope]} AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date)
-      ORDER BY c.last_name, c.id LIMIT 1`, [t.demoEmployerId, t.otherEmployerId]);
-    if (!row) throw new Error(`the demo data has no target for scope ${scope}`);
-    // and a conversation with a follow-up, logged by a user of the person's organisation: on the patch by
-    // the rep (only its author or the branch's secretary or admin may change a conversation: see conversation-authors)
-    const [conversation] = await t.sql(`INSERT INTO conversation (organisation_id, contact_id, rep_user_id, occurred_at, channel, type, follow_up_date)
-      SELECT c.organisation_id, c.id, coalesce((SELECT u.id FROM app_user u WHERE u.email = 'rep@unison.example' AND $2),
-          (SELECT u.id FROM app_user u WHERE u.organisation_id = c.organisation_id ORDER BY u.email LIMIT 1)),
-        now() - interval '1 day', 'PHONE', 'ONE_TO_ONE', current_date
-      FROM contact c WHERE c.id = $1 RETURNING id, rep_user_id`, [row.contact_id, scope === 'patch']);
-    targets[scope] = {
-      contactId: row.contact_id, membershipId: row.membership_id, repRoleId: row.rep_role_id,
-      conversationId: conversation.id, repUserId: conversation.rep_user_id,
-      wardId: row.ward_id, employerId: row.employer_id, lastName: row.last_name,
-    };
-  }
+  Object.assign(targets, await scopeTargets(t));
   await t.sql("UPDATE contact SET personal_phone = '07700 900123' WHERE id = ANY($1)", [SCOPES.map((s) => targets[s].contactId)]);
 });
 afterAll(async () => { await t?.close(); });

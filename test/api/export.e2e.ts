@@ -7,7 +7,7 @@ import http from 'node:http';
 import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { AccessService } from '../../apps/api/src/access/access.service.js';
+import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
 import { Permission, PERMISSION_KEY } from '../../apps/api/src/access/permissions.js';
 import { ExportController } from '../../apps/api/src/export/export.controller.js';
 import {
@@ -382,7 +382,7 @@ describe('with the API-layer checks switched off', () => {
   beforeAll(async () => {
     // Every people query loses its organisation, branch and patch conditions: only the database's
     // row-level security, keyed on the identity the export's transaction sets, is left to say no.
-    jest.spyOn(AccessService.prototype, 'peopleCondition').mockReturnValue({ sql: 'TRUE', params: {} });
+    jest.spyOn(PeopleDoor.prototype, 'condition').mockReturnValue({ sql: 'TRUE', params: {} });
     api = await startTestApp();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import { AccessService } from '../../apps/api/src/access/access.service.js';
+import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
 import { withDatabase } from '../fixtures/db-url.js';
 import { errorOf, startTestApp, type TestApp } from '../fixtures/app.js';
 
@@ -150,7 +151,7 @@ describe('with the API-layer checks switched off', () => {
   beforeAll(async () => {
     // Every people query loses its organisation, branch and patch conditions; counts cover every
     // employer; anyone may place anyone anywhere. Only the database is left to say no.
-    jest.spyOn(AccessService.prototype, 'peopleCondition').mockReturnValue({ sql: 'TRUE', params: {} });
+    jest.spyOn(PeopleDoor.prototype, 'condition').mockReturnValue({ sql: 'TRUE', params: {} });
     jest.spyOn(AccessService.prototype, 'mayPlace').mockReturnValue(true);
     const employers = (await t.sql('SELECT id FROM employer')).map((e) => e.id as string);
     jest.spyOn(AccessService.prototype, 'countScope').mockImplementation((user) => ({ organisationId: user.organisationId, employerIds: employers }));

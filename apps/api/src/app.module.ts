@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { ClsModule } from 'nestjs-cls';
+import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { UserModule } from './users/user.module.js';
@@ -67,7 +68,7 @@ export class AppModule implements NestModule {
           path: '/graphql',
           autoSchemaFile: options.schemaFile,
           sortSchema: true,
-          context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders() }),
+          context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
           formatError,
           plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin],
           introspection: !options.config.production,
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
           playground: false,
           graphiql: false,
         }),
+        AccessModule,
         AuditModule,
         AuthModule,
         DensityModule,

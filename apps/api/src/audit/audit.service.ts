@@ -45,7 +45,7 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
   }
 
   /** An organisation's events; those about a person only for the admins of that person's branch. */
-  protected override scope(qb: SelectQueryBuilder<AuditEvent>, user: AuthUser): void {
+  protected scope(qb: SelectQueryBuilder<AuditEvent>, user: AuthUser): void {
     qb.andWhere('audit_event.organisation_id = :org', { org: user.organisationId });
     qb.andWhere('(audit_event.employer_id IS NULL OR audit_event.employer_id = ANY(:auditEmployers))', {
       auditEmployers: user.scopes[Permission.AUDIT_READ]?.employerIds ?? [],

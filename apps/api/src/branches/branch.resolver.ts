@@ -57,13 +57,13 @@ export class BranchResolver {
 
   @ResolveField(() => [ID])
   employerIds(@Parent() b: Branch, @Loaders() loaders: RequestLoaders): Promise<string[]> {
-    return loaders.get<string, string[]>('branch.employerIds', () => (ids) => this.branches.employerIds(ids)).load(b.id);
+    return loaders.reference<string, string[]>('branch.employerIds', (ids) => this.branches.employerIds(ids)).load(b.id);
   }
 
   @ResolveField(() => [Employer])
-  async employers(@Parent() b: Branch, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer[]> {
+  async employers(@Parent() b: Branch, @Loaders() loaders: RequestLoaders): Promise<Employer[]> {
     const ids = await this.employerIds(b, loaders);
-    const rows = await loaders.get<string, Employer | null>('employer.byId', () => (keys) => this.employerService.byIds(keys, user)).loadMany(ids);
+    const rows = await loaders.get<string, Employer | null>('employer.byId', (keys, user) => this.employerService.byIds(keys, user)).loadMany(ids);
     return rows.filter((e): e is Employer => !!e && !(e instanceof Error));
   }
 }

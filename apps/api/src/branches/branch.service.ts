@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Role } from '@rollcall/domain';
 import { In, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { referenceData } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
@@ -39,8 +40,9 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<Branch>, user: AuthUser): void {
-    qb.andWhere('branch.organisation_id = :org', { org: user.organisationId });
+  /** Reference data: the organisation's branches, whoever in it asks. */
+  protected scope(qb: SelectQueryBuilder<Branch>, user: AuthUser): void {
+    referenceData(qb, user);
   }
 
   protected filter(qb: SelectQueryBuilder<Branch>, f: BranchFilter): void {

@@ -12,8 +12,10 @@ function isUniqueViolation(e: unknown): boolean {
 
 /**
  * List, count, fetch and write for one table, in react-admin's grammar. Subclasses say how a filter
- * becomes SQL, which fields sort, and which constraint means which field in an error; scoping by
- * organisation for tables about people is done in `scope`, so no query forgets it.
+ * becomes SQL, which fields sort, and which constraint means which field in an error; and each
+ * must say in `scope` what the caller may see, so no query forgets it: a table about people through
+ * the PeopleDoor (`door.scope(qb, user)`), reference data by saying so (`referenceData(qb, user)`,
+ * access/people-door.ts). There is no default.
  */
 export abstract class CrudService<T extends ObjectLiteral & { id: string }, F extends BaseFilter, Scope> {
   protected abstract readonly label: string;
@@ -25,8 +27,8 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
 
   protected abstract filter(qb: SelectQueryBuilder<T>, filter: F, scope: Scope): void;
 
-  /** Restricts every read to what `scope` may see. Reference data sees everything. */
-  protected scope(_qb: SelectQueryBuilder<T>, _scope: Scope): void {}
+  /** Restricts every read to what `scope` may see (see the class comment). */
+  protected abstract scope(qb: SelectQueryBuilder<T>, scope: Scope): void;
 
   protected query(scope: Scope, filter?: F): SelectQueryBuilder<T> {
     const qb = this.repo.createQueryBuilder(this.alias);

@@ -1,17 +1,35 @@
 import DataLoader from 'dataloader';
+import type { AuthUser } from '../auth/auth-user.js';
+import { UnauthenticatedError } from './errors.js';
 
 /**
- * Per-request DataLoaders, created lazily by name. A resolver asks for
- * `loaders.get('ward.byId', () => ids => service.byIds(ids, user))` and every row in the response
- * shares one batched query per level (no N+1).
+ * Per-request DataLoaders, created lazily by name, so every row in the response shares one batched
+ * query per level (no N+1). A loader's batch function receives the caller (the request's logged-in
+ * user, never one a resolver picks) and scopes its SQL with it, through the PeopleDoor for anything
+ * about people, so a nested field never returns someone out of scope even if its parent slipped:
+ * `loaders.get('contact.byId', (ids, user) => contacts.byIds(ids, user))`.
+ * Reference data no caller's scope limits (a user's roles, an organisation) says so by name:
+ * `loaders.reference('user.roles', (ids) => users.rolesOf(ids))`.
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(name: string, batch: () => (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  constructor(private readonly req: { user?: AuthUser }) {}
+
+  get<K, V>(name: string, batch: (keys: readonly K[], user: AuthUser) => Promise<V[]>): DataLoader<K, V> {
+    const user = this.req.user;
+    if (!user) throw new UnauthenticatedError();
+    return this.loader(`${name}@${user.id}`, (keys: readonly K[]) => batch(keys, user));
+  }
+
+  reference<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    return this.loader(name, batch);
+  }
+
+  private loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch(), { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

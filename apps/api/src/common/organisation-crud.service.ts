@@ -1,4 +1,5 @@
 import type { DeepPartial, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { referenceData } from '../access/people-door.js';
 import type { AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from './crud.service.js';
@@ -12,7 +13,8 @@ export interface CascadedChange {
 }
 
 /**
- * CRUD for a table an organisation owns as a whole (its workplace map, its union list): every read
+ * CRUD for reference data, a table an organisation owns as a whole (its workplace map, its union
+ * list, its issue tags; never a table about people, which `referenceData` refuses): every read
  * sees only the caller's organisation, every create belongs to it, and every change writes an audit
  * entry (before and after) in the request's transaction. Row-level security holds the same wall.
  * A delete that the database cascades into other records (a rep's patch, a branch's employers) also
@@ -29,17 +31,26 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     return this.repo.metadata.targetName;
   }
 
-  protected override scope(qb: SelectQueryBuilder<T>, user: AuthUser): void {
-    qb.andWhere(`${this.alias}.organisation_id = :callerOrg`, { callerOrg: user.organisationId });
+  /** Reference data: the organisation's own rows, whoever in it asks. */
+  protected scope(qb: SelectQueryBuilder<T>, user: AuthUser): void {
+    referenceData(qb, user);
   }
 
+  /**
+   * Refuses a change the caller may not make (for the workplace map, WorkplaceAccess): before every
+   * create (`id` null), update and delete (`input` null). Nothing beyond the permission by default.
+   */
+  protected async requireWritable(_user: AuthUser, _id: string | null, _input: DeepPartial<T> | null): Promise<void> {}
+
   async create(input: DeepPartial<T>, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, null, input);
     const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>));
     await this.audit.change(user, this.entityType, null, row);
     return row;
   }
 
   async update(id: string, input: DeepPartial<T>, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, id, input);
     const row = await this.get(id, user);
     const before = { ...row };
     const saved = await this.save(this.repo.merge(row, input));
@@ -48,6 +59,7 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
   }
 
   override async remove(id: string, user: AuthUser): Promise<T> {
+    await this.requireWritable(user, id, null);
     const cascaded = await this.cascades(await this.get(id, user));
     const removed = await super.remove(id, user);
     for (const c of cascaded) await this.audit.change(user, c.entityType, c.before, c.after);

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -21,7 +21,7 @@ export class ContactResolver {
     private readonly contacts: ContactService,
     private readonly wards: WardService,
     private readonly employers: EmployerService,
-    private readonly access: AccessService,
+    private readonly door: PeopleDoor,
   ) {}
 
   @Can(Permission.PEOPLE_READ)
@@ -78,13 +78,13 @@ export class ContactResolver {
     return (await this.organises(c, user, loaders)) ? c.personalPhone : null;
   }
 
-  /** Personal details go to those who organise this person: their branch's secretary, or a rep whose patch they are on. */
-  private async organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
-    if (!this.access.can(user, Permission.PERSONAL_CONTACT_READ)) return false;
-    if (this.access.readsPersonalContact(user, c.employerId, null)) return true;
-    const posting = await this.currentPosting(c, user, loaders);
-    const ward = posting ? await this.wardLoader(loaders, user).load(posting.wardId) : null;
-    return this.access.readsPersonalContact(user, c.employerId, ward?.siteId ?? null);
+  /** Personal details go to those who organise this person (the door's rule), given the site of their current posting. */
+  private organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
+    return this.door.readsPersonalContact(user, c, async () => {
+      const posting = await this.currentPosting(c, loaders);
+      const ward = posting ? await this.wardLoader(loaders).load(posting.wardId) : null;
+      return ward?.siteId ?? null;
+    });
   }
 
   @ResolveField(() => String, { description: 'Preferred (or first) name and last name' })
@@ -93,32 +93,32 @@ export class ContactResolver {
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'Ward of the current posting' })
-  async wardId(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
-    return (await this.currentPosting(c, user, loaders))?.wardId ?? null;
+  async wardId(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.currentPosting(c, loaders))?.wardId ?? null;
   }
 
   @ResolveField(() => Ward, { nullable: true, description: 'Ward of the current posting' })
-  async ward(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    const posting = await this.currentPosting(c, user, loaders);
-    return posting ? this.wardLoader(loaders, user).load(posting.wardId) : null;
+  async ward(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
+    const posting = await this.currentPosting(c, loaders);
+    return posting ? this.wardLoader(loaders).load(posting.wardId) : null;
   }
 
   @ResolveField(() => [Posting], { description: 'Ward history, newest first' })
-  postings(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Posting[]> {
-    return loaders.get<string, Posting[]>('posting.history', () => (ids) => this.contacts.postingHistory(ids, user)).load(c.id);
+  postings(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Posting[]> {
+    return loaders.get<string, Posting[]>('posting.history', (ids, user) => this.contacts.postingHistory(ids, user)).load(c.id);
   }
 
   @ResolveField(() => Employer, { nullable: true })
-  employer(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
-    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, user)).load(c.employerId);
+  employer(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', (ids, user) => this.employers.byIds(ids, user)).load(c.employerId);
   }
 
-  private currentPosting(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<Posting | null> {
-    return loaders.get<string, Posting | null>('posting.current', () => (ids) => this.contacts.currentPostings(ids, user)).load(c.id);
+  private currentPosting(c: Contact, loaders: RequestLoaders): Promise<Posting | null> {
+    return loaders.get<string, Posting | null>('posting.current', (ids, user) => this.contacts.currentPostings(ids, user)).load(c.id);
   }
 
-  private wardLoader(loaders: RequestLoaders, user: AuthUser) {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user));
+  private wardLoader(loaders: RequestLoaders) {
+    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
   }
 }
 
@@ -127,7 +127,7 @@ export class PostingResolver {
   constructor(private readonly wards: WardService) {}
 
   @ResolveField(() => Ward, { nullable: true })
-  ward(@Parent() p: Posting, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user)).load(p.wardId);
+  ward(@Parent() p: Posting, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
+    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user)).load(p.wardId);
   }
 }

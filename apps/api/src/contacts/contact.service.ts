@@ -2,8 +2,9 @@ import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { addDays, ukToday as today } from '@rollcall/domain';
-import { In, IsNull, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -54,17 +55,16 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
 
   constructor(
     @InjectRepository(Contact) repo: Repository<Contact>,
-    @InjectRepository(Posting) private readonly postings: Repository<Posting>,
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
-    const c = this.access.peopleCondition(user, { alias: 'contact' });
-    qb.andWhere(c.sql, c.params);
+  protected scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
+    this.door.scope(qb, user);
   }
 
   override listQuery(args: SortArgs, filter: ContactFilter | undefined, user: AuthUser): SelectQueryBuilder<Contact> {
@@ -145,7 +145,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     const { wardId, movedOn, postedFrom: _ignored, ...fields } = input;
     const merged = this.repo.merge(contact, fields);
     this.checkDates(merged.startDate, merged.leaveDate);
-    const current = await this.postings.findOne({ where: { contactId: id, endDate: IsNull() } });
+    const [current] = await this.currentPostings([id], user);
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
     if (fields.employeeNumber || fields.employerId) await this.checkEmployeeNumber(merged.employerId, merged.employeeNumber, id, user);
     try {
@@ -208,21 +208,16 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     if (await qb.getExists()) throw new UserInputError({ employeeNumber: EMPLOYEE_NUMBER_IN_USE });
   }
 
-  /** Current posting per contact, for DataLoader. */
+  /** Current posting per contact (of the caller's people), for DataLoader. */
   async currentPostings(contactIds: readonly string[], user: AuthUser): Promise<(Posting | null)[]> {
-    const rows = await this.postings.find({
-      where: { contactId: In([...contactIds]), endDate: IsNull(), organisationId: this.access.organisationOf(user) },
-    });
+    const rows = await this.door.ofPeople(Posting, user, contactIds, 'posting').andWhere('posting.end_date IS NULL').getMany();
     const map = new Map(rows.map((p) => [p.contactId, p]));
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
-  /** Posting history per contact, newest first, for DataLoader. */
+  /** Posting history per contact (of the caller's people), newest first, for DataLoader. */
   async postingHistory(contactIds: readonly string[], user: AuthUser): Promise<Posting[][]> {
-    const rows = await this.postings.find({
-      where: { contactId: In([...contactIds]), organisationId: this.access.organisationOf(user) },
-      order: { startDate: 'DESC' },
-    });
+    const rows = await this.door.ofPeople(Posting, user, contactIds, 'posting').orderBy('posting.start_date', 'DESC').getMany();
     return groupByKey(contactIds, rows, (p) => p.contactId);
   }
 }

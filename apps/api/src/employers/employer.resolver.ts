@@ -1,6 +1,5 @@
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
@@ -11,7 +10,7 @@ import { EmployerService } from './employer.service.js';
 
 @Resolver(() => Employer)
 export class EmployerResolver {
-  constructor(private readonly employers: EmployerService, private readonly workplace: WorkplaceAccess) {}
+  constructor(private readonly employers: EmployerService) {}
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => Employer, { name: 'Employer' })
@@ -44,14 +43,12 @@ export class EmployerResolver {
     @Args('data') data: EmployerUpdateInput,
     @CurrentUser() user: AuthUser,
   ): Promise<Employer> {
-    await this.workplace.requireEmployer(user, id);
     return this.employers.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Employer)
   async deleteEmployer(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Employer> {
-    await this.workplace.requireEmployer(user, id);
     return this.employers.remove(id, user);
   }
 }

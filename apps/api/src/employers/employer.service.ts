@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { WorkplaceAccess } from '../access/workplace-access.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applySearch } from '../common/list.js';
@@ -17,8 +19,13 @@ export class EmployerService extends OrganisationCrudService<Employer, EmployerF
     uq_employer_org_ods_code: ['odsCode', 'an employer with this ODS code already exists'],
   };
 
-  constructor(@InjectRepository(Employer) repo: Repository<Employer>, audit: AuditService) {
+  constructor(@InjectRepository(Employer) repo: Repository<Employer>, audit: AuditService, private readonly workplace: WorkplaceAccess) {
     super(repo, audit);
+  }
+
+  /** A new employer belongs to no branch yet; an existing one is changed only by its branch (see WorkplaceAccess). */
+  protected override async requireWritable(user: AuthUser, id: string | null): Promise<void> {
+    await this.workplace.requireEmployer(user, id);
   }
 
   protected filter(qb: SelectQueryBuilder<Employer>, f: EmployerFilter): void {

@@ -6,6 +6,7 @@ import {
 } from '@rollcall/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { CrudService } from '../common/crud.service.js';
@@ -105,6 +106,7 @@ const personName = (c: Contact | undefined) => (c ? plainText(`${c.preferredName
 export class ExportLists {
   constructor(
     private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly density: DensityService,
     private readonly employers: EmployerService,
     private readonly sites: SiteService,
@@ -212,8 +214,8 @@ export class ExportLists {
           byId(rows.map((c) => c.employerId), (keys) => this.employers.byIds(keys, user)),
           this.memberships.byContacts(ids, user),
           this.repRoles.byContacts(ids, user),
-          this.organising.currentAssessment(ids),
-          this.organising.lastConversationAt(ids),
+          this.organising.currentAssessment(ids, user),
+          this.organising.lastConversationAt(ids, user),
         ]);
         const unions = await byId(memberships.flat().map((m) => m.unionId), (keys) => this.unions.byIds(keys, user));
         return rows.map((c, i) => {
@@ -224,7 +226,7 @@ export class ExportLists {
             repRoles: repRoles[i].map((r) => words(REP_ROLE_KIND_LABELS, r.kind)).join('; '),
             assessment: assessments[i], lastSpokenAt: lastSpoken[i],
             // The same rule as Contact.personalEmail and Contact.personalPhone in GraphQL.
-            personal: this.access.readsPersonalContact(user, c.employerId, ward?.siteId ?? null),
+            personal: this.door.readsPersonalContactAt(user, c.employerId, ward?.siteId ?? null),
           };
         });
       },
@@ -296,7 +298,7 @@ export class ExportLists {
       enrich: async (rows, user) => {
         const [people, wardIds] = await Promise.all([
           byId(rows.map((r) => r.contactId), (ids) => this.contacts.byIds(ids, user)),
-          this.repRoles.wardIdsByRole(rows.map((r) => r.id)),
+          this.repRoles.wardIdsByRole(rows.map((r) => r.id), user),
         ]);
         const wards = await byId(wardIds.flat(), (ids) => this.wards.byIds(ids, user));
         return rows.map((r, i) => ({
@@ -322,8 +324,8 @@ export class ExportLists {
         const [people, postings, repNames, tags] = await Promise.all([
           byId(contactIds, (ids) => this.contacts.byIds(ids, user)),
           this.contacts.currentPostings(contactIds, user),
-          this.users.displayNames(unique(rows.map((c) => c.repUserId))),
-          this.tags.byConversations(rows.map((c) => c.id)),
+          this.users.displayNames(unique(rows.map((c) => c.repUserId)), user),
+          this.tags.byConversations(rows.map((c) => c.id), user),
         ]);
         const wardOf = new Map(contactIds.map((id, i) => [id, postings[i]?.wardId]));
         const wards = await byId([...wardOf.values()], (ids) => this.wards.byIds(ids, user));

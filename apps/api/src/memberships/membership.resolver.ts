@@ -15,8 +15,8 @@ import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput, RecentJ
 import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
 
-function membershipsOf(c: Contact, user: AuthUser, loaders: RequestLoaders, service: MembershipService): Promise<Membership[]> {
-  return loaders.get<string, Membership[]>('membership.byContact', () => (ids) => service.byContacts(ids, user)).load(c.id);
+function membershipsOf(c: Contact, loaders: RequestLoaders, service: MembershipService): Promise<Membership[]> {
+  return loaders.get<string, Membership[]>('membership.byContact', (ids, user) => service.byContacts(ids, user)).load(c.id);
 }
 
 @Resolver(() => Membership)
@@ -80,13 +80,13 @@ export class MembershipResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
-    return loaders.get<string, Contact | null>('contact.byId', () => (ids) => this.contacts.byIds(ids, user)).load(m.contactId);
+  contact(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
+    return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.contactId);
   }
 
   @ResolveField(() => Union, { nullable: true })
-  union(@Parent() m: Membership, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
-    return loaders.get<string, Union | null>('union.byId', () => (ids) => this.unions.byIds(ids, user)).load(m.unionId);
+  union(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
+    return loaders.get<string, Union | null>('union.byId', (ids, user) => this.unions.byIds(ids, user)).load(m.unionId);
   }
 }
 
@@ -96,13 +96,13 @@ export class ContactMembershipsResolver {
   constructor(private readonly service: MembershipService) {}
 
   @ResolveField(() => [Membership])
-  memberships(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Membership[]> {
-    return membershipsOf(c, user, loaders, this.service);
+  memberships(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Membership[]> {
+    return membershipsOf(c, loaders, this.service);
   }
 
   @ResolveField(() => Boolean, { description: 'A current member of any union' })
-  async isMember(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+  async isMember(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<boolean> {
     const now = ukToday();
-    return (await membershipsOf(c, user, loaders, this.service)).some((m) => countsAsMember(m.status as MembershipStatus, m.leaveDate, now));
+    return (await membershipsOf(c, loaders, this.service)).some((m) => countsAsMember(m.status as MembershipStatus, m.leaveDate, now));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
@@ -29,16 +29,14 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
   constructor(
     @InjectRepository(Membership) repo: Repository<Membership>,
     private readonly contacts: ContactService,
-    private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<Membership>, user: AuthUser): void {
-    qb.andWhere('membership.organisation_id = :org', { org: this.access.organisationOf(user) });
-    const c = this.access.peopleCondition(user, { contactId: 'membership.contact_id' });
-    qb.andWhere(c.sql, c.params);
+  protected scope(qb: SelectQueryBuilder<Membership>, user: AuthUser): void {
+    this.door.scope(qb, user);
   }
 
   protected filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {

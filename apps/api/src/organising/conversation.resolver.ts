@@ -78,18 +78,18 @@ export class ConversationResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() c: Conversation, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
-    return loaders.get<string, Contact | null>('contact.byId', () => (ids) => this.contacts.byIds(ids, user)).load(c.contactId);
+  contact(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
+    return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(c.contactId);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Who had it' })
   async repName(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<string | null> {
-    return loaders.get<string, string | null>('user.name', () => (ids) => this.users.displayNames(ids)).load(c.repUserId);
+    return loaders.get<string, string | null>('user.name', (ids, user) => this.users.displayNames(ids, user)).load(c.repUserId);
   }
 
   @ResolveField(() => [IssueTag])
   issueTags(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<IssueTag[]> {
-    return loaders.get<string, IssueTag[]>('conversation.tags', () => (ids) => this.tags.byConversations(ids)).load(c.id);
+    return loaders.get<string, IssueTag[]>('conversation.tags', (ids, user) => this.tags.byConversations(ids, user)).load(c.id);
   }
 
   @ResolveField(() => [ID])
@@ -112,6 +112,6 @@ export class ConversationResolver {
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the person was next spoken to (the follow-up done)' })
   completedAt(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
-    return loaders.get<string, Date | null>('conversation.completedAt', () => (ids) => this.conversations.completedAt(ids)).load(c.id);
+    return loaders.get<string, Date | null>('conversation.completedAt', (ids, user) => this.conversations.completedAt(ids, user)).load(c.id);
   }
 }

@@ -5,7 +5,7 @@ import {
   addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, UK_TIME_ZONE, ukDay, ukToday, validFollowUpDate,
 } from '@rollcall/domain';
 import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ContactService } from '../contacts/contact.service.js';
@@ -43,7 +43,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   constructor(
     @InjectRepository(Conversation) repo: Repository<Conversation>,
     @InjectTransaction() private readonly db: EntityManager,
-    private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,
     private readonly tags: IssueTagService,
@@ -51,10 +51,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<Conversation>, user: AuthUser): void {
-    qb.andWhere('conversation.organisation_id = :org', { org: user.organisationId });
-    const c = this.access.peopleCondition(user, { contactId: 'conversation.contact_id' });
-    qb.andWhere(c.sql, c.params);
+  protected scope(qb: SelectQueryBuilder<Conversation>, user: AuthUser): void {
+    this.door.scope(qb, user);
   }
 
   protected filter(qb: SelectQueryBuilder<Conversation>, f: ConversationFilter, user: AuthUser): void {
@@ -106,14 +104,14 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   async update(id: string, input: ConversationUpdateInput, user: AuthUser): Promise<Conversation> {
     const row = await this.get(id, user);
     await this.requireMayChange(row, user, 'change');
-    const beforeTags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
+    const beforeTags = (await this.tags.byConversations([id], user))[0].map((t) => t.id);
     const before = snapshot({ ...row }, beforeTags);
     const { issueTagIds, occurredAt, ...fields } = input;
     const merged = this.repo.merge(row, fields as Partial<Conversation>);
     if (occurredAt) merged.occurredAt = this.checkTime(occurredAt);
     if (input.aeiouSteps) merged.aeiouSteps = dedupe(input.aeiouSteps);
     this.checkFollowUp(merged.occurredAt, merged.followUpDate);
-    merged.issueTags = issueTagIds ? await this.checkTags(issueTagIds, user) : (await this.tags.byConversations([id]))[0];
+    merged.issueTags = issueTagIds ? await this.checkTags(issueTagIds, user) : (await this.tags.byConversations([id], user))[0];
     const saved = await this.db.transaction(async (tx) => {
       const out = await tx.save(merged);
       // A changed assessment is a new entry in the history; the old one stays.
@@ -130,7 +128,7 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   override async remove(id: string, user: AuthUser): Promise<Conversation> {
     const row = await this.get(id, user);
     await this.requireMayChange(row, user, 'delete');
-    const tags = (await this.tags.byConversations([id]))[0].map((t) => t.id);
+    const tags = (await this.tags.byConversations([id], user))[0].map((t) => t.id);
     await this.db.transaction(async (tx) => {
       await tx.delete(AssessmentEntry, { conversationId: id });
       await tx.delete(Conversation, { id });
@@ -168,11 +166,10 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   }
 
   /** When each conversation's follow-up was done (the next conversation with the person), for DataLoader. */
-  async completedAt(ids: readonly string[]): Promise<(Date | null)[]> {
-    const rows: { id: string; at: Date }[] = await this.db.query(
+  async completedAt(ids: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
+    const rows = await this.door.sql<{ id: string; at: Date }>(user, (people) =>
       `SELECT c.id, (SELECT min(l.occurred_at) FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at) AS at
-       FROM conversation c WHERE c.id = ANY($1)`, [[...ids]],
-    );
+       FROM conversation c WHERE c.id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'c' })}`, { ids: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r.at]));
     return ids.map((id) => map.get(id) ?? null);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { PeopleDoor } from '../access/people-door.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrganisationCrudService } from '../common/organisation-crud.service.js';
@@ -22,7 +23,7 @@ export class IssueTagService extends OrganisationCrudService<IssueTag, IssueTagF
   protected readonly defaultSort = 'name';
   protected override readonly constraints = CONSTRAINTS;
 
-  constructor(@InjectRepository(IssueTag) repo: Repository<IssueTag>, audit: AuditService) {
+  constructor(@InjectRepository(IssueTag) repo: Repository<IssueTag>, audit: AuditService, private readonly door: PeopleDoor) {
     super(repo, audit);
   }
 
@@ -55,13 +56,13 @@ export class IssueTagService extends OrganisationCrudService<IssueTag, IssueTagF
     return this.query(user).andWhere('issue_tag.id = ANY(:ids) AND issue_tag.active', { ids }).getMany();
   }
 
-  /** Tags per conversation, for DataLoader. */
-  async byConversations(conversationIds: readonly string[]): Promise<IssueTag[][]> {
-    const rows: (IssueTag & { conversation_id: string })[] = await this.repo.query(
+  /** Tags per conversation (of the caller's people: a conversation is about a person), for DataLoader. */
+  async byConversations(conversationIds: readonly string[], user: AuthUser): Promise<IssueTag[][]> {
+    const rows = await this.door.sql<IssueTag & { conversation_id: string }>(user, (people) =>
       `SELECT t.id, t.name, t.active, t.created_at AS "createdAt", t.updated_at AS "updatedAt", ct.conversation_id
-       FROM conversation_issue_tag ct JOIN issue_tag t ON t.id = ct.issue_tag_id WHERE ct.conversation_id = ANY($1) ORDER BY t.name`,
-      [[...conversationIds]],
-    );
+       FROM conversation_issue_tag ct JOIN issue_tag t ON t.id = ct.issue_tag_id JOIN conversation c ON c.id = ct.conversation_id
+       WHERE ct.conversation_id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'c' })} ORDER BY t.name`,
+    { ids: [...conversationIds] });
     return groupByKey(conversationIds, rows, (r) => r.conversation_id);
   }
 }

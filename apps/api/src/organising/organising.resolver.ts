@@ -66,27 +66,27 @@ export class ContactOrganisingResolver {
 
   @ResolveField(() => Int, { nullable: true, description: 'Current assessment: the latest of the history (null: not assessed)' })
   assessment(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<number | null> {
-    return loaders.get<string, number | null>('contact.assessment', () => (ids) => this.organising.currentAssessment(ids)).load(c.id);
+    return loaders.get<string, number | null>('contact.assessment', (ids, user) => this.organising.currentAssessment(ids, user)).load(c.id);
   }
 
   @ResolveField(() => [AssessmentEntry], { description: 'Every assessment, newest first' })
   assessmentHistory(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<AssessmentEntry[]> {
-    return loaders.get<string, AssessmentEntry[]>('contact.assessments', () => (ids) => this.organising.assessmentHistory(ids)).load(c.id);
+    return loaders.get<string, AssessmentEntry[]>('contact.assessments', (ids, user) => this.organising.assessmentHistory(ids, user)).load(c.id);
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When anyone last spoke with them' })
   lastConversationAt(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
-    return loaders.get<string, Date | null>('contact.lastConversation', () => (ids) => this.organising.lastConversationAt(ids)).load(c.id);
+    return loaders.get<string, Date | null>('contact.lastConversation', (ids, user) => this.organising.lastConversationAt(ids, user)).load(c.id);
   }
 
   @ResolveField(() => [Contact], { description: 'The leaders this person looks to (that the caller may see)' })
-  async leaders(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
-    return this.linked(c, 'leaders', user, loaders);
+  async leaders(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
+    return this.linked(c, 'leaders', loaders);
   }
 
   @ResolveField(() => [Contact], { description: 'Who looks to this person (that the caller may see)' })
-  async followers(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
-    return this.linked(c, 'followers', user, loaders);
+  async followers(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Contact[]> {
+    return this.linked(c, 'followers', loaders);
   }
 
   @ResolveField(() => [TimelineEvent], { description: 'Conversations, assessments, memberships, rep roles and leader marks, newest first' })
@@ -97,7 +97,7 @@ export class ContactOrganisingResolver {
   ): Promise<TimelineEvent[]> {
     const n = Math.min(Math.max(limit, 1), 500);
     const rows = await loaders.get<string, Awaited<ReturnType<OrganisingService['timelines']>>[number]>(
-      `contact.timeline.${n}`, () => (ids) => this.organising.timelines(ids, n),
+      `contact.timeline.${n}`, (ids, user) => this.organising.timelines(ids, n, user),
     ).load(c.id);
     return rows.map((r) => ({
       id: `${r.kind}:${r.id}`, kind: r.kind as TimelineKind, at: r.at,
@@ -107,8 +107,8 @@ export class ContactOrganisingResolver {
   }
 
   /** Leaders and followers of a batch of contacts: the links and the people, two statements whatever the data. */
-  private async linked(c: Contact, direction: 'leaders' | 'followers', user: AuthUser, loaders: RequestLoaders): Promise<Contact[]> {
-    const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', () => async (keys) => {
+  private async linked(c: Contact, direction: 'leaders' | 'followers', loaders: RequestLoaders): Promise<Contact[]> {
+    const links = await loaders.get<string, { leaders: Contact[]; followers: Contact[] }>('contact.links', async (keys, user) => {
       const ids = await this.organising.links(keys, user);
       const people = await this.contacts.byIds([...new Set(ids.flatMap((l) => [...l.leaders, ...l.followers]))], user);
       const byId = new Map(people.filter((p): p is Contact => !!p).map((p) => [p.id, p]));
@@ -126,7 +126,7 @@ export class AssessmentResolver {
   @ResolveField(() => String, { nullable: true })
   assessedByName(@Parent() a: AssessmentEntry, @Loaders() loaders: RequestLoaders): Promise<string | null> {
     if (!a.assessedById) return Promise.resolve(null);
-    return loaders.get<string, string | null>('user.name', () => (ids) => this.users.displayNames(ids)).load(a.assessedById);
+    return loaders.get<string, string | null>('user.name', (ids, user) => this.users.displayNames(ids, user)).load(a.assessedById);
   }
 }
 
@@ -167,7 +167,7 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<PatchWard[]> {
     const rows = await this.organising.patchWards(user, ukToday(), siteId ?? undefined);
-    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
     return rows.map((r, i) => ({
       id: r.ward_id, ward: wards[i] as Ward, headcount: r.headcount, members: r.members, assessed: r.assessed,
       supportive: r.supportive, leaders: r.leaders, spokenTo: r.spoken_to, neverSpokenTo: r.headcount - r.spoken_to,
@@ -183,9 +183,9 @@ export class OrganisingResolver {
     @Args('siteId', { type: () => ID, nullable: true }, new OptionalUuidPipe('siteId')) siteId?: string,
   ): Promise<WardCoverage[]> {
     const rows = await this.organising.coverage(user, siteId ?? undefined);
-    const wards = await this.wardLoader(loaders, user).loadMany(rows.map((r) => r.ward_id));
+    const wards = await this.wardLoader(loaders).loadMany(rows.map((r) => r.ward_id));
     // Every ward's reps in one batch.
-    const contactLoader = loaders.get<string, Contact | null>('contact.byId', () => (keys) => this.contacts.byIds(keys, user));
+    const contactLoader = loaders.get<string, Contact | null>('contact.byId', (keys, user) => this.contacts.byIds(keys, user));
     const repsOf = await Promise.all(rows.map((r) => contactLoader.loadMany(r.rep_contact_ids)));
     const out: WardCoverage[] = [];
     for (const [i, r] of rows.entries()) {
@@ -228,7 +228,7 @@ export class OrganisingResolver {
     return { count: (await this.organising.reps(user, filter ?? {})).length };
   }
 
-  private wardLoader(loaders: RequestLoaders, user: AuthUser) {
-    return loaders.get<string, Ward | null>('ward.byId', () => (ids) => this.wards.byIds(ids, user));
+  private wardLoader(loaders: RequestLoaders) {
+    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
   }
 }

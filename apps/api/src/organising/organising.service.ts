@@ -6,6 +6,7 @@ import {
 } from '@rollcall/domain';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -77,33 +78,32 @@ export class OrganisingService {
   constructor(
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,
   ) {}
 
-  /** Assessment history per contact, newest first (contacts already in scope), for DataLoader. */
-  async assessmentHistory(contactIds: readonly string[]): Promise<AssessmentEntry[][]> {
-    const rows = await this.db.getRepository(AssessmentEntry).createQueryBuilder('a')
-      .where('a.contact_id = ANY(:ids)', { ids: [...contactIds] })
+  /** Assessment history per contact (of the caller's people), newest first, for DataLoader. */
+  async assessmentHistory(contactIds: readonly string[], user: AuthUser): Promise<AssessmentEntry[][]> {
+    const rows = await this.door.ofPeople(AssessmentEntry, user, contactIds, 'a')
       .orderBy('a.assessed_at', 'DESC').addOrderBy('a.created_at', 'DESC').getMany();
     return groupByKey(contactIds, rows, (r) => r.contactId);
   }
 
   /** The current assessment per contact: the latest entry of the history (never stored twice). */
-  async currentAssessment(contactIds: readonly string[]): Promise<(number | null)[]> {
-    const rows: { contact_id: string; value: number }[] = await this.db.query(
-      `SELECT DISTINCT ON (contact_id) contact_id, value FROM assessment WHERE contact_id = ANY($1)
-       ORDER BY contact_id, assessed_at DESC, created_at DESC`, [[...contactIds]],
-    );
+  async currentAssessment(contactIds: readonly string[], user: AuthUser): Promise<(number | null)[]> {
+    const rows = await this.door.sql<{ contact_id: string; value: number }>(user, (people) =>
+      `SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a WHERE a.contact_id IN ${people({ among: ':ids' })}
+       ORDER BY a.contact_id, a.assessed_at DESC, a.created_at DESC`, { ids: [...contactIds] });
     const map = new Map(rows.map((r) => [r.contact_id, r.value]));
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
-  /** When each contact was last spoken to (any rep), for DataLoader. */
-  async lastConversationAt(contactIds: readonly string[]): Promise<(Date | null)[]> {
-    const rows: { contact_id: string; at: Date }[] = await this.db.query(
-      'SELECT contact_id, max(occurred_at) AS at FROM conversation WHERE contact_id = ANY($1) GROUP BY contact_id', [[...contactIds]],
-    );
+  /** When each contact (of the caller's people) was last spoken to (any rep), for DataLoader. */
+  async lastConversationAt(contactIds: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
+    const rows = await this.door.sql<{ contact_id: string; at: Date }>(user, (people) =>
+      `SELECT cv.contact_id, max(cv.occurred_at) AS at FROM conversation cv WHERE cv.contact_id IN ${people({ among: ':ids' })}
+       GROUP BY cv.contact_id`, { ids: [...contactIds] });
     const map = new Map(rows.map((r) => [r.contact_id, r.at]));
     return contactIds.map((id) => map.get(id) ?? null);
   }
@@ -129,10 +129,9 @@ export class OrganisingService {
     const patch = leader
       ? { leader: true, leaderReason: reason!.trim(), leaderMarkedById: user.id, leaderMarkedAt: new Date() }
       : { leader: false, leaderReason: null, leaderMarkedById: user.id, leaderMarkedAt: new Date() };
-    await this.db.query(
-      'UPDATE contact SET leader = $2, leader_reason = $3, leader_marked_by_id = $4, leader_marked_at = $5, updated_at = now() WHERE id = $1',
-      [contactId, patch.leader, patch.leaderReason, patch.leaderMarkedById, patch.leaderMarkedAt],
-    );
+    await this.door.sql(user, (people) => `UPDATE contact SET leader = :leader, leader_reason = :reason, leader_marked_by_id = :by, leader_marked_at = :at,
+      updated_at = now() WHERE contact.id = :id AND ${people({ alias: 'contact' })}`,
+    { id: contactId, leader: patch.leader, reason: patch.leaderReason, by: patch.leaderMarkedById, at: patch.leaderMarkedAt });
     await this.audit.change(user, 'Contact', before, { ...before, leader: patch.leader, leaderReason: patch.leaderReason } as AuditedRecord);
     return { ...contact, ...patch };
   }
@@ -144,7 +143,7 @@ export class OrganisingService {
     if (!leader) throw new UserInputError({ leaderId: 'does not exist' });
     if (!follower) throw new UserInputError({ followerId: 'does not exist' });
     const repo = this.db.getRepository(ContactLink);
-    const existing = await repo.findOne({ where: { leaderId, followerId } });
+    const existing = await this.linkOf(leaderId, followerId, user);
     if (existing) return existing;
     const link = await repo.save(repo.create({ organisationId: leader.organisationId, leaderId, followerId, createdById: user.id }));
     await this.audit.change(user, 'ContactLink', null, { ...link, contactId: followerId } as AuditedRecord);
@@ -155,23 +154,24 @@ export class OrganisingService {
     const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
     if (!leader || !follower) throw new UserInputError({ [leader ? 'followerId' : 'leaderId']: 'does not exist' });
     const repo = this.db.getRepository(ContactLink);
-    const link = await repo.findOne({ where: { leaderId, followerId } });
+    const link = await this.linkOf(leaderId, followerId, user);
     if (!link) return false;
     await repo.delete(link.id);
     await this.audit.change(user, 'ContactLink', { ...link, contactId: followerId } as AuditedRecord, null);
     return true;
   }
 
-  /** Each contact's leaders (whom they look to) and followers, within scope, in one statement, for DataLoader. */
+  private linkOf(leaderId: string, followerId: string, user: AuthUser): Promise<ContactLink | null> {
+    return this.door.query(ContactLink, user, 'l').andWhere('l.leader_id = :leaderId AND l.follower_id = :followerId', { leaderId, followerId }).getOne();
+  }
+
+  /** Each contact's leaders (whom they look to) and followers, both ends within scope, in one statement, for DataLoader. */
   async links(contactIds: readonly string[], user: AuthUser): Promise<{ leaders: string[]; followers: string[] }[]> {
-    const c = this.access.peopleCondition(user, { contactId: 'x.other' }, 'lnk');
-    const sql = `SELECT x.me, x.other, x.direction FROM (
+    const rows = await this.door.sql<{ me: string; other: string; direction: 'leaders' | 'followers' }>(user, (people) => `SELECT x.me, x.other, x.direction FROM (
         SELECT l.follower_id AS me, l.leader_id AS other, 'leaders' AS direction, l.created_at FROM contact_link l WHERE l.follower_id = ANY(:ids)
         UNION ALL
         SELECT l.leader_id, l.follower_id, 'followers', l.created_at FROM contact_link l WHERE l.leader_id = ANY(:ids)
-      ) x WHERE ${c.sql} ORDER BY x.created_at`;
-    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, { ...c.params, ids: [...contactIds] });
-    const rows: { me: string; other: string; direction: 'leaders' | 'followers' }[] = await this.db.query(query, values);
+      ) x WHERE ${people({ contactId: 'x.me' })} AND ${people({ contactId: 'x.other' })} ORDER BY x.created_at`, { ids: [...contactIds] });
     return groupByKey(contactIds, rows, (r) => r.me).map((mine) => ({
       leaders: mine.filter((r) => r.direction === 'leaders').map((r) => r.other),
       followers: mine.filter((r) => r.direction === 'followers').map((r) => r.other),
@@ -179,40 +179,39 @@ export class OrganisingService {
   }
 
   /** Each contact's timeline, newest first: conversations, assessments, memberships, rep roles, leader marks. */
-  async timelines(contactIds: readonly string[], limit: number): Promise<TimelineRow[][]> {
-    const rows: TimelineRow[] = await this.db.query(
-      `SELECT * FROM (
+  async timelines(contactIds: readonly string[], limit: number, user: AuthUser): Promise<TimelineRow[][]> {
+    const rows = await this.door.sql<TimelineRow>(user, (people) =>
+      `WITH mine AS ${people({ among: ':ids' })}
+       SELECT * FROM (
          SELECT e.*, row_number() OVER (PARTITION BY e.contact_id ORDER BY e.at DESC, e.kind) AS n FROM (
            SELECT c.contact_id, c.id, 'CONVERSATION' AS kind, c.occurred_at AS at,
                   c.type::text || ':' || c.channel::text AS title,
                   concat_ws(' · ', nullif(c.ask, ''), CASE WHEN c.answer IS NOT NULL THEN 'answer: ' || lower(c.answer::text) END,
                     CASE WHEN c.assessment IS NOT NULL THEN 'assessed ' || c.assessment END, nullif(c.next_step, '')) AS detail,
                   u.display_name AS actor, c.id AS conversation_id, c.assessment
-             FROM conversation c LEFT JOIN app_user u ON u.id = c.rep_user_id WHERE c.contact_id = ANY($1)
+             FROM conversation c LEFT JOIN app_user u ON u.id = c.rep_user_id WHERE c.contact_id IN (SELECT id FROM mine)
            UNION ALL
            SELECT a.contact_id, a.id, 'ASSESSMENT', a.assessed_at, a.value::text, NULL, u.display_name, a.conversation_id, a.value
              FROM assessment a LEFT JOIN app_user u ON u.id = a.assessed_by_id
-             WHERE a.contact_id = ANY($1) AND a.conversation_id IS NULL -- a conversation's own assessment shows on it
+             WHERE a.contact_id IN (SELECT id FROM mine) AND a.conversation_id IS NULL -- a conversation's own assessment shows on it
            UNION ALL
            SELECT m.contact_id, m.id, 'MEMBERSHIP_JOINED', m.join_date::timestamptz, 'Joined ' || t.short_name, m.status::text, NULL, NULL, NULL
-             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.join_date IS NOT NULL
+             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id IN (SELECT id FROM mine) AND m.join_date IS NOT NULL
            UNION ALL
            SELECT m.contact_id, m.id, 'MEMBERSHIP_LEFT', m.leave_date::timestamptz, 'Left ' || t.short_name, NULL, NULL, NULL, NULL
-             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id = ANY($1) AND m.leave_date IS NOT NULL
+             FROM membership m JOIN trade_union t ON t.id = m.union_id WHERE m.contact_id IN (SELECT id FROM mine) AND m.leave_date IS NOT NULL
            UNION ALL
            SELECT r.contact_id, r.id, 'REP_ROLE_STARTED', r.start_date::timestamptz, r.kind::text, NULL, NULL, NULL, NULL
-             FROM rep_role r WHERE r.contact_id = ANY($1) AND r.start_date IS NOT NULL
+             FROM rep_role r WHERE r.contact_id IN (SELECT id FROM mine) AND r.start_date IS NOT NULL
            UNION ALL
            SELECT r.contact_id, r.id, 'REP_ROLE_ENDED', r.end_date::timestamptz, r.kind::text, NULL, NULL, NULL, NULL
-             FROM rep_role r WHERE r.contact_id = ANY($1) AND r.end_date IS NOT NULL
+             FROM rep_role r WHERE r.contact_id IN (SELECT id FROM mine) AND r.end_date IS NOT NULL
            UNION ALL
            SELECT k.id, k.id, CASE WHEN k.leader THEN 'LEADER_MARKED' ELSE 'LEADER_UNMARKED' END, k.leader_marked_at,
                   CASE WHEN k.leader THEN 'Marked as a leader' ELSE 'No longer marked as a leader' END, k.leader_reason, u.display_name, NULL, NULL
-             FROM contact k LEFT JOIN app_user u ON u.id = k.leader_marked_by_id WHERE k.id = ANY($1) AND k.leader_marked_at IS NOT NULL
+             FROM contact k LEFT JOIN app_user u ON u.id = k.leader_marked_by_id WHERE k.id IN (SELECT id FROM mine) AND k.leader_marked_at IS NOT NULL
          ) e
-       ) x WHERE n <= $2 ORDER BY contact_id, at DESC, kind`,
-      [[...contactIds], limit],
-    );
+       ) x WHERE n <= :limit ORDER BY contact_id, at DESC, kind`, { ids: [...contactIds], limit });
     return groupByKey(contactIds, rows, (r) => r.contact_id);
   }
 
@@ -222,13 +221,11 @@ export class OrganisingService {
    * and overdue follow-ups there.
    */
   async patchWards(user: AuthUser, today: string, siteId?: string): Promise<PatchWardRow[]> {
-    const c = this.access.peopleCondition(user, { alias: 'c' }, 'pw');
-    const params: Record<string, unknown> = { ...c.params, me: user.id, today, siteId: siteId ?? null };
-    const sql = `
+    return this.door.sql<PatchWardRow>(user, (people) => `
       WITH base AS MATERIALIZED (
         SELECT c.id, p.ward_id, c.leader
         FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
-        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${c.sql}
+        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${people({ alias: 'c' })}
           AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
       ), latest AS (
         SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a
@@ -253,9 +250,7 @@ export class OrganisingService {
         count(*) FILTER (WHERE pe.leader)::int AS leaders, count(pe.last_at)::int AS spoken_to, max(pe.last_at) AS last_conversation_at,
         coalesce(max(f.open), 0)::int AS open_follow_ups, coalesce(max(f.overdue), 0)::int AS overdue_follow_ups
       FROM people pe LEFT JOIN follow f ON f.ward_id = pe.ward_id
-      GROUP BY pe.ward_id`;
-    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, params);
-    return this.db.query(query, values);
+      GROUP BY pe.ward_id`, { me: user.id, today, siteId: siteId ?? null });
   }
 
   /**
@@ -263,30 +258,25 @@ export class OrganisingService {
    * their shifts, against the 1 rep per 20 workers target.
    */
   async coverage(user: AuthUser, siteId?: string): Promise<CoverageRow[]> {
-    const c = this.access.peopleCondition(user, { alias: 'c' }, 'cv');
-    const rc = this.access.peopleCondition(user, { alias: 'rc' }, 'rcv');
-    const params: Record<string, unknown> = { ...c.params, ...rc.params, siteId: siteId ?? null };
-    const sql = `
+    return this.door.sql<CoverageRow>(user, (people) => `
       WITH staff AS (
         SELECT p.ward_id, count(*)::int AS headcount,
           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)))::int AS members,
           array_agg(DISTINCT c.shift_pattern) AS staff_shifts
         FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
-        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${c.sql}
+        WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${people({ alias: 'c' })}
           AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
         GROUP BY p.ward_id
       ), reps AS (
         SELECT rw.ward_id, array_agg(DISTINCT rc.id) AS rep_contact_ids, array_agg(DISTINCT rc.shift_pattern) AS rep_shifts
         FROM rep_role r JOIN rep_role_ward rw ON rw.rep_role_id = r.id JOIN contact rc ON rc.id = r.contact_id
         WHERE rc.deleted_at IS NULL AND (r.end_date IS NULL OR r.end_date > current_date)
-          AND (r.start_date IS NULL OR r.start_date <= current_date) AND ${rc.sql}
+          AND (r.start_date IS NULL OR r.start_date <= current_date) AND ${people({ alias: 'rc' })}
         GROUP BY rw.ward_id
       )
       SELECT s.ward_id, s.headcount, s.members, coalesce(r.rep_contact_ids, '{}') AS rep_contact_ids,
         s.staff_shifts::text[] AS staff_shifts, coalesce(r.rep_shifts::text[], '{}') AS rep_shifts
-      FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`;
-    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, params);
-    return this.db.query(query, values);
+      FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`, { siteId: siteId ?? null });
   }
 
   /**
@@ -294,16 +284,13 @@ export class OrganisingService {
    * them: open (nobody has spoken to the person since) and dated before today. Most overdue first.
    */
   async overdueFollowUpsByRep(user: AuthUser, today: string): Promise<{ id: string; repName: string; overdue: number; oldestDate: string }[]> {
-    const c = this.access.peopleCondition(user, { contactId: 'cv.contact_id' }, 'of');
-    const sql = `
+    return this.door.sql(user, (people) => `
       SELECT cv.rep_user_id AS id, u.display_name AS "repName", count(*)::int AS overdue, min(cv.follow_up_date)::text AS "oldestDate"
       FROM conversation cv JOIN app_user u ON u.id = cv.rep_user_id
-      WHERE cv.organisation_id = :org AND cv.follow_up_date IS NOT NULL AND cv.follow_up_date < :today AND ${c.sql}
+      WHERE cv.follow_up_date IS NOT NULL AND cv.follow_up_date < :today AND ${people({ table: 'conversation', alias: 'cv' })}
         AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
       GROUP BY cv.rep_user_id, u.display_name
-      ORDER BY overdue DESC, "oldestDate", "repName", id`;
-    const [query, values] = this.db.connection.driver.escapeQueryWithParameters(sql, { ...c.params, org: user.organisationId, today });
-    return this.db.query(query, values);
+      ORDER BY overdue DESC, "oldestDate", "repName", id`, { today });
   }
 
   /**

@@ -62,19 +62,19 @@ export class RepRoleResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() r: RepRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
-    return loaders.get<string, Contact | null>('contact.byId', () => (ids) => this.contacts.byIds(ids, user)).load(r.contactId);
+  contact(@Parent() r: RepRole, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
+    return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(r.contactId);
   }
 
   @ResolveField(() => [ID])
   wardIds(@Parent() r: RepRole, @Loaders() loaders: RequestLoaders): Promise<string[]> {
-    return loaders.get<string, string[]>('repRole.wardIds', () => (ids) => this.repRoles.wardIdsByRole(ids)).load(r.id);
+    return loaders.get<string, string[]>('repRole.wardIds', (ids, user) => this.repRoles.wardIdsByRole(ids, user)).load(r.id);
   }
 
   @ResolveField(() => [Ward])
-  async wards(@Parent() r: RepRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Ward[]> {
+  async wards(@Parent() r: RepRole, @Loaders() loaders: RequestLoaders): Promise<Ward[]> {
     const ids = await this.wardIds(r, loaders);
-    const wards = await loaders.get<string, Ward | null>('ward.byId', () => (keys) => this.wardService.byIds(keys, user)).loadMany(ids);
+    const wards = await loaders.get<string, Ward | null>('ward.byId', (keys, user) => this.wardService.byIds(keys, user)).loadMany(ids);
     return wards.filter((w): w is Ward => w instanceof Ward);
   }
 }
@@ -84,7 +84,7 @@ export class ContactRepRolesResolver {
   constructor(private readonly service: RepRoleService) {}
 
   @ResolveField(() => [RepRole])
-  repRoles(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<RepRole[]> {
-    return loaders.get<string, RepRole[]>('repRole.byContact', () => (ids) => this.service.byContacts(ids, user)).load(c.id);
+  repRoles(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<RepRole[]> {
+    return loaders.get<string, RepRole[]>('repRole.byContact', (ids, user) => this.service.byContacts(ids, user)).load(c.id);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
@@ -26,15 +27,14 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     @InjectTransaction() private readonly db: EntityManager,
     private readonly contacts: ContactService,
     private readonly access: AccessService,
+    private readonly door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<RepRole>, user: AuthUser): void {
-    qb.andWhere('rep_role.organisation_id = :org', { org: this.access.organisationOf(user) });
-    const c = this.access.peopleCondition(user, { contactId: 'rep_role.contact_id' });
-    qb.andWhere(c.sql, c.params);
+  protected scope(qb: SelectQueryBuilder<RepRole>, user: AuthUser): void {
+    this.door.scope(qb, user);
   }
 
   protected filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {
@@ -68,7 +68,7 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
   async update(id: string, input: RepRoleUpdateInput, user: AuthUser): Promise<RepRole> {
     const { wardIds, ...fields } = input;
     const row = await this.get(id, user);
-    const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
+    const before = { ...row, wardIds: (await this.wardIdsByRole([id], user))[0] };
     const merged = this.repo.merge(row, fields);
     this.checkDates(merged.startDate, merged.endDate);
     if (wardIds) merged.wards = await this.wards(wardIds, user);
@@ -80,17 +80,17 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
   /** The wards it covered go with it (ON DELETE CASCADE): read first, for the audit log. */
   override async remove(id: string, user: AuthUser): Promise<RepRole> {
     const row = await this.get(id, user);
-    const before = { ...row, wardIds: (await this.wardIdsByRole([id]))[0] };
+    const before = { ...row, wardIds: (await this.wardIdsByRole([id], user))[0] };
     await this.repo.delete(id);
     await this.audit.change(user, 'RepRole', before, null);
     return { ...row, id };
   }
 
-  /** Ward ids covered by each rep role, for DataLoader. */
-  async wardIdsByRole(roleIds: readonly string[]): Promise<string[][]> {
-    const rows: { rep_role_id: string; ward_id: string }[] = await this.db.query(
-      'SELECT rep_role_id, ward_id FROM rep_role_ward WHERE rep_role_id = ANY($1)', [[...roleIds]],
-    );
+  /** Ward ids covered by each rep role (of the caller's people), for DataLoader. */
+  async wardIdsByRole(roleIds: readonly string[], user: AuthUser): Promise<string[][]> {
+    const rows = await this.door.sql<{ rep_role_id: string; ward_id: string }>(user, (people) => `SELECT rw.rep_role_id, rw.ward_id
+      FROM rep_role_ward rw JOIN rep_role r ON r.id = rw.rep_role_id WHERE rw.rep_role_id = ANY(:ids) AND ${people({ table: 'rep_role', alias: 'r' })}`,
+    { ids: [...roleIds] });
     return groupByKey(roleIds, rows, (r) => r.rep_role_id).map((list) => list.map((r) => r.ward_id));
   }
 

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
-import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -21,7 +20,6 @@ export class SiteResolver {
     private readonly employers: EmployerService,
     private readonly density: DensityService,
     private readonly access: AccessService,
-    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -45,7 +43,6 @@ export class SiteResolver {
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async createSite(@Args('data') data: SiteCreateInput, @CurrentUser() user: AuthUser): Promise<Site> {
-    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
     return this.sites.create(data, user);
   }
 
@@ -56,39 +53,36 @@ export class SiteResolver {
     @Args('data') data: SiteUpdateInput,
     @CurrentUser() user: AuthUser,
   ): Promise<Site> {
-    await this.workplace.requireSite(user, id);
-    await this.workplace.requireEmployer(user, data.employerId, 'employerId');
     return this.sites.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Site)
   async deleteSite(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Site> {
-    await this.workplace.requireSite(user, id);
     return this.sites.remove(id, user);
   }
 
   @ResolveField(() => Employer, { nullable: true })
-  employer(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
-    return loaders.get<string, Employer | null>('employer.byId', () => (ids) => this.employers.byIds(ids, user)).load(site.employerId);
+  employer(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<Employer | null> {
+    return loaders.get<string, Employer | null>('employer.byId', (ids, user) => this.employers.byIds(ids, user)).load(site.employerId);
   }
 
   @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })
-  async headcount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).headcount;
+  async headcount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).headcount;
   }
 
   @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).members;
+  async memberCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).members;
   }
 
   @ResolveField(() => Int, { description: 'Current reps covering wards on this site' })
-  async repCount(@Parent() site: Site, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, user, loaders)).reps;
+  async repCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(site, loaders)).reps;
   }
 
-  private counts(site: Site, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('site.counts', () => (ids) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
+  private counts(site: Site, loaders: RequestLoaders): Promise<Counts> {
+    return loaders.get<string, Counts>('site.counts', (ids, user) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { WorkplaceAccess } from '../access/workplace-access.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
@@ -18,8 +19,14 @@ export class SiteService extends OrganisationCrudService<Site, SiteFilter> {
     uq_site_employer_name: ['name', 'this employer already has a site with this name'],
   };
 
-  constructor(@InjectRepository(Site) repo: Repository<Site>, audit: AuditService) {
+  constructor(@InjectRepository(Site) repo: Repository<Site>, audit: AuditService, private readonly workplace: WorkplaceAccess) {
     super(repo, audit);
+  }
+
+  /** The site, and the employer it is (or moves) under, must be the caller's branch's to change (see WorkplaceAccess). */
+  protected override async requireWritable(user: AuthUser, id: string | null, input: Partial<Site> | null): Promise<void> {
+    await this.workplace.requireSite(user, id);
+    await this.workplace.requireEmployer(user, input?.employerId, 'employerId');
   }
 
   /**

@@ -56,7 +56,7 @@ export class UnionResolver {
   }
 
   @ResolveField(() => Int, { description: "Current members recorded by the caller's organisation" })
-  memberCount(@Parent() union: Union, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return loaders.get<string, number>('union.members', () => (ids) => this.density.membersByUnion(ids, this.access.countScope(user))).load(union.id);
+  memberCount(@Parent() union: Union, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return loaders.get<string, number>('union.members', (ids, user) => this.density.membersByUnion(ids, this.access.countScope(user))).load(union.id);
   }
 }

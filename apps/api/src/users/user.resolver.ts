@@ -54,12 +54,12 @@ export class UserResolver {
 
   @ResolveField(() => [UserBranchRole], { description: 'Roles per branch' })
   roles(@Parent() u: User, @Loaders() loaders: RequestLoaders): Promise<UserBranchRole[]> {
-    return loaders.get<string, UserBranchRole[]>('user.roles', () => (ids) => this.users.rolesOf(ids)).load(u.id);
+    return loaders.reference<string, UserBranchRole[]>('user.roles', (ids) => this.users.rolesOf(ids)).load(u.id);
   }
 
   @ResolveField(() => [ID], { description: "Sites of a rep's patch" })
   patchSiteIds(@Parent() u: User, @Loaders() loaders: RequestLoaders): Promise<string[]> {
-    return loaders.get<string, string[]>('user.patch', () => (ids) => this.users.patchOf(ids)).load(u.id);
+    return loaders.reference<string, string[]>('user.patch', (ids) => this.users.patchOf(ids)).load(u.id);
   }
 
   @ResolveField(() => [Permission], { description: "What the logged-in user may do (empty for anyone else's account)" })
@@ -70,7 +70,7 @@ export class UserResolver {
   @ResolveField(() => Organisation)
   organisation(@Parent() u: User, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
     // Never null: the foreign key guarantees a user's organisation.
-    return loaders.get<string, Organisation | null>('organisation.byId', () => (ids) => this.users.organisations(ids)).load(u.organisationId) as Promise<Organisation>;
+    return loaders.reference<string, Organisation | null>('organisation.byId', (ids) => this.users.organisations(ids)).load(u.organisationId) as Promise<Organisation>;
   }
 }
 
@@ -79,7 +79,7 @@ export class UserBranchRoleResolver {
   constructor(private readonly branches: BranchService) {}
 
   @ResolveField(() => Branch, { nullable: true })
-  async branch(@Parent() r: UserBranchRole, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Branch | null> {
-    return loaders.get<string, Branch | null>('branch.byId', () => (ids) => this.branches.byIds(ids, user)).load(r.branchId);
+  async branch(@Parent() r: UserBranchRole, @Loaders() loaders: RequestLoaders): Promise<Branch | null> {
+    return loaders.get<string, Branch | null>('branch.byId', (ids, user) => this.branches.byIds(ids, user)).load(r.branchId);
   }
 }

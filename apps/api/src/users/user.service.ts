@@ -68,7 +68,7 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
     super(repo);
   }
 
-  protected override scope(qb: SelectQueryBuilder<User>, user: AuthUser): void {
+  protected scope(qb: SelectQueryBuilder<User>, user: AuthUser): void {
     qb.andWhere('app_user.organisation_id = :org', { org: user.organisationId });
     qb.andWhere(`(EXISTS (SELECT 1 FROM user_branch_role ar WHERE ar.user_id = app_user.id AND ar.branch_id = ANY(:administered))
       OR NOT EXISTS (SELECT 1 FROM user_branch_role nr WHERE nr.user_id = app_user.id))`, { administered: this.access.administeredBranches(user) });
@@ -95,9 +95,11 @@ export class UserService extends CrudService<User, UserFilter, AuthUser> {
     return byKey(ids, await this.db.getRepository(Organisation).findBy({ id: In([...ids]) }), (o) => o.id);
   }
 
-  /** Display names by user id (reps named on conversations), for DataLoader. Same organisation only is the caller's concern. */
-  async displayNames(ids: readonly string[]): Promise<(string | null)[]> {
-    const rows: { id: string; display_name: string }[] = await this.db.query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [[...ids]]);
+  /** Display names by user id (reps named on conversations and assessments) in the caller's organisation, for DataLoader. */
+  async displayNames(ids: readonly string[], user: AuthUser): Promise<(string | null)[]> {
+    const rows: { id: string; display_name: string }[] = await this.db.query(
+      'SELECT id, display_name FROM app_user WHERE id = ANY($1) AND organisation_id = $2', [[...ids], user.organisationId],
+    );
     return byKey(ids, rows, (r) => r.id).map((r) => r?.display_name ?? null);
   }
 

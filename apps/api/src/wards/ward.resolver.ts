@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../access/access.service.js';
-import { WorkplaceAccess } from '../access/workplace-access.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -21,7 +20,6 @@ export class WardResolver {
     private readonly sites: SiteService,
     private readonly density: DensityService,
     private readonly access: AccessService,
-    private readonly workplace: WorkplaceAccess,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -45,7 +43,6 @@ export class WardResolver {
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async createWard(@Args('data') data: WardCreateInput, @CurrentUser() user: AuthUser): Promise<Ward> {
-    await this.workplace.requireSite(user, data.siteId, 'siteId');
     return this.wards.create(data, user);
   }
 
@@ -56,39 +53,36 @@ export class WardResolver {
     @Args('data') data: WardUpdateInput,
     @CurrentUser() user: AuthUser,
   ): Promise<Ward> {
-    await this.workplace.requireWard(user, id);
-    await this.workplace.requireSite(user, data.siteId, 'siteId');
     return this.wards.update(id, data, user);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => Ward)
   async deleteWard(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Ward> {
-    await this.workplace.requireWard(user, id);
     return this.wards.remove(id, user);
   }
 
   @ResolveField(() => Site, { nullable: true })
-  site(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
-    return loaders.get<string, Site | null>('site.byId', () => (ids) => this.sites.byIds(ids, user)).load(ward.siteId);
+  site(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
+    return loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(ward.siteId);
   }
 
   @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })
-  async headcount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).headcount;
+  async headcount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).headcount;
   }
 
   @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).members;
+  async memberCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).members;
   }
 
   @ResolveField(() => Int, { description: 'Current reps covering this ward' })
-  async repCount(@Parent() ward: Ward, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, user, loaders)).reps;
+  async repCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.counts(ward, loaders)).reps;
   }
 
-  private counts(ward: Ward, user: AuthUser, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('ward.counts', () => (ids) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
+  private counts(ward: Ward, loaders: RequestLoaders): Promise<Counts> {
+    return loaders.get<string, Counts>('ward.counts', (ids, user) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
   }
 }

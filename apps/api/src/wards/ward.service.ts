@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { WorkplaceAccess } from '../access/workplace-access.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
@@ -18,8 +19,14 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
     uq_ward_site_name: ['name', 'this site already has a ward with this name'],
   };
 
-  constructor(@InjectRepository(Ward) repo: Repository<Ward>, audit: AuditService) {
+  constructor(@InjectRepository(Ward) repo: Repository<Ward>, audit: AuditService, private readonly workplace: WorkplaceAccess) {
     super(repo, audit);
+  }
+
+  /** The ward, and the site it is (or moves) on, must be the caller's branch's to change (see WorkplaceAccess). */
+  protected override async requireWritable(user: AuthUser, id: string | null, input: Partial<Ward> | null): Promise<void> {
+    await this.workplace.requireWard(user, id);
+    await this.workplace.requireSite(user, input?.siteId, 'siteId');
   }
 
   /**
