@@ -87,7 +87,10 @@ describe('a request its client drops', () => {
       // The request has run to its end (GraphQL ended its transaction too): all it would log, it has.
       await until('the request to end', async () => (finish.mock.calls.length >= 2 ? true : undefined));
 
-      expect(logged).toEqual([expect.stringMatching(/^warn: aborted by the client after \d+ ms: allContacts$/)]);
+      // A busy machine may also report a slow statement (over two seconds): that is the query
+      // logger's business, not this request's; everything else must be the one line.
+      const about = logged.filter((line) => !/^console\.warn: slow query \(\d+ ms\)/.test(line));
+      expect(about).toEqual([expect.stringMatching(/^warn: aborted by the client after \d+ ms: allContacts$/)]);
     } finally {
       for (const s of spies) s.mockRestore();
       finish.mockRestore();

@@ -171,12 +171,14 @@ describe('RequestTransactions', () => {
     await Promise.all([b.finish(false), c.finish(false)]);
   });
 
-  it('gives up waiting for its turn after the connect timeout, with an error that reads as an outage', async () => {
+  it('gives up waiting for its turn after three connect timeouts, with an error that reads as an outage', async () => {
     const { transactions } = fakeDatabase({ pool: 3, connectTimeoutMS: 20 });
     const first = new RequestTransaction('first');
     await transactions.begin(first, CALLER, () => undefined);
     const next = jest.fn();
+    const started = Date.now();
     const error = await transactions.begin(new RequestTransaction('second'), CALLER, next).then(() => undefined, (e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 20 - 2); // not before (a timer may fire a hair early)
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(next).not.toHaveBeenCalled();
     await first.finish(false);

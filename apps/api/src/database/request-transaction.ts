@@ -11,6 +11,9 @@ import type { RequestTransactionAdapter } from './request-transaction-adapter.js
 import type { SerialClient } from './serial-client.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, logOutage, outageReason } from './unavailable.js';
 
+/** How many connect timeouts a signed-in request may wait for its turn (see RequestTransactions). */
+export const QUEUE_TIMEOUTS = 3;
+
 /** Who the database is told is asking: row-level security keys on it. */
 export interface DbIdentity {
   organisationId: string | null;
@@ -156,7 +159,10 @@ export class RequestTransactions implements OnApplicationShutdown {
     const options = (db.options ?? {}) as { extra?: { max?: number }; poolSize?: number; connectTimeoutMS?: number };
     const pool = options.extra?.max ?? options.poolSize ?? 10;
     this.slots = new Slots(Math.max(1, pool - RESERVED_CONNECTIONS));
-    this.waitMs = options.connectTimeoutMS || 10_000;
+    // Waiting for a turn is queueing behind this server's own requests, not a sign that the database
+    // is gone (that shows as a connection that does not come within the connect timeout): a busy
+    // moment gets three connect timeouts (30 s by default) before it is answered 503.
+    this.waitMs = QUEUE_TIMEOUTS * (options.connectTimeoutMS || 10_000);
   }
 
   /**
