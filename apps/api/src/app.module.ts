@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { ClsModule } from 'nestjs-cls';
 import { AccessModule } from './access/access.module.js';
+import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { UserModule } from './users/user.module.js';
@@ -20,6 +21,7 @@ import { RequestLoaders } from './common/loaders.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContactModule } from './contacts/contact.module.js';
+import { ConversationModule } from './conversations/conversation.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import type { QueryCounter } from './database/query-counter.js';
 import { RequestContextMiddleware, RequestTransactions } from './database/request-transaction.js';
@@ -29,6 +31,7 @@ import { databaseUnavailablePlugin } from './database/unavailable.js';
 import { DensityModule } from './density/density.module.js';
 import { EmployerModule } from './employers/employer.module.js';
 import { ExportModule } from './export/export.module.js';
+import { IssueTagModule } from './issue-tags/issue-tag.module.js';
 import { MembershipModule } from './memberships/membership.module.js';
 import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
@@ -94,6 +97,9 @@ export class AppModule implements NestModule {
         RepRoleModule,
         BranchModule,
         UserModule,
+        IssueTagModule,
+        ConversationModule,
+        AssessmentModule,
         OrganisingModule,
         ExportModule,
         ...(options.modules ?? []),

@@ -6,6 +6,7 @@ import { type Repository, type SelectQueryBuilder, type EntityManager } from 'ty
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
+import { currentAssessment, isAssessed } from '../assessments/current-assessment.sql.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService } from '../common/crud.service.js';
@@ -18,8 +19,8 @@ import { Contact } from './contact.entity.js';
 import type { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
 import { Posting } from './posting.entity.js';
 
-/** The contact's current assessment: the latest entry of the history. */
-const CURRENT_ASSESSMENT = '(SELECT a.value FROM assessment a WHERE a.contact_id = contact.id ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1)';
+/** The contact's current assessment (one definition: assessments/current-assessment.sql.ts). */
+const CURRENT_ASSESSMENT = currentAssessment('contact.id');
 
 /** Sorts on values derived per contact: selected under an alias, ordered by it. */
 const DERIVED_SORT: Record<string, { sql: string; alias: string }> = {
@@ -105,7 +106,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     }
     if (f.assessment) qb.andWhere(`${CURRENT_ASSESSMENT} = :assessment`, { assessment: f.assessment });
     if (f.assessed !== undefined && f.assessed !== null) {
-      qb.andWhere(`${f.assessed ? '' : 'NOT '}EXISTS (SELECT 1 FROM assessment a WHERE a.contact_id = contact.id)`);
+      qb.andWhere(`${f.assessed ? '' : 'NOT '}${isAssessed('contact.id')}`);
     }
     if (f.leader !== undefined && f.leader !== null) qb.andWhere('contact.leader = :leader', { leader: f.leader });
     if (f.spokenTo !== undefined && f.spokenTo !== null) {

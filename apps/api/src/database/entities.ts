@@ -10,10 +10,10 @@ import { Union } from '../unions/union.entity.js';
 import { User } from '../users/user.entity.js';
 import { UserBranchRole } from '../users/user-branch-role.entity.js';
 import { Branch } from '../branches/branch.entity.js';
-import { AssessmentEntry } from '../organising/assessment-entry.entity.js';
-import { ContactLink } from '../organising/contact-link.entity.js';
-import { Conversation } from '../organising/conversation.entity.js';
-import { IssueTag } from '../organising/issue-tag.entity.js';
+import { AssessmentEntry } from '../assessments/assessment-entry.entity.js';
+import { ContactLink } from '../assessments/contact-link.entity.js';
+import { Conversation } from '../conversations/conversation.entity.js';
+import { IssueTag } from '../issue-tags/issue-tag.entity.js';
 import { Ward } from '../wards/ward.entity.js';
 
 export const ENTITIES = [Organisation, Branch, User, UserBranchRole, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent,

@@ -21,11 +21,11 @@ import { EmployerService } from '../employers/employer.service.js';
 import { MembershipFilter } from '../memberships/dto/membership.input.js';
 import type { Membership } from '../memberships/membership.entity.js';
 import { MembershipService } from '../memberships/membership.service.js';
-import type { Conversation } from '../organising/conversation.entity.js';
-import { ConversationService } from '../organising/conversation.service.js';
-import { ConversationFilter } from '../organising/dto/organising.input.js';
-import { IssueTagService } from '../organising/issue-tag.service.js';
-import { OrganisingService } from '../organising/organising.service.js';
+import type { Conversation } from '../conversations/conversation.entity.js';
+import { ConversationService } from '../conversations/conversation.service.js';
+import { ConversationFilter } from '../conversations/dto/conversation.input.js';
+import { IssueTagService } from '../issue-tags/issue-tag.service.js';
+import { AssessmentService } from '../assessments/assessment.service.js';
 import { RepRoleFilter } from '../rep-roles/dto/rep-role.input.js';
 import type { RepRole } from '../rep-roles/rep-role.entity.js';
 import { RepRoleService } from '../rep-roles/rep-role.service.js';
@@ -117,7 +117,7 @@ export class ExportLists {
     private readonly repRoles: RepRoleService,
     private readonly conversations: ConversationService,
     private readonly tags: IssueTagService,
-    private readonly organising: OrganisingService,
+    private readonly assessments: AssessmentService,
     private readonly users: UserService,
   ) {}
 
@@ -214,8 +214,8 @@ export class ExportLists {
           byId(rows.map((c) => c.employerId), (keys) => this.employers.byIds(keys, user)),
           this.memberships.byContacts(ids, user),
           this.repRoles.byContacts(ids, user),
-          this.organising.currentAssessment(ids, user),
-          this.organising.lastConversationAt(ids, user),
+          this.assessments.currentAssessment(ids, user),
+          this.conversations.lastConversationAt(ids, user),
         ]);
         const unions = await byId(memberships.flat().map((m) => m.unionId), (keys) => this.unions.byIds(keys, user));
         return rows.map((c, i) => {

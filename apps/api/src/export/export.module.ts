@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '../assessments/assessment.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContactModule } from '../contacts/contact.module.js';
+import { ConversationModule } from '../conversations/conversation.module.js';
 import { DensityModule } from '../density/density.module.js';
 import { EmployerModule } from '../employers/employer.module.js';
 import { MembershipModule } from '../memberships/membership.module.js';
-import { OrganisingModule } from '../organising/organising.module.js';
+import { IssueTagModule } from '../issue-tags/issue-tag.module.js';
 import { RepRoleModule } from '../rep-roles/rep-role.module.js';
 import { SiteModule } from '../sites/site.module.js';
 import { UnionModule } from '../unions/union.module.js';
@@ -18,7 +20,7 @@ import { ExportLists } from './export-lists.js';
 @Module({
   imports: [
     AuditModule, DensityModule, EmployerModule, SiteModule, WardModule, UnionModule, ContactModule, MembershipModule,
-    RepRoleModule, OrganisingModule, UserModule,
+    RepRoleModule, ConversationModule, IssueTagModule, AssessmentModule, UserModule,
   ],
   controllers: [ExportController],
   providers: [CsvExporter, ExportLists],

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/organising.input.js';
+import { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/issue-tag.input.js';
 import { IssueTag } from './issue-tag.entity.js';
 import { IssueTagService } from './issue-tag.service.js';
 

@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { AeiouStep, AskAnswer, ConversationChannel, ConversationType } from '../common/enums.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { User } from '../users/user.entity.js';
-import { IssueTag } from './issue-tag.entity.js';
+import { IssueTag } from '../issue-tags/issue-tag.entity.js';
 
 /** A conversation a rep had with a contact: the unit of organising. */
 @ObjectType()

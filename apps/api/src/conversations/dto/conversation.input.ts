@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } 
 import { MAX_LENGTH } from '@rollcall/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
 } from 'class-validator';
 import { AeiouStep, AskAnswer, ConversationChannel, ConversationType, FollowUpState } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
@@ -134,35 +134,4 @@ export class FollowUpFilter extends BaseFilter {
   @IsOptional()
   @IsBoolean()
   includeDone?: boolean;
-}
-
-@InputType()
-export class IssueTagCreateInput {
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(MAX_LENGTH.ISSUE_TAG_NAME)
-  name: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-}
-
-@InputType()
-export class IssueTagUpdateInput extends PartialType(IssueTagCreateInput) {}
-
-@InputType()
-export class IssueTagFilter extends BaseFilter {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-}
-
-@InputType()
-export class AssessmentFilter extends BaseFilter {
-  @OptionalIdFilter()
-  contactId?: string;
 }

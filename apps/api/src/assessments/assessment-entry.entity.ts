@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Contact } from '../contacts/contact.entity.js';
 import { User } from '../users/user.entity.js';
-import { Conversation } from './conversation.entity.js';
+import { Conversation } from '../conversations/conversation.entity.js';
 
 /**
  * One entry of a contact's assessment history: append-only. The contact's current assessment is

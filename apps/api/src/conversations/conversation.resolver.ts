@@ -11,9 +11,9 @@ import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
 import { Conversation } from './conversation.entity.js';
 import { ConversationService } from './conversation.service.js';
-import { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/organising.input.js';
-import { IssueTag } from './issue-tag.entity.js';
-import { IssueTagService } from './issue-tag.service.js';
+import { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/conversation.input.js';
+import { IssueTag } from '../issue-tags/issue-tag.entity.js';
+import { IssueTagService } from '../issue-tags/issue-tag.service.js';
 
 /** Conversations and the follow-ups they set. */
 @Resolver(() => Conversation)
@@ -113,5 +113,16 @@ export class ConversationResolver {
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the person was next spoken to (the follow-up done)' })
   completedAt(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
     return loaders.get<string, Date | null>('conversation.completedAt', (ids, user) => this.conversations.completedAt(ids, user)).load(c.id);
+  }
+}
+
+/** When a contact was last spoken to. */
+@Resolver(() => Contact)
+export class ContactConversationResolver {
+  constructor(private readonly conversations: ConversationService) {}
+
+  @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When anyone last spoke with them' })
+  lastConversationAt(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
+    return loaders.get<string, Date | null>('contact.lastConversation', (ids, user) => this.conversations.lastConversationAt(ids, user)).load(c.id);
   }
 }

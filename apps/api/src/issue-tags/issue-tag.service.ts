@@ -8,7 +8,7 @@ import { OrganisationCrudService } from '../common/organisation-crud.service.js'
 import { UserInputError } from '../common/errors.js';
 import { applySearch } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
-import type { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/organising.input.js';
+import type { IssueTagCreateInput, IssueTagFilter, IssueTagUpdateInput } from './dto/issue-tag.input.js';
 import { IssueTag } from './issue-tag.entity.js';
 
 const CONSTRAINTS: Record<string, [string, string]> = {

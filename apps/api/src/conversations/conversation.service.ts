@@ -12,10 +12,10 @@ import { ContactService } from '../contacts/contact.service.js';
 import { CrudService } from '../common/crud.service.js';
 import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
-import { AssessmentEntry } from './assessment-entry.entity.js';
+import { AssessmentEntry } from '../assessments/assessment-entry.entity.js';
 import { Conversation } from './conversation.entity.js';
-import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/organising.input.js';
-import { IssueTagService } from './issue-tag.service.js';
+import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/conversation.input.js';
+import { IssueTagService } from '../issue-tags/issue-tag.service.js';
 
 /** A conversation is later than this one with the same person: the follow-up it set is done. */
 const LATER = (c: string) => `EXISTS (SELECT 1 FROM conversation later WHERE later.contact_id = ${c}.contact_id AND later.occurred_at > ${c}.occurred_at)`;
@@ -172,6 +172,15 @@ export class ConversationService extends CrudService<Conversation, ConversationF
        FROM conversation c WHERE c.id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'c' })}`, { ids: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r.at]));
     return ids.map((id) => map.get(id) ?? null);
+  }
+
+  /** When each contact (of the caller's people) was last spoken to (any rep), for DataLoader. */
+  async lastConversationAt(contactIds: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
+    const rows = await this.door.sql<{ contact_id: string; at: Date }>(user, (people) =>
+      `SELECT cv.contact_id, max(cv.occurred_at) AS at FROM conversation cv WHERE cv.contact_id IN ${people({ among: ':ids' })}
+       GROUP BY cv.contact_id`, { ids: [...contactIds] });
+    const map = new Map(rows.map((r) => [r.contact_id, r.at]));
+    return contactIds.map((id) => map.get(id) ?? null);
   }
 
   private async recordAssessment(repo: Repository<AssessmentEntry>, c: Conversation, user: AuthUser): Promise<void> {
