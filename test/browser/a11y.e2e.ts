@@ -112,8 +112,13 @@ describe.each(SCREENS)('axe on a $screen', ({ screen, viewport, isMobile }) => {
   /** Runs axe on the page as it is, records the findings, and fails on those a main page must not have. */
   async function check(name: string) {
     await noProgress(s.page, LOADING);
-    // A tooltip or dialog still fading in has colours between its own and the page's: axe would
-    // measure the blend (screenshot waits for fades to end).
+    // A tooltip is not the page: one opens, after a delay, on the button focus returns to when a
+    // dialog closes (the app bar's Log), and axe would measure it mid-fade as a blend of colours.
+    // Take focus and the pointer off the controls, and wait for any tooltip to be gone.
+    await s.page.mouse.move(0, 0);
+    await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await s.page.waitForFunction(() => !document.querySelector('.MuiTooltip-popper'));
+    // A dialog still fading in is a blend too: screenshot waits for fades to end.
     await screenshot(s.page, `a11y-${screen}-${name}`, { fullPage: false });
     const findings = await axeViolations(s.page);
     report.push({ screen, page: name, findings });
