@@ -16,6 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { ukDayPlus } from '../fixtures/dates.js';
 import {
   DESKTOP, expectVisible, inSession, launchBrowser, openSession, overflowOf, PHONE, SCREENS, SHOTS, signIn, startWebApp, type Session,
   type Viewport,
@@ -32,14 +33,6 @@ jest.setTimeout(120_000);
 
 let t: TestApp;
 let browser: Browser;
-
-/** Today in the UK, plus `days`, as YYYY-MM-DD. */
-function ukDayPlus(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 beforeAll(async () => {
   t = await startWebApp();

@@ -16,6 +16,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { ukDayPlus } from '../fixtures/dates.js';
 import {
   DESKTOP, escape, expectHidden, expectVisible, inSession, launchBrowser, noProgress, openSession, overflowOf, PHONE,
   screenshot, signIn, startWebApp, windowOverflow, type Session, type Viewport,
@@ -98,14 +99,6 @@ const open = (viewport: Viewport, isMobile = false): Promise<Session> =>
 async function shot(page: Page, name: string, fullPage = false) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `organising-${name}`, { fullPage });
-}
-
-/** Today in the UK, plus `days`, as YYYY-MM-DD (the day follow-ups count in). */
-function ukDayPlus(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 describe('a rep on a phone', () => {

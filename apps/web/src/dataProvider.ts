@@ -69,7 +69,7 @@ function plain<T>(value: T): T {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * `myBranches: true` (a list's default, see SiteList and WardList) stands for the employers of the
+ * `myBranches: true` (a list's default, see NameList, SiteList and WardList) stands for the employers of the
  * user's branches, so other trusts' sites and wards (with nothing of ours on them) stay out of view.
  */
 function withBranchEmployers(c: ResourceConfig, filter: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,7 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from './json.scalar.js';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../common/base.entity.js';
 
 export enum AuditAction {
   LOGIN_SUCCEEDED = 'LOGIN_SUCCEEDED',
@@ -24,15 +25,7 @@ export enum AuditAction {
 @Index('ix_audit_org_time', ['organisationId', 'createdAt'])
 @Index('ix_audit_entity', ['entityType', 'entityId'])
 @Index('ix_audit_user', ['userId', 'createdAt'])
-export class AuditEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
+export class AuditEvent extends CreatedEntity {
   /** The organisation whose data or user it concerns; null for a failed login of an unknown email. */
   @Column({ type: 'uuid', nullable: true })
   organisationId: string | null;

@@ -23,6 +23,14 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+/**
+ * A period's end must not come before its start (either may be unset): else a field error on the end,
+ * e.g. `{ leaveDate: 'must not be before joinDate' }`.
+ */
+export function checkPeriod(start: string | null | undefined, end: string | null | undefined, startField: string, endField: string): void {
+  if (start && end && end < start) throw new UserInputError({ [endField]: `must not be before ${startField}` });
+}
+
 /** A whole request refused before anything runs (from an Apollo plugin): HTTP 400, not 500. */
 export class RequestInputError extends UserInputError {
   constructor(fields: FieldErrors) {

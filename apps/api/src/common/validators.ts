@@ -10,6 +10,11 @@ export function IsLocalDate(): PropertyDecorator {
   );
 }
 
+/** An optional calendar date in an input: a nullable GraphQL String, 'YYYY-MM-DD' when given. */
+export function OptionalLocalDate(description?: string): PropertyDecorator {
+  return applyDecorators(Field(() => String, { nullable: true, description }), IsOptional(), IsLocalDate());
+}
+
 /** An optional id in a filter: GraphQL ID, validated as a uuid before it reaches SQL. */
 export function OptionalIdFilter(description?: string): PropertyDecorator {
   return applyDecorators(

@@ -1,9 +1,8 @@
 import { Field, GraphQLISODateTime, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
 import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
 import { Employer } from '../employers/employer.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
 
 /**
  * A staff member, as one organisation knows them. Their ward is an effective-dated posting
@@ -20,14 +19,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @Index('ix_contact_org_staff_group', ['organisationId', 'staffGroup'])
 @Index('ix_contact_org_grade', ['organisationId', 'grade'])
 @Index('ix_contact_org_shift', ['organisationId', 'shiftPattern'])
-export class Contact extends BaseEntity {
-  @HideField()
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
+export class Contact extends OrganisationOwnedEntity {
   @Field()
   @Column()
   firstName: string;

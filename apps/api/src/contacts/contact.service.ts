@@ -4,14 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { addDays, ukToday as today } from '@rollcall/domain';
 import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { PeopleCrudService } from '../access/people-crud.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import { currentAssessment, isAssessed } from '../assessments/current-assessment.sql.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CrudService } from '../common/crud.service.js';
 import { MembershipStatus } from '../common/enums.js';
-import { mapConstraintError, UserInputError } from '../common/errors.js';
+import { checkPeriod, mapConstraintError, UserInputError } from '../common/errors.js';
 import { applySearch, applySort, type SortArgs } from '../common/list.js';
 import { groupByKey } from '../common/loaders.js';
 import { Ward } from '../wards/ward.entity.js';
@@ -43,7 +43,7 @@ const CONSTRAINTS: Record<string, [string, string]> = {
 
 /** Contacts of the caller's branches (or patch) only; wards through effective-dated postings. */
 @Injectable()
-export class ContactService extends CrudService<Contact, ContactFilter, AuthUser> {
+export class ContactService extends PeopleCrudService<Contact, ContactFilter> {
   protected readonly label = 'Contact';
   protected readonly sortable = {
     lastName: 'contact.last_name', firstName: 'contact.first_name', employeeNumber: 'contact.employee_number',
@@ -58,14 +58,10 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     @InjectRepository(Contact) repo: Repository<Contact>,
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
-    private readonly door: PeopleDoor,
+    door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
-    super(repo);
-  }
-
-  protected scope(qb: SelectQueryBuilder<Contact>, user: AuthUser): void {
-    this.door.scope(qb, user);
+    super(repo, door);
   }
 
   override listQuery(args: SortArgs, filter: ContactFilter | undefined, user: AuthUser): SelectQueryBuilder<Contact> {
@@ -117,16 +113,11 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     }
   }
 
-  /** The caller created the contact (a retry of their create may return it). */
-  protected override createdBy(row: Contact, user: AuthUser): boolean {
-    return row.createdById === user.id;
-  }
-
   /** Adds a contact and opens their posting, once per client-made id (see createOnce). */
   async create(input: ContactCreateInput, user: AuthUser): Promise<Contact> {
     return this.createOnce(input.id, user, async (tx) => {
       const { wardId, postedFrom, ...fields } = input;
-      this.checkDates(fields.startDate, fields.leaveDate);
+      checkPeriod(fields.startDate, fields.leaveDate, 'startDate', 'leaveDate');
       await this.checkWard(wardId, input.employerId, user);
       await this.checkEmployeeNumber(input.employerId, fields.employeeNumber, null, user);
       const organisationId = this.access.organisationOf(user);
@@ -145,7 +136,7 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     const before = { ...contact };
     const { wardId, movedOn, postedFrom: _ignored, ...fields } = input;
     const merged = this.repo.merge(contact, fields);
-    this.checkDates(merged.startDate, merged.leaveDate);
+    checkPeriod(merged.startDate, merged.leaveDate, 'startDate', 'leaveDate');
     const [current] = await this.currentPostings([id], user);
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
     if (fields.employeeNumber || fields.employerId) await this.checkEmployeeNumber(merged.employerId, merged.employeeNumber, id, user);
@@ -182,10 +173,6 @@ export class ContactService extends CrudService<Contact, ContactFilter, AuthUser
     await this.repo.softDelete(id);
     await this.audit.change(user, 'Contact', contact, null);
     return contact;
-  }
-
-  private checkDates(start: string | null | undefined, leave: string | null | undefined): void {
-    if (start && leave && leave < start) throw new UserInputError({ leaveDate: 'must not be before startDate' });
   }
 
   private async checkWard(wardId: string | undefined, employerId: string, user: AuthUser): Promise<void> {

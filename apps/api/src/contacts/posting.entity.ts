@@ -1,9 +1,7 @@
-import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
 import { Ward } from '../wards/ward.entity.js';
-import { Contact } from './contact.entity.js';
+import { ContactRecordEntity } from './contact-record.entity.js';
 
 /**
  * A contact's ward over a period: resident doctors rotate every few months, nurses move wards.
@@ -13,22 +11,8 @@ import { Contact } from './contact.entity.js';
 @Entity()
 @Index('uq_posting_current', ['contactId'], { unique: true, where: 'end_date IS NULL' })
 @Index('ix_posting_current_ward', ['wardId', 'contactId'], { where: 'end_date IS NULL' })
-export class Posting extends BaseEntity {
-  @HideField()
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
-  @Field(() => ID)
-  @Index()
-  @Column({ type: 'uuid' })
-  contactId: string;
-
-  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
-  contact: Relation<Contact>;
-
+@Index(['contactId'])
+export class Posting extends ContactRecordEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   wardId: string;

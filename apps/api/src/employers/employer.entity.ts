@@ -1,7 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation, Unique } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
 
 /**
  * An NHS trust or health board, as one organisation maps it. Every organisation owns its own
@@ -13,13 +12,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @Unique('uq_employer_org_id', ['organisationId', 'id'])
 @Index('uq_employer_org_name', ['organisationId', 'name'], { unique: true })
 @Index('uq_employer_org_ods_code', ['organisationId', 'odsCode'], { unique: true, where: 'ods_code IS NOT NULL' })
-export class Employer extends BaseEntity {
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
+export class Employer extends OrganisationOwnedEntity {
   @Field()
   @Column()
   name: string;

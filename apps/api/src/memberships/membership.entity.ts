@@ -1,9 +1,7 @@
 import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
 import { MembershipSource, MembershipStatus } from '../common/enums.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { ContactRecordEntity } from '../contacts/contact-record.entity.js';
 import { Union } from '../unions/union.entity.js';
 
 /** A contact's membership of one union, as recorded by one organisation. One row per contact and union. */
@@ -11,21 +9,7 @@ import { Union } from '../unions/union.entity.js';
 @Entity()
 @Index('uq_membership_contact_union', ['contactId', 'unionId'], { unique: true })
 @Index('ix_membership_org_union_status', ['organisationId', 'unionId', 'status'])
-export class Membership extends BaseEntity {
-  @HideField()
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  contactId: string;
-
-  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
-  contact: Relation<Contact>;
-
+export class Membership extends ContactRecordEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   unionId: string;

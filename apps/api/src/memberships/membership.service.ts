@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CrudService } from '../common/crud.service.js';
-import { UserInputError } from '../common/errors.js';
-import { groupByKey } from '../common/loaders.js';
+import { checkPeriod } from '../common/errors.js';
+import { ContactRecordService } from '../contacts/contact-record.service.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { MembershipStatus } from '../common/enums.js';
 import type { MembershipCreateInput, MembershipFilter, MembershipUpdateInput } from './dto/membership.input.js';
@@ -14,7 +13,7 @@ import { Membership } from './membership.entity.js';
 
 /** Memberships recorded by the caller's organisation; they never cross to another. */
 @Injectable()
-export class MembershipService extends CrudService<Membership, MembershipFilter, AuthUser> {
+export class MembershipService extends ContactRecordService<Membership, MembershipFilter> {
   protected readonly label = 'Membership';
   protected readonly sortable = {
     status: 'membership.status', joinDate: 'membership.join_date', leaveDate: 'membership.leave_date',
@@ -28,35 +27,24 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
 
   constructor(
     @InjectRepository(Membership) repo: Repository<Membership>,
-    private readonly contacts: ContactService,
-    private readonly door: PeopleDoor,
+    contacts: ContactService,
+    door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
-    super(repo);
+    super(repo, door, contacts);
   }
 
-  protected scope(qb: SelectQueryBuilder<Membership>, user: AuthUser): void {
-    this.door.scope(qb, user);
-  }
-
-  protected filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {
-    if (f.contactId) qb.andWhere('membership.contact_id = :contactId', { contactId: f.contactId });
+  protected override filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {
+    super.filter(qb, f);
     if (f.unionId) qb.andWhere('membership.union_id = :unionId', { unionId: f.unionId });
     if (f.status) qb.andWhere('membership.status = :status', { status: f.status });
-  }
-
-  /** The caller recorded the membership (a retry of their create may return it). */
-  protected override createdBy(row: Membership, user: AuthUser): boolean {
-    return row.createdById === user.id;
   }
 
   /** Records a membership once per client-made id (see createOnce). */
   async create(input: MembershipCreateInput, user: AuthUser): Promise<Membership> {
     return this.createOnce(input.id, user, async (tx) => {
-      // The contact must be one of ours: an unknown or hidden contact is "not found", never "forbidden".
-      const contact = await this.contacts.find(input.contactId, user);
-      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-      this.checkDates(input.joinDate, input.leaveDate);
+      const contact = await this.contactFor(input.contactId, user);
+      checkPeriod(input.joinDate, input.leaveDate, 'joinDate', 'leaveDate');
       const row = tx.create(Membership, { ...input, organisationId: contact.organisationId, createdById: user.id });
       await tx.insert(Membership, row);
       await this.audit.change(user, 'Membership', null, row);
@@ -68,7 +56,7 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
     const row = await this.get(id, user);
     const before = { ...row };
     const merged = this.repo.merge(row, input);
-    this.checkDates(merged.joinDate, merged.leaveDate);
+    checkPeriod(merged.joinDate, merged.leaveDate, 'joinDate', 'leaveDate');
     const saved = await this.save(merged);
     await this.audit.change(user, 'Membership', before, saved);
     return saved;
@@ -76,11 +64,6 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
 
   protected override onRemoved(row: Membership, user: AuthUser): Promise<void> {
     return this.audit.change(user, 'Membership', row, null);
-  }
-
-  async byContacts(contactIds: readonly string[], user: AuthUser): Promise<Membership[][]> {
-    const rows = await this.query(user).andWhere({ contactId: In([...contactIds]) }).orderBy('membership.created_at').getMany();
-    return groupByKey(contactIds, rows, (m) => m.contactId);
   }
 
   /**
@@ -96,9 +79,5 @@ export class MembershipService extends CrudService<Membership, MembershipFilter,
       .orderBy('membership.join_date', 'DESC').addOrderBy('membership.created_at', 'DESC').addOrderBy('membership.id')
       .take(limit).getManyAndCount();
     return { count, memberships };
-  }
-
-  private checkDates(join: string | null | undefined, leave: string | null | undefined): void {
-    if (join && leave && leave < join) throw new UserInputError({ leaveDate: 'must not be before joinDate' });
   }
 }

@@ -1,31 +1,15 @@
-import { Field, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
+import { Field, HideField, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
 import { RepRoleKind } from '../common/enums.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { ContactRecordEntity } from '../contacts/contact-record.entity.js';
 import { Ward } from '../wards/ward.entity.js';
 
 /** A contact serving as a rep of some kind, covering a set of wards. Current while it has no end date. */
 @ObjectType()
 @Entity()
-export class RepRole extends BaseEntity {
-  @HideField()
-  @Index()
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
-  @Field(() => ID)
-  @Index()
-  @Column({ type: 'uuid' })
-  contactId: string;
-
-  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
-  contact: Relation<Contact>;
-
+@Index(['organisationId'])
+@Index(['contactId'])
+export class RepRole extends ContactRecordEntity {
   @Field(() => RepRoleKind)
   @Column({ type: 'enum', enum: RepRoleKind, enumName: 'rep_role_kind' })
   kind: RepRoleKind;

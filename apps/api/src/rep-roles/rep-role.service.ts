@@ -6,9 +6,9 @@ import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CrudService } from '../common/crud.service.js';
-import { UserInputError } from '../common/errors.js';
+import { checkPeriod, UserInputError } from '../common/errors.js';
 import { groupByKey } from '../common/loaders.js';
+import { ContactRecordService } from '../contacts/contact-record.service.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Ward } from '../wards/ward.entity.js';
 import type { RepRoleCreateInput, RepRoleFilter, RepRoleUpdateInput } from './dto/rep-role.input.js';
@@ -17,7 +17,7 @@ import { RepRole } from './rep-role.entity.js';
 export type RepRoleWithWards = RepRole & { wardIds: string[] };
 
 @Injectable()
-export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser> {
+export class RepRoleService extends ContactRecordService<RepRole, RepRoleFilter> {
   protected readonly label = 'Rep role';
   protected readonly sortable = { kind: 'rep_role.kind', startDate: 'rep_role.start_date', endDate: 'rep_role.end_date', createdAt: 'rep_role.created_at' };
   protected readonly defaultSort = 'startDate';
@@ -25,35 +25,25 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
   constructor(
     @InjectRepository(RepRole) repo: Repository<RepRole>,
     @InjectTransaction() private readonly db: EntityManager,
-    private readonly contacts: ContactService,
+    contacts: ContactService,
     private readonly access: AccessService,
-    private readonly door: PeopleDoor,
+    door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
-    super(repo);
+    super(repo, door, contacts);
   }
 
-  protected scope(qb: SelectQueryBuilder<RepRole>, user: AuthUser): void {
-    this.door.scope(qb, user);
-  }
-
-  protected filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {
-    if (f.contactId) qb.andWhere('rep_role.contact_id = :contactId', { contactId: f.contactId });
+  protected override filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {
+    super.filter(qb, f);
     if (f.kind) qb.andWhere('rep_role.kind = :kind', { kind: f.kind });
     if (f.wardId) qb.andWhere('EXISTS (SELECT 1 FROM rep_role_ward rw WHERE rw.rep_role_id = rep_role.id AND rw.ward_id = :wardId)', { wardId: f.wardId });
-  }
-
-  /** The caller created the rep role (a retry of their create may return it). */
-  protected override createdBy(row: RepRole, user: AuthUser): boolean {
-    return row.createdById === user.id;
   }
 
   /** Records a rep role once per client-made id (see createOnce). */
   async create(input: RepRoleCreateInput, user: AuthUser): Promise<RepRole> {
     return this.createOnce(input.id, user, async (tx) => {
-      const contact = await this.contacts.find(input.contactId, user);
-      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-      this.checkDates(input.startDate, input.endDate);
+      const contact = await this.contactFor(input.contactId, user);
+      checkPeriod(input.startDate, input.endDate, 'startDate', 'endDate');
       const { wardIds, ...fields } = input;
       const wards = await this.wards(wardIds, user);
       const row = tx.create(RepRole, { ...fields, organisationId: contact.organisationId, createdById: user.id });
@@ -70,7 +60,7 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     const row = await this.get(id, user);
     const before = { ...row, wardIds: (await this.wardIdsByRole([id], user))[0] };
     const merged = this.repo.merge(row, fields);
-    this.checkDates(merged.startDate, merged.endDate);
+    checkPeriod(merged.startDate, merged.endDate, 'startDate', 'endDate');
     if (wardIds) merged.wards = await this.wards(wardIds, user);
     const saved = await this.save(merged);
     await this.audit.change(user, 'RepRole', before, { ...saved, wards: undefined, wardIds: wardIds ?? before.wardIds } as never);
@@ -94,11 +84,6 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
     return groupByKey(roleIds, rows, (r) => r.rep_role_id).map((list) => list.map((r) => r.ward_id));
   }
 
-  async byContacts(contactIds: readonly string[], user: AuthUser): Promise<RepRole[][]> {
-    const rows = await this.query(user).andWhere({ contactId: In([...contactIds]) }).orderBy('rep_role.created_at').getMany();
-    return groupByKey(contactIds, rows, (r) => r.contactId);
-  }
-
   /** The wards a rep role covers: they must exist, and be where the caller may place people. */
   private async wards(ids: string[], user: AuthUser): Promise<Ward[]> {
     const unique = [...new Set(ids)];
@@ -108,9 +93,5 @@ export class RepRoleService extends CrudService<RepRole, RepRoleFilter, AuthUser
       throw new UserInputError({ wardIds: 'include a ward outside your branch or patch' });
     }
     return wards.map((w) => Object.assign(w, { site: undefined }));
-  }
-
-  private checkDates(start: string | null | undefined, end: string | null | undefined): void {
-    if (start && end && end < start) throw new UserInputError({ endDate: 'must not be before startDate' });
   }
 }

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, type Relation, Unique } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
 
 /**
  * A trade union (Unison, RCN, BMA, Unite, GMB…) in one organisation's list of the unions its
@@ -12,13 +11,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @Unique('uq_union_org_id', ['organisationId', 'id'])
 @Index('uq_union_org_name', ['organisationId', 'name'], { unique: true })
 @Index('uq_union_org_short_name', ['organisationId', 'shortName'], { unique: true })
-export class Union extends BaseEntity {
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  organisation: Relation<Organisation>;
-
+export class Union extends OrganisationOwnedEntity {
   /** The union's official name. */
   @Field()
   @Column()

@@ -1,8 +1,8 @@
-import { Box, Link, List, ListItem, Typography } from '@mui/material';
+import { Box, Link, List, Typography } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
 import { LinkBase, useGetList } from 'react-admin';
 import { formatDay } from '../common/formatDay';
-import { Widget } from './Widget';
+import { Widget, WidgetRow, WidgetTotal } from './Widget';
 
 interface RepOverdue {
   id: string;
@@ -26,9 +26,9 @@ export const BranchOverdueFollowUpsWidget = () => {
       subtitle={
         rows.length ? (
           <>
-            <Box component="strong" data-testid="overdue-total">
+            <WidgetTotal testId="overdue-total">
               {total}
-            </Box>{' '}
+            </WidgetTotal>{' '}
             overdue, with {rows.length} rep{rows.length === 1 ? '' : 's'}
           </>
         ) : (
@@ -45,7 +45,7 @@ export const BranchOverdueFollowUpsWidget = () => {
     >
       <List dense disablePadding>
         {rows.map((r) => (
-          <ListItem key={r.id} disableGutters divider data-testid="overdue-rep" sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
+          <WidgetRow key={r.id} testId="overdue-rep">
             <Box sx={{ minWidth: 0 }}>
               <Link component={LinkBase} to={followUpsOf(r.id)} sx={{ fontWeight: 600 }}>
                 {r.repName}
@@ -57,7 +57,7 @@ export const BranchOverdueFollowUpsWidget = () => {
             <Typography component="span" sx={{ fontWeight: 700, color: 'error.dark', whiteSpace: 'nowrap' }}>
               {r.overdue} overdue
             </Typography>
-          </ListItem>
+          </WidgetRow>
         ))}
       </List>
     </Widget>

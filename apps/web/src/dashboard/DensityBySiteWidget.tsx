@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useGetList } from 'react-admin';
 import { useIsSmall } from '../common/useIsSmall';
 import { byDensity, type DensityTotal, percent, type SiteDensityRow } from './densityRows';
-import { Widget } from './Widget';
+import { Widget, WidgetTotal } from './Widget';
 
 /** The chart library loads with the chart, not with every page. */
 const DensityChart = lazy(() => import('./DensityChart').then((m) => ({ default: m.DensityChart })));
@@ -16,9 +16,9 @@ const Overall = ({ total }: { total?: DensityTotal }) =>
     <>Figures for the whole branch are withheld: too few people to publish.</>
   ) : (
     <>
-      <Box component="strong" data-testid="density-total">
+      <WidgetTotal testId="density-total">
         {percent(total.density)}
-      </Box>{' '}
+      </WidgetTotal>{' '}
       across the branch · {count(total.members)} members of {count(total.headcount)} staff
     </>
   );

@@ -1,9 +1,9 @@
-import { Box, Link, List, ListItem, Typography } from '@mui/material';
+import { Box, Link, List, Typography } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
 import { LinkBase, useCreatePath, useGetList } from 'react-admin';
 import type { ConversationRecord } from '../conversations/conversationText';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { Widget } from './Widget';
+import { Widget, WidgetRow, WidgetTotal } from './Widget';
 
 const OVERDUE = { state: FollowUpState.OVERDUE };
 const OLDEST_FIRST = { field: 'followUpDate', order: 'ASC' } as const;
@@ -20,9 +20,9 @@ export const MyOverdueFollowUpsWidget = () => {
       subtitle={
         total ? (
           <>
-            <Box component="strong" data-testid="overdue-total">
+            <WidgetTotal testId="overdue-total">
               {total}
-            </Box>{' '}
+            </WidgetTotal>{' '}
             {total === 1 ? 'person is' : 'people are'} waiting to hear from you
           </>
         ) : (
@@ -39,7 +39,7 @@ export const MyOverdueFollowUpsWidget = () => {
     >
       <List dense disablePadding>
         {rows.map((f) => (
-          <ListItem key={f.id} disableGutters divider data-testid="overdue-person" sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
+          <WidgetRow key={f.id} testId="overdue-person">
             <Box sx={{ minWidth: 0 }}>
               <Link component={LinkBase} to={createPath({ resource: 'Contacts', type: 'show', id: f.contactId })} sx={{ fontWeight: 600 }}>
                 {f.contact?.fullName ?? 'Someone'}
@@ -49,7 +49,7 @@ export const MyOverdueFollowUpsWidget = () => {
               </Typography>
             </Box>
             <FollowUpChip followUp={f} />
-          </ListItem>
+          </WidgetRow>
         ))}
       </List>
     </Widget>

@@ -1,7 +1,7 @@
-import { Box, Chip, Link, List, ListItem, Typography } from '@mui/material';
+import { Box, Chip, Link, List, Typography } from '@mui/material';
 import { LinkBase, useCreatePath, useGetList } from 'react-admin';
 import { formatDay } from '../common/formatDay';
-import { Widget } from './Widget';
+import { Widget, WidgetRow, WidgetTotal } from './Widget';
 
 /** How far back "recent" reaches. */
 export const RECENT_DAYS = 30;
@@ -26,9 +26,9 @@ export const RecentJoinersWidget = ({ wholeBranch }: { wholeBranch: boolean }) =
       subtitle={
         total ? (
           <>
-            <Box component="strong" data-testid="joiners-total">
+            <WidgetTotal testId="joiners-total">
               {total}
-            </Box>{' '}
+            </WidgetTotal>{' '}
             joined in the last {RECENT_DAYS} days{total > rows.length ? ` · the newest ${rows.length}` : ''}
           </>
         ) : (
@@ -45,7 +45,7 @@ export const RecentJoinersWidget = ({ wholeBranch }: { wholeBranch: boolean }) =
     >
       <List dense disablePadding>
         {rows.map((m) => (
-          <ListItem key={m.id} disableGutters divider data-testid="joiner" sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
+          <WidgetRow key={m.id} testId="joiner">
             <Box sx={{ minWidth: 0 }}>
               {m.contact ? (
                 <Link component={LinkBase} to={createPath({ resource: 'Contacts', type: 'show', id: m.contact.id })} sx={{ fontWeight: 600 }}>
@@ -64,7 +64,7 @@ export const RecentJoinersWidget = ({ wholeBranch }: { wholeBranch: boolean }) =
                 {formatDay(m.joinDate)}
               </Typography>
             </Box>
-          </ListItem>
+          </WidgetRow>
         ))}
       </List>
     </Widget>

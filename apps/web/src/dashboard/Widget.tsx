@@ -1,7 +1,8 @@
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
-import { Alert, Box, Button, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, ListItem, Skeleton, Stack, Typography } from '@mui/material';
 import { useId, type ReactNode } from 'react';
-import { LinkBase, useRefresh } from 'react-admin';
+import { LinkBase } from 'react-admin';
+import { LoadError } from '../common/LoadError';
 
 export interface WidgetProps {
   /** The heading (a level-two heading: the page's own is "Welcome"). */
@@ -31,7 +32,6 @@ export const Widget = ({
   title, subtitle, more, isPending, error, isEmpty, empty, skeletonLines = 4, what, testId, children,
 }: WidgetProps) => {
   const headingId = useId();
-  const refresh = useRefresh();
   return (
     <Card variant="outlined" component="section" aria-labelledby={headingId} data-testid={testId} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <CardContent sx={{ flex: 1, '&:last-child': { pb: 2 } }}>
@@ -50,18 +50,7 @@ export const Widget = ({
             ))}
           </Stack>
         ) : error ? (
-          <Alert
-            severity="error"
-            data-testid="widget-error"
-            action={
-              <Button color="inherit" size="small" onClick={() => refresh()}>
-                Try again
-              </Button>
-            }
-          >
-            Could not load {what}
-            {error instanceof Error && error.message ? `: ${error.message}` : '.'}
-          </Alert>
+          <LoadError what={what} error={error} sx={[]} data-testid="widget-error" />
         ) : isEmpty ? (
           <Typography variant="body2" color="text.secondary" role="status" data-testid="widget-empty" sx={{ py: 2 }}>
             {empty}
@@ -80,3 +69,17 @@ export const Widget = ({
     </Card>
   );
 };
+
+/** The headline figure in a widget's subtitle, in bold (tests read it by `testId`). */
+export const WidgetTotal = ({ testId, children }: { testId: string; children: ReactNode }) => (
+  <Box component="strong" data-testid={testId}>
+    {children}
+  </Box>
+);
+
+/** One row of a widget's list: who or what on the left, its figures on the right. */
+export const WidgetRow = ({ testId, children }: { testId: string; children: ReactNode }) => (
+  <ListItem disableGutters divider data-testid={testId} sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
+    {children}
+  </ListItem>
+);

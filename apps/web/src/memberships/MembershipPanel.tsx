@@ -1,26 +1,13 @@
-import AddIcon from '@mui/icons-material/Add';
-import {
-  Box,
-  Button,
-  List,
-  Stack,
-  Typography,
-} from '@mui/material';
 import { MEMBERSHIP_SOURCE_LABELS, type MembershipStatus } from '@rollcall/domain';
 import { useState } from 'react';
-import { EmptyNote, ItemRow } from '../common/ItemRow';
-import {
-  ReferenceManyField,
-  useListContext,
-  useRecordContext,
-  type RaRecord,
-} from 'react-admin';
+import { ItemList, ItemPanel } from '../common/ItemPanel';
+import { ItemRow } from '../common/ItemRow';
+import { ReferenceManyField, useRecordContext, type RaRecord } from 'react-admin';
 import { labelOf } from '../choices';
 import { formatDay } from '../common/dates';
 import { MembershipChip } from '../common/MembershipChips';
 import { MembershipDialog } from './MembershipDialog';
 import { Permission, useCan } from '../permissions';
-import { LoadingRows } from '../common/Loading';
 
 interface MembershipRecord extends RaRecord {
   status: MembershipStatus;
@@ -43,30 +30,23 @@ function details(m: MembershipRecord): string {
     .join(' · ');
 }
 
-const MembershipItems = ({ onEdit, readOnly }: { onEdit: (m: MembershipRecord) => void; readOnly: boolean }) => {
-  const { data, isPending } = useListContext<MembershipRecord>();
-  if (isPending) return <LoadingRows what="memberships" rows={2} />;
-  if (!data || data.length === 0) {
-    return <EmptyNote>No membership recorded yet.</EmptyNote>;
-  }
-  return (
-    <List dense disablePadding aria-label="Memberships">
-      {data.map((m) => (
-        <ItemRow
-          key={m.id}
-          record={m}
-          resource="Memberships"
-          name={`${m.union?.shortName ?? ''} membership`}
-          confirmContent="The membership record is removed from this contact."
-          onEdit={onEdit}
-          readOnly={readOnly}
-          primary={<MembershipChip membership={m} />}
-          secondary={details(m)}
-        />
-      ))}
-    </List>
-  );
-};
+const MembershipItems = ({ onEdit, readOnly }: { onEdit: (m: MembershipRecord) => void; readOnly: boolean }) => (
+  <ItemList<MembershipRecord> label="Memberships" empty="No membership recorded yet.">
+    {(m) => (
+      <ItemRow
+        key={m.id}
+        record={m}
+        resource="Memberships"
+        name={`${m.union?.shortName ?? ''} membership`}
+        confirmContent="The membership record is removed from this contact."
+        onEdit={onEdit}
+        readOnly={readOnly}
+        primary={<MembershipChip membership={m} />}
+        secondary={details(m)}
+      />
+    )}
+  </ItemList>
+);
 
 /** A contact's memberships, inline on the contact page, with an "Add membership" dialog. */
 export const MembershipPanel = () => {
@@ -78,23 +58,11 @@ export const MembershipPanel = () => {
   const canEdit = useCan(Permission.PEOPLE_WRITE);
   if (!contact) return null;
   return (
-    <Box component="section" aria-label="Memberships">
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          Memberships
-        </Typography>
-        {canEdit && (
-          <Button
-            size="small"
-            variant="outlined"
-            startIcon={<AddIcon />}
-            onClick={() => setDialog({ open: true, membership: null })}
-            aria-label="Add membership"
-          >
-            Add membership
-          </Button>
-        )}
-      </Stack>
+    <ItemPanel
+      title="Memberships"
+      addLabel="Add membership"
+      onAdd={canEdit ? () => setDialog({ open: true, membership: null }) : undefined}
+    >
       <ReferenceManyField reference="Memberships" target="contactId" sort={{ field: 'createdAt', order: 'ASC' }} perPage={50}>
         <MembershipItems readOnly={!canEdit} onEdit={(m) => setDialog({ open: true, membership: m })} />
       </ReferenceManyField>
@@ -106,6 +74,6 @@ export const MembershipPanel = () => {
           onClose={() => setDialog({ open: false, membership: null })}
         />
       )}
-    </Box>
+    </ItemPanel>
   );
 };

@@ -1,29 +1,21 @@
 import GroupsIcon from '@mui/icons-material/Groups';
-import { Datagrid, List, NumberField, SearchInput, SimpleList, TextField } from 'react-admin';
+import { Datagrid, NumberField, SimpleList, TextField } from 'react-admin';
 import { count } from '../common/words';
-import { EmptyState } from '../common/EmptyState';
-import { ListActions } from '../common/ListActions';
+import { NameList, searchFilter } from '../common/NameList';
 import { useIsSmall } from '../common/useIsSmall';
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { 'aria-label': 'Search unions' } }} />,
-];
+const filters = [searchFilter('unions')];
 
 export const UnionList = () => {
   const isSmall = useIsSmall();
   return (
-    <List
+    <NameList
       filters={filters}
-      actions={<ListActions />}
-      sort={{ field: 'name', order: 'ASC' }}
-    perPage={25}
-      empty={
-        <EmptyState
-          icon={<GroupsIcon />}
-          title="No unions yet"
-          explanation="Add the unions whose memberships you record (UNISON, RCN, BMA, Unite, GMB…)."
-        />
-      }
+      empty={{
+        icon: <GroupsIcon />,
+        title: 'No unions yet',
+        explanation: 'Add the unions whose memberships you record (UNISON, RCN, BMA, Unite, GMB…).',
+      }}
     >
       {isSmall ? (
         <SimpleList
@@ -39,6 +31,6 @@ export const UnionList = () => {
           <NumberField source="memberCount" label="Members" sortable={false} />
         </Datagrid>
       )}
-    </List>
+    </NameList>
   );
 };

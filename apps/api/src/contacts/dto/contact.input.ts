@@ -3,7 +3,7 @@ import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, OptionalIdFilter, OptionalLocalDate } from '../../common/validators.js';
 
 @InputType()
 export class ContactCreateInput {
@@ -59,9 +59,7 @@ export class ContactCreateInput {
   @IsUUID('all', { message: 'wardId must be a valid id' })
   wardId: string;
 
-  @Field(() => String, { nullable: true, description: 'When the posting on wardId began (default: startDate or today)' })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate('When the posting on wardId began (default: startDate or today)')
   postedFrom?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -101,22 +99,16 @@ export class ContactCreateInput {
   @IsBoolean()
   consentPersonalPhone?: boolean;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   startDate?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   leaveDate?: string | null;
 }
 
 @InputType()
 export class ContactUpdateInput extends PartialType(OmitType(ContactCreateInput, ['id'] as const)) {
-  @Field(() => String, { nullable: true, description: 'With wardId: the date the move takes effect (default today)' })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate('With wardId: the date the move takes effect (default today)')
   movedOn?: string | null;
 }
 

@@ -3,7 +3,7 @@ import { MAX_LENGTH } from '@rollcall/domain';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MembershipSource, MembershipStatus } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { ClientId, IsLocalDate, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, OptionalIdFilter, OptionalLocalDate } from '../../common/validators.js';
 import { Membership } from '../membership.entity.js';
 
 @InputType()
@@ -27,14 +27,10 @@ export class MembershipCreateInput {
   @IsEnum(MembershipSource)
   source: MembershipSource;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   joinDate?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   leaveDate?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -2,7 +2,7 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { ArrayMinSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RepRoleKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { ClientId, IsLocalDate, MaxIds, OptionalIdFilter } from '../../common/validators.js';
+import { ClientId, MaxIds, OptionalIdFilter, OptionalLocalDate } from '../../common/validators.js';
 
 @InputType()
 export class RepRoleCreateInput {
@@ -23,14 +23,10 @@ export class RepRoleCreateInput {
   @IsUUID('all', { each: true, message: 'wardIds must be valid ids' })
   wardIds: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   startDate?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsLocalDate()
+  @OptionalLocalDate()
   endDate?: string | null;
 }
 
