@@ -1,13 +1,37 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { buildSchema, introspectionFromSchema } from 'graphql';
+import { defineConfig, type Plugin } from 'vite';
+
+const API_SCHEMA = fileURLToPath(new URL('../api/schema.gql', import.meta.url));
+const SCHEMA_MODULE = 'virtual:api-schema';
+
+/**
+ * `import schema from 'virtual:api-schema'`: the API's committed schema.gql as introspection data, read at build
+ * time, so the data provider knows every type, field and input without asking the server (whose introspection is
+ * off in production). A change to schema.gql rebuilds it.
+ */
+function apiSchema(): Plugin {
+  const resolved = `\0${SCHEMA_MODULE}`;
+  return {
+    name: 'rollcall-api-schema',
+    resolveId: (id) => (id === SCHEMA_MODULE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      this.addWatchFile(API_SCHEMA);
+      const { __schema } = introspectionFromSchema(buildSchema(readFileSync(API_SCHEMA, 'utf8')), { descriptions: false });
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(__schema))});`;
+    },
+  };
+}
 
 /**
  * The web app is a static bundle: the API serves `dist/` at `/` (with an SPA fallback) and answers
  * GraphQL on the same origin at `/graphql`. In development `vite` proxies `/graphql` to the API.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), apiSchema()],
   resolve: {
     alias: {
       '@rollcall/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),

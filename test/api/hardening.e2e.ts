@@ -1,5 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { getIntrospectionQuery } from 'graphql';
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema, getIntrospectionQuery, getNamedType, getNullableType, isEnumType, isListType, isNonNullType,
+  type GraphQLInputObjectType, type GraphQLInputType,
+} from 'graphql';
 import request from 'supertest';
 import { GRAPHQL_LIMITS } from '../../apps/api/src/common/graphql-limits.js';
 import { DEMO_PASSWORD, errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
@@ -142,6 +146,53 @@ describe('hostile input (found by the fuzz run)', () => {
     const res = await t.as('secretary')('mutation($c: ID!) { createMembership(data: { contactId: $c, unionId: "00000000-0000-4000-8000-000000000000", status: MEMBER, source: SELF_REPORTED }) { id } }', { c: c.id });
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: { unionId: 'does not exist' } });
   });
+});
+
+describe('required text', () => {
+  const schema = buildSchema(readFileSync('apps/api/schema.gql', 'utf8'));
+  /** A placeholder for a required input field of this type: spaces for text, a fresh id, the first enum value. */
+  function placeholder(type: GraphQLInputType): string {
+    const named = getNamedType(type);
+    if (isListType(getNullableType(type))) return '[]';
+    if (isEnumType(named)) return named.getValues()[0].name;
+    if (named.name === 'ID') return `"${randomUUID()}"`;
+    if (named.name === 'Boolean') return 'true';
+    if (named.name === 'Int') return '1';
+    return '"   "';
+  }
+  const creates = Object.values(schema.getMutationType()!.getFields())
+    .filter((m) => /^create/.test(m.name) && m.args.some((a) => a.name === 'data'))
+    .map((m) => {
+      const input = getNamedType(m.args.find((a) => a.name === 'data')!.type) as GraphQLInputObjectType;
+      const required = Object.values(input.getFields()).filter((f) => isNonNullType(f.type));
+      const texts = required.filter((f) => getNamedType(f.type).name === 'String' && !isListType(getNullableType(f.type))).map((f) => f.name);
+      return [m.name, required, texts] as const;
+    })
+    .filter(([, , texts]) => texts.length > 0);
+
+  it('is asked of every create that has any', () => {
+    expect(creates.map(([name]) => name).sort()).toEqual(expect.arrayContaining(['createBranch', 'createContact', 'createEmployer', 'createUnion', 'createUser']));
+  });
+
+  it.each(creates.map(([name, required, texts]) => [name, texts.join(', '), required] as const))(
+    '%s refuses spaces alone in %s, naming each field, and writes nothing',
+    async (name, texts, required) => {
+      const data = required.map((f) => `${f.name}: ${placeholder(f.type)}`).join(', ');
+      // Every change is audited (audit-coverage.e2e), so no new CREATE entry means nothing was written.
+      const creates = "SELECT count(*)::int AS n FROM audit_event WHERE action = 'CREATE'";
+      const before = await t.sql(creates);
+      let refused: ReturnType<typeof errorOf> | undefined;
+      for (const who of ['secretary', 'admin'] as const) {
+        const res = await t.as(who)(`mutation { ${name}(data: { ${data} }) { id } }`);
+        if (errorOf(res).code === 'FORBIDDEN') continue;
+        refused = errorOf(res);
+        break;
+      }
+      expect(refused?.code).toBe('BAD_USER_INPUT');
+      for (const field of texts.split(', ')) expect(refused?.fields?.[field]).toEqual(expect.any(String));
+      expect(await t.sql(creates)).toEqual(before);
+    },
+  );
 });
 
 describe('HTTP hardening', () => {

@@ -157,8 +157,10 @@ function densityRows(d: Density): string[][] {
     .map((s) => [s.site.name, count(s.members), count(s.headcount), s.suppressed ? 'withheld' : s.headcount === 0 ? 'no staff' : percent(s.density)]);
 }
 
-/** The dashboard's widget headings, in order. */
-function widgetTitles(page: Page): Promise<string[]> {
+/** The dashboard's widget headings, in order, once it shows its widgets and none is still loading (tests read them next). */
+async function widgetTitles(page: Page): Promise<string[]> {
+  await page.waitForFunction(() =>
+    document.querySelector('#main-content section h2') && !document.querySelector('[data-testid="widget-loading"]'));
   return page.locator('#main-content section h2').allTextContents();
 }
 

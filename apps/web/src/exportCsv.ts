@@ -60,7 +60,7 @@ export async function exportCsv(resource: string, { filter, sort }: ExportParams
     res = await fetch(`/export/${name}.csv`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ filter: listFilter(resource, filter), sortField: sort?.field || undefined, sortOrder: sort?.order || undefined }),
+      body: JSON.stringify({ filter: await listFilter(resource, filter), sortField: sort?.field || undefined, sortOrder: sort?.order || undefined }),
     });
   } catch {
     throw new HttpError('Cannot reach the Rollcall server: the export did not start', 0);

@@ -1,220 +1,62 @@
 /**
- * What the web app asks the API for, resource by resource: hand-written field selections (the API
- * has introspection off in production), the filter keys each `XFilter` accepts and the fields of the
- * create and update inputs. Plain data and strings, no imports, so a test can check every document
- * against apps/api/schema.gql.
+ * What the web app selects beyond a record's own values, resource by resource. The data provider
+ * (raGraphql.ts, on react-admin's ra-data-graphql-simple) takes every record's scalar and enum fields
+ * from the API's schema; linked records are named here, in ra-data-graphql-simple's sparse-field
+ * notation (`{ ward: ['id', 'name'] }`), and checked against the schema when the provider starts.
+ * Plain data and strings, so a test can check every document against apps/api/schema.gql.
  */
 
-export interface ResourceConfig {
-  /** GraphQL object type, e.g. `Ward`. */
-  type: string;
-  /** Plural used in `allWards` / `_allWardsMeta`. */
-  plural: string;
-  /** Selection for lists and references. */
-  listFields: string;
-  /** Selection for a single record (defaults to listFields). */
-  oneFields?: string;
-  /** Keys the `XFilter` input accepts; anything else is dropped before sending. */
-  filters: readonly string[];
-  createInput: readonly string[];
-  updateInput: readonly string[];
-  /**
-   * Input fields that are lists of objects, with the keys each object may carry: a record's
-   * `roles { branchId role branch { … } }` is sent as `roles: [{ branchId, role }]`.
-   */
-  nestedInput?: Readonly<Record<string, readonly string[]>>;
-  /** No create, update or delete in the API (e.g. the append-only audit log). */
-  readOnly?: boolean;
-  /** Created and updated but never deleted (accounts are deactivated instead). */
-  noDelete?: boolean;
-  /** Only `allXs`/`_allXsMeta` exist (no `X(id)`): a list of another type's records, e.g. follow-ups. */
-  listOnly?: boolean;
-  /**
-   * The create input takes a client-made `id` (kept by the form across retries): a retried create
-   * is one record. The data provider always sends one (the form's, else a new one).
-   */
-  clientId?: boolean;
+/** Fields to select: a value's name, or a linked record's name with what to select of it. */
+export type Selection = readonly (string | { readonly [field: string]: Selection })[];
+
+export interface ResourceSelection {
+  /** Linked records every read of the resource selects (lists and single records). */
+  linked?: Selection;
+  /** More linked records for one record (getOne, and the answer to a create or an update). */
+  oneLinked?: Selection;
+  /** Values lists leave out (large; read on the record's own page). */
+  listOmit?: Selection;
 }
 
-const EMPLOYER = 'id name odsCode region createdAt updatedAt';
-const SITE = 'id name kind address postcode odsCode employerId employer { id name } headcount memberCount createdAt updatedAt';
-const WARD =
-  'id name type speciality siteId site { id name employerId } headcount memberCount repCount createdAt updatedAt';
-const UNION = 'id name shortName memberCount createdAt updatedAt';
-const MEMBERSHIP =
-  'id contactId contact { id fullName } unionId union { id name shortName } status joinDate leaveDate membershipNumber source createdAt updatedAt';
-const REP_ROLE = 'id contactId kind startDate endDate wardIds wards { id name }';
-const CONTACT_LIST = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
-  employerId wardId ward { id name siteId site { id name } } isMember
-  memberships { id unionId union { id shortName } status }
-  assessment leader lastConversationAt`;
-const CONTACT_ONE = `id firstName lastName preferredName fullName jobTitle staffGroup grade shiftPattern contractType
-  employerId employer { id name } employeeNumber workEmail workPhone personalEmail personalPhone
-  consentPersonalEmail consentPersonalPhone startDate leaveDate
-  wardId ward { id name siteId site { id name } }
-  postings { id wardId startDate endDate ward { id name site { id name } } }
-  memberships { id unionId union { id shortName } status }
-  repRoles { id kind }
-  isMember createdAt updatedAt
-  assessment assessmentHistory { id value assessedAt assessedByName conversationId }
-  leader leaderReason leaderMarkedAt lastConversationAt
-  leaders { id fullName ward { id name } }
-  followers { id fullName ward { id name } }`;
-
-const BRANCH = 'id name employerIds employers { id name } createdAt updatedAt';
-const USER =
-  'id email displayName active createdAt updatedAt organisation { id name } roles { branchId role branch { id name } } patchSiteIds';
+const SITE_REF = { site: ['id', 'name'] } as const;
+const WARD_WITH_SITE = { ward: ['id', 'name', 'siteId', SITE_REF] } as const;
+const PERSON_WITH_WARD = ['id', 'fullName', { ward: ['id', 'name'] }] as const;
 
 /** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */
-const CONVERSATION = `id contactId contact { id fullName wardId ward { id name site { id name } } }
-  repUserId repName occurredAt channel type aeiouSteps issueTagIds issueTags { id name active }
-  ask answer assessment notes nextStep followUpDate followUpState daysOverdue completedAt createdAt updatedAt`;
-const CONVERSATION_INPUT = [
-  'occurredAt', 'channel', 'type', 'issueTagIds', 'aeiouSteps', 'ask', 'answer', 'assessment', 'notes', 'nextStep', 'followUpDate',
-] as const;
-const ISSUE_TAG = 'id name active createdAt updatedAt';
+const CONVERSATION: ResourceSelection = {
+  linked: [{ contact: ['id', 'fullName', 'wardId', { ward: ['id', 'name', SITE_REF] }] }, { issueTags: ['id', 'name', 'active'] }],
+};
 
-const AUDIT_EVENT = 'id createdAt userId actorEmail action entityType entityId ip';
-const AUDIT_EVENT_ONE = `${AUDIT_EVENT} before after`;
-
-const CONTACT_INPUT = [
-  'firstName', 'lastName', 'preferredName', 'jobTitle', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
-  'employerId', 'wardId', 'employeeNumber', 'workEmail', 'workPhone', 'personalEmail', 'personalPhone',
-  'consentPersonalEmail', 'consentPersonalPhone', 'startDate', 'leaveDate',
-] as const;
-
-export const RESOURCES: ResourceConfig[] = [
-  {
-    type: 'Employer', plural: 'Employers', listFields: EMPLOYER,
-    filters: ['q', 'ids'],
-    createInput: ['name', 'odsCode', 'region'], updateInput: ['name', 'odsCode', 'region'],
-  },
-  {
-    type: 'Site', plural: 'Sites', listFields: SITE,
-    filters: ['q', 'ids', 'employerId', 'employerIds', 'kind'],
-    createInput: ['name', 'kind', 'employerId', 'address', 'postcode', 'odsCode'],
-    updateInput: ['name', 'kind', 'employerId', 'address', 'postcode', 'odsCode'],
-  },
-  {
-    type: 'Ward', plural: 'Wards', listFields: WARD,
-    filters: ['q', 'ids', 'siteId', 'employerId', 'employerIds', 'type'],
-    createInput: ['name', 'type', 'siteId', 'speciality'], updateInput: ['name', 'type', 'siteId', 'speciality'],
-  },
-  {
-    type: 'Union', plural: 'Unions', listFields: UNION,
-    filters: ['q', 'ids'],
-    createInput: ['name', 'shortName'], updateInput: ['name', 'shortName'],
-  },
-  {
-    type: 'Contact', plural: 'Contacts', listFields: CONTACT_LIST, oneFields: CONTACT_ONE,
-    filters: [
-      'q', 'ids', 'employerId', 'siteId', 'wardId', 'staffGroup', 'grade', 'shiftPattern', 'contractType',
-      'unionId', 'membershipStatus', 'isRep', 'isCurrent', 'assessment', 'assessed', 'leader', 'spokenTo',
+export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
+  Site: { linked: [{ employer: ['id', 'name'] }] },
+  Ward: { linked: [{ site: ['id', 'name', 'employerId'] }] },
+  Membership: { linked: [{ contact: ['id', 'fullName'] }, { union: ['id', 'name', 'shortName'] }] },
+  RepRole: { linked: [{ wards: ['id', 'name'] }] },
+  Contact: {
+    linked: [WARD_WITH_SITE, { memberships: ['id', 'unionId', { union: ['id', 'shortName'] }, 'status'] }],
+    oneLinked: [
+      { employer: ['id', 'name'] },
+      { postings: ['id', 'wardId', 'startDate', 'endDate', { ward: ['id', 'name', SITE_REF] }] },
+      { repRoles: ['id', 'kind'] },
+      { assessmentHistory: ['id', 'value', 'assessedAt', 'assessedByName', 'conversationId'] },
+      { leaders: PERSON_WITH_WARD },
+      { followers: PERSON_WITH_WARD },
     ],
-    createInput: [...CONTACT_INPUT, 'postedFrom'], clientId: true,
-    updateInput: [...CONTACT_INPUT, 'movedOn'],
   },
-  {
-    type: 'Membership', plural: 'Memberships', listFields: MEMBERSHIP,
-    filters: ['ids', 'contactId', 'unionId', 'status'],
-    createInput: ['contactId', 'unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'], clientId: true,
-    updateInput: ['unionId', 'status', 'source', 'joinDate', 'leaveDate', 'membershipNumber'],
-  },
-  {
-    type: 'RepRole', plural: 'RepRoles', listFields: REP_ROLE,
-    filters: ['ids', 'contactId', 'kind', 'wardId'],
-    createInput: ['contactId', 'kind', 'wardIds', 'startDate', 'endDate'], clientId: true,
-    updateInput: ['kind', 'wardIds', 'startDate', 'endDate'],
-  },
-  {
-    type: 'Branch', plural: 'Branches', listFields: BRANCH,
-    filters: ['q', 'ids'],
-    createInput: ['name', 'employerIds'], updateInput: ['name', 'employerIds'],
-  },
-  {
-    type: 'User', plural: 'Users', listFields: USER,
-    filters: ['q', 'ids', 'branchId', 'role', 'active'],
-    createInput: ['email', 'displayName', 'password', 'roles', 'patchSiteIds'],
-    updateInput: ['displayName', 'active', 'password', 'roles', 'patchSiteIds'],
-    nestedInput: { roles: ['branchId', 'role'] },
-    noDelete: true,
-  },
-  {
-    type: 'Conversation', plural: 'Conversations', listFields: CONVERSATION,
-    filters: ['q', 'ids', 'contactId', 'repUserId', 'mine', 'issueTagId', 'wardId', 'answer', 'from', 'to'],
-    createInput: ['contactId', ...CONVERSATION_INPUT], clientId: true,
-    updateInput: CONVERSATION_INPUT,
-  },
-  {
-    // Open follow-ups: conversations whose follow-up date is set and nobody has spoken to the person since.
-    type: 'FollowUp', plural: 'FollowUps', listFields: CONVERSATION,
-    filters: ['q', 'ids', 'repUserId', 'contactId', 'state', 'includeDone'],
-    createInput: [], updateInput: [], readOnly: true, listOnly: true,
-  },
-  {
-    // Reps of the user's branches (and the user): whose follow-ups a secretary may look at.
-    type: 'Rep', plural: 'Reps', listFields: 'id displayName',
-    filters: ['q', 'ids'],
-    createInput: [], updateInput: [], readOnly: true, listOnly: true,
-  },
-  {
-    type: 'IssueTag', plural: 'IssueTags', listFields: ISSUE_TAG,
-    filters: ['q', 'ids', 'active'],
-    createInput: ['name', 'active'], updateInput: ['name', 'active'],
-  },
-  {
-    type: 'AuditEvent', plural: 'AuditEvents', listFields: AUDIT_EVENT, oneFields: AUDIT_EVENT_ONE,
-    filters: ['q', 'ids', 'userId', 'entityId', 'entityType', 'action', 'from', 'to'],
-    createInput: [], updateInput: [], readOnly: true,
-  },
-];
+  Branch: { linked: [{ employers: ['id', 'name'] }] },
+  User: { linked: [{ organisation: ['id', 'name'] }, { roles: ['branchId', 'role', { branch: ['id', 'name'] }] }] },
+  Conversation: CONVERSATION,
+  // Open follow-ups: conversations whose follow-up date is set and nobody has spoken to the person since.
+  FollowUp: CONVERSATION,
+  AuditEvent: { listOmit: ['before', 'after'] },
+};
 
-/** The documents a resource can send: read-only resources have no mutations, some no delete. */
-export function operationsOf(c: ResourceConfig): (keyof typeof operations)[] {
-  const all = Object.keys(operations) as (keyof typeof operations)[];
-  if (c.listOnly) return all.filter((o) => o === 'list' || o === 'many');
-  if (c.readOnly) return all.filter((o) => o === 'list' || o === 'many' || o === 'one');
-  return c.noDelete ? all.filter((o) => o !== 'delete') : all;
-}
-
-/** Resources are registered under their plural (`Wards`); the singular type name is accepted too. */
-const BY_RESOURCE = new Map<string, ResourceConfig>();
-for (const c of RESOURCES) {
-  BY_RESOURCE.set(c.plural, c);
-  BY_RESOURCE.set(c.type, c);
-}
-
-export function resourceConfig(resource: string): ResourceConfig {
-  const config = BY_RESOURCE.get(resource);
-  if (!config) throw new Error(`Unknown resource: ${resource}`);
-  return config;
-}
-
-/** The GraphQL documents of the react-admin grammar for one resource. */
-export const operations = {
-  list: (c: ResourceConfig): string => `
-    query all${c.plural}($page: Int, $perPage: Int, $sortField: String, $sortOrder: String, $filter: ${c.type}Filter) {
-      items: all${c.plural}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
-        ${c.listFields}
-      }
-      total: _all${c.plural}Meta(filter: $filter) { count }
-    }`,
-  many: (c: ResourceConfig): string => `
-    query many${c.plural}($perPage: Int, $filter: ${c.type}Filter) {
-      items: all${c.plural}(page: 0, perPage: $perPage, filter: $filter) { ${c.listFields} }
-    }`,
-  one: (c: ResourceConfig): string => `
-    query ${c.type}($id: ID!) { item: ${c.type}(id: $id) { ${c.oneFields ?? c.listFields} } }`,
-  create: (c: ResourceConfig): string => `
-    mutation create${c.type}($data: ${c.type}CreateInput!) {
-      item: create${c.type}(data: $data) { ${c.oneFields ?? c.listFields} }
-    }`,
-  update: (c: ResourceConfig): string => `
-    mutation update${c.type}($id: ID!, $data: ${c.type}UpdateInput!) {
-      item: update${c.type}(id: $id, data: $data) { ${c.oneFields ?? c.listFields} }
-    }`,
-  delete: (c: ResourceConfig): string => `
-    mutation delete${c.type}($id: ID!) { item: delete${c.type}(id: $id) { id } }`,
+/** Changes an update's input needs, by input type, after it is cut down to what changed. */
+export const UPDATE_RULES: Readonly<Record<string, (input: Record<string, unknown>) => void>> = {
+  // A rotation date only means something together with a new ward.
+  ContactUpdateInput: (input) => {
+    if ('movedOn' in input && !('wardId' in input)) delete input.movedOn;
+  },
 };
 
 /** Who is signed in: kept in the session, for what the menu shows and which resources appear. */

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+/**
+ * Text a record cannot do without (a name): at most `max` characters and not blank. Spaces alone are refused like an
+ * empty string, since names are stored trimmed (or shown as if they were), and a blank name is no name.
+ */
+export function RequiredText(max: number, message = '$property is required'): PropertyDecorator {
+  return applyDecorators(IsString(), Matches(/\S/, { message }), MaxLength(max));
+}
 
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2026-02-30 is refused). */
 export function IsLocalDate(): PropertyDecorator {

@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ContractType, Grade, MembershipStatus, ShiftPattern, StaffGroup } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { ClientId, OptionalIdFilter, OptionalLocalDate } from '../../common/validators.js';
+import { ClientId, OptionalIdFilter, OptionalLocalDate, RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class ContactCreateInput {
@@ -11,15 +11,11 @@ export class ContactCreateInput {
   id?: string;
 
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'firstName is required' })
-  @MaxLength(MAX_LENGTH.PERSON_NAME)
+  @RequiredText(MAX_LENGTH.PERSON_NAME, 'firstName is required')
   firstName: string;
 
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'lastName is required' })
-  @MaxLength(MAX_LENGTH.PERSON_NAME)
+  @RequiredText(MAX_LENGTH.PERSON_NAME, 'lastName is required')
   lastName: string;
 
   @Field(() => String, { nullable: true })

@@ -1,14 +1,13 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
+import { RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class EmployerCreateInput {
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(MAX_LENGTH.NAME)
+  @RequiredText(MAX_LENGTH.NAME, 'name is required')
   name: string;
 
   @Field(() => String, { nullable: true })

@@ -1,14 +1,13 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH } from '@rollcall/domain';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
+import { RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class IssueTagCreateInput {
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(MAX_LENGTH.ISSUE_TAG_NAME)
+  @RequiredText(MAX_LENGTH.ISSUE_TAG_NAME, 'name is required')
   name: string;
 
   @Field({ nullable: true })

@@ -1,16 +1,14 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SiteKind } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IdList, OptionalIdFilter } from '../../common/validators.js';
+import { IdList, OptionalIdFilter, RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class SiteCreateInput {
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(MAX_LENGTH.NAME)
+  @RequiredText(MAX_LENGTH.NAME, 'name is required')
   name: string;
 
   @Field(() => SiteKind)

@@ -1,20 +1,16 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH } from '@rollcall/domain';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
+import { RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class UnionCreateInput {
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(MAX_LENGTH.NAME)
+  @RequiredText(MAX_LENGTH.NAME, 'name is required')
   name: string;
 
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'shortName is required' })
-  @MaxLength(MAX_LENGTH.UNION_SHORT_NAME)
+  @RequiredText(MAX_LENGTH.UNION_SHORT_NAME, 'shortName is required')
   shortName: string;
 }
 

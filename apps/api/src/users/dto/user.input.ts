@@ -2,12 +2,11 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { MAX_LENGTH, MIN_PASSWORD_LENGTH } from '@rollcall/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength,
-  ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { Role } from '../../common/enums.js';
 import { BaseFilter } from '../../common/list.js';
-import { IdList, OptionalIdFilter } from '../../common/validators.js';
+import { IdList, OptionalIdFilter, RequiredText } from '../../common/validators.js';
 
 @InputType()
 export class BranchRoleInput {
@@ -28,9 +27,7 @@ export class UserCreateInput {
   email: string;
 
   @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'displayName is required' })
-  @MaxLength(MAX_LENGTH.DISPLAY_NAME)
+  @RequiredText(MAX_LENGTH.DISPLAY_NAME, 'displayName is required')
   displayName: string;
 
   @Field({ description: 'Initial password (at least 12 characters); the user should change it' })
@@ -54,9 +51,7 @@ export class UserCreateInput {
 export class UserUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(MAX_LENGTH.DISPLAY_NAME)
+  @RequiredText(MAX_LENGTH.DISPLAY_NAME, 'displayName must not be empty')
   displayName?: string;
 
   @Field({ nullable: true, description: 'false: the user can no longer log in and every session ends' })
