@@ -24,6 +24,14 @@ export const MAX_LENGTH = {
   /** A conversation's notes. */
   NOTES: 5000,
   ISSUE_TAG_NAME: 60,
+  /** A case's summary of the allegation or issue, and a meeting's notes. */
+  CASE_TEXT: 10000,
+  /** A note on a case. */
+  CASE_NOTE: 20000,
+  /** A meeting's place, and who accompanied the member. */
+  MEETING_PLACE: 200,
+  /** Who sits on a meeting's panel, and its outcome. */
+  MEETING_TEXT: 1000,
 } as const;
 
 /** A new password has at least this many characters. */

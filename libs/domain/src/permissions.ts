@@ -22,6 +22,15 @@ export enum Permission {
   USERS_MANAGE = 'USERS_MANAGE',
   /** Change the organisation's lists (issue tags). */
   SETTINGS_MANAGE = 'SETTINGS_MANAGE',
+  /**
+   * Read cases: only those whose team the caller is on, or every case of a branch they are secretary or
+   * admin of (the rule lives in the API's CaseDoor). Team members add notes with it (reps included).
+   */
+  CASES_READ = 'CASES_READ',
+  /** Open cases in one's branches, and change, staff and link the cases one may change. */
+  CASES_WRITE = 'CASES_WRITE',
+  /** Whether a person one may see has an open case (existence only, never its content). */
+  CASES_EXISTENCE_READ = 'CASES_EXISTENCE_READ',
   /** Own account. */
   SELF = 'SELF',
 }

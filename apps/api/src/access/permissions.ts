@@ -18,9 +18,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.BRANCH_SECRETARY]: ALL.filter((p) => p !== Permission.AUDIT_READ && p !== Permission.USERS_MANAGE && p !== Permission.SETTINGS_MANAGE),
   [Role.REP]: [
     Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PERSONAL_CONTACT_READ,
-    Permission.AGGREGATES_READ, Permission.SELF,
+    Permission.AGGREGATES_READ, Permission.CASES_READ, Permission.SELF,
   ],
-  [Role.CASEWORKER]: [Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.AGGREGATES_READ, Permission.SELF],
+  [Role.CASEWORKER]: [
+    Permission.WORKPLACE_READ, Permission.PEOPLE_READ, Permission.AGGREGATES_READ, Permission.SELF,
+    Permission.CASES_READ, Permission.CASES_WRITE, Permission.CASES_EXISTENCE_READ,
+  ],
   [Role.COALITION_VIEWER]: [Permission.WORKPLACE_READ, Permission.AGGREGATES_READ, Permission.SELF],
 };
 

@@ -14,6 +14,8 @@ export enum AuditAction {
   REFUSED = 'REFUSED',
   /** A list downloaded as CSV: who, which list and filter, how many rows. */
   EXPORT = 'EXPORT',
+  /** Case content read (a case's summary or outcome, a meeting, a note): who, which record, what was read. */
+  READ = 'READ',
 }
 
 /**

@@ -68,7 +68,18 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
    * logins). No RETURNING: the entry may be of an organisation the request cannot read back.
    */
   async record(e: AuditEntry, opts: { durable?: boolean } = {}): Promise<void> {
-    const write = () => this.repo.createQueryBuilder().insert().into(AuditEvent).updateEntity(false).values(this.repo.create({
+    const write = () => this.repo.createQueryBuilder().insert().into(AuditEvent).updateEntity(false).values(this.row(e) as never).execute();
+    await (opts.durable ? outsideRequest(write) : write());
+  }
+
+  /** Appends several entries in one statement, in the request's transaction (reads of case content, a page at a time). */
+  async recordAll(entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.repo.createQueryBuilder().insert().into(AuditEvent).updateEntity(false).values(entries.map((e) => this.row(e)) as never).execute();
+  }
+
+  private row(e: AuditEntry): AuditEvent {
+    return this.repo.create({
       action: e.action,
       userId: e.user?.id ?? null,
       organisationId: e.organisationId ?? e.user?.organisationId ?? null,
@@ -79,8 +90,7 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
       before: snapshot(e.before),
       after: snapshot(e.after),
       ip: e.ip ?? null,
-    }) as never).execute();
-    await (opts.durable ? outsideRequest(write) : write());
+    });
   }
 
   /** A create, update or delete of a record about a person. */

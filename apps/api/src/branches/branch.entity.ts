@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation, Unique } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -11,6 +11,8 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @ObjectType()
 @Entity()
 @Index('uq_branch_org_name', ['organisationId', 'name'], { unique: true })
+// A case names its branch with its organisation: (organisation_id, branch_id).
+@Unique('uq_branch_org_id', ['organisationId', 'id'])
 export class Branch extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })

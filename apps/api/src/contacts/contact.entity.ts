@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, HideField, ObjectType } from '@nestjs/graphql';
-import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { ContractType, Grade, ShiftPattern, StaffGroup } from '../common/enums.js';
 import { Employer } from '../employers/employer.entity.js';
 import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
@@ -10,6 +10,8 @@ import { OrganisationOwnedEntity } from '../organisations/organisation-owned.ent
  */
 @ObjectType()
 @Entity()
+// Records about the person (cases) point at it with their organisation: (organisation_id, contact_id).
+@Unique('uq_contact_org_id', ['organisationId', 'id'])
 @Index('uq_contact_employee_number', ['organisationId', 'employerId', 'employeeNumber'], {
   unique: true,
   where: 'employee_number IS NOT NULL AND deleted_at IS NULL',

@@ -15,6 +15,12 @@ import { ContactLink } from '../assessments/contact-link.entity.js';
 import { Conversation } from '../conversations/conversation.entity.js';
 import { IssueTag } from '../issue-tags/issue-tag.entity.js';
 import { Ward } from '../wards/ward.entity.js';
+import { CaseFile } from '../casework/cases/case-file.entity.js';
+import { CaseLink } from '../casework/cases/case-link.entity.js';
+import { CaseTeamMember } from '../casework/cases/case-team-member.entity.js';
+import { CaseCustomDeadline } from '../casework/deadlines/case-custom-deadline.entity.js';
+import { CaseMeeting } from '../casework/meetings/case-meeting.entity.js';
+import { CaseNote } from '../casework/notes/case-note.entity.js';
 
 export const ENTITIES = [Organisation, Branch, User, UserBranchRole, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent,
-  IssueTag, Conversation, AssessmentEntry, ContactLink];
+  IssueTag, Conversation, AssessmentEntry, ContactLink, CaseFile, CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote];

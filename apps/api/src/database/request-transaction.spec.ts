@@ -55,7 +55,7 @@ function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: bo
   return { calls, client: client as unknown as SerialClient & { refuse: jest.Mock }, db, transactions };
 }
 
-const CALLER = { organisationId: 'org', employerIds: ['e1', 'e2'], userId: 'u1' };
+const CALLER = { organisationId: 'org', employerIds: ['e1', 'e2'], userId: 'u1', caseBranchIds: [] };
 
 const outage = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 

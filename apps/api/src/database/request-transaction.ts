@@ -6,6 +6,7 @@ import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticate } from '../auth/authenticate.js';
+import { caseOfficerBranches } from '../access/case-rules.js';
 import { Slots, RESERVED_CONNECTIONS } from './connection-slots.js';
 import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import type { SerialClient } from './serial-client.js';
@@ -19,12 +20,14 @@ export interface DbIdentity {
   organisationId: string | null;
   employerIds: string[];
   userId: string | null;
+  /** Branches whose every case the caller reads (secretary or admin there); other cases only through their team. */
+  caseBranchIds: string[];
 }
 
 export function identityOf(user: AuthUser | undefined): DbIdentity {
   return user
-    ? { organisationId: user.organisationId, employerIds: user.employerIds, userId: user.id }
-    : { organisationId: null, employerIds: [], userId: null };
+    ? { organisationId: user.organisationId, employerIds: user.employerIds, userId: user.id, caseBranchIds: caseOfficerBranches(user) }
+    : { organisationId: null, employerIds: [], userId: null, caseBranchIds: [] };
 }
 
 /**
@@ -34,10 +37,11 @@ export function identityOf(user: AuthUser | undefined): DbIdentity {
  * dropped.
  */
 export const IDENTITY_SQL = `SELECT pg_backend_pid() AS pid, set_config('rollcall.organisation_id', $1, true),
-  set_config('rollcall.employer_ids', $2, true), set_config('rollcall.user_id', $3, true)`;
+  set_config('rollcall.employer_ids', $2, true), set_config('rollcall.user_id', $3, true),
+  set_config('rollcall.case_branch_ids', $4, true)`;
 
-export function identityParams({ organisationId, employerIds, userId }: DbIdentity): string[] {
-  return [organisationId ?? '', employerIds.join(','), userId ?? ''];
+export function identityParams({ organisationId, employerIds, userId, caseBranchIds }: DbIdentity): string[] {
+  return [organisationId ?? '', employerIds.join(','), userId ?? '', caseBranchIds.join(',')];
 }
 
 /** Why a request's statements stop: its client went away (or the app is stopping). Never shown to anyone. */

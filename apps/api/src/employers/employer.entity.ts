@@ -1,6 +1,9 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, Unique } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { BankHolidayRegion, DayCounting } from '@rollcall/domain';
 import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
+import '../common/enums.js';
+import '../casework/casework.enums.js';
 
 /**
  * An NHS trust or health board, as one organisation maps it. Every organisation owns its own
@@ -12,6 +15,7 @@ import { OrganisationOwnedEntity } from '../organisations/organisation-owned.ent
 @Unique('uq_employer_org_id', ['organisationId', 'id'])
 @Index('uq_employer_org_name', ['organisationId', 'name'], { unique: true })
 @Index('uq_employer_org_ods_code', ['organisationId', 'odsCode'], { unique: true, where: 'ods_code IS NOT NULL' })
+@Check('ck_employer_appeal_policy', '(appeal_days IS NULL) = (appeal_counting IS NULL)')
 export class Employer extends OrganisationOwnedEntity {
   @Field()
   @Column()
@@ -25,4 +29,18 @@ export class Employer extends OrganisationOwnedEntity {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', nullable: true })
   region: string | null;
+
+  /** The nation whose bank holidays its casework deadlines skip. */
+  @Field(() => BankHolidayRegion, { description: "Whose bank holidays the employer's casework deadlines skip (its nation)" })
+  @Column({ type: 'enum', enum: BankHolidayRegion, enumName: 'bank_holiday_region', default: BankHolidayRegion.ENGLAND_AND_WALES })
+  bankHolidayRegion: BankHolidayRegion;
+
+  /** Its appeal policy: so many days after the outcome letter (null, with appealCounting: Rollcall's default). */
+  @Field(() => Int, { nullable: true, description: "Days to appeal after the outcome letter under the employer's policy (null: the default policy)" })
+  @Column({ type: 'smallint', nullable: true })
+  appealDays: number | null;
+
+  @Field(() => DayCounting, { nullable: true, description: 'How appealDays are counted' })
+  @Column({ type: 'enum', enum: DayCounting, enumName: 'day_counting', nullable: true })
+  appealCounting: DayCounting | null;
 }

@@ -17,6 +17,7 @@ export class EmployerService extends OrganisationCrudService<Employer, EmployerF
   protected override readonly constraints: Record<string, [string, string]> = {
     uq_employer_org_name: ['name', 'an employer with this name already exists'],
     uq_employer_org_ods_code: ['odsCode', 'an employer with this ODS code already exists'],
+    ck_employer_appeal_policy: ['appealDays', 'give the appeal policy as days and how they are counted together, or neither (the default policy)'],
   };
 
   constructor(@InjectRepository(Employer) repo: Repository<Employer>, audit: AuditService, private readonly workplace: WorkplaceAccess) {

@@ -1,6 +1,6 @@
-import { Field, InputType, PartialType } from '@nestjs/graphql';
-import { MAX_LENGTH, PATTERN } from '@rollcall/domain';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
+import { BankHolidayRegion, DayCounting, MAX_APPEAL_POLICY_DAYS, MAX_LENGTH, PATTERN } from '@rollcall/domain';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
 import { RequiredText } from '../../common/validators.js';
 
@@ -20,6 +20,23 @@ export class EmployerCreateInput {
   @IsString()
   @MaxLength(MAX_LENGTH.REGION)
   region?: string | null;
+
+  @Field(() => BankHolidayRegion, { nullable: true, description: 'Default: England and Wales' })
+  @IsOptional()
+  @IsEnum(BankHolidayRegion, { message: 'bankHolidayRegion must be ENGLAND_AND_WALES, SCOTLAND or NORTHERN_IRELAND' })
+  bankHolidayRegion?: BankHolidayRegion;
+
+  @Field(() => Int, { nullable: true, description: "The appeal policy's days after the outcome letter (with appealCounting; both null: the default policy)" })
+  @IsOptional()
+  @IsInt({ message: 'appealDays must be a whole number of days' })
+  @Min(1, { message: `appealDays must be from 1 to ${MAX_APPEAL_POLICY_DAYS}` })
+  @Max(MAX_APPEAL_POLICY_DAYS, { message: `appealDays must be from 1 to ${MAX_APPEAL_POLICY_DAYS}` })
+  appealDays?: number | null;
+
+  @Field(() => DayCounting, { nullable: true })
+  @IsOptional()
+  @IsEnum(DayCounting, { message: 'appealCounting must be WORKING or CALENDAR' })
+  appealCounting?: DayCounting | null;
 }
 
 @InputType()
