@@ -515,3 +515,27 @@ describe('on a desktop (the branch secretary)', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+describe('less motion', () => {
+  /** How long the quick log's dialog takes to appear, in seconds (its longest transition). */
+  async function dialogTransition(reducedMotion: 'reduce' | 'no-preference'): Promise<number> {
+    const { context, page, problems } = await openSession(browser, PHONE, { isMobile: true, reducedMotion });
+    try {
+      await signIn(page, t.url, REP);
+      await page.getByRole('button', { name: 'Log a conversation' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Log a conversation' });
+      await expectVisible(dialog);
+      const seconds = await dialog.evaluate((el) =>
+        Math.max(...getComputedStyle(el).transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1))));
+      expect(problems).toEqual([]);
+      return seconds;
+    } finally {
+      await context.close();
+    }
+  }
+
+  test('a phone set to reduce motion gets none: the quick log appears at once', async () => {
+    expect(await dialogTransition('no-preference')).toBeGreaterThan(0.1);
+    expect(await dialogTransition('reduce')).toBeLessThan(0.001);
+  });
+});

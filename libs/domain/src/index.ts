@@ -12,3 +12,4 @@ export * from './deadlines.js';
 export * from './organising.js';
 export * from './permissions.js';
 export * from './limits.js';
+export * from './casework.js';
