@@ -44,6 +44,20 @@ export class CaseAudit {
     return Promise.all(what.map((field) => loader.load(JSON.stringify([kase.id, kase.employerId, type, id, field])))).then(() => undefined);
   }
 
+  /**
+   * Records that the caller was handed these records of cases (meetings, notes, custom deadlines: all
+   * of them content), one entry each. `caseOf` finds each record's case through the CaseDoor.
+   */
+  async readAll(
+    loaders: RequestLoaders, type: CaseRecordType, rows: readonly { id: string; caseId: string }[], what: readonly string[],
+    caseOf: (caseId: string) => Promise<AuditedCase | null>,
+  ): Promise<void> {
+    await Promise.all(rows.map(async (r) => {
+      const kase = await caseOf(r.caseId);
+      if (kase) await this.read(loaders, kase, type, r.id, what);
+    }));
+  }
+
   /** A create (`before` null), update or delete (`after` null) of a record of this case. */
   change(user: AuthUser, kase: AuditedCase, type: CaseRecordType, before: AuditedRecord | null, after: AuditedRecord | null): Promise<void> {
     const action = !before ? AuditAction.CREATE : !after ? AuditAction.DELETE : AuditAction.UPDATE;

@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { InjectTransaction } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { BankHolidayRegion, CASE_TYPE_LABELS, caseDeadlineFactsErrors, isOutcomeFor, Role, ukToday } from '@rollcall/domain';
+import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../../access/access.service.js';
+import { CaseDoor } from '../../access/case-door.js';
+import { PeopleDoor } from '../../access/people-door.js';
+import { Permission } from '../../access/permissions.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CrudService } from '../../common/crud.service.js';
+import { ForbiddenError, mapConstraintError, UserInputError } from '../../common/errors.js';
+import { likePattern } from '../../common/list.js';
+import { byKey, groupByKey } from '../../common/loaders.js';
+import { CaseAudit } from '../case-audit.js';
+import { CaseStatus, CaseTeamRole, CaseType } from '../casework.enums.js';
+import { CaseCipher } from '../crypto/case-cipher.js';
+import { CaseFile } from './case-file.entity.js';
+import { CaseLink } from './case-link.entity.js';
+import { CaseTeamMember } from './case-team-member.entity.js';
+import type { CaseCreateInput, CaseFilter, CaseLinkInput, CaseTeamInput, CaseUpdateInput } from './dto/case.input.js';
+
+/** Who may take each place on a team: roles held in the case's branch. */
+const PLACE_ROLES: Record<CaseTeamRole, readonly Role[]> = {
+  [CaseTeamRole.CASEWORKER]: [Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],
+  [CaseTeamRole.SECOND_CASEWORKER]: [Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],
+  [CaseTeamRole.REP]: [Role.REP, Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],
+};
+const PLACE_FIELD: Record<CaseTeamRole, string> = {
+  [CaseTeamRole.CASEWORKER]: 'caseworkerId', [CaseTeamRole.SECOND_CASEWORKER]: 'secondCaseworkerId', [CaseTeamRole.REP]: 'repId',
+};
+const PLACE_WHO: Record<CaseTeamRole, string> = {
+  [CaseTeamRole.CASEWORKER]: "must be a caseworker, secretary or admin of the member's branch",
+  [CaseTeamRole.SECOND_CASEWORKER]: "must be a caseworker, secretary or admin of the member's branch",
+  [CaseTeamRole.REP]: "must be a rep, caseworker, secretary or admin of the member's branch",
+};
+
+/** Types of case that follow from another case (and link to it). */
+const FOLLOW_ON_TYPES: readonly CaseType[] = [CaseType.APPEAL, CaseType.EMPLOYMENT_TRIBUNAL];
+
+/** The case dates caseDeadlines reads, each named as the input field that sets it. */
+const DATE_FIELDS = ['actDate', 'earlyConciliationStart', 'earlyConciliationCertificate', 'outcomeLetterDate'] as const;
+
+export interface TeamPlace { userId: string; role: CaseTeamRole }
+
+/**
+ * What the audit log keeps of a case: its fields and team, never its sealed summary (only whether it
+ * has one). Entries carry the member's employer (see CaseAudit).
+ */
+export function caseSnapshot(c: CaseFile, team: readonly TeamPlace[]): Record<string, unknown> & { id: string } {
+  const { summary, contact: _c, branch: _b, employer: _e, createdBy: _u, organisation: _o, deletedAt: _d, ...fields } = c;
+  return { ...fields, hasSummary: !!summary, team: [...team].sort((a, b) => a.role.localeCompare(b.role)).map((t) => ({ userId: t.userId, role: t.role })) };
+}
+
+/**
+ * Cases: the case itself, its team and its links. Every read goes through the CaseDoor (team, or the
+ * branch's secretary and admins); every write finds its case through it first and then asks its
+ * field rules. The summary is sealed with CaseCipher before it is stored. Meetings, custom deadlines
+ * and notes have services of their own, which find their case here (`forContent`).
+ */
+@Injectable()
+export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
+  protected readonly label = 'Case';
+  protected readonly sortable = {
+    openedOn: 'case_file.opened_on', closedOn: 'case_file.closed_on', status: 'case_file.status', type: 'case_file.type',
+    createdAt: 'case_file.created_at', updatedAt: 'case_file.updated_at',
+  };
+  protected readonly defaultSort = 'openedOn';
+  protected override readonly constraints: Record<string, [string, string]> = {
+    ck_case_file_closed_after_opened: ['closedOn', 'must not be before openedOn'],
+    uq_case_team_user: ['secondCaseworkerId', 'is already on the team'],
+  };
+
+  constructor(
+    @InjectRepository(CaseFile) repo: Repository<CaseFile>,
+    @InjectTransaction() private readonly db: EntityManager,
+    private readonly door: CaseDoor,
+    private readonly people: PeopleDoor,
+    private readonly access: AccessService,
+    private readonly audit: CaseAudit,
+    private readonly cipher: CaseCipher,
+  ) {
+    super(repo);
+  }
+
+  protected scope(qb: SelectQueryBuilder<CaseFile>, user: AuthUser): void {
+    this.door.scope(qb, user);
+  }
+
+  protected filter(qb: SelectQueryBuilder<CaseFile>, f: CaseFilter, user: AuthUser): void {
+    if (f.status) qb.andWhere('case_file.status = :status', { status: f.status });
+    if (f.type) qb.andWhere('case_file.type = :type', { type: f.type });
+    if (f.contactId) qb.andWhere('case_file.contact_id = :contactId', { contactId: f.contactId });
+    if (f.open === true) qb.andWhere("case_file.status <> 'CLOSED'");
+    if (f.open === false) qb.andWhere("case_file.status = 'CLOSED'");
+    if (f.mine) qb.andWhere('EXISTS (SELECT 1 FROM case_team mt WHERE mt.case_id = case_file.id AND mt.user_id = :me)', { me: user.id });
+    if (f.caseworkerId) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM case_team cw WHERE cw.case_id = case_file.id AND cw.user_id = :caseworkerId AND cw.role = 'CASEWORKER')`,
+        { caseworkerId: f.caseworkerId });
+    }
+    const words = f.q?.trim().split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
+    if (words.length) {
+      // The member's name, among the people the caller may see (never a name the people rules hide).
+      const member = this.people.condition(user, { alias: 'qc' });
+      const match = words.map((_, i) => `(qc.first_name || ' ' || qc.last_name || ' ' || coalesce(qc.preferred_name, '')) ILIKE :cq${i}`).join(' AND ');
+      qb.andWhere(`EXISTS (SELECT 1 FROM contact qc WHERE qc.id = case_file.contact_id AND qc.deleted_at IS NULL AND ${member.sql} AND ${match})`,
+        { ...member.params, ...Object.fromEntries(words.map((w, i) => [`cq${i}`, likePattern(w)])) });
+    }
+  }
+
+  /** The caller opened the case (a retry of their create may return it). */
+  protected override createdBy(row: CaseFile, user: AuthUser): boolean {
+    return row.createdById === user.id;
+  }
+
+  /** A case the caller reads, for a change to its content (meetings, deadlines, notes): refused unless `may` says yes. */
+  async forContent(caseId: string, user: AuthUser, field = 'caseId'): Promise<CaseFile> {
+    const kase = await this.find(caseId, user);
+    if (!kase) throw new UserInputError({ [field]: 'does not exist' });
+    return kase;
+  }
+
+  /** Refuses a change to the case or its meetings, deadlines and links unless the caller is one of its caseworkers or a branch officer. */
+  async requireMayChange(kase: CaseFile, user: AuthUser): Promise<void> {
+    if (!(await this.door.mayChange(user, kase))) {
+      throw new ForbiddenError("Only the case's caseworkers, or the branch secretary or admins, may change it");
+    }
+  }
+
+  /** The summary, unsealed. */
+  summaryOf(kase: CaseFile): string | null {
+    return kase.summary ? this.cipher.decryptText(kase.summary) : null;
+  }
+
+  /**
+   * Opens a case for a member of the caller's branches, once per client-made id. The team: the named
+   * caseworker (default: the caller), second caseworker and rep, all of the member's branch; a caller
+   * who is not the branch's secretary or admin stays on the team (as second caseworker when they name
+   * another caseworker), or they could not follow the case up.
+   */
+  async create(input: CaseCreateInput, user: AuthUser): Promise<CaseFile> {
+    return this.createOnce(input.id, user, async (tx) => {
+      // The member, among the people of the branches where the caller may open cases.
+      const opener = { ...user, people: this.access.scope(user, Permission.CASES_WRITE) };
+      const contact = await this.people.contacts(opener).andWhere('contact.id = :id', { id: input.contactId }).getOne();
+      if (!contact) throw new UserInputError({ contactId: 'does not exist' });
+      const branchId = await this.branchOf(contact.employerId, user);
+      if (!branchId) throw new UserInputError({ contactId: 'does not exist' });
+      const officer = this.door.isOfficer(user, { id: '', branchId });
+      const team = this.teamFrom({ caseworkerId: input.caseworkerId ?? user.id, secondCaseworkerId: input.secondCaseworkerId, repId: input.repId });
+      if (!officer && !team.some((t) => t.userId === user.id)) {
+        if (team.some((t) => t.role === CaseTeamRole.SECOND_CASEWORKER)) {
+          throw new UserInputError({ secondCaseworkerId: 'you are opening this case: be its caseworker or second caseworker (or ask your branch secretary)' });
+        }
+        team.push({ userId: user.id, role: CaseTeamRole.SECOND_CASEWORKER });
+      }
+      await this.checkTeam(team, branchId, user);
+      const today = ukToday();
+      const openedOn = input.openedOn ?? today;
+      if (openedOn > today) throw new UserInputError({ openedOn: 'must not be in the future' });
+      const consent = input.consentToRepresentation ?? false;
+      const draft: Partial<CaseFile> = {
+        id: input.id ?? randomUUID(), organisationId: user.organisationId, contactId: contact.id, branchId, employerId: contact.employerId,
+        type: input.type, status: input.status ?? CaseStatus.OPEN, openedOn, closedOn: input.status === CaseStatus.CLOSED ? today : null,
+        summary: input.summary ? this.cipher.encrypt(input.summary) : null, outcome: null,
+        consentToRepresentation: consent, consentRecordedOn: input.consentRecordedOn ?? (consent ? today : null),
+        actDate: input.actDate ?? null, earlyConciliationStart: input.earlyConciliationStart ?? null,
+        earlyConciliationCertificate: input.earlyConciliationCertificate ?? null, outcomeLetterDate: input.outcomeLetterDate ?? null,
+        createdById: user.id,
+      };
+      this.checkDates(draft as CaseFile);
+      // No RETURNING: until its team is in, the case may be one the caller cannot read (row-level security).
+      await tx.createQueryBuilder().insert().into(CaseFile).values(draft as never).updateEntity(false).execute();
+      await this.insertTeam(tx, draft.id!, team);
+      const row = await this.get(draft.id!, user);
+      await this.audit.change(user, row, 'Case', null, caseSnapshot(row, team));
+      return row;
+    });
+  }
+
+  async update(id: string, input: CaseUpdateInput, user: AuthUser): Promise<CaseFile> {
+    const row = await this.get(id, user);
+    await this.requireMayChange(row, user);
+    const team = await this.teamOf(id);
+    const before = caseSnapshot({ ...row }, team);
+    const { summary, ...fields } = input;
+    const wasClosed = row.status === CaseStatus.CLOSED;
+    const merged = this.repo.merge(row, fields as Partial<CaseFile>);
+    if (summary !== undefined) merged.summary = summary ? this.cipher.encrypt(summary) : null;
+    const today = ukToday();
+    if (merged.openedOn > today) throw new UserInputError({ openedOn: 'must not be in the future' });
+    if (merged.status === CaseStatus.CLOSED) merged.closedOn ??= today;
+    else if (wasClosed && input.closedOn === undefined) merged.closedOn = null; // reopened
+    else if (merged.closedOn) throw new UserInputError({ closedOn: 'only a closed case has a closing date: set status CLOSED' });
+    if (merged.closedOn && merged.closedOn < merged.openedOn) throw new UserInputError({ closedOn: 'must not be before openedOn' });
+    if (merged.outcome && !isOutcomeFor(merged.type, merged.outcome)) {
+      throw new UserInputError({ outcome: `is not an outcome of a ${CASE_TYPE_LABELS[merged.type].toLowerCase()} case` });
+    }
+    if (input.consentToRepresentation === true && !merged.consentRecordedOn) merged.consentRecordedOn = today;
+    if (input.consentToRepresentation === false && input.consentRecordedOn === undefined) merged.consentRecordedOn = null;
+    this.checkDates(merged);
+    const saved = await this.save(merged);
+    await this.audit.change(user, saved, 'Case', before, caseSnapshot(saved, team));
+    return saved;
+  }
+
+  /** A case opened by mistake: marked deleted (kept for history), by the branch's secretary or admins only. */
+  override async remove(id: string, user: AuthUser): Promise<CaseFile> {
+    const row = await this.get(id, user);
+    if (!this.door.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may delete a case');
+    const team = await this.teamOf(id);
+    await this.repo.softDelete(id);
+    await this.audit.change(user, row, 'Case', caseSnapshot(row, team), null);
+    return { ...row, id };
+  }
+
+  /** Puts a new team on a case (the branch's secretary and admins): an update of the case in the audit log. */
+  async setTeam(caseId: string, input: CaseTeamInput, user: AuthUser): Promise<CaseFile> {
+    const row = await this.get(caseId, user);
+    if (!this.door.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may assign a case');
+    const team = this.teamFrom(input);
+    await this.checkTeam(team, row.branchId, user);
+    const before = await this.teamOf(caseId);
+    await this.db.transaction(async (tx) => {
+      await tx.delete(CaseTeamMember, { caseId });
+      await this.insertTeam(tx, caseId, team);
+    });
+    await this.audit.change(user, row, 'Case', caseSnapshot(row, before), caseSnapshot(row, team));
+    return row;
+  }
+
+  /** Links an appeal or tribunal claim to the case it follows (both the caller's to change, of the same member). */
+  async link(input: CaseLinkInput, user: AuthUser): Promise<CaseFile> {
+    const [kase, other] = await this.linkable(input, user);
+    if (!FOLLOW_ON_TYPES.includes(kase.type)) throw new UserInputError({ caseId: 'only an appeal or a tribunal claim links to the case it follows' });
+    const existing = await this.db.findOneBy(CaseLink, { caseId: kase.id, linkedCaseId: other.id });
+    if (existing) return kase;
+    const link = { id: randomUUID(), caseId: kase.id, linkedCaseId: other.id, createdById: user.id };
+    try {
+      await this.db.createQueryBuilder().insert().into(CaseLink).values(link).updateEntity(false).execute();
+    } catch (e) {
+      mapConstraintError(e, { ck_case_link_not_self: ['linkedCaseId', 'a case cannot follow itself'] });
+    }
+    await this.audit.change(user, kase, 'CaseLink', null, { ...link });
+    return kase;
+  }
+
+  /** Removes a link; false (and nothing written) when there was none. */
+  async unlink(input: CaseLinkInput, user: AuthUser): Promise<boolean> {
+    const [kase, other] = await this.linkable(input, user);
+    const link = await this.db.findOneBy(CaseLink, { caseId: kase.id, linkedCaseId: other.id });
+    if (!link) return false;
+    await this.db.delete(CaseLink, { id: link.id });
+    await this.audit.change(user, kase, 'CaseLink', { id: link.id, caseId: link.caseId, linkedCaseId: link.linkedCaseId, createdById: link.createdById }, null);
+    return true;
+  }
+
+  private async linkable(input: CaseLinkInput, user: AuthUser): Promise<[CaseFile, CaseFile]> {
+    const kase = await this.forContent(input.caseId, user, 'caseId');
+    const other = await this.forContent(input.linkedCaseId, user, 'linkedCaseId');
+    if (kase.id === other.id) throw new UserInputError({ linkedCaseId: 'a case cannot follow itself' });
+    if (kase.contactId !== other.contactId) throw new UserInputError({ linkedCaseId: "must be another case of the same member" });
+    await this.requireMayChange(kase, user);
+    await this.requireMayChange(other, user);
+    return [kase, other];
+  }
+
+  /** Teams by case id (the caller's cases only), for DataLoader. */
+  async teams(caseIds: readonly string[], user: AuthUser): Promise<CaseTeamMember[][]> {
+    const rows = await this.door.ofCases(CaseTeamMember, user, caseIds, 'ct').orderBy('ct.role').addOrderBy('ct.id').getMany();
+    return groupByKey(caseIds, rows, (r) => r.caseId);
+  }
+
+  /** The cases linked to each case, either way (only where the caller reads both), for DataLoader. */
+  async links(caseIds: readonly string[], user: AuthUser): Promise<CaseFile[][]> {
+    const links = await this.door.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
+      .andWhere('(case_link.case_id IN (:...ids) OR case_link.linked_case_id IN (:...ids))', { ids: [...caseIds] }).getMany();
+    const others = new Set(links.flatMap((l) => [l.caseId, l.linkedCaseId]));
+    const cases = new Map((await this.byIds([...others], user)).filter((c): c is CaseFile => !!c).map((c) => [c.id, c]));
+    return caseIds.map((id) => links
+      .flatMap((l) => (l.caseId === id ? [l.linkedCaseId] : l.linkedCaseId === id ? [l.caseId] : []))
+      .map((other) => cases.get(other)).filter((c): c is CaseFile => !!c));
+  }
+
+  /** Each member's cases that the caller reads, newest first, for DataLoader. */
+  async ofContacts(contactIds: readonly string[], user: AuthUser): Promise<CaseFile[][]> {
+    if (!this.access.can(user, Permission.CASES_READ)) return contactIds.map(() => []);
+    const rows = await this.query(user).andWhere('case_file.contact_id IN (:...contactIds)', { contactIds: [...contactIds] })
+      .orderBy('case_file.opened_on', 'DESC').addOrderBy('case_file.id').getMany();
+    return groupByKey(contactIds, rows, (r) => r.contactId);
+  }
+
+  /** Whether each person (of the caller's people) has an open case: existence only, for those who may know. */
+  async hasOpenCase(contactIds: readonly string[], user: AuthUser): Promise<boolean[]> {
+    const open = await this.door.withOpenCase(user, contactIds);
+    return contactIds.map((id) => open.has(id));
+  }
+
+  /** The branch of the caller's organisation covering the employer, where the caller may open cases. */
+  private async branchOf(employerId: string, user: AuthUser): Promise<string | null> {
+    const branches = user.roles.filter((r) => [Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN].includes(r.role)).map((r) => r.branchId);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT b.id FROM branch b JOIN branch_employer be ON be.branch_id = b.id
+       WHERE be.employer_id = $1 AND b.organisation_id = $2 AND b.id = ANY($3) ORDER BY b.id LIMIT 1`,
+      [employerId, user.organisationId, branches],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  private teamFrom(input: { caseworkerId: string; secondCaseworkerId?: string | null; repId?: string | null }): TeamPlace[] {
+    const team: TeamPlace[] = [{ userId: input.caseworkerId, role: CaseTeamRole.CASEWORKER }];
+    if (input.secondCaseworkerId) team.push({ userId: input.secondCaseworkerId, role: CaseTeamRole.SECOND_CASEWORKER });
+    if (input.repId) team.push({ userId: input.repId, role: CaseTeamRole.REP });
+    return team;
+  }
+
+  /** Each place: a different, active user of the caller's organisation, holding a fitting role in the case's branch. */
+  private async checkTeam(team: readonly TeamPlace[], branchId: string, user: AuthUser): Promise<void> {
+    const seen = new Set<string>();
+    for (const t of team) {
+      if (seen.has(t.userId)) throw new UserInputError({ [PLACE_FIELD[t.role]]: 'is already on the team' });
+      seen.add(t.userId);
+    }
+    const rows: { user_id: string; role: Role }[] = await this.db.query(
+      `SELECT r.user_id, r.role FROM user_branch_role r JOIN app_user u ON u.id = r.user_id
+       WHERE r.user_id = ANY($1) AND r.branch_id = $2 AND u.organisation_id = $3 AND u.active`,
+      [[...seen], branchId, user.organisationId],
+    );
+    for (const t of team) {
+      const held = rows.filter((r) => r.user_id === t.userId).map((r) => r.role);
+      if (!held.some((r) => PLACE_ROLES[t.role].includes(r))) throw new UserInputError({ [PLACE_FIELD[t.role]]: PLACE_WHO[t.role] });
+    }
+  }
+
+  private async insertTeam(tx: EntityManager, caseId: string, team: readonly TeamPlace[]): Promise<void> {
+    await tx.createQueryBuilder().insert().into(CaseTeamMember)
+      .values(team.map((t) => ({ id: randomUUID(), caseId, userId: t.userId, role: t.role }))).updateEntity(false).execute();
+  }
+
+  /** The team of a case the caller reads (for snapshots). */
+  async teamOf(caseId: string): Promise<TeamPlace[]> {
+    const rows = await this.db.find(CaseTeamMember, { where: { caseId }, order: { role: 'ASC' } });
+    return rows.map((r) => ({ userId: r.userId, role: r.role }));
+  }
+
+  /**
+   * The case's dates as the deadline rules will read them (libs/domain caseDeadlineFactsErrors):
+   * each fault is a field error, so Case.deadlines never meets dates no rule can use.
+   */
+  checkDates(c: Pick<CaseFile, (typeof DATE_FIELDS)[number]>): void {
+    const errors = caseDeadlineFactsErrors({
+      region: BankHolidayRegion.ENGLAND_AND_WALES, meetings: [],
+      outcomeLetterDate: c.outcomeLetterDate, actDate: c.actDate,
+      earlyConciliationStart: c.earlyConciliationStart, earlyConciliationCertificate: c.earlyConciliationCertificate,
+    });
+    const fields = Object.fromEntries(Object.entries(errors).filter(([k]) => (DATE_FIELDS as readonly string[]).includes(k)));
+    if (Object.keys(fields).length) throw new UserInputError(fields);
+  }
+
+  /** Cases by id (the caller's only), in key order. */
+  override async byIds(ids: readonly string[], user: AuthUser): Promise<(CaseFile | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.query(user).andWhere({ id: In([...ids]) }).getMany();
+    return byKey(ids, rows, (r) => r.id);
+  }
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { ContactModule } from '../contacts/contact.module.js';
+import { RequestRepositories } from '../database/request-repositories.js';
+import { EmployerModule } from '../employers/employer.module.js';
+import { UserModule } from '../users/user.module.js';
+import { CaseAudit } from './case-audit.js';
+import './casework.enums.js';
+import { CaseFile } from './cases/case-file.entity.js';
+import { CaseLink } from './cases/case-link.entity.js';
+import { CaseTeamMember } from './cases/case-team-member.entity.js';
+import { CaseResolver, CaseTeamMemberResolver, ContactCaseResolver } from './cases/case.resolver.js';
+import { CaseService } from './cases/case.service.js';
+import { CaseCryptoModule } from './crypto/case-crypto.module.js';
+import { CaseCustomDeadline } from './deadlines/case-custom-deadline.entity.js';
+import { CaseCustomDeadlineResolver } from './deadlines/case-custom-deadline.resolver.js';
+import { CaseCustomDeadlineService } from './deadlines/case-custom-deadline.service.js';
+import { CaseDeadlinesService } from './deadlines/case-deadlines.service.js';
+import { CaseMeeting } from './meetings/case-meeting.entity.js';
+import { CaseMeetingResolver } from './meetings/case-meeting.resolver.js';
+import { CaseMeetingService } from './meetings/case-meeting.service.js';
+import { CaseNote } from './notes/case-note.entity.js';
+import { CaseNoteResolver } from './notes/case-note.resolver.js';
+import { CaseNoteService } from './notes/case-note.service.js';
+
+/**
+ * Casework (issue 11): cases, their teams and links, meetings, deadlines (computed by libs/domain's
+ * named rules, and custom ones) and notes. Content is read through the CaseDoor (access/case-door.ts),
+ * sealed at rest by CaseCipher, and every read of it is audited (CaseAudit).
+ */
+@Module({
+  imports: [
+    RequestRepositories.forFeature([CaseFile, CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote]),
+    CaseCryptoModule, ContactModule, EmployerModule, UserModule,
+  ],
+  providers: [
+    CaseAudit, CaseService, CaseMeetingService, CaseCustomDeadlineService, CaseNoteService, CaseDeadlinesService,
+    CaseResolver, CaseTeamMemberResolver, ContactCaseResolver, CaseMeetingResolver, CaseNoteResolver, CaseCustomDeadlineResolver,
+  ],
+  exports: [CaseService],
+})
+export class CaseworkModule {}
