@@ -6,9 +6,10 @@ import type { PeopleDoor } from './people-door.js';
 
 /**
  * A CrudService for a table about people: every read goes through the PeopleDoor, and a retried
- * create (the same client-made id) hands the row back only to whoever created it (`createdById`).
+ * create (the same client-made id) hands the row back only to whoever created it (`createdById`; a
+ * table that keeps its author otherwise, like a conversation's rep, says so in `createdBy`).
  */
-export abstract class PeopleCrudService<T extends { id: string; createdById: string | null }, F extends BaseFilter>
+export abstract class PeopleCrudService<T extends { id: string; createdById?: string | null }, F extends BaseFilter>
   extends CrudService<T, F, AuthUser> {
   constructor(repo: Repository<T>, protected readonly door: PeopleDoor) {
     super(repo);

@@ -8,8 +8,8 @@ import { type Repository, type SelectQueryBuilder, type EntityManager } from 'ty
 import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { PeopleCrudService } from '../access/people-crud.service.js';
 import { ContactService } from '../contacts/contact.service.js';
-import { CrudService } from '../common/crud.service.js';
 import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
 import { AssessmentEntry } from '../assessments/assessment-entry.entity.js';
@@ -32,7 +32,7 @@ function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknow
  * changed or deleted only by them or by a secretary or admin of the person's branch.
  */
 @Injectable()
-export class ConversationService extends CrudService<Conversation, ConversationFilter, AuthUser> {
+export class ConversationService extends PeopleCrudService<Conversation, ConversationFilter> {
   protected readonly label = 'Conversation';
   protected readonly sortable = {
     occurredAt: 'conversation.occurred_at', followUpDate: 'conversation.follow_up_date', createdAt: 'conversation.created_at',
@@ -43,16 +43,12 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   constructor(
     @InjectRepository(Conversation) repo: Repository<Conversation>,
     @InjectTransaction() private readonly db: EntityManager,
-    private readonly door: PeopleDoor,
+    door: PeopleDoor,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,
     private readonly tags: IssueTagService,
   ) {
-    super(repo);
-  }
-
-  protected scope(qb: SelectQueryBuilder<Conversation>, user: AuthUser): void {
-    this.door.scope(qb, user);
+    super(repo, door);
   }
 
   protected filter(qb: SelectQueryBuilder<Conversation>, f: ConversationFilter, user: AuthUser): void {
