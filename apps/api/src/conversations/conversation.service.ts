@@ -14,11 +14,9 @@ import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
 import { AssessmentEntry } from '../assessments/assessment-entry.entity.js';
 import { Conversation } from './conversation.entity.js';
+import { followUpDone, followUpDoneAt } from './follow-up.sql.js';
 import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/conversation.input.js';
 import { IssueTagService } from '../issue-tags/issue-tag.service.js';
-
-/** A conversation is later than this one with the same person: the follow-up it set is done. */
-const LATER = (c: string) => `EXISTS (SELECT 1 FROM conversation later WHERE later.contact_id = ${c}.contact_id AND later.occurred_at > ${c}.occurred_at)`;
 
 /** What the audit log keeps of a conversation (its notes included: they are about the person). */
 function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknown> & { id: string; contactId: string } {
@@ -152,8 +150,8 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     }
     const t = ukToday();
     const soon = addDays(t, FOLLOW_UP_SOON_DAYS);
-    if (f?.state === FollowUpState.DONE) qb.andWhere(LATER('conversation'));
-    else if (!f?.includeDone) qb.andWhere(`NOT ${LATER('conversation')}`);
+    if (f?.state === FollowUpState.DONE) qb.andWhere(followUpDone('conversation'));
+    else if (!f?.includeDone) qb.andWhere(`NOT ${followUpDone('conversation')}`);
     if (f?.state === FollowUpState.OVERDUE) qb.andWhere('conversation.follow_up_date < :t', { t });
     if (f?.state === FollowUpState.DUE_TODAY) qb.andWhere('conversation.follow_up_date = :t', { t });
     if (f?.state === FollowUpState.DUE_SOON) qb.andWhere('conversation.follow_up_date > :t AND conversation.follow_up_date <= :soon', { t, soon });
@@ -161,10 +159,10 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     return qb;
   }
 
-  /** When each conversation's follow-up was done (the next conversation with the person), for DataLoader. */
+  /** When each conversation's follow-up was done (see follow-up.sql.ts), for DataLoader. */
   async completedAt(ids: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
     const rows = await this.door.sql<{ id: string; at: Date }>(user, (people) =>
-      `SELECT c.id, (SELECT min(l.occurred_at) FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at) AS at
+      `SELECT c.id, ${followUpDoneAt('c')} AS at
        FROM conversation c WHERE c.id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'c' })}`, { ids: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r.at]));
     return ids.map((id) => map.get(id) ?? null);
