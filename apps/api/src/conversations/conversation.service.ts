@@ -192,11 +192,10 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     if (row.repUserId === user.id) return;
     const branches = user.roles.filter((r) => r.role === Role.BRANCH_SECRETARY || r.role === Role.ADMIN).map((r) => r.branchId);
     if (branches.length) {
-      const [{ officer }]: { officer: boolean }[] = await this.db.query(
+      const [{ officer }] = await this.door.sql<{ officer: boolean }>(user, (people) =>
         `SELECT EXISTS (SELECT 1 FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id
-                        WHERE c.id = $1 AND be.branch_id = ANY($2)) AS officer`,
-        [row.contactId, branches],
-      );
+                        WHERE c.id = :contactId AND be.branch_id = ANY(:branches) AND ${people({ alias: 'c' })}) AS officer`,
+      { contactId: row.contactId, branches });
       if (officer) return;
     }
     throw new ForbiddenError(`Only the person who logged this conversation, or a branch secretary or admin, may ${doing} it`);

@@ -66,6 +66,7 @@ export const patchWardsSql = (people: PeopleSql): string => `
         SELECT p.ward_id, count(*)::int AS open, count(*) FILTER (WHERE cv.follow_up_date < :today)::int AS overdue
         FROM conversation cv JOIN posting p ON p.contact_id = cv.contact_id AND p.end_date IS NULL
         WHERE cv.rep_user_id = :me AND cv.follow_up_date IS NOT NULL AND NOT ${followUpDone('cv')}
+          AND ${people({ table: 'conversation', alias: 'cv' })}
         GROUP BY p.ward_id
       )
       SELECT pe.ward_id, count(*)::int AS headcount, count(*) FILTER (WHERE pe.member)::int AS members,
