@@ -56,7 +56,7 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
 
   async create(input: DeepPartial<T>, user: AuthUser): Promise<T> {
     await this.requireWritable(user, null, input);
-    const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>));
+    const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>), user);
     await this.audit.change(user, this.entityType, null, row);
     return row;
   }
@@ -65,7 +65,7 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     await this.requireWritable(user, id, input);
     const row = await this.get(id, user);
     const before = { ...row };
-    const saved = await this.save(this.repo.merge(row, input));
+    const saved = await this.save(this.repo.merge(row, input), user);
     await this.audit.change(user, this.entityType, before, saved);
     return saved;
   }

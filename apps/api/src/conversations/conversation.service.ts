@@ -1,11 +1,10 @@
-import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, UK_TIME_ZONE, ukDay, ukToday, validFollowUpDate,
 } from '@rollcall/domain';
-import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
+import type { PeopleWrites } from '../access/people-writes.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PeopleCrudService } from '../access/people-crud.service.js';
@@ -38,15 +37,8 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
   };
   protected readonly defaultSort = 'occurredAt';
 
-  constructor(
-    @InjectRepository(Conversation) repo: Repository<Conversation>,
-    @InjectTransaction() private readonly db: EntityManager,
-    door: PeopleDoor,
-    private readonly audit: AuditService,
-    private readonly contacts: ContactService,
-    private readonly tags: IssueTagService,
-  ) {
-    super(repo, door);
+  constructor(door: PeopleDoor, private readonly audit: AuditService, private readonly contacts: ContactService, private readonly tags: IssueTagService) {
+    super(Conversation, door);
   }
 
   protected filter(qb: SelectQueryBuilder<Conversation>, f: ConversationFilter, user: AuthUser): void {
@@ -72,24 +64,26 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
 
   /** Logs a conversation once per client-made id: a retried save returns the first one (see createOnce). */
   async create(input: ConversationCreateInput, user: AuthUser): Promise<Conversation> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       const contact = await this.contacts.find(input.contactId, user);
       if (!contact) throw new UserInputError({ contactId: 'does not exist' });
       const occurredAt = this.checkTime(input.occurredAt ?? new Date());
       this.checkFollowUp(occurredAt, input.followUpDate);
       const issueTags = await this.checkTags(input.issueTagIds ?? [], user);
-      const draft = tx.create(Conversation, {
+      const draft = this.repo.create({
         id: input.id, organisationId: user.organisationId, contactId: contact.id, repUserId: user.id, occurredAt,
         channel: input.channel ?? ConversationChannel.IN_PERSON, type: input.type ?? ConversationType.ONE_TO_ONE, aeiouSteps: dedupe(input.aeiouSteps ?? []),
         ask: input.ask ?? null, answer: input.answer ?? null, assessment: input.assessment ?? null, notes: input.notes ?? null,
-        nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null,
+        nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null, issueTags,
       });
-      await tx.insert(Conversation, draft);
-      // Read back as a retry would find it (an insert's RETURNING leaves enum arrays unparsed).
-      const row = await tx.findOneByOrFail(Conversation, { id: draft.id });
-      if (issueTags.length) await tx.createQueryBuilder().relation(Conversation, 'issueTags').of(row.id).add(issueTags.map((t) => t.id));
+      const row = await this.door.write(user, async (w) => {
+        await w.insertRows(Conversation, draft);
+        // Read back as a retry would find it (an insert's RETURNING leaves enum arrays unparsed).
+        const row = await this.get(draft.id, user);
+        if (row.assessment) await this.recordAssessment(w, row, user);
+        return row;
+      });
       row.issueTags = issueTags;
-      if (row.assessment) await this.recordAssessment(tx.getRepository(AssessmentEntry), row, user);
       await this.audit.change(user, 'Conversation', null, snapshot(row, issueTags.map((t) => t.id)));
       return row;
     });
@@ -106,11 +100,11 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     if (input.aeiouSteps) merged.aeiouSteps = dedupe(input.aeiouSteps);
     this.checkFollowUp(merged.occurredAt, merged.followUpDate);
     merged.issueTags = issueTagIds ? await this.checkTags(issueTagIds, user) : (await this.tags.byConversations([id], user))[0];
-    const saved = await this.db.transaction(async (tx) => {
-      const out = await tx.save(merged);
+    const saved = await this.door.write(user, async (w) => {
+      const out = await w.saveRow(Conversation, merged);
       // A changed assessment is a new entry in the history; the old one stays.
       if (input.assessment !== undefined && input.assessment !== null && input.assessment !== before.assessment) {
-        await this.recordAssessment(tx.getRepository(AssessmentEntry), out, user);
+        await this.recordAssessment(w, out, user);
       }
       return out;
     });
@@ -123,9 +117,9 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     const row = await this.get(id, user);
     await this.requireMayChange(row, user, 'delete');
     const tags = (await this.tags.byConversations([id], user))[0].map((t) => t.id);
-    await this.db.transaction(async (tx) => {
-      await tx.delete(AssessmentEntry, { conversationId: id });
-      await tx.delete(Conversation, { id });
+    await this.door.write(user, async (w) => {
+      await w.deleteRows(AssessmentEntry, { conversationId: id });
+      await w.deleteRows(Conversation, { id });
     });
     await this.audit.change(user, 'Conversation', snapshot(row, tags), null);
     return { ...row, id };
@@ -177,8 +171,8 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
-  private async recordAssessment(repo: Repository<AssessmentEntry>, c: Conversation, user: AuthUser): Promise<void> {
-    await repo.insert({
+  private async recordAssessment(w: PeopleWrites, c: Conversation, user: AuthUser): Promise<void> {
+    await w.insertRows(AssessmentEntry, {
       organisationId: c.organisationId, contactId: c.contactId, value: c.assessment!, assessedAt: c.occurredAt,
       assessedById: user.id, conversationId: c.id,
     });
