@@ -213,6 +213,23 @@ describe('my patch and rep coverage', () => {
     expect(sec.data?.myPatch.length).toBeGreaterThan(wards.length);
   });
 
+  it("counts the caller's open follow-ups only with people they can see, as the follow-ups list does", async () => {
+    const rep = t.as('rep');
+    const open = async () => ((await rep('{ myPatch { id openFollowUps } }')).data?.myPatch as { id: string; openFollowUps: number }[])
+      .find((w) => w.id === onPatch.ward_id)?.openFollowUps;
+    const before = await open();
+    expect(before).toBeDefined();
+    const person = { firstName: 'Follow', lastName: 'Upper', staffGroup: 'ESTATES_ANCILLARY', shiftPattern: 'DAYS', contractType: 'SUBSTANTIVE',
+      employerId: t.demoEmployerId, wardId: onPatch.ward_id };
+    const created = await rep('mutation($d: ContactCreateInput!) { createContact(data: $d) { id } }', { d: person });
+    const id = created.data?.createContact.id;
+    expect((await rep(LOG, { d: { contactId: id, followUpDate: day(2) } })).errors).toBeUndefined();
+    expect(await open()).toBe(before! + 1);
+    expect((await rep('mutation($id: ID!) { deleteContact(id: $id) { id } }', { id })).errors).toBeUndefined();
+    // Their posting stays (the contact is only soft-deleted), and so would their follow-up without the door.
+    expect(await open()).toBe(before);
+  });
+
   it('shows rep coverage per ward with reps the caller may see, worst first', async () => {
     const res = await t.as('secretary')('{ repCoverage { headcount repCount staffPerRep status shiftsWithoutRep reps { id } ward { site { employerId } } } }');
     expect(res.errors).toBeUndefined();

@@ -37,6 +37,13 @@ describe('PeopleDoor raw SQL', () => {
     await expect(door.sql(rep, () => 'SELECT 1', { door1_org: 'other-org' })).rejects.toThrow(/door/);
   });
 
+  it('counts in a count scope: whole employers, never a patch, whatever the people scope', async () => {
+    const { door, log } = doorWithLog();
+    await door.countSql({ organisationId: 'org-1', employerIds: ['emp-1'] }, (people) => `SELECT count(*) FROM contact c WHERE ${people({ alias: 'c' })}`);
+    expect(log[0].sql).toBe('SELECT count(*) FROM contact c WHERE (c.organisation_id = :door1_org AND (c.employer_id = ANY(:door1_emp)))');
+    expect(log[0].params).toMatchObject({ door1_org: 'org-1', door1_emp: ['emp-1'] });
+  });
+
   it("limits a rep to the postings of their patch's sites", async () => {
     const { door, log } = doorWithLog();
     await door.sql(rep, (people) => `SELECT 1 FROM contact k WHERE ${people({ alias: 'k' })}`);

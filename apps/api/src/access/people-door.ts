@@ -1,16 +1,19 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { AccessService } from './access.service.js';
+import { PeopleWriter, type PeopleWrites } from './people-writes.js';
 import { Permission } from './permissions.js';
+import type { Scope } from './scopes.js';
 
 /**
  * Every table that holds something about a person, and the columns that name the person (a contact
- * link names two). A new one (cases, ballots, imports) is added here, and is then read only through
- * the door, and written only after its person was found through it; the nested scope test
- * (authz-nested.e2e) fails on a table with a `contact_id` that is not listed.
+ * link names two). A new one (cases, ballots, imports) is added here, and is then read and written
+ * only through the door (`query`, `sql`, `write`; person-owned.spec.ts fails on a repository of it
+ * elsewhere); the nested scope test (authz-nested.e2e) fails on a table with a `contact_id` that is
+ * not listed.
  */
 export const PERSON_OWNED = {
   contact: ['id'],
@@ -25,6 +28,21 @@ export const PERSON_OWNED = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonOwnedTable = keyof typeof PERSON_OWNED;
+
+/**
+ * Whose people aggregate counts (headcount, members, reps) take: one organisation, the whole
+ * employers of some of its branches, never a patch (AccessService.countScope). Counts name no one.
+ */
+export interface CountScope {
+  organisationId: string;
+  employerIds: string[];
+}
+
+/** Whose people a condition admits: an organisation, and the employers and patch sites within it. */
+interface Whose {
+  organisationId: string;
+  people: Scope;
+}
 
 export interface SqlCondition {
   sql: string;
@@ -81,16 +99,24 @@ export function referenceData<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 }
 
 /**
- * The one door to people's data. Every read of a person-owned table (PERSON_OWNED) goes through
- * here, and every write follows a read through it (the person, or the record, found in scope):
- * query builders already scoped to the caller, the same condition for raw SQL (with parameters it
- * names itself), and the field-level rules about a person (personal contact details).
+ * The one door to people's data. Every read and write of a person-owned table (PERSON_OWNED) goes
+ * through here: query builders already scoped to the caller, the same condition for raw SQL (with
+ * parameters it names itself), writes limited the same way (`write`), and the field-level rules
+ * about a person (personal contact details). No repository, query builder or entity manager call on
+ * a person-owned entity is made outside access/ (person-owned.spec.ts fails on one).
  *
  * The rule: the organisation is a hard wall; inside it a user sees the people of their branches'
  * employers, and a rep only those posted on the sites of their patch (the operation's people scope:
  * read scope, or write scope in a mutation; see AccessService.people). A record about a person is in
  * scope when the person is (a contact link when both are). Row-level security holds the
  * organisation and branch walls again in the database, so a slip here still leaks nothing past them.
+ *
+ * Aggregate counts take the people of a count scope instead (whole employers, never a patch; see
+ * CountScope): `countSql`, `countCondition`. A subquery tied to a row the statement has already
+ * limited through the door (a contact's memberships, postings or conversations in a contact filter;
+ * the later conversations with a conversation's person) takes no condition of its own: its rows are
+ * about that person, so in scope exactly when the row is, and a second condition would only repeat
+ * the first at the price of a probe of `contact` per row.
  */
 @Injectable()
 export class PeopleDoor {
@@ -103,20 +129,36 @@ export class PeopleDoor {
    * else in this module is built on it.
    */
   condition(user: AuthUser, target: PersonRef | RowRef, names = new DoorNames()): SqlCondition {
-    if (!('table' in target)) return this.person(user, target, names);
-    if (target.table === 'contact') return this.person(user, { alias: target.alias }, names);
-    const parts = PERSON_OWNED[target.table].map((column) => this.person(user, { contactId: `${target.alias}.${column}` }, names));
+    return this.within(this.whose(user), target, names);
+  }
+
+  /**
+   * The same for aggregate counts: the people of a count scope (whole employers; see CountScope),
+   * for a count written into a query builder (a list sorted by headcount).
+   */
+  countCondition(scope: CountScope, target: PersonRef, names = new DoorNames()): SqlCondition {
+    return this.within(counted(scope), target, names);
+  }
+
+  private whose(user: AuthUser): Whose {
+    return { organisationId: user.organisationId, people: this.access.people(user) };
+  }
+
+  private within(w: Whose, target: PersonRef | RowRef, names: DoorNames): SqlCondition {
+    if (!('table' in target)) return this.person(w, target, names);
+    if (target.table === 'contact') return this.person(w, { alias: target.alias }, names);
+    const parts = PERSON_OWNED[target.table].map((column) => this.person(w, { contactId: `${target.alias}.${column}` }, names));
     const key = names.next();
     return {
       sql: `(${target.alias}.organisation_id = :${key}org AND ${parts.map((p) => p.sql).join(' AND ')})`,
-      params: Object.assign({ [`${key}org`]: user.organisationId }, ...parts.map((p) => p.params)),
+      params: Object.assign({ [`${key}org`]: w.organisationId }, ...parts.map((p) => p.params)),
     };
   }
 
-  private person(user: AuthUser, target: PersonRef, names: DoorNames): SqlCondition {
+  private person(w: Whose, target: PersonRef, names: DoorNames): SqlCondition {
     const key = names.next();
-    const s = this.access.people(user);
-    const params = { [`${key}org`]: user.organisationId, [`${key}emp`]: s.employerIds, [`${key}sites`]: s.siteIds };
+    const s = w.people;
+    const params = { [`${key}org`]: w.organisationId, [`${key}emp`]: s.employerIds, [`${key}sites`]: s.siteIds };
     const inBranch = (c: string) => {
       // Whole employers, patch sites, or both; each as a form the planner can drive an index with
       // (a rep's patch as a semi-join from the postings on its sites, not a check per contact).
@@ -136,9 +178,9 @@ export class PeopleDoor {
   }
 
   /** The caller's people among an SQL array of contact ids (see AmongRef), built on `condition`. */
-  private among(user: AuthUser, ids: string, names: DoorNames): SqlCondition {
+  private among(w: Whose, ids: string, names: DoorNames): SqlCondition {
     const k = `${names.next()}k`;
-    const c = this.condition(user, { alias: k }, names);
+    const c = this.within(w, { alias: k }, names);
     return { sql: `(SELECT ${k}.id FROM contact ${k} WHERE ${k}.id = ANY(${ids}) AND ${k}.deleted_at IS NULL AND ${c.sql})`, params: c.params };
   }
 
@@ -164,8 +206,32 @@ export class PeopleDoor {
     if (PERSON_OWNED[table][0] !== 'contact_id') throw new Error(`${table} is not keyed by one person`);
     const names = new DoorNames();
     const key = names.next();
-    const people = this.among(user, `:${key}ids`, names);
+    const people = this.among(this.whose(user), `:${key}ids`, names);
     return qb.where(`${alias}.contact_id IN ${people.sql}`, { ...people.params, [`${key}ids`]: [...contactIds] });
+  }
+
+  /**
+   * Writes to person-owned tables as the caller (see PeopleWrites), in a savepoint of the request's
+   * transaction: updates and deletes reach only the caller's people, and once `write` is done
+   * everyone a written row names must be among them, or the whole write is undone and refused.
+   */
+  async write<R>(user: AuthUser, write: (writes: PeopleWrites) => Promise<R>): Promise<R> {
+    return this.db.transaction(async (tx) => {
+      const writer = new PeopleWriter(tx, this, user);
+      const result = await write(writer);
+      await writer.check();
+      return result;
+    });
+  }
+
+  /**
+   * A person-owned table's repository, in the request's transaction, for PeopleCrudService alone:
+   * it reads through `scope` and writes through `write`.
+   */
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    const base = this.db.connection.getRepository(entity);
+    this.tableOf(base.createQueryBuilder());
+    return Object.create(base, { manager: { get: () => this.db, enumerable: true } }) as Repository<T>;
   }
 
   /** Contacts the caller may see (or, in a mutation, change). */
@@ -180,12 +246,21 @@ export class PeopleDoor {
    * batch's keys (AmongRef), each with parameters of its own. Nothing the caller names may start
    * with `door`.
    */
-  async sql<R>(user: AuthUser, build: (people: PeopleSql) => string, params: Record<string, unknown> = {}): Promise<R[]> {
+  sql<R>(user: AuthUser, build: (people: PeopleSql) => string, params: Record<string, unknown> = {}): Promise<R[]> {
+    return this.run(this.whose(user), build, params);
+  }
+
+  /** Raw SQL counting people: `sql` with the people of a count scope (see CountScope) instead of the caller's. */
+  countSql<R>(scope: CountScope, build: (people: PeopleSql) => string, params: Record<string, unknown> = {}): Promise<R[]> {
+    return this.run(counted(scope), build, params);
+  }
+
+  private async run<R>(w: Whose, build: (people: PeopleSql) => string, params: Record<string, unknown>): Promise<R[]> {
     for (const k of Object.keys(params)) if (k.startsWith('door')) throw new Error(`parameter ${k}: names starting with "door" are the door's own`);
     const own: Record<string, unknown>[] = [];
     const names = new DoorNames();
     const text = build((target) => {
-      const c = 'among' in target ? this.among(user, target.among, names) : this.condition(user, target, names);
+      const c = 'among' in target ? this.among(w, target.among, names) : this.within(w, target, names);
       own.push(c.params);
       return c.sql;
     });
@@ -214,4 +289,9 @@ export class PeopleDoor {
     if (!table || !Object.hasOwn(PERSON_OWNED, table)) throw new Error(`${table ?? 'this query'} is not a person-owned table (PERSON_OWNED)`);
     return table as PersonOwnedTable;
   }
+}
+
+/** A count scope as the people a condition admits: whole employers, no patch sites. */
+function counted(scope: CountScope): Whose {
+  return { organisationId: scope.organisationId, people: { employerIds: scope.employerIds, siteIds: [] } };
 }

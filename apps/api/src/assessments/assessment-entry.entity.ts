@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Contact } from '../contacts/contact.entity.js';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { ContactOrganisingRecordEntity } from '../contacts/contact-record.entity.js';
 import { User } from '../users/user.entity.js';
 import { Conversation } from '../conversations/conversation.entity.js';
 
@@ -11,21 +11,7 @@ import { Conversation } from '../conversations/conversation.entity.js';
 @ObjectType('AssessmentEntry')
 @Entity({ name: 'assessment' })
 @Index('ix_assessment_contact_time', ['contactId', 'assessedAt'])
-export class AssessmentEntry {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  contactId: string;
-
-  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
-  contact: Relation<Contact>;
-
+export class AssessmentEntry extends ContactOrganisingRecordEntity {
   @Field(() => Int, { description: '1 leader, 2 supporter, 3 undecided, 4 leaning against, 5 opposed' })
   @Column({ type: 'smallint' })
   value: number;
@@ -47,8 +33,4 @@ export class AssessmentEntry {
 
   @ManyToOne(() => Conversation, { onDelete: 'SET NULL' })
   conversation: Relation<Conversation>;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,9 +1,8 @@
-import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserInputError } from '../common/errors.js';
 import { groupByKey } from '../common/loaders.js';
@@ -18,7 +17,6 @@ import { currentAssessment } from './current-assessment.sql.js';
 @Injectable()
 export class AssessmentService {
   constructor(
-    @InjectTransaction() private readonly db: EntityManager,
     private readonly door: PeopleDoor,
     private readonly audit: AuditService,
     private readonly contacts: ContactService,
@@ -43,10 +41,10 @@ export class AssessmentService {
   async assess(contactId: string, value: number, user: AuthUser): Promise<AssessmentEntry> {
     const contact = await this.contacts.find(contactId, user);
     if (!contact) throw new UserInputError({ contactId: 'does not exist' });
-    const repo = this.db.getRepository(AssessmentEntry);
-    const entry = await repo.save(repo.create({
+    const entry = Object.assign(new AssessmentEntry(), {
       organisationId: contact.organisationId, contactId, value, assessedAt: new Date(), assessedById: user.id, conversationId: null,
-    }));
+    });
+    await this.door.write(user, (w) => w.insertRows(AssessmentEntry, entry));
     await this.audit.change(user, 'Assessment', null, { ...entry, contactId } as AuditedRecord);
     return entry;
   }
@@ -60,9 +58,7 @@ export class AssessmentService {
     const patch = leader
       ? { leader: true, leaderReason: reason!.trim(), leaderMarkedById: user.id, leaderMarkedAt: new Date() }
       : { leader: false, leaderReason: null, leaderMarkedById: user.id, leaderMarkedAt: new Date() };
-    await this.door.sql(user, (people) => `UPDATE contact SET leader = :leader, leader_reason = :reason, leader_marked_by_id = :by, leader_marked_at = :at,
-      updated_at = now() WHERE contact.id = :id AND ${people({ alias: 'contact' })}`,
-    { id: contactId, leader: patch.leader, reason: patch.leaderReason, by: patch.leaderMarkedById, at: patch.leaderMarkedAt });
+    await this.door.write(user, (w) => w.updateRows(Contact, { id: contactId }, patch));
     await this.audit.change(user, 'Contact', before, { ...before, leader: patch.leader, leaderReason: patch.leaderReason } as AuditedRecord);
     return { ...contact, ...patch };
   }
@@ -73,10 +69,10 @@ export class AssessmentService {
     const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
     if (!leader) throw new UserInputError({ leaderId: 'does not exist' });
     if (!follower) throw new UserInputError({ followerId: 'does not exist' });
-    const repo = this.db.getRepository(ContactLink);
     const existing = await this.linkOf(leaderId, followerId, user);
     if (existing) return existing;
-    const link = await repo.save(repo.create({ organisationId: leader.organisationId, leaderId, followerId, createdById: user.id }));
+    const link = Object.assign(new ContactLink(), { organisationId: leader.organisationId, leaderId, followerId, createdById: user.id });
+    await this.door.write(user, (w) => w.insertRows(ContactLink, link));
     await this.audit.change(user, 'ContactLink', null, { ...link, contactId: followerId } as AuditedRecord);
     return link;
   }
@@ -84,10 +80,9 @@ export class AssessmentService {
   async unlink(leaderId: string, followerId: string, user: AuthUser): Promise<boolean> {
     const [leader, follower] = await Promise.all([this.contacts.find(leaderId, user), this.contacts.find(followerId, user)]);
     if (!leader || !follower) throw new UserInputError({ [leader ? 'followerId' : 'leaderId']: 'does not exist' });
-    const repo = this.db.getRepository(ContactLink);
     const link = await this.linkOf(leaderId, followerId, user);
     if (!link) return false;
-    await repo.delete(link.id);
+    await this.door.write(user, (w) => w.deleteRows(ContactLink, { id: link.id }));
     await this.audit.change(user, 'ContactLink', { ...link, contactId: followerId } as AuditedRecord, null);
     return true;
   }

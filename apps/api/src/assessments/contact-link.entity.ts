@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { OrganisingRecordEntity } from '../contacts/contact-record.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 
 /** "Leads whom": a follower looks to a leader on the ward (the social map of a workplace). */
@@ -8,14 +9,7 @@ import { Contact } from '../contacts/contact.entity.js';
 @Index('uq_contact_link', ['leaderId', 'followerId'], { unique: true })
 @Index('ix_contact_link_follower', ['followerId'])
 @Check('ck_contact_link_not_self', '"leader_id" <> "follower_id"')
-export class ContactLink {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
+export class ContactLink extends OrganisingRecordEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   leaderId: string;
@@ -33,8 +27,4 @@ export class ContactLink {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

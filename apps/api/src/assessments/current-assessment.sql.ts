@@ -2,7 +2,7 @@
  * A contact's current assessment, written once: the latest entry of their assessment history (by
  * when it was assessed, then when it was recorded), never a field typed in twice. Every reader uses
  * these fragments: the `Contact.assessment` loader and the contacts export, the contacts list's
- * assessment filter and sort, and my patch's counts.
+ * assessment filter and sort, my patch's counts, and the demo seed's choice of leaders.
  *
  * Each takes an SQL expression naming a contact id (`contact.id`, `k.id`) and is a correlated
  * subquery on it: one probe of `ix_assessment_contact_time` per contact. They add no people scope:

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { outsideRequest } from '../database/request-transaction.js';
@@ -40,7 +41,7 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
   };
   protected readonly defaultSort = 'createdAt';
 
-  constructor(@InjectRepository(AuditEvent) repo: Repository<AuditEvent>) {
+  constructor(@InjectRepository(AuditEvent) repo: Repository<AuditEvent>, private readonly door: PeopleDoor) {
     super(repo);
   }
 
@@ -93,14 +94,20 @@ export class AuditService extends CrudService<AuditEvent, AuditEventFilter, Auth
     });
   }
 
-  /** A create, update or delete of a record about a person. */
+  /**
+   * A create, update or delete of a record. One about a person (a `contactId`) is filed under the
+   * person's employer, found through the PeopleDoor: the change was to one of the caller's people.
+   */
   async change(user: AuthUser, entityType: string, before: AuditedRecord | null, after: AuditedRecord | null): Promise<void> {
     const action = !before ? AuditAction.CREATE : !after ? AuditAction.DELETE : AuditAction.UPDATE;
     const record = (after ?? before) as { id: string; employerId?: string; contactId?: string };
     let employerId = record.employerId ?? null;
     if (!employerId && record.contactId) {
-      const rows: { employer_id: string }[] = await this.repo.query('SELECT employer_id FROM contact WHERE id = $1', [record.contactId]);
-      employerId = rows[0]?.employer_id ?? null;
+      const [person] = await this.door.sql<{ employer_id: string }>(user, (people) =>
+        `SELECT k.employer_id FROM contact k WHERE k.id = :id AND ${people({ alias: 'k' })}`, { id: record.contactId });
+      // Never an entry about a person without their branch (it would be shown to the whole organisation).
+      if (!person) throw new Error(`${entityType} ${record.id}: its person is not one of the caller's, so the change has no branch to be filed under`);
+      employerId = person.employer_id;
     }
     return this.record({ action, user, entityType, entityId: record.id, employerId, before, after });
   }

@@ -59,7 +59,7 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
 
   async create(input: BranchCreateInput, user: AuthUser): Promise<Branch> {
     const employers = await this.employers(input.employerIds, user, null);
-    const branch = await this.save(this.repo.create({ name: input.name.trim(), organisationId: user.organisationId, employers }));
+    const branch = await this.save(this.repo.create({ name: input.name.trim(), organisationId: user.organisationId, employers }), user);
     const rolesBefore = await this.rolesOf(user.id);
     await this.db.getRepository(UserBranchRole).insert({ userId: user.id, branchId: branch.id, role: Role.ADMIN });
     await this.audit.change(user, 'Branch', null, snapshot(branch));
@@ -73,7 +73,7 @@ export class BranchService extends CrudService<Branch, BranchFilter, AuthUser> {
     const before = snapshot({ ...branch, employers: await this.currentEmployers(id) });
     if (input.name !== undefined) branch.name = input.name.trim();
     branch.employers = input.employerIds ? await this.employers(input.employerIds, user, id) : await this.currentEmployers(id);
-    const saved = await this.save(branch);
+    const saved = await this.save(branch, user);
     await this.audit.change(user, 'Branch', before, snapshot(saved));
     return saved;
   }

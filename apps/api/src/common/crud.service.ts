@@ -119,9 +119,9 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
     return this.repo.manager.connection.namingStrategy.primaryKeyName(m.tablePath, m.primaryColumns.map((c) => c.databaseName));
   }
 
-  protected async save(entity: T): Promise<T> {
+  protected async save(entity: T, scope: Scope): Promise<T> {
     try {
-      return await this.repo.save(entity);
+      return await this.persist(entity, scope);
     } catch (e) {
       mapConstraintError(e, this.constraints);
     }
@@ -130,12 +130,22 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
   async remove(id: string, scope: Scope): Promise<T> {
     const row = await this.get(id, scope);
     try {
-      await this.repo.delete(id);
+      await this.erase(id, scope);
     } catch (e) {
       mapConstraintError(e, this.constraints);
     }
     await this.onRemoved(row, scope);
     return { ...row, id };
+  }
+
+  /** Writes a row (a table about people writes through the PeopleDoor: PeopleCrudService). */
+  protected persist(entity: T, _scope: Scope): Promise<T> {
+    return this.repo.save(entity);
+  }
+
+  /** Deletes a row (a table about people deletes through the PeopleDoor: PeopleCrudService). */
+  protected async erase(id: string, _scope: Scope): Promise<void> {
+    await this.repo.delete(id);
   }
 
   /** Called after a row is deleted (people services write the audit log here). */

@@ -12,6 +12,18 @@ export interface CascadedChange {
   after: AuditedRecord;
 }
 
+/** A record whose list loses an id: its id, its whole list as `ids`, and any other field its audit entries carry. */
+export type LosingRow = { id: string; ids: string[] } & Record<string, unknown>;
+
+/** The changes to records (`rows`, see LosingRow) whose list `listKey` loses `id`. */
+export function lost(entityType: string, listKey: string, rows: LosingRow[], id: string): CascadedChange[] {
+  return rows.map(({ ids, ...record }) => ({
+    entityType,
+    before: { ...record, [listKey]: ids },
+    after: { ...record, [listKey]: ids.filter((x) => x !== id) },
+  }));
+}
+
 /**
  * CRUD for reference data, a table an organisation owns as a whole (its workplace map, its union
  * list, its issue tags; never a table about people, which `referenceData` refuses): every read
@@ -44,7 +56,7 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
 
   async create(input: DeepPartial<T>, user: AuthUser): Promise<T> {
     await this.requireWritable(user, null, input);
-    const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>));
+    const row = await this.save(this.repo.create({ ...input, organisationId: user.organisationId } as DeepPartial<T>), user);
     await this.audit.change(user, this.entityType, null, row);
     return row;
   }
@@ -53,35 +65,30 @@ export abstract class OrganisationCrudService<T extends ObjectLiteral & { id: st
     await this.requireWritable(user, id, input);
     const row = await this.get(id, user);
     const before = { ...row };
-    const saved = await this.save(this.repo.merge(row, input));
+    const saved = await this.save(this.repo.merge(row, input), user);
     await this.audit.change(user, this.entityType, before, saved);
     return saved;
   }
 
   override async remove(id: string, user: AuthUser): Promise<T> {
     await this.requireWritable(user, id, null);
-    const cascaded = await this.cascades(await this.get(id, user));
+    const cascaded = await this.cascades(await this.get(id, user), user);
     const removed = await super.remove(id, user);
     for (const c of cascaded) await this.audit.change(user, c.entityType, c.before, c.after);
     return removed;
   }
 
   /** What deleting this row will change elsewhere, read before the delete. None by default. */
-  protected async cascades(_row: T): Promise<CascadedChange[]> {
+  protected async cascades(_row: T, _user: AuthUser): Promise<CascadedChange[]> {
     return [];
   }
 
   /**
-   * Records whose list `listKey` loses `id` when it goes. `sql` selects, for `id` as $1, each such
-   * record's id, its whole list as `ids`, and any other field its audit entries carry.
+   * Records whose list `listKey` loses `id` when it goes (see `lost`). `sql` selects, for `id` as $1,
+   * each such record (a LosingRow). Not for records about people, which are read through the PeopleDoor.
    */
   protected async losing(entityType: string, listKey: string, sql: string, id: string): Promise<CascadedChange[]> {
-    const rows: ({ id: string; ids: string[] } & Record<string, unknown>)[] = await this.repo.query(sql, [id]);
-    return rows.map(({ ids, ...record }) => ({
-      entityType,
-      before: { ...record, [listKey]: ids },
-      after: { ...record, [listKey]: ids.filter((x) => x !== id) },
-    }));
+    return lost(entityType, listKey, await this.repo.query(sql, [id]), id);
   }
 
   protected override async onRemoved(row: T, user: AuthUser): Promise<void> {

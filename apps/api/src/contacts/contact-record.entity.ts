@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, HideField, ID, ObjectType } from '@nestjs/graphql';
 import { Column, ManyToOne, type Relation } from 'typeorm';
+import { CreatedEntity } from '../common/base.entity.js';
 import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
 import { Contact } from './contact.entity.js';
 
@@ -9,6 +10,30 @@ import { Contact } from './contact.entity.js';
  */
 @ObjectType({ isAbstract: true })
 export abstract class ContactRecordEntity extends OrganisationOwnedEntity {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  contactId: string;
+
+  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
+  contact: Relation<Contact>;
+}
+
+/**
+ * A record of organising about people (a conversation, an assessment, a contact link): its
+ * organisation (never shown through the API) is kept for the PeopleDoor and row-level security, with
+ * no foreign key to it of its own (the organising tables were made so: the people's keys hold it).
+ * Nothing in it changes but what a table adds (a conversation's `updatedAt`).
+ */
+@ObjectType({ isAbstract: true })
+export abstract class OrganisingRecordEntity extends CreatedEntity {
+  @HideField()
+  @Column({ type: 'uuid' })
+  organisationId: string;
+}
+
+/** An organising record about one contact (a conversation, an assessment): it goes when the contact does. */
+@ObjectType({ isAbstract: true })
+export abstract class ContactOrganisingRecordEntity extends OrganisingRecordEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   contactId: string;

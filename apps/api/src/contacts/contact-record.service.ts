@@ -1,4 +1,4 @@
-import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityTarget, In, type SelectQueryBuilder } from 'typeorm';
 import { PeopleCrudService } from '../access/people-crud.service.js';
 import type { PeopleDoor } from '../access/people-door.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -17,8 +17,8 @@ export abstract class ContactRecordService<
   T extends { id: string; contactId: string; createdById: string | null },
   F extends BaseFilter & { contactId?: string },
 > extends PeopleCrudService<T, F> {
-  constructor(repo: Repository<T>, door: PeopleDoor, protected readonly contacts: ContactService) {
-    super(repo, door);
+  constructor(entity: EntityTarget<T>, door: PeopleDoor, protected readonly contacts: ContactService) {
+    super(entity, door);
   }
 
   protected filter(qb: SelectQueryBuilder<T>, f: F): void {

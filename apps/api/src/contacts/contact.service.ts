@@ -1,11 +1,11 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { addDays, ukToday as today } from '@rollcall/domain';
-import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import { type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleCrudService } from '../access/people-crud.service.js';
 import { PeopleDoor } from '../access/people-door.js';
+import type { PeopleWrites } from '../access/people-writes.js';
 import { Permission } from '../access/permissions.js';
 import { currentAssessment, isAssessed } from '../assessments/current-assessment.sql.js';
 import { type AuditedRecord, AuditService } from '../audit/audit.service.js';
@@ -55,13 +55,12 @@ export class ContactService extends PeopleCrudService<Contact, ContactFilter> {
   protected override readonly constraints = CONSTRAINTS;
 
   constructor(
-    @InjectRepository(Contact) repo: Repository<Contact>,
     @InjectTransaction() private readonly db: EntityManager,
     private readonly access: AccessService,
     door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
-    super(repo, door);
+    super(Contact, door);
   }
 
   override listQuery(args: SortArgs, filter: ContactFilter | undefined, user: AuthUser): SelectQueryBuilder<Contact> {
@@ -115,17 +114,18 @@ export class ContactService extends PeopleCrudService<Contact, ContactFilter> {
 
   /** Adds a contact and opens their posting, once per client-made id (see createOnce). */
   async create(input: ContactCreateInput, user: AuthUser): Promise<Contact> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       const { wardId, postedFrom, ...fields } = input;
       checkPeriod(fields.startDate, fields.leaveDate, 'startDate', 'leaveDate');
       await this.checkWard(wardId, input.employerId, user);
       await this.checkEmployeeNumber(input.employerId, fields.employeeNumber, null, user);
       const organisationId = this.access.organisationOf(user);
-      const contact = tx.create(Contact, { ...fields, organisationId, createdById: user.id });
-      await tx.insert(Contact, contact);
-      await tx.save(tx.create(Posting, {
-        organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null,
-      }));
+      const contact = this.repo.create({ ...fields, organisationId, createdById: user.id });
+      // The person and their first posting together: for a rep, the posting is what puts them on the patch.
+      await this.door.write(user, async (w) => {
+        await w.insertRows(Contact, contact);
+        await w.insertRows(Posting, { organisationId, contactId: contact.id, wardId, startDate: postedFrom ?? fields.startDate ?? today(), endDate: null });
+      });
       await this.audit.change(user, 'Contact', null, { ...contact, wardId } as AuditedRecord);
       return contact;
     });
@@ -141,9 +141,9 @@ export class ContactService extends PeopleCrudService<Contact, ContactFilter> {
     if (wardId || fields.employerId) await this.checkWard(wardId ?? current?.wardId, merged.employerId, user);
     if (fields.employeeNumber || fields.employerId) await this.checkEmployeeNumber(merged.employerId, merged.employeeNumber, id, user);
     try {
-      const saved = await this.db.transaction(async (tx) => {
-        const row = await tx.save(merged);
-        if (wardId && wardId !== current?.wardId) await this.move(tx.getRepository(Posting), row, current, wardId, movedOn ?? today());
+      const saved = await this.door.write(user, async (w) => {
+        const row = await w.saveRow(Contact, merged);
+        if (wardId && wardId !== current?.wardId) await this.move(w, row, current, wardId, movedOn ?? today());
         return row;
       });
       const moved = wardId && wardId !== current?.wardId ? { wardId, movedOn: movedOn ?? today() } : { wardId: current?.wardId ?? null };
@@ -155,22 +155,22 @@ export class ContactService extends PeopleCrudService<Contact, ContactFilter> {
   }
 
   /** A rotation or move: the current posting ends the day before the new one starts. */
-  private async move(repo: Repository<Posting>, contact: Contact, current: Posting | null, wardId: string, from: string): Promise<void> {
+  private async move(w: PeopleWrites, contact: Contact, current: Posting | null, wardId: string, from: string): Promise<void> {
     if (current && from < current.startDate) {
       throw new UserInputError({ movedOn: `must be on or after the current posting's start (${current.startDate})` });
     }
     if (current && from === current.startDate) {
-      await repo.update(current.id, { wardId });
+      await w.updateRows(Posting, { id: current.id }, { wardId });
       return;
     }
-    if (current) await repo.update(current.id, { endDate: addDays(from, -1) });
-    await repo.save(repo.create({ organisationId: contact.organisationId, contactId: contact.id, wardId, startDate: from, endDate: null }));
+    if (current) await w.updateRows(Posting, { id: current.id }, { endDate: addDays(from, -1) });
+    await w.insertRows(Posting, { organisationId: contact.organisationId, contactId: contact.id, wardId, startDate: from, endDate: null });
   }
 
   /** Soft delete: history matters, and later retention rules decide when rows go for good. */
   override async remove(id: string, user: AuthUser): Promise<Contact> {
     const contact = await this.get(id, user);
-    await this.repo.softDelete(id);
+    await this.erase(id, user);
     await this.audit.change(user, 'Contact', contact, null);
     return contact;
   }

@@ -1,8 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../common/base.entity.js';
+import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation, UpdateDateColumn } from 'typeorm';
 import { AeiouStep, AskAnswer, ConversationChannel, ConversationType } from '../common/enums.js';
-import { Contact } from '../contacts/contact.entity.js';
+import { ContactOrganisingRecordEntity } from '../contacts/contact-record.entity.js';
 import { User } from '../users/user.entity.js';
 import { IssueTag } from '../issue-tags/issue-tag.entity.js';
 
@@ -11,16 +10,10 @@ import { IssueTag } from '../issue-tags/issue-tag.entity.js';
 @Entity()
 @Index('ix_conversation_contact_time', ['contactId', 'occurredAt'])
 @Index('ix_conversation_rep_follow_up', ['repUserId', 'followUpDate'])
-export class Conversation extends BaseEntity {
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  contactId: string;
-
-  @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
-  contact: Relation<Contact>;
+export class Conversation extends ContactOrganisingRecordEntity {
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 
   /** Who had it: the logged-in user who logged it. */
   @Field(() => ID)

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ContactModule } from '../contacts/contact.module.js';
-import { RequestRepositories } from '../database/request-repositories.js';
 import { IssueTagModule } from '../issue-tags/issue-tag.module.js';
 import { UserModule } from '../users/user.module.js';
-import { Conversation } from './conversation.entity.js';
 import { ContactConversationResolver, ConversationResolver } from './conversation.resolver.js';
 import { ConversationService } from './conversation.service.js';
 
 /** One-to-one conversations, the follow-ups they set, and when each person was last spoken to. */
 @Module({
-  imports: [RequestRepositories.forFeature([Conversation]), ContactModule, UserModule, IssueTagModule],
+  imports: [ContactModule, UserModule, IssueTagModule],
   providers: [ConversationService, ConversationResolver, ContactConversationResolver],
   exports: [ConversationService],
 })

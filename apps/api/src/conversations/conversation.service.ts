@@ -1,24 +1,21 @@
-import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   addDays, ConversationChannel, ConversationType, FOLLOW_UP_SOON_DAYS, FollowUpState, Role, UK_TIME_ZONE, ukDay, ukToday, validFollowUpDate,
 } from '@rollcall/domain';
-import { type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
+import type { PeopleWrites } from '../access/people-writes.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { PeopleCrudService } from '../access/people-crud.service.js';
 import { ContactService } from '../contacts/contact.service.js';
-import { CrudService } from '../common/crud.service.js';
 import { ForbiddenError, UserInputError } from '../common/errors.js';
 import { applyListArgs, applySearch, likePattern, type ListArgs } from '../common/list.js';
 import { AssessmentEntry } from '../assessments/assessment-entry.entity.js';
 import { Conversation } from './conversation.entity.js';
+import { followUpDone, followUpDoneAt } from './follow-up.sql.js';
 import type { ConversationCreateInput, ConversationFilter, ConversationUpdateInput, FollowUpFilter } from './dto/conversation.input.js';
 import { IssueTagService } from '../issue-tags/issue-tag.service.js';
-
-/** A conversation is later than this one with the same person: the follow-up it set is done. */
-const LATER = (c: string) => `EXISTS (SELECT 1 FROM conversation later WHERE later.contact_id = ${c}.contact_id AND later.occurred_at > ${c}.occurred_at)`;
 
 /** What the audit log keeps of a conversation (its notes included: they are about the person). */
 function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknown> & { id: string; contactId: string } {
@@ -32,7 +29,7 @@ function snapshot(c: Conversation, issueTagIds: string[]): Record<string, unknow
  * changed or deleted only by them or by a secretary or admin of the person's branch.
  */
 @Injectable()
-export class ConversationService extends CrudService<Conversation, ConversationFilter, AuthUser> {
+export class ConversationService extends PeopleCrudService<Conversation, ConversationFilter> {
   protected readonly label = 'Conversation';
   protected readonly sortable = {
     occurredAt: 'conversation.occurred_at', followUpDate: 'conversation.follow_up_date', createdAt: 'conversation.created_at',
@@ -40,19 +37,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
   };
   protected readonly defaultSort = 'occurredAt';
 
-  constructor(
-    @InjectRepository(Conversation) repo: Repository<Conversation>,
-    @InjectTransaction() private readonly db: EntityManager,
-    private readonly door: PeopleDoor,
-    private readonly audit: AuditService,
-    private readonly contacts: ContactService,
-    private readonly tags: IssueTagService,
-  ) {
-    super(repo);
-  }
-
-  protected scope(qb: SelectQueryBuilder<Conversation>, user: AuthUser): void {
-    this.door.scope(qb, user);
+  constructor(door: PeopleDoor, private readonly audit: AuditService, private readonly contacts: ContactService, private readonly tags: IssueTagService) {
+    super(Conversation, door);
   }
 
   protected filter(qb: SelectQueryBuilder<Conversation>, f: ConversationFilter, user: AuthUser): void {
@@ -78,24 +64,26 @@ export class ConversationService extends CrudService<Conversation, ConversationF
 
   /** Logs a conversation once per client-made id: a retried save returns the first one (see createOnce). */
   async create(input: ConversationCreateInput, user: AuthUser): Promise<Conversation> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       const contact = await this.contacts.find(input.contactId, user);
       if (!contact) throw new UserInputError({ contactId: 'does not exist' });
       const occurredAt = this.checkTime(input.occurredAt ?? new Date());
       this.checkFollowUp(occurredAt, input.followUpDate);
       const issueTags = await this.checkTags(input.issueTagIds ?? [], user);
-      const draft = tx.create(Conversation, {
+      const draft = this.repo.create({
         id: input.id, organisationId: user.organisationId, contactId: contact.id, repUserId: user.id, occurredAt,
         channel: input.channel ?? ConversationChannel.IN_PERSON, type: input.type ?? ConversationType.ONE_TO_ONE, aeiouSteps: dedupe(input.aeiouSteps ?? []),
         ask: input.ask ?? null, answer: input.answer ?? null, assessment: input.assessment ?? null, notes: input.notes ?? null,
-        nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null,
+        nextStep: input.nextStep ?? null, followUpDate: input.followUpDate ?? null, issueTags,
       });
-      await tx.insert(Conversation, draft);
-      // Read back as a retry would find it (an insert's RETURNING leaves enum arrays unparsed).
-      const row = await tx.findOneByOrFail(Conversation, { id: draft.id });
-      if (issueTags.length) await tx.createQueryBuilder().relation(Conversation, 'issueTags').of(row.id).add(issueTags.map((t) => t.id));
+      const row = await this.door.write(user, async (w) => {
+        await w.insertRows(Conversation, draft);
+        // Read back as a retry would find it (an insert's RETURNING leaves enum arrays unparsed).
+        const row = await this.get(draft.id, user);
+        if (row.assessment) await this.recordAssessment(w, row, user);
+        return row;
+      });
       row.issueTags = issueTags;
-      if (row.assessment) await this.recordAssessment(tx.getRepository(AssessmentEntry), row, user);
       await this.audit.change(user, 'Conversation', null, snapshot(row, issueTags.map((t) => t.id)));
       return row;
     });
@@ -112,11 +100,11 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     if (input.aeiouSteps) merged.aeiouSteps = dedupe(input.aeiouSteps);
     this.checkFollowUp(merged.occurredAt, merged.followUpDate);
     merged.issueTags = issueTagIds ? await this.checkTags(issueTagIds, user) : (await this.tags.byConversations([id], user))[0];
-    const saved = await this.db.transaction(async (tx) => {
-      const out = await tx.save(merged);
+    const saved = await this.door.write(user, async (w) => {
+      const out = await w.saveRow(Conversation, merged);
       // A changed assessment is a new entry in the history; the old one stays.
       if (input.assessment !== undefined && input.assessment !== null && input.assessment !== before.assessment) {
-        await this.recordAssessment(tx.getRepository(AssessmentEntry), out, user);
+        await this.recordAssessment(w, out, user);
       }
       return out;
     });
@@ -129,9 +117,9 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     const row = await this.get(id, user);
     await this.requireMayChange(row, user, 'delete');
     const tags = (await this.tags.byConversations([id], user))[0].map((t) => t.id);
-    await this.db.transaction(async (tx) => {
-      await tx.delete(AssessmentEntry, { conversationId: id });
-      await tx.delete(Conversation, { id });
+    await this.door.write(user, async (w) => {
+      await w.deleteRows(AssessmentEntry, { conversationId: id });
+      await w.deleteRows(Conversation, { id });
     });
     await this.audit.change(user, 'Conversation', snapshot(row, tags), null);
     return { ...row, id };
@@ -156,8 +144,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     }
     const t = ukToday();
     const soon = addDays(t, FOLLOW_UP_SOON_DAYS);
-    if (f?.state === FollowUpState.DONE) qb.andWhere(LATER('conversation'));
-    else if (!f?.includeDone) qb.andWhere(`NOT ${LATER('conversation')}`);
+    if (f?.state === FollowUpState.DONE) qb.andWhere(followUpDone('conversation'));
+    else if (!f?.includeDone) qb.andWhere(`NOT ${followUpDone('conversation')}`);
     if (f?.state === FollowUpState.OVERDUE) qb.andWhere('conversation.follow_up_date < :t', { t });
     if (f?.state === FollowUpState.DUE_TODAY) qb.andWhere('conversation.follow_up_date = :t', { t });
     if (f?.state === FollowUpState.DUE_SOON) qb.andWhere('conversation.follow_up_date > :t AND conversation.follow_up_date <= :soon', { t, soon });
@@ -165,10 +153,10 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     return qb;
   }
 
-  /** When each conversation's follow-up was done (the next conversation with the person), for DataLoader. */
+  /** When each conversation's follow-up was done (see follow-up.sql.ts), for DataLoader. */
   async completedAt(ids: readonly string[], user: AuthUser): Promise<(Date | null)[]> {
     const rows = await this.door.sql<{ id: string; at: Date }>(user, (people) =>
-      `SELECT c.id, (SELECT min(l.occurred_at) FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at) AS at
+      `SELECT c.id, ${followUpDoneAt('c')} AS at
        FROM conversation c WHERE c.id = ANY(:ids) AND ${people({ table: 'conversation', alias: 'c' })}`, { ids: [...ids] });
     const map = new Map(rows.map((r) => [r.id, r.at]));
     return ids.map((id) => map.get(id) ?? null);
@@ -183,8 +171,8 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     return contactIds.map((id) => map.get(id) ?? null);
   }
 
-  private async recordAssessment(repo: Repository<AssessmentEntry>, c: Conversation, user: AuthUser): Promise<void> {
-    await repo.insert({
+  private async recordAssessment(w: PeopleWrites, c: Conversation, user: AuthUser): Promise<void> {
+    await w.insertRows(AssessmentEntry, {
       organisationId: c.organisationId, contactId: c.contactId, value: c.assessment!, assessedAt: c.occurredAt,
       assessedById: user.id, conversationId: c.id,
     });
@@ -198,11 +186,10 @@ export class ConversationService extends CrudService<Conversation, ConversationF
     if (row.repUserId === user.id) return;
     const branches = user.roles.filter((r) => r.role === Role.BRANCH_SECRETARY || r.role === Role.ADMIN).map((r) => r.branchId);
     if (branches.length) {
-      const [{ officer }]: { officer: boolean }[] = await this.db.query(
+      const [{ officer }] = await this.door.sql<{ officer: boolean }>(user, (people) =>
         `SELECT EXISTS (SELECT 1 FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id
-                        WHERE c.id = $1 AND be.branch_id = ANY($2)) AS officer`,
-        [row.contactId, branches],
-      );
+                        WHERE c.id = :contactId AND be.branch_id = ANY(:branches) AND ${people({ alias: 'c' })}) AS officer`,
+      { contactId: row.contactId, branches });
       if (officer) return;
     }
     throw new ForbiddenError(`Only the person who logged this conversation, or a branch secretary or admin, may ${doing} it`);

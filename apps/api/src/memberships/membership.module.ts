@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ContactModule } from '../contacts/contact.module.js';
 import { UnionModule } from '../unions/union.module.js';
-import { Membership } from './membership.entity.js';
 import { ContactMembershipsResolver, MembershipResolver } from './membership.resolver.js';
 import { MembershipService } from './membership.service.js';
-import { RequestRepositories } from '../database/request-repositories.js';
 
 @Module({
-  imports: [RequestRepositories.forFeature([Membership]), ContactModule, UnionModule],
+  imports: [ContactModule, UnionModule],
   providers: [MembershipService, MembershipResolver, ContactMembershipsResolver],
   exports: [MembershipService],
 })

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -25,13 +24,8 @@ export class MembershipService extends ContactRecordService<Membership, Membersh
     uq_membership_contact_union: ['unionId', 'this contact already has a membership of this union: edit it instead'],
   };
 
-  constructor(
-    @InjectRepository(Membership) repo: Repository<Membership>,
-    contacts: ContactService,
-    door: PeopleDoor,
-    private readonly audit: AuditService,
-  ) {
-    super(repo, door, contacts);
+  constructor(contacts: ContactService, door: PeopleDoor, private readonly audit: AuditService) {
+    super(Membership, door, contacts);
   }
 
   protected override filter(qb: SelectQueryBuilder<Membership>, f: MembershipFilter): void {
@@ -42,11 +36,10 @@ export class MembershipService extends ContactRecordService<Membership, Membersh
 
   /** Records a membership once per client-made id (see createOnce). */
   async create(input: MembershipCreateInput, user: AuthUser): Promise<Membership> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       const contact = await this.contactFor(input.contactId, user);
       checkPeriod(input.joinDate, input.leaveDate, 'joinDate', 'leaveDate');
-      const row = tx.create(Membership, { ...input, organisationId: contact.organisationId, createdById: user.id });
-      await tx.insert(Membership, row);
+      const row = await this.insert(this.repo.create({ ...input, organisationId: contact.organisationId, createdById: user.id }), user);
       await this.audit.change(user, 'Membership', null, row);
       return row;
     });
@@ -57,7 +50,7 @@ export class MembershipService extends ContactRecordService<Membership, Membersh
     const before = { ...row };
     const merged = this.repo.merge(row, input);
     checkPeriod(merged.joinDate, merged.leaveDate, 'joinDate', 'leaveDate');
-    const saved = await this.save(merged);
+    const saved = await this.save(merged, user);
     await this.audit.change(user, 'Membership', before, saved);
     return saved;
   }

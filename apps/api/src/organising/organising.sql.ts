@@ -1,5 +1,6 @@
 import type { PeopleSql } from '../access/people-door.js';
 import { currentAssessment } from '../assessments/current-assessment.sql.js';
+import { followUpDone } from '../conversations/follow-up.sql.js';
 
 /**
  * The SQL of the organising read models, in one place. Each statement about people takes `people`
@@ -64,8 +65,8 @@ export const patchWardsSql = (people: PeopleSql): string => `
       ), follow AS (
         SELECT p.ward_id, count(*)::int AS open, count(*) FILTER (WHERE cv.follow_up_date < :today)::int AS overdue
         FROM conversation cv JOIN posting p ON p.contact_id = cv.contact_id AND p.end_date IS NULL
-        WHERE cv.rep_user_id = :me AND cv.follow_up_date IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
+        WHERE cv.rep_user_id = :me AND cv.follow_up_date IS NOT NULL AND NOT ${followUpDone('cv')}
+          AND ${people({ table: 'conversation', alias: 'cv' })}
         GROUP BY p.ward_id
       )
       SELECT pe.ward_id, count(*)::int AS headcount, count(*) FILTER (WHERE pe.member)::int AS members,
@@ -97,12 +98,12 @@ export const coverageSql = (people: PeopleSql): string => `
         s.staff_shifts::text[] AS staff_shifts, coalesce(r.rep_shifts::text[], '{}') AS rep_shifts
       FROM staff s LEFT JOIN reps r ON r.ward_id = s.ward_id`;
 
-/** Open follow-ups dated before `:today` with the caller's people, per rep who set them, most first. */
+/** Open follow-ups (see follow-up.sql.ts) dated before `:today` with the caller's people, per rep who set them, most first. */
 export const overdueFollowUpsByRepSql = (people: PeopleSql): string => `
       SELECT cv.rep_user_id AS id, u.display_name AS "repName", count(*)::int AS overdue, min(cv.follow_up_date)::text AS "oldestDate"
       FROM conversation cv JOIN app_user u ON u.id = cv.rep_user_id
       WHERE cv.follow_up_date IS NOT NULL AND cv.follow_up_date < :today AND ${people({ table: 'conversation', alias: 'cv' })}
-        AND NOT EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = cv.contact_id AND l.occurred_at > cv.occurred_at)
+        AND NOT ${followUpDone('cv')}
       GROUP BY cv.rep_user_id, u.display_name
       ORDER BY overdue DESC, "oldestDate", "repName", id`;
 

@@ -1,7 +1,6 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository, type SelectQueryBuilder, type EntityManager } from 'typeorm';
+import { In, type SelectQueryBuilder, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,14 +22,13 @@ export class RepRoleService extends ContactRecordService<RepRole, RepRoleFilter>
   protected readonly defaultSort = 'startDate';
 
   constructor(
-    @InjectRepository(RepRole) repo: Repository<RepRole>,
     @InjectTransaction() private readonly db: EntityManager,
     contacts: ContactService,
     private readonly access: AccessService,
     door: PeopleDoor,
     private readonly audit: AuditService,
   ) {
-    super(repo, door, contacts);
+    super(RepRole, door, contacts);
   }
 
   protected override filter(qb: SelectQueryBuilder<RepRole>, f: RepRoleFilter): void {
@@ -41,15 +39,12 @@ export class RepRoleService extends ContactRecordService<RepRole, RepRoleFilter>
 
   /** Records a rep role once per client-made id (see createOnce). */
   async create(input: RepRoleCreateInput, user: AuthUser): Promise<RepRole> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       const contact = await this.contactFor(input.contactId, user);
       checkPeriod(input.startDate, input.endDate, 'startDate', 'endDate');
       const { wardIds, ...fields } = input;
       const wards = await this.wards(wardIds, user);
-      const row = tx.create(RepRole, { ...fields, organisationId: contact.organisationId, createdById: user.id });
-      await tx.insert(RepRole, row);
-      await tx.createQueryBuilder().relation(RepRole, 'wards').of(row.id).add(wards.map((w) => w.id));
-      row.wards = wards;
+      const row = await this.insert(this.repo.create({ ...fields, organisationId: contact.organisationId, createdById: user.id, wards }), user);
       await this.audit.change(user, 'RepRole', null, { ...row, wards: undefined, wardIds: wards.map((w) => w.id) } as never);
       return row;
     });
@@ -62,7 +57,7 @@ export class RepRoleService extends ContactRecordService<RepRole, RepRoleFilter>
     const merged = this.repo.merge(row, fields);
     checkPeriod(merged.startDate, merged.endDate, 'startDate', 'endDate');
     if (wardIds) merged.wards = await this.wards(wardIds, user);
-    const saved = await this.save(merged);
+    const saved = await this.save(merged, user);
     await this.audit.change(user, 'RepRole', before, { ...saved, wards: undefined, wardIds: wardIds ?? before.wardIds } as never);
     return saved;
   }
@@ -71,7 +66,7 @@ export class RepRoleService extends ContactRecordService<RepRole, RepRoleFilter>
   override async remove(id: string, user: AuthUser): Promise<RepRole> {
     const row = await this.get(id, user);
     const before = { ...row, wardIds: (await this.wardIdsByRole([id], user))[0] };
-    await this.repo.delete(id);
+    await this.erase(id, user);
     await this.audit.change(user, 'RepRole', before, null);
     return { ...row, id };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { DoorNames, PeopleDoor } from '../access/people-door.js';
 import { WorkplaceAccess } from '../access/workplace-access.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
@@ -19,7 +20,9 @@ export class SiteService extends OrganisationCrudService<Site, SiteFilter> {
     uq_site_employer_name: ['name', 'this employer already has a site with this name'],
   };
 
-  constructor(@InjectRepository(Site) repo: Repository<Site>, audit: AuditService, private readonly workplace: WorkplaceAccess) {
+  constructor(
+    @InjectRepository(Site) repo: Repository<Site>, audit: AuditService, private readonly workplace: WorkplaceAccess, private readonly door: PeopleDoor,
+  ) {
     super(repo, audit);
   }
 
@@ -37,8 +40,8 @@ export class SiteService extends OrganisationCrudService<Site, SiteFilter> {
     const qb = this.query(user, filter);
     if (isCountSort(args.sortField)) {
       if (!counts) throw new Error('Sorting sites by their counts needs the count scope');
-      qb.addSelect(countSortSql('site', args.sortField), COUNT_SORTS[args.sortField])
-        .setParameters({ countOrg: counts.organisationId, countEmployers: counts.employerIds });
+      const counted = this.door.countCondition(counts, { alias: 'c' }, DoorNames.of(qb));
+      qb.addSelect(countSortSql('site', args.sortField, counted.sql), COUNT_SORTS[args.sortField]).setParameters(counted.params);
     }
     return applyListArgs(qb, args, { ...this.sortable, ...COUNT_SORTS }, this.defaultSort).getMany();
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { DoorNames, PeopleDoor } from '../access/people-door.js';
 import { WorkplaceAccess } from '../access/workplace-access.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type CascadedChange, OrganisationCrudService } from '../common/organisation-crud.service.js';
+import { type CascadedChange, type LosingRow, lost, OrganisationCrudService } from '../common/organisation-crud.service.js';
 import { applyListArgs, applySearch, type ListArgs } from '../common/list.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { COUNT_SORTS, countSortSql, type CountScope, isCountSort } from '../density/density.service.js';
@@ -19,7 +20,9 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
     uq_ward_site_name: ['name', 'this site already has a ward with this name'],
   };
 
-  constructor(@InjectRepository(Ward) repo: Repository<Ward>, audit: AuditService, private readonly workplace: WorkplaceAccess) {
+  constructor(
+    @InjectRepository(Ward) repo: Repository<Ward>, audit: AuditService, private readonly workplace: WorkplaceAccess, private readonly door: PeopleDoor,
+  ) {
     super(repo, audit);
   }
 
@@ -37,8 +40,8 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
     const qb = this.query(user, filter);
     if (isCountSort(args.sortField)) {
       if (!counts) throw new Error('Sorting wards by their counts needs the count scope');
-      qb.addSelect(countSortSql('ward', args.sortField), COUNT_SORTS[args.sortField])
-        .setParameters({ countOrg: counts.organisationId, countEmployers: counts.employerIds });
+      const counted = this.door.countCondition(counts, { alias: 'c' }, DoorNames.of(qb));
+      qb.addSelect(countSortSql('ward', args.sortField, counted.sql), COUNT_SORTS[args.sortField]).setParameters(counted.params);
     }
     return applyListArgs(qb, args, { ...this.sortable, ...COUNT_SORTS }, this.defaultSort).getMany();
   }
@@ -51,10 +54,12 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
     if (f.type) qb.andWhere('ward.type = :type', { type: f.type });
   }
 
-  /** Rep roles covering the ward lose it (those of people the caller may see: row-level security). */
-  protected override cascades(ward: Ward): Promise<CascadedChange[]> {
-    return this.losing('RepRole', 'wardIds', `SELECT r.id, r.contact_id AS "contactId", array_agg(rw.ward_id ORDER BY rw.ward_id) AS ids
+  /** Rep roles covering the ward lose it (those of the caller's people: the PeopleDoor). */
+  protected override async cascades(ward: Ward, user: AuthUser): Promise<CascadedChange[]> {
+    const roles = await this.door.sql<LosingRow>(user, (people) => `SELECT r.id, r.contact_id AS "contactId", array_agg(rw.ward_id ORDER BY rw.ward_id) AS ids
       FROM rep_role r JOIN rep_role_ward rw ON rw.rep_role_id = r.id
-      WHERE r.id IN (SELECT rep_role_id FROM rep_role_ward WHERE ward_id = $1) GROUP BY r.id`, ward.id);
+      WHERE r.id IN (SELECT rep_role_id FROM rep_role_ward WHERE ward_id = :ward) AND ${people({ table: 'rep_role', alias: 'r' })} GROUP BY r.id`,
+    { ward: ward.id });
+    return lost('RepRole', 'wardIds', roles, ward.id);
   }
 }

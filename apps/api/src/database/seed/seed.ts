@@ -3,7 +3,9 @@
  * table, rows streamed from the pure generator (generator.ts) through the COPY writer.
  */
 import { performance } from 'node:perf_hooks';
+import { currentAssessment } from '../../assessments/current-assessment.sql.js';
 import { hashPassword } from '../../auth/password.js';
+import { followUpDone } from '../../conversations/follow-up.sql.js';
 import { DEFAULT_ISSUE_TAGS } from '@rollcall/domain';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
@@ -124,14 +126,12 @@ async function writeOrganising(client: SeedClient): Promise<void> {
       AND abs(hashtext(c.contact_id::text || 'f')) % 8 = 0`, [SEED_TODAY]);
   await client.query(`UPDATE conversation c SET follow_up_date = c.occurred_at::date + 7
     WHERE c.follow_up_date IS NULL AND abs(hashtext(c.contact_id::text || c.occurred_at::text)) % 2 = 0
-      AND EXISTS (SELECT 1 FROM conversation l WHERE l.contact_id = c.contact_id AND l.occurred_at > c.occurred_at)`);
-  // Organic leaders: people assessed 1 most recently; each leads a few co-workers on the same ward.
+      AND ${followUpDone('c')}`);
+  // Organic leaders: people whose current assessment is 1; each leads a few co-workers on the same ward.
   await client.query(`
     UPDATE contact c SET leader = true, leader_reason = 'Co-workers come to them first; organised the petition on the ward',
       leader_marked_at = ($1::date - 20) + time '09:00', leader_marked_by_id = (SELECT a.assessed_by_id FROM assessment a WHERE a.contact_id = c.id LIMIT 1)
-    WHERE c.id IN (SELECT DISTINCT ON (contact_id) contact_id FROM assessment ORDER BY contact_id, assessed_at DESC)
-      AND (SELECT a.value FROM assessment a WHERE a.contact_id = c.id ORDER BY a.assessed_at DESC LIMIT 1) = 1
-      AND abs(hashtext(c.id::text)) % 4 = 0`, [SEED_TODAY]);
+    WHERE abs(hashtext(c.id::text)) % 4 = 0 AND ${currentAssessment('c.id')} = 1`, [SEED_TODAY]);
   await client.query(`
     INSERT INTO contact_link (organisation_id, leader_id, follower_id, created_by_id)
     SELECT l.organisation_id, l.id, f.contact_id, l.leader_marked_by_id
