@@ -63,6 +63,17 @@ const MATRIX: Record<string, Row> = {
   overdueFollowUpsByRep: { permission: 'PEOPLE_READ' as Permission, op: '{ overdueFollowUpsByRep { id overdue } }' },
   recentJoiners: { permission: 'PEOPLE_READ' as Permission, op: '{ recentJoiners(days: 7, limit: 1) { count } }' },
   densityBySite: { permission: 'AGGREGATES_READ' as Permission, op: '{ densityBySite { minCell total { suppressed } } }' },
+  ...crud('Case', 'Cases', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ contactId: "${NONE}", type: GRIEVANCE }`),
+  setCaseTeam: { permission: 'CASES_WRITE' as Permission, op: `mutation { setCaseTeam(caseId: "${NONE}", data: { caseworkerId: "${NONE}" }) { id } }` },
+  linkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { linkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) { id } }` },
+  unlinkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { unlinkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) }` },
+  ...crud('CaseMeeting', 'CaseMeetings', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ caseId: "${NONE}", kind: OTHER, date: "2026-12-01" }`),
+  ...crud('CaseCustomDeadline', 'CaseCustomDeadlines', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ caseId: "${NONE}", label: "x", due: "2026-12-01" }`),
+  CaseNote: { permission: 'CASES_READ' as Permission, op: `{ CaseNote(id: "${NONE}") { id } }` },
+  allCaseNotes: { permission: 'CASES_READ' as Permission, op: '{ allCaseNotes(perPage: 1) { id } }' },
+  _allCaseNotesMeta: { permission: 'CASES_READ' as Permission, op: '{ _allCaseNotesMeta { count } }' },
+  // a case's rep adds notes too: CASES_READ (the service checks the team)
+  createCaseNote: { permission: 'CASES_READ' as Permission, op: `mutation { createCaseNote(data: { caseId: "${NONE}", body: "x" }) { id } }` },
   AuditEvent: { permission: 'AUDIT_READ' as Permission, op: `{ AuditEvent(id: "${NONE}") { id } }` },
   allAuditEvents: { permission: 'AUDIT_READ' as Permission, op: '{ allAuditEvents(perPage: 1) { id } }' },
   _allAuditEventsMeta: { permission: 'AUDIT_READ' as Permission, op: '{ _allAuditEventsMeta { count } }' },
@@ -93,7 +104,9 @@ describe('authorisation matrix (roles)', () => {
   // One test per login, so that each stays well inside the timeout on a busy machine.
   const counts = async () => (await t.sql(`SELECT (SELECT count(*) FROM employer) + (SELECT count(*) FROM site) + (SELECT count(*) FROM ward)
     + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role)
-    + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link) AS n`))[0].n;
+    + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link)
+    + (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_team) + (SELECT count(*) FROM case_link) + (SELECT count(*) FROM case_meeting)
+    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) AS n`))[0].n;
   let before: number;
   let cells = 0;
   let refused = 0;

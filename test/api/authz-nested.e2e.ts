@@ -12,8 +12,16 @@ import { ConversationService } from '../../apps/api/src/conversations/conversati
 import { OrganisingService } from '../../apps/api/src/organising/organising.service.js';
 import { RepRole } from '../../apps/api/src/rep-roles/rep-role.entity.js';
 import { RepRoleService } from '../../apps/api/src/rep-roles/rep-role.service.js';
+import { CaseFile } from '../../apps/api/src/casework/cases/case-file.entity.js';
+import { CaseService } from '../../apps/api/src/casework/cases/case.service.js';
+import { CaseMeeting } from '../../apps/api/src/casework/meetings/case-meeting.entity.js';
+import { CaseMeetingService } from '../../apps/api/src/casework/meetings/case-meeting.service.js';
+import { CaseNote } from '../../apps/api/src/casework/notes/case-note.entity.js';
+import { CaseNoteService } from '../../apps/api/src/casework/notes/case-note.service.js';
 import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
-import { BMA, cloneRow, EXPECT, PATCH_SITES, type Scope, SCOPES, scopeTargets, type Target, UNISON } from '../fixtures/scope-targets.js';
+import {
+  BMA, type CaseTarget, caseTargets, cloneRow, EXPECT, PATCH_SITES, type Scope, SCOPES, scopeTargets, type Target, UNISON,
+} from '../fixtures/scope-targets.js';
 
 /**
  * The scope matrix for nested fields: every field of the schema, at any depth, that returns a person
@@ -28,23 +36,26 @@ import { BMA, cloneRow, EXPECT, PATCH_SITES, type Scope, SCOPES, scopeTargets, t
 
 type Where = Scope | 'elsewhere';
 
-/** Types that are a person or a record about one: Contact, and every type naming a contact (and the timeline's events). */
+/**
+ * Types that are a person or a record about one: Contact, and every type naming a contact (and the
+ * timeline's events), or naming a case (a case's team, meetings, notes and deadlines: about its member).
+ */
 function personTypes(types: readonly GraphQLNamedType[]): Set<string> {
   const out = new Set(['Contact', 'TimelineEvent']);
   for (const type of types) {
-    if (isObjectType(type) && ['contactId', 'leaderId', 'followerId'].some((f) => f in type.getFields())) out.add(type.name);
+    if (isObjectType(type) && ['contactId', 'leaderId', 'followerId', 'caseId'].some((f) => f in type.getFields())) out.add(type.name);
   }
   return out;
 }
 
 interface Cell {
-  /** What it reads: a person's records (read scope), or their personal phone and email. */
-  access: 'read' | 'personal';
-  op: (x: Target, scope: Scope) => [string, Record<string, unknown>];
+  /** What it reads: a person's records (read scope), their personal phone and email, their case, or whether they have one open. */
+  access: 'read' | 'personal' | 'cases' | 'existence';
+  op: (x: Target & CaseTarget, scope: Scope) => [string, Record<string, unknown>];
   /** The root field the query goes through (its FORBIDDEN is a refusal). */
   root: string;
   /** Ids of the records (or people) the nested field returned. */
-  ids: (data: Record<string, any>, x: Target) => string[];
+  ids: (data: Record<string, any>, x: Target & CaseTarget) => string[];
   /** How the parent slips: a root service that hands it out unscoped (default), or `real` (the field is the parent's own data). */
   real?: boolean;
 }
@@ -56,8 +67,13 @@ const onContact = (field: string, select = `${field} { id }`): Cell => ({
 const contactOf = (root: 'Conversation' | 'Membership' | 'RepRole', key: keyof Target): Cell => ({
   access: 'read', root, op: (x) => [`query($id: ID!) { ${root}(id: $id) { contact { id } } }`, { id: x[key] }], ids: (d) => [d[root]?.contact?.id].filter(Boolean),
 });
+/** A list under a case (or a case under a meeting), read with the case rule. */
+const onCase = (root: 'Case' | 'CaseMeeting', key: keyof CaseTarget, field: string, select = `${field} { id }`, id = (r: any): string => r.id): Cell => ({
+  access: 'cases', root, op: (x) => [`query($id: ID!) { ${root}(id: $id) { ${select} } }`, { id: x[key] }],
+  ids: (d) => [d[root]?.[field] ?? []].flat().filter(Boolean).map(id),
+});
 /** A value about the parent's person: present means it came back. */
-const valueOf = (root: 'Contact' | 'Conversation' | 'RepRole', key: keyof Target, field: string, access: Cell['access'] = 'read'): Cell => ({
+const valueOf = (root: 'Contact' | 'Conversation' | 'RepRole' | 'Case' | 'CaseMeeting' | 'CaseNote', key: keyof (Target & CaseTarget), field: string, access: Cell['access'] = 'read'): Cell => ({
   access, root, op: (x) => [`query($id: ID!) { ${root}(id: $id) { ${field} } }`, { id: x[key] }],
   ids: (d, x) => {
     const v = d[root]?.[field];
@@ -83,6 +99,16 @@ const NESTED: Record<string, Cell> = {
   },
   // coverage's read model slips: it names the target as a rep of a ward the caller can see
   'WardCoverage.reps': { access: 'read', root: 'repCoverage', op: () => ['{ repCoverage { reps { id } } }', {}], ids: (d) => (d.repCoverage ?? []).flatMap((w: { reps: { id: string }[] }) => w.reps.map((r) => r.id)) },
+  // casework: a case's member by the people rules; the case and what is under it by the case rule
+  'Case.contact': { access: 'read', root: 'Case', op: (x) => ['query($id: ID!) { Case(id: $id) { contact { id } } }', { id: x.caseId }], ids: (d) => [d.Case?.contact?.id].filter(Boolean) },
+  'Case.customDeadlines': onCase('Case', 'caseId', 'customDeadlines'),
+  'Case.deadlines': onCase('Case', 'caseId', 'deadlines', 'deadlines { caseId }', (r: { caseId: string }) => r.caseId),
+  'Case.links': onCase('Case', 'caseId', 'links'),
+  'Case.meetings': onCase('Case', 'caseId', 'meetings'),
+  'Case.notes': onCase('Case', 'caseId', 'notes'),
+  'Case.team': onCase('Case', 'caseId', 'team'),
+  'CaseMeeting.case': onCase('CaseMeeting', 'meetingId', 'case'),
+  'Contact.cases': { ...onContact('cases'), access: 'cases' },
 };
 
 /** Fields about a person that are values, not records: each batch loader's own scope, checked the same way. */
@@ -94,10 +120,19 @@ const VALUES: Record<string, Cell> = {
   'Conversation.completedAt': valueOf('Conversation', 'conversationId', 'completedAt'),
   'Conversation.issueTagIds': valueOf('Conversation', 'conversationId', 'issueTagIds'),
   'RepRole.wardIds': valueOf('RepRole', 'repRoleId', 'wardIds'),
+  'Case.summary': valueOf('Case', 'caseId', 'summary', 'cases'),
+  'Case.outcome': valueOf('Case', 'caseId', 'outcome', 'cases'),
+  'CaseMeeting.notes': valueOf('CaseMeeting', 'meetingId', 'notes', 'cases'),
+  'CaseNote.body': valueOf('CaseNote', 'noteId', 'body', 'cases'),
+  // existence only: true came back, false or null did not
+  'Contact.hasOpenCase': {
+    access: 'existence', root: 'Contact', op: (x) => ['query($id: ID!) { Contact(id: $id) { hasOpenCase } }', { id: x.contactId }],
+    ids: (d, x) => (d.Contact?.hasOpenCase === true ? [x.contactId] : []),
+  },
 };
 
 let t: TestApp;
-let targets: Record<Scope, Target>;
+let targets: Record<Scope, Target & CaseTarget>;
 /** Each person's scope, and each record's (the scope of the person it is about), by id. */
 const whereIs = new Map<string, Where>();
 
@@ -110,7 +145,9 @@ async function rowOf<T extends ObjectLiteral>(entity: EntityTarget<T>, id: strin
 
 beforeAll(async () => {
   t = await startTestApp();
-  targets = await scopeTargets(t);
+  const people = await scopeTargets(t);
+  const cases = await caseTargets(t, people);
+  targets = Object.fromEntries(SCOPES.map((s) => [s, { ...people[s], ...cases[s] }])) as Record<Scope, Target & CaseTarget>;
   for (const scope of SCOPES) {
     const x = targets[scope];
     // an assessment, a later conversation (the follow-up done), an issue tag, a covered ward, a membership joined today
@@ -137,19 +174,23 @@ beforeAll(async () => {
         [targets[a].contactId, targets[b].contactId]);
     }
   }
-  const people: { id: string; scope: Where }[] = await t.sql(`SELECT c.id, CASE
+  const everyone: { id: string; scope: Where }[] = await t.sql(`SELECT c.id, CASE
       WHEN c.organisation_id = ${UNISON} AND c.employer_id = $1 THEN CASE WHEN EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id
         WHERE p.contact_id = c.id AND p.end_date IS NULL AND w.site_id IN ${PATCH_SITES}) THEN 'patch' ELSE 'branch' END
       WHEN c.organisation_id = ${UNISON} AND c.employer_id = $2 THEN 'otherBranch'
       WHEN c.organisation_id = ${BMA} AND c.employer_id = (SELECT b.id FROM employer b JOIN employer u ON u.name = b.name
         WHERE u.id = $1 AND b.organisation_id = ${BMA}) THEN 'otherOrg'
       ELSE 'elsewhere' END AS scope FROM contact c`, [t.demoEmployerId, t.otherEmployerId]);
-  for (const p of people) whereIs.set(p.id, p.scope);
+  for (const p of everyone) whereIs.set(p.id, p.scope);
   for (const table of Object.keys(PERSON_OWNED)) {
     for (const column of PERSON_OWNED[table as keyof typeof PERSON_OWNED]) {
       if (column === 'id') continue;
       for (const r of await t.sql(`SELECT id, ${column} AS person FROM ${table}`)) whereIs.set(r.id, whereIs.get(r.person) ?? 'elsewhere');
     }
+  }
+  // a case's team, meetings, notes and custom deadlines are about its member
+  for (const table of ['case_team', 'case_meeting', 'case_note', 'case_custom_deadline']) {
+    for (const r of await t.sql(`SELECT x.id, k.contact_id AS person FROM ${table} x JOIN case_file k ON k.id = x.case_id`)) whereIs.set(r.id, whereIs.get(r.person) ?? 'elsewhere');
   }
 });
 afterAll(async () => {
@@ -171,7 +212,8 @@ describe('authorisation matrix (nested fields)', () => {
     }
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
-    expect([...people].sort()).toEqual(['AssessmentEntry', 'Contact', 'ContactLink', 'Conversation', 'Membership', 'Posting', 'RepRole', 'TimelineEvent']);
+    expect([...people].sort()).toEqual(['AssessmentEntry', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
+      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Posting', 'RepRole', 'TimelineEvent']);
   });
 
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {
@@ -189,6 +231,9 @@ describe('authorisation matrix (nested fields)', () => {
       jest.spyOn(t.app.get(MembershipService), 'get').mockImplementation((id) => rowOf(Membership, id)),
       jest.spyOn(t.app.get(RepRoleService), 'get').mockImplementation((id) => rowOf(RepRole, id)),
       jest.spyOn(t.app.get(ConversationService), 'get').mockImplementation((id) => rowOf(Conversation, id)),
+      jest.spyOn(t.app.get(CaseService), 'get').mockImplementation((id) => rowOf(CaseFile, id)),
+      jest.spyOn(t.app.get(CaseMeetingService), 'get').mockImplementation((id) => rowOf(CaseMeeting, id)),
+      jest.spyOn(t.app.get(CaseNoteService), 'get').mockImplementation((id) => rowOf(CaseNote, id)),
     ];
     const coverage = jest.spyOn(t.app.get(OrganisingService), 'coverage');
     // a ward of the caller's own map, which it may see

@@ -16,7 +16,7 @@ import { type Access, cloneRow, EXPECT, type Scope, SCOPES, scopeTargets, type T
 type Outcome = 'seen' | 'hidden' | 'refused';
 
 /** Root fields that reach no person's record, and why they are outside this dimension. */
-const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
+const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
   ...['Employer', 'Site', 'Ward', 'Union'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),
   'Branch', 'allBranches', '_allBranchesMeta', 'createBranch', 'updateBranch', 'deleteBranch',
   'User', 'allUsers', '_allUsersMeta', 'createUser', 'updateUser',
@@ -28,7 +28,12 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries([
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
-]));
+]).concat([
+  'Case', 'allCases', '_allCasesMeta', 'createCase', 'updateCase', 'deleteCase', 'setCaseTeam', 'linkCases', 'unlinkCases',
+  ...['CaseMeeting', 'CaseCustomDeadline'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),
+  'CaseNote', 'allCaseNotes', '_allCaseNotesMeta', 'createCaseNote',
+].map((f) => [f, "casework: a case is read by its team and its branch's secretary and admins, not by the people rules alone; "
+  + 'its own matrix (own case, another caseworker\'s, another branch\'s, another organisation\'s) is cases-authz.e2e']))));
 
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
@@ -164,7 +169,9 @@ const CELLS: Cell[] = [
   },
 ];
 
-const PERMISSION_OF: Record<Access, string> = { read: 'PEOPLE_READ', write: 'PEOPLE_WRITE', personal: 'PEOPLE_READ', create: 'PEOPLE_WRITE' };
+const PERMISSION_OF: Record<Access, string> = {
+  read: 'PEOPLE_READ', write: 'PEOPLE_WRITE', personal: 'PEOPLE_READ', create: 'PEOPLE_WRITE', cases: 'CASES_READ', existence: 'CASES_EXISTENCE_READ',
+};
 
 describe('authorisation matrix (scope)', () => {
   it('has a row for every root field that reaches a person, and a reason for every one that does not', () => {

@@ -5,7 +5,6 @@ import { EmployerModule } from '../employers/employer.module.js';
 import { UserModule } from '../users/user.module.js';
 import { CaseAudit } from './case-audit.js';
 import './casework.enums.js';
-import { CaseFile } from './cases/case-file.entity.js';
 import { CaseLink } from './cases/case-link.entity.js';
 import { CaseTeamMember } from './cases/case-team-member.entity.js';
 import { CaseResolver, CaseTeamMemberResolver, ContactCaseResolver } from './cases/case.resolver.js';
@@ -29,7 +28,8 @@ import { CaseNoteService } from './notes/case-note.service.js';
  */
 @Module({
   imports: [
-    RequestRepositories.forFeature([CaseFile, CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote]),
+    // case_file is about a person: its repository comes from the PeopleDoor (CaseService), never from here
+    RequestRepositories.forFeature([CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote]),
     CaseCryptoModule, ContactModule, EmployerModule, UserModule,
   ],
   providers: [

@@ -39,8 +39,8 @@ export function caseLoader(loaders: RequestLoaders, cases: CaseService) {
 export class CaseResolver {
   constructor(
     private readonly cases: CaseService,
-    private readonly meetings: CaseMeetingService,
-    private readonly notes: CaseNoteService,
+    private readonly meetingService: CaseMeetingService,
+    private readonly noteService: CaseNoteService,
     private readonly custom: CaseCustomDeadlineService,
     private readonly deadlineRules: CaseDeadlinesService,
     private readonly contacts: ContactService,
@@ -150,14 +150,14 @@ export class CaseResolver {
 
   @ResolveField(() => [CaseMeeting], { description: 'By date (content: every meeting read is audited)' })
   async meetings(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseMeeting[]> {
-    const rows = await loaders.get<string, CaseMeeting[]>('case.meetings', (ids, user) => this.meetings.byCases(ids, user)).load(c.id);
+    const rows = await loaders.get<string, CaseMeeting[]>('case.meetings', (ids, user) => this.meetingService.byCases(ids, user)).load(c.id);
     await this.audit.readAll(loaders, 'CaseMeeting', rows, ['meeting'], (id) => caseLoader(loaders, this.cases).load(id));
     return rows;
   }
 
   @ResolveField(() => [CaseNote], { description: 'Newest first (content: every note read is audited)' })
   async notes(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseNote[]> {
-    const rows = await loaders.get<string, CaseNote[]>('case.notes', (ids, user) => this.notes.byCases(ids, user)).load(c.id);
+    const rows = await loaders.get<string, CaseNote[]>('case.notes', (ids, user) => this.noteService.byCases(ids, user)).load(c.id);
     await this.audit.readAll(loaders, 'CaseNote', rows, ['note'], (id) => caseLoader(loaders, this.cases).load(id));
     return rows;
   }
@@ -196,7 +196,7 @@ export class CaseTeamMemberResolver {
 /** What a contact's page may show of cases: their cases (to those who read them) and, to those who may know, whether one is open. */
 @Resolver(() => Contact)
 export class ContactCaseResolver {
-  constructor(private readonly cases: CaseService) {}
+  constructor(private readonly caseService: CaseService) {}
 
   @ResolveField(() => Boolean, {
     nullable: true,
@@ -204,11 +204,11 @@ export class ContactCaseResolver {
   })
   async hasOpenCase(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean | null> {
     if (!user.scopes[Permission.CASES_EXISTENCE_READ]) return null;
-    return loaders.get<string, boolean>('contact.hasOpenCase', (ids, u) => this.cases.hasOpenCase(ids, u)).load(c.id);
+    return loaders.get<string, boolean>('contact.hasOpenCase', (ids, u) => this.caseService.hasOpenCase(ids, u)).load(c.id);
   }
 
   @ResolveField(() => [CaseFile], { description: 'Their cases that you read (their team, or your branch as secretary or admin), newest first' })
   cases(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<CaseFile[]> {
-    return loaders.get<string, CaseFile[]>('contact.cases', (ids, user) => this.cases.ofContacts(ids, user)).load(c.id);
+    return loaders.get<string, CaseFile[]>('contact.cases', (ids, user) => this.caseService.ofContacts(ids, user)).load(c.id);
   }
 }

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { BankHolidayRegion, CASE_TYPE_LABELS, caseDeadlineFactsErrors, isOutcomeFor, Role, ukToday } from '@rollcall/domain';
-import { type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import { CaseDoor } from '../../access/case-door.js';
 import { PeopleDoor } from '../../access/people-door.js';
 import { Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { CrudService } from '../../common/crud.service.js';
-import { ForbiddenError, mapConstraintError, UserInputError } from '../../common/errors.js';
+import { PeopleCrudService } from '../../access/people-crud.service.js';
+import { ForbiddenError, UserInputError } from '../../common/errors.js';
 import { likePattern } from '../../common/list.js';
 import { byKey, groupByKey } from '../../common/loaders.js';
 import { CaseAudit } from '../case-audit.js';
@@ -44,13 +43,21 @@ const DATE_FIELDS = ['actDate', 'earlyConciliationStart', 'earlyConciliationCert
 
 export interface TeamPlace { userId: string; role: CaseTeamRole }
 
+/** Who is on a case, and the cases it follows (an appeal's or a claim's links). */
+export interface CaseRelations { team: readonly TeamPlace[]; linkedCaseIds: readonly string[] }
+
 /**
- * What the audit log keeps of a case: its fields and team, never its sealed summary (only whether it
- * has one). Entries carry the member's employer (see CaseAudit).
+ * What the audit log keeps of a case: its fields, its team and the cases it follows, never its sealed
+ * summary (only whether it has one). Putting a team on a case, and linking or unlinking it, are
+ * updates of the case. Entries carry the member's employer (see CaseAudit).
  */
-export function caseSnapshot(c: CaseFile, team: readonly TeamPlace[]): Record<string, unknown> & { id: string } {
+export function caseSnapshot(c: CaseFile, r: CaseRelations): Record<string, unknown> & { id: string } {
   const { summary, contact: _c, branch: _b, employer: _e, createdBy: _u, organisation: _o, deletedAt: _d, ...fields } = c;
-  return { ...fields, hasSummary: !!summary, team: [...team].sort((a, b) => a.role.localeCompare(b.role)).map((t) => ({ userId: t.userId, role: t.role })) };
+  return {
+    ...fields, hasSummary: !!summary,
+    team: [...r.team].sort((a, b) => a.role.localeCompare(b.role)).map((t) => ({ userId: t.userId, role: t.role })),
+    linkedCaseIds: [...r.linkedCaseIds].sort(),
+  };
 }
 
 /**
@@ -60,7 +67,7 @@ export function caseSnapshot(c: CaseFile, team: readonly TeamPlace[]): Record<st
  * and notes have services of their own, which find their case here (`forContent`).
  */
 @Injectable()
-export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
+export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
   protected readonly label = 'Case';
   protected readonly sortable = {
     openedOn: 'case_file.opened_on', closedOn: 'case_file.closed_on', status: 'case_file.status', type: 'case_file.type',
@@ -73,19 +80,19 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
   };
 
   constructor(
-    @InjectRepository(CaseFile) repo: Repository<CaseFile>,
     @InjectTransaction() private readonly db: EntityManager,
-    private readonly door: CaseDoor,
-    private readonly people: PeopleDoor,
+    private readonly cases: CaseDoor,
+    people: PeopleDoor,
     private readonly access: AccessService,
     private readonly audit: CaseAudit,
     private readonly cipher: CaseCipher,
   ) {
-    super(repo);
+    super(CaseFile, people);
   }
 
-  protected scope(qb: SelectQueryBuilder<CaseFile>, user: AuthUser): void {
-    this.door.scope(qb, user);
+  /** Not the member's people scope alone: the case's team, or the branch's secretary and admins (CaseDoor). */
+  protected override scope(qb: SelectQueryBuilder<CaseFile>, user: AuthUser): void {
+    this.cases.scope(qb, user);
   }
 
   protected filter(qb: SelectQueryBuilder<CaseFile>, f: CaseFilter, user: AuthUser): void {
@@ -102,16 +109,11 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
     const words = f.q?.trim().split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
     if (words.length) {
       // The member's name, among the people the caller may see (never a name the people rules hide).
-      const member = this.people.condition(user, { alias: 'qc' });
+      const member = this.door.condition(user, { alias: 'qc' });
       const match = words.map((_, i) => `(qc.first_name || ' ' || qc.last_name || ' ' || coalesce(qc.preferred_name, '')) ILIKE :cq${i}`).join(' AND ');
       qb.andWhere(`EXISTS (SELECT 1 FROM contact qc WHERE qc.id = case_file.contact_id AND qc.deleted_at IS NULL AND ${member.sql} AND ${match})`,
         { ...member.params, ...Object.fromEntries(words.map((w, i) => [`cq${i}`, likePattern(w)])) });
     }
-  }
-
-  /** The caller opened the case (a retry of their create may return it). */
-  protected override createdBy(row: CaseFile, user: AuthUser): boolean {
-    return row.createdById === user.id;
   }
 
   /** A case the caller reads, for a change to its content (meetings, deadlines, notes): refused unless `may` says yes. */
@@ -123,7 +125,7 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
 
   /** Refuses a change to the case or its meetings, deadlines and links unless the caller is one of its caseworkers or a branch officer. */
   async requireMayChange(kase: CaseFile, user: AuthUser): Promise<void> {
-    if (!(await this.door.mayChange(user, kase))) {
+    if (!(await this.cases.mayChange(user, kase))) {
       throw new ForbiddenError("Only the case's caseworkers, or the branch secretary or admins, may change it");
     }
   }
@@ -140,14 +142,14 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
    * another caseworker), or they could not follow the case up.
    */
   async create(input: CaseCreateInput, user: AuthUser): Promise<CaseFile> {
-    return this.createOnce(input.id, user, async (tx) => {
+    return this.createOnce(input.id, user, async () => {
       // The member, among the people of the branches where the caller may open cases.
       const opener = { ...user, people: this.access.scope(user, Permission.CASES_WRITE) };
-      const contact = await this.people.contacts(opener).andWhere('contact.id = :id', { id: input.contactId }).getOne();
+      const contact = await this.door.contacts(opener).andWhere('contact.id = :id', { id: input.contactId }).getOne();
       if (!contact) throw new UserInputError({ contactId: 'does not exist' });
       const branchId = await this.branchOf(contact.employerId, user);
       if (!branchId) throw new UserInputError({ contactId: 'does not exist' });
-      const officer = this.door.isOfficer(user, { id: '', branchId });
+      const officer = this.cases.isOfficer(user, { id: '', branchId });
       const team = this.teamFrom({ caseworkerId: input.caseworkerId ?? user.id, secondCaseworkerId: input.secondCaseworkerId, repId: input.repId });
       if (!officer && !team.some((t) => t.userId === user.id)) {
         if (team.some((t) => t.role === CaseTeamRole.SECOND_CASEWORKER)) {
@@ -170,11 +172,10 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
         createdById: user.id,
       };
       this.checkDates(draft as CaseFile);
-      // No RETURNING: until its team is in, the case may be one the caller cannot read (row-level security).
-      await tx.createQueryBuilder().insert().into(CaseFile).values(draft as never).updateEntity(false).execute();
-      await this.insertTeam(tx, draft.id!, team);
+      await this.insert(this.repo.create(draft), user);
+      await this.insertTeam(this.db, draft.id!, team);
       const row = await this.get(draft.id!, user);
-      await this.audit.change(user, row, 'Case', null, caseSnapshot(row, team));
+      await this.audit.change(user, row, 'Case', null, caseSnapshot(row, { team, linkedCaseIds: [] }));
       return row;
     });
   }
@@ -182,8 +183,8 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
   async update(id: string, input: CaseUpdateInput, user: AuthUser): Promise<CaseFile> {
     const row = await this.get(id, user);
     await this.requireMayChange(row, user);
-    const team = await this.teamOf(id);
-    const before = caseSnapshot({ ...row }, team);
+    const relations = await this.relationsOf(id, user);
+    const before = caseSnapshot({ ...row }, relations);
     const { summary, ...fields } = input;
     const wasClosed = row.status === CaseStatus.CLOSED;
     const merged = this.repo.merge(row, fields as Partial<CaseFile>);
@@ -200,60 +201,63 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
     if (input.consentToRepresentation === true && !merged.consentRecordedOn) merged.consentRecordedOn = today;
     if (input.consentToRepresentation === false && input.consentRecordedOn === undefined) merged.consentRecordedOn = null;
     this.checkDates(merged);
-    const saved = await this.save(merged);
-    await this.audit.change(user, saved, 'Case', before, caseSnapshot(saved, team));
+    const saved = await this.save(merged, user);
+    await this.audit.change(user, saved, 'Case', before, caseSnapshot(saved, relations));
     return saved;
   }
 
   /** A case opened by mistake: marked deleted (kept for history), by the branch's secretary or admins only. */
   override async remove(id: string, user: AuthUser): Promise<CaseFile> {
     const row = await this.get(id, user);
-    if (!this.door.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may delete a case');
-    const team = await this.teamOf(id);
-    await this.repo.softDelete(id);
-    await this.audit.change(user, row, 'Case', caseSnapshot(row, team), null);
+    if (!this.cases.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may delete a case');
+    const before = caseSnapshot(row, await this.relationsOf(id, user));
+    await this.erase(id, user); // marked deleted: the table keeps its rows
+    await this.audit.change(user, row, 'Case', before, null);
     return { ...row, id };
   }
 
   /** Puts a new team on a case (the branch's secretary and admins): an update of the case in the audit log. */
   async setTeam(caseId: string, input: CaseTeamInput, user: AuthUser): Promise<CaseFile> {
     const row = await this.get(caseId, user);
-    if (!this.door.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may assign a case');
+    if (!this.cases.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may assign a case');
     const team = this.teamFrom(input);
     await this.checkTeam(team, row.branchId, user);
-    const before = await this.teamOf(caseId);
+    const before = await this.relationsOf(caseId, user);
     await this.db.transaction(async (tx) => {
       await tx.delete(CaseTeamMember, { caseId });
       await this.insertTeam(tx, caseId, team);
     });
-    await this.audit.change(user, row, 'Case', caseSnapshot(row, before), caseSnapshot(row, team));
+    await this.audit.change(user, row, 'Case', caseSnapshot(row, before), caseSnapshot(row, { ...before, team }));
     return row;
   }
 
-  /** Links an appeal or tribunal claim to the case it follows (both the caller's to change, of the same member). */
+  /** Links an appeal or tribunal claim to the case it follows (both the caller's to change, of the same member): an update of the first. */
   async link(input: CaseLinkInput, user: AuthUser): Promise<CaseFile> {
     const [kase, other] = await this.linkable(input, user);
     if (!FOLLOW_ON_TYPES.includes(kase.type)) throw new UserInputError({ caseId: 'only an appeal or a tribunal claim links to the case it follows' });
-    const existing = await this.db.findOneBy(CaseLink, { caseId: kase.id, linkedCaseId: other.id });
-    if (existing) return kase;
-    const link = { id: randomUUID(), caseId: kase.id, linkedCaseId: other.id, createdById: user.id };
-    try {
-      await this.db.createQueryBuilder().insert().into(CaseLink).values(link).updateEntity(false).execute();
-    } catch (e) {
-      mapConstraintError(e, { ck_case_link_not_self: ['linkedCaseId', 'a case cannot follow itself'] });
-    }
-    await this.audit.change(user, kase, 'CaseLink', null, { ...link });
+    if (await this.linkOf(kase, other, user)) return kase;
+    const before = await this.relationsOf(kase.id, user);
+    await this.db.createQueryBuilder().insert().into(CaseLink)
+      .values({ id: randomUUID(), caseId: kase.id, linkedCaseId: other.id, createdById: user.id }).updateEntity(false).execute();
+    await this.audit.change(user, kase, 'Case', caseSnapshot(kase, before), caseSnapshot(kase, { ...before, linkedCaseIds: [...before.linkedCaseIds, other.id] }));
     return kase;
   }
 
-  /** Removes a link; false (and nothing written) when there was none. */
+  /** Removes a link (an update of the case that followed); false (and nothing written) when there was none. */
   async unlink(input: CaseLinkInput, user: AuthUser): Promise<boolean> {
     const [kase, other] = await this.linkable(input, user);
-    const link = await this.db.findOneBy(CaseLink, { caseId: kase.id, linkedCaseId: other.id });
+    const link = await this.linkOf(kase, other, user);
     if (!link) return false;
+    const before = await this.relationsOf(kase.id, user);
     await this.db.delete(CaseLink, { id: link.id });
-    await this.audit.change(user, kase, 'CaseLink', { id: link.id, caseId: link.caseId, linkedCaseId: link.linkedCaseId, createdById: link.createdById }, null);
+    await this.audit.change(user, kase, 'Case', caseSnapshot(kase, before),
+      caseSnapshot(kase, { ...before, linkedCaseIds: before.linkedCaseIds.filter((id) => id !== other.id) }));
     return true;
+  }
+
+  private linkOf(kase: CaseFile, other: CaseFile, user: AuthUser): Promise<CaseLink | null> {
+    return this.cases.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
+      .andWhere('case_link.case_id = :caseId AND case_link.linked_case_id = :linkedCaseId', { caseId: kase.id, linkedCaseId: other.id }).getOne();
   }
 
   private async linkable(input: CaseLinkInput, user: AuthUser): Promise<[CaseFile, CaseFile]> {
@@ -268,13 +272,13 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
 
   /** Teams by case id (the caller's cases only), for DataLoader. */
   async teams(caseIds: readonly string[], user: AuthUser): Promise<CaseTeamMember[][]> {
-    const rows = await this.door.ofCases(CaseTeamMember, user, caseIds, 'ct').orderBy('ct.role').addOrderBy('ct.id').getMany();
+    const rows = await this.cases.ofCases(CaseTeamMember, user, caseIds, 'ct').orderBy('ct.role').addOrderBy('ct.id').getMany();
     return groupByKey(caseIds, rows, (r) => r.caseId);
   }
 
   /** The cases linked to each case, either way (only where the caller reads both), for DataLoader. */
   async links(caseIds: readonly string[], user: AuthUser): Promise<CaseFile[][]> {
-    const links = await this.door.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
+    const links = await this.cases.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
       .andWhere('(case_link.case_id IN (:...ids) OR case_link.linked_case_id IN (:...ids))', { ids: [...caseIds] }).getMany();
     const others = new Set(links.flatMap((l) => [l.caseId, l.linkedCaseId]));
     const cases = new Map((await this.byIds([...others], user)).filter((c): c is CaseFile => !!c).map((c) => [c.id, c]));
@@ -293,7 +297,7 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
 
   /** Whether each person (of the caller's people) has an open case: existence only, for those who may know. */
   async hasOpenCase(contactIds: readonly string[], user: AuthUser): Promise<boolean[]> {
-    const open = await this.door.withOpenCase(user, contactIds);
+    const open = await this.cases.withOpenCase(user, contactIds);
     return contactIds.map((id) => open.has(id));
   }
 
@@ -338,10 +342,12 @@ export class CaseService extends CrudService<CaseFile, CaseFilter, AuthUser> {
       .values(team.map((t) => ({ id: randomUUID(), caseId, userId: t.userId, role: t.role }))).updateEntity(false).execute();
   }
 
-  /** The team of a case the caller reads (for snapshots). */
-  async teamOf(caseId: string): Promise<TeamPlace[]> {
-    const rows = await this.db.find(CaseTeamMember, { where: { caseId }, order: { role: 'ASC' } });
-    return rows.map((r) => ({ userId: r.userId, role: r.role }));
+  /** The team of a case the caller reads, and the cases it follows (for snapshots). */
+  private async relationsOf(caseId: string, user: AuthUser): Promise<CaseRelations> {
+    const [rows] = await this.teams([caseId], user);
+    const links = await this.cases.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
+      .andWhere('case_link.case_id = :caseId', { caseId }).getMany();
+    return { team: rows.map((r) => ({ userId: r.userId, role: r.role })), linkedCaseIds: links.map((l) => l.linkedCaseId) };
   }
 
   /**

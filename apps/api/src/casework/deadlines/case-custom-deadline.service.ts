@@ -81,7 +81,7 @@ export class CaseCustomDeadlineService extends CrudService<CaseCustomDeadline, C
     const before = snapshot({ ...row });
     const merged = this.repo.merge(row, { ...input, ...(input.label !== undefined ? { label: input.label.trim() } : {}) } as Partial<CaseCustomDeadline>);
     checkDeadline(merged);
-    const saved = await this.save(merged);
+    const saved = await this.save(merged, user);
     await this.audit.change(user, kase, 'CaseCustomDeadline', before, snapshot(saved));
     return saved;
   }

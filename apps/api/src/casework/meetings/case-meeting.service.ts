@@ -96,7 +96,7 @@ export class CaseMeetingService extends CrudService<CaseMeeting, CaseMeetingFilt
     const merged = this.repo.merge(row, fields as Partial<CaseMeeting>);
     if (notes !== undefined) merged.notes = notes ? this.cipher.encrypt(notes) : null;
     checkDate(merged);
-    const saved = await this.save(merged);
+    const saved = await this.save(merged, user);
     await this.audit.change(user, kase, 'CaseMeeting', before, snapshot(saved));
     return saved;
   }

@@ -18,11 +18,11 @@ const CONTENT_TABLES = ['case_meeting', 'case_custom_deadline', 'case_note'];
  * the database who is asking (`rollcall.user_id`) and the branches whose cases it reads in full
  * (`rollcall.case_branch_ids`). The team is read by one narrow SECURITY DEFINER function
  * (`rollcall_my_cases`), so the case policy does not recurse through the team's own policy. A case
- * is opened by someone who may not read it yet (a caseworker, before its team exists): a separate
- * insert policy accepts it from its creator in their branch, and its first team rows are accepted
- * from its creator in the same transaction (`rollcall_case_opened_here`). Whether a person has an
- * open case, without its content, comes from one more narrow function
- * (`rollcall_contacts_with_open_case`), limited to the caller's organisation and branches.
+ * is also visible to whoever opened it in the transaction that opened it (its `created_at` is that
+ * transaction's `now()`), so that its first team can be put on it. A new case must be of a member at
+ * an employer its branch covers. Whether a person has an open case, without its content, comes from
+ * one more narrow function (`rollcall_contacts_with_open_case`), limited to the caller's
+ * organisation and branches.
  */
 export class Casework1796100000000 implements MigrationInterface {
   name = 'Casework1796100000000';
@@ -79,16 +79,13 @@ export class Casework1796100000000 implements MigrationInterface {
       $$ SELECT coalesce(string_to_array(nullif(current_setting('rollcall.case_branch_ids', true), ''), ',')::uuid[], '{}') $$`);
     await q(`CREATE FUNCTION rollcall_my_cases() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
       $$ SELECT coalesce(array_agg(t.case_id), '{}') FROM case_team t WHERE t.user_id = rollcall_user() $$`);
-    await q(`CREATE FUNCTION rollcall_case_opened_here(p_case uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-      $$ SELECT EXISTS (SELECT 1 FROM case_file k WHERE k.id = p_case AND k.organisation_id = rollcall_organisation()
-           AND k.created_by_id = rollcall_user() AND k.created_at = now()) $$`);
     await q(`CREATE FUNCTION rollcall_contacts_with_open_case(p_contacts uuid[]) RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
       SET search_path = public, pg_temp AS
       $$ SELECT DISTINCT k.contact_id FROM case_file k JOIN contact c ON c.id = k.contact_id
          WHERE k.contact_id = ANY (p_contacts) AND k.deleted_at IS NULL AND k.status <> 'CLOSED'
            AND k.organisation_id = rollcall_organisation() AND c.organisation_id = rollcall_organisation()
            AND c.deleted_at IS NULL AND c.employer_id = ANY (rollcall_employers()) $$`);
-    for (const f of ['rollcall_my_cases()', 'rollcall_case_opened_here(uuid)', 'rollcall_contacts_with_open_case(uuid[])']) {
+    for (const f of ['rollcall_my_cases()', 'rollcall_contacts_with_open_case(uuid[])']) {
       await q(`REVOKE ALL ON FUNCTION ${f} FROM PUBLIC`);
       await q(`GRANT EXECUTE ON FUNCTION ${f} TO ${APP_ROLE}`);
     }
@@ -97,14 +94,13 @@ export class Casework1796100000000 implements MigrationInterface {
     // (SELECT f()) is evaluated once per statement, not once per row.
     await q(`CREATE POLICY case_file_content ON case_file TO ${APP_ROLE}
       USING (organisation_id = rollcall_organisation() AND EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id)
-        AND (branch_id = ANY (rollcall_case_branches()) OR id = ANY ((SELECT rollcall_my_cases()))))`);
-    await q(`CREATE POLICY case_file_open ON case_file FOR INSERT TO ${APP_ROLE}
-      WITH CHECK (organisation_id = rollcall_organisation() AND created_by_id = rollcall_user()
-        AND EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id AND c.employer_id = case_file.employer_id)
+        AND (branch_id = ANY (rollcall_case_branches()) OR id = ANY ((SELECT rollcall_my_cases()))
+          OR (created_by_id = rollcall_user() AND created_at = now())))`);
+    await q(`CREATE POLICY case_file_open ON case_file AS RESTRICTIVE FOR INSERT TO ${APP_ROLE}
+      WITH CHECK (EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id AND c.employer_id = case_file.employer_id)
         AND EXISTS (SELECT 1 FROM branch_employer be WHERE be.branch_id = case_file.branch_id AND be.employer_id = case_file.employer_id))`);
     await q(`CREATE POLICY case_team_content ON case_team TO ${APP_ROLE}
       USING (EXISTS (SELECT 1 FROM case_file k WHERE k.id = case_team.case_id))`);
-    await q(`CREATE POLICY case_team_first ON case_team FOR INSERT TO ${APP_ROLE} WITH CHECK (rollcall_case_opened_here(case_id))`);
     await q(`CREATE POLICY case_link_content ON case_link TO ${APP_ROLE}
       USING (EXISTS (SELECT 1 FROM case_file k WHERE k.id = case_link.case_id) AND EXISTS (SELECT 1 FROM case_file k WHERE k.id = case_link.linked_case_id))`);
     for (const t of CONTENT_TABLES) {
@@ -121,12 +117,10 @@ export class Casework1796100000000 implements MigrationInterface {
     await q('DROP POLICY case_note_author ON case_note');
     for (const t of CONTENT_TABLES) await q(`DROP POLICY ${t}_content ON ${t}`);
     await q('DROP POLICY case_link_content ON case_link');
-    await q('DROP POLICY case_team_first ON case_team');
     await q('DROP POLICY case_team_content ON case_team');
     await q('DROP POLICY case_file_open ON case_file');
     await q('DROP POLICY case_file_content ON case_file');
     await q('DROP FUNCTION rollcall_contacts_with_open_case(uuid[])');
-    await q('DROP FUNCTION rollcall_case_opened_here(uuid)');
     await q('DROP FUNCTION rollcall_my_cases()');
     await q('DROP FUNCTION rollcall_case_branches()');
     await q('DROP FUNCTION rollcall_user()');
