@@ -191,7 +191,7 @@ describe('rotateAll', () => {
 describe('npm run keys:rotate (the built script)', () => {
   const run = promisify(execFile);
   const script = path.join(ROOT, 'apps/api/dist/casework/crypto/rotate-keys.js');
-  const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: 'postgres://unused@127.0.0.1:1/none', CASE_ENCRYPTION_KEYS: `${NEW},${OLD}` };
+  const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: 'postgres://unused@127.0.0.1:1/none', JWT_SECRET: 'x'.repeat(32), CASE_ENCRYPTION_KEYS: `${NEW},${OLD}` };
 
   it('starts, reads the keys and says what it found to do', async () => {
     const { stdout } = await run(process.execPath, [script], { env, cwd: ROOT });
