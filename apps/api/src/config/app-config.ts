@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, validateSync } from 'class-validator';
+import { CaseEncryptionKeysRule, newCaseKeyEntry, parseCaseKeys } from '../casework/crypto/case-keys.js';
 
 /** The whole configuration, from the environment, validated at boot (fails fast with every problem). */
 export class AppConfig {
@@ -60,6 +61,15 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * Encrypt case notes and documents at rest: comma-separated `id:base64key` pairs of 32-byte keys.
+   * The first encrypts; the others only decrypt, until `keys:rotate` has moved what they sealed onto
+   * the first. Required in production; in development a random one is kept in DATA_DIR.
+   */
+  @IsOptional()
+  @Validate(CaseEncryptionKeysRule)
+  CASE_ENCRYPTION_KEYS?: string;
+
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 15m, 8h or 1d' })
   JWT_EXPIRES_IN = '8h';
 
@@ -101,21 +111,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  if (config.production && !config.CASE_ENCRYPTION_KEYS) {
+    problems.push('CASE_ENCRYPTION_KEYS must be set in production: comma-separated id:base64key pairs of 32-byte keys (see the README)');
+  }
   if (config.production && !config.DATABASE_URL) problems.push('DATABASE_URL must be set in production');
   if (config.production && !config.DATABASE_APP_URL && !config.DATABASE_APP_PASSWORD) {
     problems.push('DATABASE_APP_URL or DATABASE_APP_PASSWORD must be set in production');
   }
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR, 'jwt-secret');
+  if (!config.CASE_ENCRYPTION_KEYS) {
+    const file = path.join(config.DATA_DIR, 'case-encryption-keys');
+    config.CASE_ENCRYPTION_KEYS = devSecret(config.DATA_DIR, 'case-encryption-keys', () => newCaseKeyEntry());
+    const kept = parseCaseKeys(config.CASE_ENCRYPTION_KEYS, file).problems;
+    if (kept.length) throw new Error(`Invalid configuration:\n  - ${kept.join('\n  - ')}`);
+  }
   return config;
 }
 
 /** A secret kept in DATA_DIR (beside the embedded database), so it survives a restart. */
-export function devSecret(dataDir: string, name: string): string {
+export function devSecret(dataDir: string, name: string, make = () => randomBytes(48).toString('base64url')): string {
   const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = make();
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
 }
