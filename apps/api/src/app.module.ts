@@ -9,6 +9,7 @@ import { AccessModule } from './access/access.module.js';
 import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
+import { CaseworkModule } from './casework/casework.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -101,6 +102,7 @@ export class AppModule implements NestModule {
         ConversationModule,
         AssessmentModule,
         OrganisingModule,
+        CaseworkModule,
         ExportModule,
         ...(options.modules ?? []),
       ],

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/app-config.js';
 import { appDatabaseUrl, migrate, openDatabase, seedIfEmpty } from './database/bootstrap.js';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './database/seed/index.js';
+import { CaseCipher } from './casework/crypto/case-cipher.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SCALE } from './database/seed/index.js';
 import { createApp } from './server.js';
 
 /**
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     const applied = await migrate(db.url);
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
     if (config.SEED_DEMO === 'true') {
-      const seeded = await seedIfEmpty(db.url);
+      // Demo cases are sealed with the app's own keys, as the app would seal them.
+      const seeded = await seedIfEmpty(db.url, { scale: DEMO_SCALE, cipher: new CaseCipher(config.CASE_ENCRYPTION_KEYS!) });
       if (seeded) console.log(`Loaded demo data: ${Object.entries(seeded.counts).map(([t, n]) => `${n} ${t}`).join(', ')}.`);
     }
     app = await createApp({

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { type AppConfig, devSecret } from '../config/app-config.js';
 import { appRoleUrl } from './app-role.js';
 import { dataSourceOptions } from './data-source.js';
-import { DEMO_SCALE, isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { DEMO_SCALE, isDatabaseEmpty, seedDemo, type SeedDemoOptions, type SeedSummary } from './seed/index.js';
 
 export interface OpenDatabase {
   url: string;
@@ -42,7 +42,7 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 /** Loads the demo data when the database has no organisation yet. */
-export async function seedIfEmpty(url: string, options: SeedOptions = { scale: DEMO_SCALE }): Promise<SeedSummary | null> {
+export async function seedIfEmpty(url: string, options: SeedDemoOptions = { scale: DEMO_SCALE }): Promise<SeedSummary | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

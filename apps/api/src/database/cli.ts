@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pg from 'pg';
+import { CaseCipher } from '../casework/crypto/case-cipher.js';
 import { loadConfig } from '../config/app-config.js';
 import { migrate, openDatabase } from './bootstrap.js';
 import { DEMO_SCALE, isDatabaseEmpty, seedDemo } from './seed/index.js';
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
       await client.connect();
       try {
         if (!(await isDatabaseEmpty(client))) return fail('the database already holds data: add --reset to wipe it first');
-        const summary = await seedDemo(client, { scale });
+        const summary = await seedDemo(client, { scale, cipher: new CaseCipher(config.CASE_ENCRYPTION_KEYS!) });
         console.log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s:`);
         for (const [table, n] of Object.entries(summary.counts)) console.log(`  ${table.padEnd(16)} ${n}`);
       } finally {

@@ -9,4 +9,8 @@ export interface EncryptedColumn {
   column: string;
 }
 
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { table: 'case_file', id: 'id', column: 'summary' },
+  { table: 'case_meeting', id: 'id', column: 'notes' },
+  { table: 'case_note', id: 'id', column: 'body' },
+];

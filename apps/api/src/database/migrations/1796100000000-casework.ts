@@ -91,10 +91,9 @@ export class Casework1796100000000 implements MigrationInterface {
     }
 
     for (const t of CASE_TABLES) await q(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
-    // (SELECT f()) is evaluated once per statement, not once per row.
     await q(`CREATE POLICY case_file_content ON case_file TO ${APP_ROLE}
       USING (organisation_id = rollcall_organisation() AND EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id)
-        AND (branch_id = ANY (rollcall_case_branches()) OR id = ANY ((SELECT rollcall_my_cases()))
+        AND (branch_id = ANY (rollcall_case_branches()) OR id IN (SELECT unnest(rollcall_my_cases()))
           OR (created_by_id = rollcall_user() AND created_at = now())))`);
     await q(`CREATE POLICY case_file_open ON case_file AS RESTRICTIVE FOR INSERT TO ${APP_ROLE}
       WITH CHECK (EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id AND c.employer_id = case_file.employer_id)

@@ -6,7 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { currentAssessment } from '../../assessments/current-assessment.sql.js';
 import { hashPassword } from '../../auth/password.js';
 import { followUpDone } from '../../conversations/follow-up.sql.js';
-import { DEFAULT_ISSUE_TAGS } from '@rollcall/domain';
+import { DEFAULT_ISSUE_TAGS, ukToday } from '@rollcall/domain';
+import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
+import { writeCases } from './cases.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
 import { generateSeedRows, SEED_TABLES, SEED_TODAY, type SeedOptions, type SeedSize, type SeedTable } from './generator.js';
@@ -16,6 +18,8 @@ export interface SeedSummary {
   size: SeedSize;
   /** Rows written per table. */
   counts: Record<SeedTable, number>;
+  /** Demo cases written (none without a cipher). */
+  cases: number;
   /** Wall time of the whole seed, including the password hash and the commit. */
   elapsedMs: number;
 }
@@ -23,6 +27,10 @@ export interface SeedSummary {
 export interface SeedDemoOptions extends SeedOptions {
   /** Run ANALYZE on the seeded tables afterwards (default: when more than 10,000 contacts were written). */
   analyze?: boolean;
+  /** The app's cipher (CASE_ENCRYPTION_KEYS): demo cases are written only with it, their text sealed as the app seals it. */
+  cipher?: Pick<CaseCipher, 'encrypt'>;
+  /** The day demo cases are dated from (their hearings and deadlines lie ahead of it). Default: today in the UK. */
+  casesToday?: string;
 }
 
 /** Trusts in the demo (npm start, db:seed): the demo trust and one more, so there is another branch to be walled off from. */
@@ -159,6 +167,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     throw new Error('The database already holds organisations: the demo data is only written into an empty database.');
   }
   const writer = new CopyWriter(client, passwordHash);
+  let cases = 0;
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
@@ -169,6 +178,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     await writer.flush();
     await writeBranches(client);
     await writeOrganising(client);
+    cases = options.cipher ? await writeCases(client, options.cipher, options.casesToday ?? ukToday()) : 0;
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -177,5 +187,5 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
   if (options.analyze ?? writer.counts.contact > 10_000) {
     await client.query(`ANALYZE ${SEED_TABLES.join(', ')}`);
   }
-  return { scale, size, counts: { ...writer.counts }, elapsedMs: Math.round(performance.now() - started) };
+  return { scale, size, counts: { ...writer.counts }, cases, elapsedMs: Math.round(performance.now() - started) };
 }
