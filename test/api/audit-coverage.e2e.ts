@@ -48,6 +48,7 @@ const s = {
   org: '', admin: { id: '', email: LOGINS.admin }, adminBranch: '', demoWard: '', leaderContact: '',
   employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
+  rep: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -199,6 +200,72 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { updateConversation(id: $id, data: { notes: "Talked about rotas and breaks" }) { id } }', { id: s.conversation }],
     entries: () => [{ action: 'UPDATE', entityType: 'Conversation', entityId: s.conversation, before: { notes: 'Talked about rotas' }, after: { notes: 'Talked about rotas and breaks' } }],
   },
+  // casework: the appeal (s.kase) of a case made before the run (s.partnerCase), of the same member
+  createCase: {
+    note: 'Its team (the caller as caseworker by default) is in the snapshot; its sealed summary only as hasSummary.',
+    op: () => ['mutation($c: ID!) { createCase(data: { contactId: $c, type: APPEAL, summary: "Appeal against the warning" }) { id } }', { c: s.leaderContact }],
+    entries: (r) => [{
+      action: 'CREATE', entityType: 'Case', entityId: (s.kase = r.id),
+      after: { type: 'APPEAL', contactId: s.leaderContact, hasSummary: true, team: [{ userId: s.admin.id, role: 'CASEWORKER' }], linkedCaseIds: [] },
+    }],
+  },
+  updateCase: {
+    op: () => ['mutation($id: ID!) { updateCase(id: $id, data: { status: AWAITING_MEETING, summary: "Appeal against the final written warning" }) { id } }', { id: s.kase }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Case', entityId: s.kase, before: { status: 'OPEN', hasSummary: true }, after: { status: 'AWAITING_MEETING', hasSummary: true } }],
+  },
+  setCaseTeam: {
+    note: 'A new team is an update of the case.',
+    op: () => ['mutation($id: ID!, $u: ID!, $r: ID!) { setCaseTeam(caseId: $id, data: { caseworkerId: $u, repId: $r }) { id } }', { id: s.kase, u: s.admin.id, r: s.rep }],
+    entries: () => [{
+      action: 'UPDATE', entityType: 'Case', entityId: s.kase,
+      before: { team: [{ userId: s.admin.id, role: 'CASEWORKER' }] }, after: { team: [{ userId: s.admin.id, role: 'CASEWORKER' }, { userId: s.rep, role: 'REP' }] },
+    }],
+  },
+  linkCases: {
+    note: 'A link is an update of the appeal (or claim) that follows the other case.',
+    op: () => ['mutation($a: ID!, $c: ID!) { linkCases(data: { caseId: $a, linkedCaseId: $c }) { id } }', { a: s.kase, c: s.partnerCase }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Case', entityId: s.kase, before: { linkedCaseIds: [] }, after: { linkedCaseIds: [s.partnerCase] } }],
+  },
+  createCaseMeeting: {
+    note: 'Its sealed notes only as hasNotes.',
+    op: () => ['mutation($c: ID!) { createCaseMeeting(data: { caseId: $c, kind: APPEAL_HEARING, date: "2026-12-14", notes: "Bring the letter" }) { id } }', { c: s.kase }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CaseMeeting', entityId: (s.meeting = r.id), after: { caseId: s.kase, kind: 'APPEAL_HEARING', date: '2026-12-14', hasNotes: true } }],
+  },
+  updateCaseMeeting: {
+    op: () => ['mutation($id: ID!) { updateCaseMeeting(id: $id, data: { place: "Room 4" }) { id } }', { id: s.meeting }],
+    entries: () => [{ action: 'UPDATE', entityType: 'CaseMeeting', entityId: s.meeting, before: { place: null }, after: { place: 'Room 4' } }],
+  },
+  createCaseCustomDeadline: {
+    op: () => ['mutation($c: ID!) { createCaseCustomDeadline(data: { caseId: $c, label: "Send the appeal pack", due: "2026-12-10" }) { id } }', { c: s.kase }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CaseCustomDeadline', entityId: (s.customDeadline = r.id), after: { caseId: s.kase, label: 'Send the appeal pack', done: false } }],
+  },
+  updateCaseCustomDeadline: {
+    op: () => ['mutation($id: ID!) { updateCaseCustomDeadline(id: $id, data: { done: true }) { id } }', { id: s.customDeadline }],
+    entries: () => [{ action: 'UPDATE', entityType: 'CaseCustomDeadline', entityId: s.customDeadline, before: { done: false }, after: { done: true } }],
+  },
+  createCaseNote: {
+    note: 'Who wrote it and when; never its text.',
+    op: () => ['mutation($c: ID!) { createCaseNote(data: { caseId: $c, body: "Member agreed the grounds" }) { id } }', { c: s.kase }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CaseNote', entityId: (s.note = r.id), after: { caseId: s.kase, authorId: s.admin.id } }],
+  },
+  unlinkCases: {
+    note: 'Answers a Boolean: an update of the case that followed (false, and nothing written, when there was no link).',
+    op: () => ['mutation($a: ID!, $c: ID!) { unlinkCases(data: { caseId: $a, linkedCaseId: $c }) }', { a: s.kase, c: s.partnerCase }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Case', entityId: s.kase, before: { linkedCaseIds: [s.partnerCase] }, after: { linkedCaseIds: [] } }],
+  },
+  deleteCaseCustomDeadline: {
+    op: () => ['mutation($id: ID!) { deleteCaseCustomDeadline(id: $id) { id } }', { id: s.customDeadline }],
+    entries: () => [{ action: 'DELETE', entityType: 'CaseCustomDeadline', entityId: s.customDeadline, before: { label: 'Send the appeal pack' } }],
+  },
+  deleteCaseMeeting: {
+    op: () => ['mutation($id: ID!) { deleteCaseMeeting(id: $id) { id } }', { id: s.meeting }],
+    entries: () => [{ action: 'DELETE', entityType: 'CaseMeeting', entityId: s.meeting, before: { place: 'Room 4' } }],
+  },
+  deleteCase: {
+    note: 'Marked deleted (kept for history), recorded as the deletion it is to the user.',
+    op: () => ['mutation($id: ID!) { deleteCase(id: $id) { id } }', { id: s.kase }],
+    entries: () => [{ action: 'DELETE', entityType: 'Case', entityId: s.kase, before: { type: 'APPEAL', status: 'AWAITING_MEETING' } }],
+  },
   deleteConversation: {
     note: 'Takes the assessment it recorded and its issue tags with it: both are in the snapshot.',
     op: () => ['mutation($id: ID!) { deleteConversation(id: $id) { id } }', { id: s.conversation }],
@@ -329,6 +396,11 @@ beforeAll(async () => {
   [{ branchId: s.adminBranch }] = await adminRoles();
   [{ id: s.demoWard }] = await t.sql('SELECT w.id FROM ward w JOIN site si ON si.id = w.site_id WHERE si.employer_id = $1 ORDER BY w.name LIMIT 1', [t.demoEmployerId]);
   [{ id: s.leaderContact }] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND deleted_at IS NULL ORDER BY last_name, id LIMIT 1', [t.demoEmployerId]);
+  [{ id: s.rep }] = await t.sql('SELECT id FROM app_user WHERE email = $1', [LOGINS.rep]);
+  // the case an appeal will follow (made before the run: its entries are not the run's)
+  const partner = await t.as('admin')('mutation($c: ID!) { createCase(data: { contactId: $c, type: DISCIPLINARY }) { id } }', { c: s.leaderContact });
+  s.partnerCase = partner.data?.createCase?.id ?? '';
+  if (!s.partnerCase) throw new Error(`the partner case: ${JSON.stringify(partner.errors)}`);
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });
