@@ -54,10 +54,10 @@ export class CaseNoteResolver {
     return this.notes.create(data, user);
   }
 
-  @ResolveField(() => String, { description: 'Encrypted at rest' })
-  async body(@Parent() n: CaseNote, @Loaders() loaders: RequestLoaders): Promise<string> {
+  @ResolveField(() => String, { nullable: true, description: 'Encrypted at rest (null where the CaseDoor hides the note)' })
+  async body(@Parent() n: CaseNote, @Loaders() loaders: RequestLoaders): Promise<string | null> {
     const own = await loaders.get<string, CaseNote | null>('caseNote.byId', (ids, user) => this.notes.byIds(ids, user)).load(n.id);
-    return own ? this.notes.bodyOf(own) : '';
+    return own ? this.notes.bodyOf(own) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Who wrote it' })
