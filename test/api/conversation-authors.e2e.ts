@@ -78,3 +78,29 @@ describe('who may change or delete a conversation', () => {
     expect(await row(id)).toEqual(before);
   });
 });
+
+describe('Conversation.mayChange says beforehand what the mutations decide', () => {
+  const MAY = 'query($id: ID!) { Conversation(id: $id) { mayChange } }';
+  const mayChange = async (who: Login, id: string) => (await t.as(who)<{ Conversation: { mayChange: boolean } }>(MAY, { id })).data?.Conversation.mayChange;
+
+  it.each([
+    ['the secretary', 'secretary', { rep: false, secretary: true, admin: true, caseworker: false }],
+    ['the rep', 'rep', { rep: true, secretary: true, admin: true, caseworker: false }],
+  ] as const)('on a conversation logged by %s', async (_by, author, expected) => {
+    const id = await logAs(author, `Logged by ${author}`);
+    for (const [who, may] of Object.entries(expected) as [Login, boolean][]) {
+      expect({ who, may: await mayChange(who, id) }).toEqual({ who, may });
+      // The mutation agrees (a harmless change: the same notes again).
+      const res = await t.as(who)(UPDATE, { id, d: { notes: `Logged by ${author}` } });
+      expect({ who, refused: errorOf(res)?.code === 'FORBIDDEN' }).toEqual({ who, refused: !may });
+    }
+  });
+
+  it('in a list, row by row', async () => {
+    const mine = await logAs('rep', 'The rep again');
+    const theirs = await logAs('secretary', 'The secretary again');
+    const res = await t.as('rep')<{ allConversations: { id: string; mayChange: boolean }[] }>(
+      'query($ids: [String!]) { allConversations(filter: { ids: $ids }, perPage: 10) { id mayChange } }', { ids: [mine, theirs] });
+    expect(Object.fromEntries(res.data!.allConversations.map((c) => [c.id, c.mayChange]))).toEqual({ [mine]: true, [theirs]: false });
+  });
+});

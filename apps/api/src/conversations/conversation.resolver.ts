@@ -110,6 +110,13 @@ export class ConversationResolver {
     return daysOverdue(c.followUpDate, ukToday());
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may change or delete it: you logged it, or you are a secretary or admin of its branch' })
+  mayChange(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    return loaders
+      .get<Conversation, boolean>('conversation.mayChange', (rows, user) => this.conversations.mayChange(rows, user))
+      .load(c);
+  }
+
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the person was next spoken to (the follow-up done)' })
   completedAt(@Parent() c: Conversation, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
     return loaders.get<string, Date | null>('conversation.completedAt', (ids, user) => this.conversations.completedAt(ids, user)).load(c.id);

@@ -4,6 +4,7 @@ import {
 } from '@rollcall/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { PeopleDoor } from '../access/people-door.js';
+import { Permission, roleHas } from '../access/permissions.js';
 import type { PeopleWrites } from '../access/people-writes.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -183,16 +184,28 @@ export class ConversationService extends PeopleCrudService<Conversation, Convers
    * employer, may change or delete it: a rep may not rewrite what the secretary (or another rep) logged.
    */
   private async requireMayChange(row: Conversation, user: AuthUser, doing: 'change' | 'delete'): Promise<void> {
-    if (row.repUserId === user.id) return;
+    const [may] = await this.mayChange([row], user);
+    if (!may) throw new ForbiddenError(`Only the person who logged this conversation, or a branch secretary or admin, may ${doing} it`);
+  }
+
+  /**
+   * Whether the caller may change or delete each conversation: whoever logged it, or a secretary or admin of a branch
+   * covering the person's employer, and only with PEOPLE_WRITE. The one rule, for the mutations and for the web app
+   * (`Conversation.mayChange`), which offers Edit and Delete only where they would be allowed.
+   */
+  async mayChange(rows: readonly Pick<Conversation, 'contactId' | 'repUserId'>[], user: AuthUser): Promise<boolean[]> {
+    if (!user.roles.some((r) => roleHas(r.role, Permission.PEOPLE_WRITE))) return rows.map(() => false);
     const branches = user.roles.filter((r) => r.role === Role.BRANCH_SECRETARY || r.role === Role.ADMIN).map((r) => r.branchId);
-    if (branches.length) {
-      const [{ officer }] = await this.door.sql<{ officer: boolean }>(user, (people) =>
-        `SELECT EXISTS (SELECT 1 FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id
-                        WHERE c.id = :contactId AND be.branch_id = ANY(:branches) AND ${people({ alias: 'c' })}) AS officer`,
-      { contactId: row.contactId, branches });
-      if (officer) return;
+    const others = [...new Set(rows.filter((r) => r.repUserId !== user.id).map((r) => r.contactId))];
+    let officerOf = new Set<string>();
+    if (branches.length && others.length) {
+      const found = await this.door.sql<{ id: string }>(user, (people) =>
+        `SELECT c.id FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id
+          WHERE be.branch_id = ANY(:branches) AND c.id IN ${people({ among: ':contactIds' })}`,
+      { contactIds: others, branches });
+      officerOf = new Set(found.map((f) => f.id));
     }
-    throw new ForbiddenError(`Only the person who logged this conversation, or a branch secretary or admin, may ${doing} it`);
+    return rows.map((r) => r.repUserId === user.id || officerOf.has(r.contactId));
   }
 
   private checkTime(at: Date): Date {

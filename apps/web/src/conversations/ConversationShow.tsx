@@ -11,6 +11,7 @@ import {
   useRecordContext,
   useResourceDefinition,
 } from 'react-admin';
+import { Permission, useCan } from '../permissions';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { labelOf } from '../choices';
 import { DayField } from '../common/DayField';
@@ -25,11 +26,17 @@ import { RecordLoading } from '../common/Loading';
 
 const Actions = () => {
   const { hasEdit } = useResourceDefinition();
+  // Edit and Delete only where the API would allow them: whoever logged it, or the branch's secretary or admin.
+  const record = useRecordContext<ConversationRecord>();
+  const may = hasEdit && record?.mayChange === true;
+  const mayReadAudit = useCan(Permission.AUDIT_READ);
+  // Nothing to offer: no empty toolbar taking the top of a phone's screen.
+  if (!may && !mayReadAudit) return null;
   return (
     <TopToolbar>
       <AuditHistoryButton />
-      {hasEdit && <EditButton />}
-      {hasEdit && (
+      {may && <EditButton />}
+      {may && (
         <DeleteButton
           mutationMode="pessimistic"
           confirmTitle="Delete this conversation?"

@@ -16,6 +16,8 @@ export interface ConversationRecord {
   followUpState?: string | null;
   daysOverdue?: number;
   assessment?: number | null;
+  /** Whether the signed-in user may change or delete it (the API decides: whoever logged it, or the branch's officers). */
+  mayChange?: boolean;
 }
 
 /** "One-to-one · in person" */
