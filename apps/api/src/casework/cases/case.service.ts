@@ -5,7 +5,7 @@ import { BankHolidayRegion, CASE_TYPE_LABELS, caseDeadlineFactsErrors, isOutcome
 import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import { CaseDoor } from '../../access/case-door.js';
-import { PeopleDoor } from '../../access/people-door.js';
+import { DoorNames, PeopleDoor } from '../../access/people-door.js';
 import { Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PeopleCrudService } from '../../access/people-crud.service.js';
@@ -109,7 +109,7 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
     const words = f.q?.trim().split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
     if (words.length) {
       // The member's name, among the people the caller may see (never a name the people rules hide).
-      const member = this.door.condition(user, { alias: 'qc' });
+      const member = this.door.condition(user, { alias: 'qc' }, DoorNames.of(qb));
       const match = words.map((_, i) => `(qc.first_name || ' ' || qc.last_name || ' ' || coalesce(qc.preferred_name, '')) ILIKE :cq${i}`).join(' AND ');
       qb.andWhere(`EXISTS (SELECT 1 FROM contact qc WHERE qc.id = case_file.contact_id AND qc.deleted_at IS NULL AND ${member.sql} AND ${match})`,
         { ...member.params, ...Object.fromEntries(words.map((w, i) => [`cq${i}`, likePattern(w)])) });
