@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import { AuditService } from '../../apps/api/src/audit/audit.service.js';
 import { errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+import { PATCH_SITES } from '../fixtures/scope-targets.js';
 
 /**
  * Every mutation in the committed schema, run once successfully, writes the audit entries of what it
@@ -48,7 +49,7 @@ const s = {
   org: '', admin: { id: '', email: LOGINS.admin }, adminBranch: '', demoWard: '', leaderContact: '',
   employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
-  rep: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '',
+  rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -203,10 +204,10 @@ const ROWS: Record<string, Row> = {
   // casework: the appeal (s.kase) of a case made before the run (s.partnerCase), of the same member
   createCase: {
     note: 'Its team (the caller as caseworker by default) is in the snapshot; its sealed summary only as hasSummary.',
-    op: () => ['mutation($c: ID!) { createCase(data: { contactId: $c, type: APPEAL, summary: "Appeal against the warning" }) { id } }', { c: s.leaderContact }],
+    op: () => ['mutation($c: ID!) { createCase(data: { contactId: $c, type: APPEAL, summary: "Appeal against the warning" }) { id } }', { c: s.member }],
     entries: (r) => [{
       action: 'CREATE', entityType: 'Case', entityId: (s.kase = r.id),
-      after: { type: 'APPEAL', contactId: s.leaderContact, hasSummary: true, team: [{ userId: s.admin.id, role: 'CASEWORKER' }], linkedCaseIds: [] },
+      after: { type: 'APPEAL', contactId: s.member, hasSummary: true, team: [{ userId: s.admin.id, role: 'CASEWORKER' }], linkedCaseIds: [] },
     }],
   },
   updateCase: {
@@ -397,8 +398,11 @@ beforeAll(async () => {
   [{ id: s.demoWard }] = await t.sql('SELECT w.id FROM ward w JOIN site si ON si.id = w.site_id WHERE si.employer_id = $1 ORDER BY w.name LIMIT 1', [t.demoEmployerId]);
   [{ id: s.leaderContact }] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND deleted_at IS NULL ORDER BY last_name, id LIMIT 1', [t.demoEmployerId]);
   [{ id: s.rep }] = await t.sql('SELECT id FROM app_user WHERE email = $1', [LOGINS.rep]);
-  // the case an appeal will follow (made before the run: its entries are not the run's)
-  const partner = await t.as('admin')('mutation($c: ID!) { createCase(data: { contactId: $c, type: DISCIPLINARY }) { id } }', { c: s.leaderContact });
+  // a member on the demo rep's patch (the rep joins the team of their case), and the case their appeal will follow (made
+  // before the run: its entries are not the run's)
+  [{ id: s.member }] = await t.sql(`SELECT p.contact_id AS id FROM posting p JOIN ward w ON w.id = p.ward_id JOIN contact c ON c.id = p.contact_id
+    WHERE p.end_date IS NULL AND c.deleted_at IS NULL AND c.employer_id = $1 AND w.site_id IN ${PATCH_SITES} ORDER BY c.last_name, c.id LIMIT 1`, [t.demoEmployerId]);
+  const partner = await t.as('admin')('mutation($c: ID!) { createCase(data: { contactId: $c, type: DISCIPLINARY }) { id } }', { c: s.member });
   s.partnerCase = partner.data?.createCase?.id ?? '';
   if (!s.partnerCase) throw new Error(`the partner case: ${JSON.stringify(partner.errors)}`);
   await t.login('admin');

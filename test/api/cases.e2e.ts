@@ -3,7 +3,7 @@ import { CaseCipher } from '../../apps/api/src/casework/crypto/case-cipher.js';
 import { ENCRYPTED_COLUMNS } from '../../apps/api/src/casework/crypto/encrypted-columns.js';
 import { rotateAll } from '../../apps/api/src/casework/crypto/rotate.js';
 import { errorOf, type GqlResult, type Login, LOGINS, startTestApp, TEST_CASE_ENCRYPTION_KEYS, type TestApp } from '../fixtures/app.js';
-import { userIdOf } from '../fixtures/scope-targets.js';
+import { PATCH_SITES, userIdOf } from '../fixtures/scope-targets.js';
 
 /**
  * Casework through the API: a case's life from opening to closing (team, meetings, deadlines, notes,
@@ -13,8 +13,9 @@ import { userIdOf } from '../fixtures/scope-targets.js';
  */
 let t: TestApp;
 const ids = { caseworker: '', rep: '', secretary: '', coalition: '', secretary2: '' };
-/** Current staff of the demo branch, and one of the second trust's. */
+/** Current staff of the demo branch on the demo rep's patch, one off it, and one of the second trust's. */
 let members: string[] = [];
+let offPatchMember = '';
 let otherBranchMember = '';
 
 const ok = <T = any>(res: GqlResult, key: string): T => {
@@ -27,9 +28,13 @@ const UPDATE = 'mutation($id: ID!, $d: CaseUpdateInput!) { updateCase(id: $id, d
 beforeAll(async () => {
   t = await startTestApp();
   for (const who of Object.keys(ids) as (keyof typeof ids)[]) ids[who] = await userIdOf(t, who as Login);
-  members = (await t.sql(`SELECT c.id FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL
+  const staff = (onPatch: boolean) => t.sql(`SELECT c.id FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
     WHERE c.employer_id = $1 AND c.organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) AND c.deleted_at IS NULL
-    AND (c.leave_date IS NULL OR c.leave_date > current_date) ORDER BY c.last_name, c.id LIMIT 20`, [t.demoEmployerId, LOGINS.secretary])).map((r) => r.id);
+    AND (c.leave_date IS NULL OR c.leave_date > current_date) AND w.site_id ${onPatch ? '' : 'NOT'} IN ${PATCH_SITES}
+    AND NOT EXISTS (SELECT 1 FROM case_file k WHERE k.contact_id = c.id) ORDER BY c.last_name, c.id LIMIT 20`, [t.demoEmployerId, LOGINS.secretary]);
+  members = (await staff(true)).map((r) => r.id);
+  [{ id: offPatchMember }] = await staff(false);
+  expect(members).toHaveLength(20);
   [{ id: otherBranchMember }] = await t.sql('SELECT id FROM contact WHERE employer_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE email = $2) LIMIT 1',
     [t.otherEmployerId, LOGINS.secretary]);
 });
@@ -228,6 +233,8 @@ describe('bad input', () => {
       .toEqual({ repId: "must be a rep, caseworker, secretary or admin of the member's branch" });
     expect(await fields('caseworker', CREATE, { d: { contactId: members[5], type: 'GRIEVANCE', caseworkerId: ids.secretary2 } }))
       .toEqual({ caseworkerId: "must be a caseworker, secretary or admin of the member's branch" });
+    expect(await fields('caseworker', CREATE, { d: { contactId: offPatchMember, type: 'GRIEVANCE', repId: ids.rep } }))
+      .toEqual({ repId: "must be a rep whose patch the member works on (the member's current ward is on none of their sites)" });
     expect(await fields('caseworker', CREATE, { d: { contactId: members[5], type: 'GRIEVANCE', caseworkerId: ids.caseworker, secondCaseworkerId: ids.caseworker } }))
       .toEqual({ secondCaseworkerId: 'is already on the team' });
     expect(await fields('caseworker', CREATE, { d: { contactId: members[5], type: 'GRIEVANCE', caseworkerId: ids.secretary, secondCaseworkerId: ids.secretary2 } }))

@@ -157,7 +157,7 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
         }
         team.push({ userId: user.id, role: CaseTeamRole.SECOND_CASEWORKER });
       }
-      await this.checkTeam(team, branchId, user);
+      await this.checkTeam(team, branchId, contact.id, user);
       const today = ukToday();
       const openedOn = input.openedOn ?? today;
       if (openedOn > today) throw new UserInputError({ openedOn: 'must not be in the future' });
@@ -221,7 +221,7 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
     const row = await this.get(caseId, user);
     if (!this.cases.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may assign a case');
     const team = this.teamFrom(input);
-    await this.checkTeam(team, row.branchId, user);
+    await this.checkTeam(team, row.branchId, row.contactId, user);
     const before = await this.relationsOf(caseId, user);
     await this.db.transaction(async (tx) => {
       await tx.delete(CaseTeamMember, { caseId });
@@ -319,8 +319,12 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
     return team;
   }
 
-  /** Each place: a different, active user of the caller's organisation, holding a fitting role in the case's branch. */
-  private async checkTeam(team: readonly TeamPlace[], branchId: string, user: AuthUser): Promise<void> {
+  /**
+   * Each place: a different, active user of the caller's organisation, holding a fitting role in the
+   * case's branch; and a rep whose only role there is rep must have the member on their patch (a rep
+   * reads only the people of their patch, and must know whom they represent).
+   */
+  private async checkTeam(team: readonly TeamPlace[], branchId: string, contactId: string, user: AuthUser): Promise<void> {
     const seen = new Set<string>();
     for (const t of team) {
       if (seen.has(t.userId)) throw new UserInputError({ [PLACE_FIELD[t.role]]: 'is already on the team' });
@@ -334,7 +338,18 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
     for (const t of team) {
       const held = rows.filter((r) => r.user_id === t.userId).map((r) => r.role);
       if (!held.some((r) => PLACE_ROLES[t.role].includes(r))) throw new UserInputError({ [PLACE_FIELD[t.role]]: PLACE_WHO[t.role] });
+      if (t.role === CaseTeamRole.REP && held.every((r) => r === Role.REP) && !(await this.onPatchOf(t.userId, contactId, user))) {
+        throw new UserInputError({ repId: "must be a rep whose patch the member works on (the member's current ward is on none of their sites)" });
+      }
     }
+  }
+
+  /** Whether the member's current posting is on a site of this rep's patch (read through the door, as the caller). */
+  private async onPatchOf(repId: string, contactId: string, user: AuthUser): Promise<boolean> {
+    const [{ on }] = await this.door.sql<{ on: boolean }>(user, (people) => `SELECT EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id
+      JOIN rep_patch rp ON rp.site_id = w.site_id WHERE p.contact_id = :contactId AND p.end_date IS NULL AND rp.user_id = :repId
+      AND ${people({ table: 'posting', alias: 'p' })}) AS on`, { contactId, repId });
+    return on;
   }
 
   private async insertTeam(tx: EntityManager, caseId: string, team: readonly TeamPlace[]): Promise<void> {
