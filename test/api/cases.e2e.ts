@@ -150,6 +150,11 @@ describe('a case from opening to closing', () => {
     const team = await t.as('secretary')('mutation($id: ID!, $u: ID!, $r: ID!) { setCaseTeam(caseId: $id, data: { caseworkerId: $u, repId: $r }) { team { userId role } } }',
       { id: appealId, u: ids.caseworker, r: ids.rep });
     expect(ok(team, 'setCaseTeam').team).toEqual([{ userId: ids.caseworker, role: 'CASEWORKER' }, { userId: ids.rep, role: 'REP' }]);
+    // what each may do, as the case itself says (for the web app's buttons)
+    const rights = 'query($id: ID!) { Case(id: $id) { myPlace mayChange mayAddNote mayManage } }';
+    expect(ok(await t.as('caseworker')(rights, { id: appealId }), 'Case')).toEqual({ myPlace: 'CASEWORKER', mayChange: true, mayAddNote: true, mayManage: false });
+    expect(ok(await t.as('rep')(rights, { id: appealId }), 'Case')).toEqual({ myPlace: 'REP', mayChange: false, mayAddNote: true, mayManage: false });
+    expect(ok(await t.as('secretary')(rights, { id: appealId }), 'Case')).toEqual({ myPlace: null, mayChange: true, mayAddNote: true, mayManage: true });
     // the rep now reads the appeal and may add a note to it, but change nothing else
     expect(ok(await t.as('rep')('query($id: ID!) { Case(id: $id) { id } }', { id: appealId }), 'Case')).toEqual({ id: appealId });
     ok(await t.as('rep')('mutation($c: ID!) { createCaseNote(data: { caseId: $c, body: "Spoke to the member on the ward" }) { id } }', { c: appealId }), 'createCaseNote');

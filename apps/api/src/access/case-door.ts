@@ -129,8 +129,26 @@ export class CaseDoor {
 
   /** The caller's place on a case's team (null: not on it). Ask only of a case found through the door. */
   async placeOn(user: AuthUser, caseId: string): Promise<TeamPlace | null> {
-    const rows: { role: TeamPlace }[] = await this.db.query('SELECT role FROM case_team WHERE case_id = $1 AND user_id = $2', [caseId, user.id]);
-    return rows[0]?.role ?? null;
+    return (await this.placesOn(user, [caseId]))[0];
+  }
+
+  /** The caller's place on each case's team (null: not on it, or not a case they read), in key order (DataLoader). */
+  async placesOn(user: AuthUser, caseIds: readonly string[]): Promise<(TeamPlace | null)[]> {
+    const rows = await this.sql<{ case_id: string; role: TeamPlace }>(user, (cases) => `SELECT t.case_id, t.role FROM case_team t
+      JOIN case_file k ON k.id = t.case_id WHERE t.case_id = ANY(:caseIds) AND t.user_id = :me AND ${cases('k')}`, { caseIds: [...caseIds], me: user.id });
+    const by = new Map(rows.map((r) => [r.case_id, r.role]));
+    return caseIds.map((id) => by.get(id) ?? null);
+  }
+
+  /** What the caller may do with a case they read, given their place on its team: the field rules below, for a whole page at once. */
+  rights(user: AuthUser, kase: CaseRef, place: TeamPlace | null): { change: boolean; addNote: boolean; manage: boolean } {
+    const officer = this.isOfficer(user, kase);
+    const writes = this.access.can(user, Permission.CASES_WRITE);
+    return {
+      change: writes && (officer || place === 'CASEWORKER' || place === 'SECOND_CASEWORKER'),
+      addNote: this.access.can(user, Permission.CASES_READ) && (officer || place !== null),
+      manage: writes && officer,
+    };
   }
 
   /** Whether the caller is secretary or admin of the case's branch: reads, staffs and deletes every case there. */
@@ -141,20 +159,18 @@ export class CaseDoor {
   /** Change the case, its meetings, deadlines and links: its caseworkers, or the branch's secretary and admins. */
   async mayChange(user: AuthUser, kase: CaseRef): Promise<boolean> {
     if (!this.access.can(user, Permission.CASES_WRITE)) return false;
-    if (this.isOfficer(user, kase)) return true;
-    const place = await this.placeOn(user, kase.id);
-    return place === 'CASEWORKER' || place === 'SECOND_CASEWORKER';
+    return this.rights(user, kase, this.isOfficer(user, kase) ? null : await this.placeOn(user, kase.id)).change;
   }
 
   /** Add a note: anyone on the team (its rep too), or the branch's secretary and admins. */
   async mayAddNote(user: AuthUser, kase: CaseRef): Promise<boolean> {
     if (!this.access.can(user, Permission.CASES_READ)) return false;
-    return this.isOfficer(user, kase) || (await this.placeOn(user, kase.id)) !== null;
+    return this.rights(user, kase, this.isOfficer(user, kase) ? null : await this.placeOn(user, kase.id)).addNote;
   }
 
   /** Staff a case or delete it: the branch's secretary and admins only. */
   mayManage(user: AuthUser, kase: CaseRef): boolean {
-    return this.access.can(user, Permission.CASES_WRITE) && this.isOfficer(user, kase);
+    return this.rights(user, kase, null).manage;
   }
 
   /** Search a case's notes: its team only (DOMAIN.md: search of notes is for the case team). */

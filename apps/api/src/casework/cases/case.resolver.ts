@@ -11,7 +11,8 @@ import { Employer } from '../../employers/employer.entity.js';
 import { EmployerService } from '../../employers/employer.service.js';
 import { UserService } from '../../users/user.service.js';
 import { CaseAudit } from '../case-audit.js';
-import { CaseOutcome } from '../casework.enums.js';
+import { CaseOutcome, CaseTeamRole } from '../casework.enums.js';
+import { CaseDoor } from '../../access/case-door.js';
 import { CaseCustomDeadline } from '../deadlines/case-custom-deadline.entity.js';
 import { CaseCustomDeadlineService } from '../deadlines/case-custom-deadline.service.js';
 import { CaseDeadlineView } from '../deadlines/case-deadline.type.js';
@@ -47,6 +48,7 @@ export class CaseResolver {
     private readonly employers: EmployerService,
     private readonly users: UserService,
     private readonly audit: CaseAudit,
+    private readonly door: CaseDoor,
   ) {}
 
   @Can(Permission.CASES_READ)
@@ -172,6 +174,26 @@ export class CaseResolver {
   @ResolveField(() => [CaseFile], { description: 'Linked cases, either way: an appeal or tribunal claim and the case it follows' })
   links(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseFile[]> {
     return loaders.get<string, CaseFile[]>('case.links', (ids, user) => this.cases.links(ids, user)).load(c.id);
+  }
+
+  @ResolveField(() => CaseTeamRole, { nullable: true, description: 'Your place on its team (null: not on it)' })
+  myPlace(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseTeamRole | null> {
+    return loaders.get<string, CaseTeamRole | null>('case.myPlace', (ids, user) => this.door.placesOn(user, ids) as Promise<(CaseTeamRole | null)[]>).load(c.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may change it, its meetings, deadlines and links: its caseworkers, or a secretary or admin of its branch' })
+  async mayChange(@Parent() c: CaseFile, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    return this.door.rights(user, c, await this.myPlace(c, loaders)).change;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may add a note: anyone on its team, or a secretary or admin of its branch' })
+  async mayAddNote(@Parent() c: CaseFile, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    return this.door.rights(user, c, await this.myPlace(c, loaders)).addNote;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may put a team on it or delete it: a secretary or admin of its branch' })
+  mayManage(@Parent() c: CaseFile, @CurrentUser() user: AuthUser): boolean {
+    return this.door.rights(user, c, null).manage;
   }
 
   /** The case as the CaseDoor gives it to the caller (null if it does not), its read of `field` audited. */
