@@ -51,6 +51,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   a ward of a site in their patch (rep_patch);
  * - the coalition viewer sees no named person at all;
  * - memberships, rep roles and postings are visible exactly when their contact is.
+ * - a case, its meetings, notes, custom deadlines and team, only to its team and the secretaries and admins of
+ *   its branch, for a member of the login's branches; never a case marked deleted.
  * The demo login decides the rule (not app_user.role, which moves to per-branch roles).
  */
 async function visibleIds(t: TestApp, who: Login): Promise<Set<string>> {
@@ -75,6 +77,14 @@ async function visibleIds(t: TestApp, who: Login): Promise<Set<string>> {
     UNION ALL SELECT p.id FROM posting p JOIN seen ON seen.id = p.contact_id
     UNION ALL SELECT cv.id FROM conversation cv JOIN seen ON seen.id = cv.contact_id
     UNION ALL SELECT a.id FROM assessment a JOIN seen ON seen.id = a.contact_id
+    -- cases: their team's, and every case of a branch where the login is secretary or admin; members of the login's branches only
+    UNION ALL SELECT y.id FROM (
+      SELECT k.id FROM case_file k JOIN me ON me.organisation_id = k.organisation_id JOIN contact c ON c.id = k.contact_id
+      WHERE k.deleted_at IS NULL AND c.deleted_at IS NULL AND c.employer_id IN (SELECT employer_id FROM grants WHERE role <> 'COALITION_VIEWER')
+        AND (k.branch_id IN (SELECT r.branch_id FROM user_branch_role r WHERE r.user_id = me.id AND r.role IN ('ADMIN', 'BRANCH_SECRETARY'))
+          OR EXISTS (SELECT 1 FROM case_team tm WHERE tm.case_id = k.id AND tm.user_id = me.id))) x,
+      LATERAL (SELECT x.id UNION ALL SELECT id FROM case_meeting WHERE case_id = x.id UNION ALL SELECT id FROM case_note WHERE case_id = x.id
+        UNION ALL SELECT id FROM case_custom_deadline WHERE case_id = x.id UNION ALL SELECT id FROM case_team WHERE case_id = x.id) y(id)
     -- every role reads its own organisation's workplace map and union list, and nobody else's
     UNION ALL SELECT e.id FROM employer e JOIN me ON me.organisation_id = e.organisation_id
     UNION ALL SELECT s.id FROM site s JOIN me ON me.organisation_id = s.organisation_id
@@ -104,6 +114,12 @@ async function personRecords(t: TestApp): Promise<Map<string, PersonRecord>> {
       UNION ALL SELECT p.id, 'Posting', c.organisation_id, c.deleted_at IS NOT NULL, p.created_at FROM posting p JOIN contact c ON c.id = p.contact_id
       UNION ALL SELECT cv.id, 'Conversation', c.organisation_id, c.deleted_at IS NOT NULL, cv.created_at FROM conversation cv JOIN contact c ON c.id = cv.contact_id
       UNION ALL SELECT a.id, 'AssessmentEntry', c.organisation_id, c.deleted_at IS NOT NULL, a.created_at FROM assessment a JOIN contact c ON c.id = a.contact_id
+      -- a case and its content: about its member
+      UNION ALL SELECT k.id, 'Case', k.organisation_id, k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL, k.created_at FROM case_file k JOIN contact c ON c.id = k.contact_id
+      UNION ALL SELECT r.id, r.kind, k.organisation_id, k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL, r.created_at FROM (
+          SELECT id, case_id, 'CaseMeeting' AS kind, created_at FROM case_meeting UNION ALL SELECT id, case_id, 'CaseNote', created_at FROM case_note
+          UNION ALL SELECT id, case_id, 'CaseCustomDeadline', created_at FROM case_custom_deadline UNION ALL SELECT id, case_id, 'CaseTeamMember', created_at FROM case_team
+        ) r JOIN case_file k ON k.id = r.case_id JOIN contact c ON c.id = k.contact_id
       -- an organisation's workplace map and union list are its own too
       UNION ALL SELECT id, 'Employer', organisation_id, false, created_at FROM employer
       UNION ALL SELECT id, 'Site', organisation_id, false, created_at FROM site

@@ -3,12 +3,12 @@
  * day the seed runs (so the caseworker's week always has a hearing coming and an appeal window
  * closing). Written as the tables' owner, with the summary and note text sealed by the app's cipher.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { addDays, addWorkingDays, type IsoDate } from '@rollcall/domain';
 import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
 import type { SeedClient } from './copy-writer.js';
 
-interface BranchRow { id: string; organisation_id: string; employer_id: string }
+interface BranchRow { id: string; name: string; organisation_id: string; employer_id: string }
 interface Member { id: string }
 
 /** One case of the demo: what happened, relative to `today` (days; working days where a meeting is ahead). */
@@ -84,7 +84,7 @@ const CASES: readonly DemoCase[] = [
  * admin) as caseworker. Returns how many cases were written.
  */
 export async function writeCases(client: SeedClient, cipher: Pick<CaseCipher, 'encrypt'>, today: IsoDate): Promise<number> {
-  const { rows: branches } = await client.query<BranchRow>(`SELECT b.id, b.organisation_id, min(be.employer_id::text)::uuid AS employer_id
+  const { rows: branches } = await client.query<BranchRow>(`SELECT b.id, b.name, b.organisation_id, min(be.employer_id::text)::uuid AS employer_id
     FROM branch b JOIN branch_employer be ON be.branch_id = b.id GROUP BY b.id ORDER BY b.organisation_id, b.name`);
   let written = 0;
   for (const branch of branches) {
@@ -106,7 +106,7 @@ export async function writeCases(client: SeedClient, cipher: Pick<CaseCipher, 'e
     for (const demo of CASES) {
       const member = demo.withRep && onPatch ? onPatch : demo.follows ? memberOf(ids, demo.follows) : members[next++ % Math.max(members.length, 1)];
       if (!member) continue;
-      const id = randomUUID();
+      const id = seedId(branch.organisation_id, branch.name, demo.key); // branches' own ids are made at random
       ids.set(demo.key, id);
       ids.set(`${demo.key}:member`, member.id);
       await client.query(`INSERT INTO case_file (id, organisation_id, branch_id, contact_id, employer_id, type, status, opened_on, closed_on, summary,
@@ -117,30 +117,39 @@ export async function writeCases(client: SeedClient, cipher: Pick<CaseCipher, 'e
         demo.actAgo === undefined ? null : addDays(today, -demo.actAgo), demo.outcomeLetterAgo === undefined ? null : addDays(today, -demo.outcomeLetterAgo),
         worker.id,
       ]);
-      await client.query("INSERT INTO case_team (case_id, user_id, role) VALUES ($1, $2, 'CASEWORKER')", [id, worker.id]);
-      if (demo.withRep && rep && onPatch) await client.query("INSERT INTO case_team (case_id, user_id, role) VALUES ($1, $2, 'REP')", [id, rep.id]);
-      if (demo.follows) {
-        await client.query('INSERT INTO case_link (case_id, linked_case_id, created_by_id) VALUES ($1, $2, $3)', [id, ids.get(demo.follows), worker.id]);
+      await client.query("INSERT INTO case_team (id, case_id, user_id, role) VALUES ($1, $2, $3, 'CASEWORKER')", [seedId(id, 'caseworker'), id, worker.id]);
+      if (demo.withRep && rep && onPatch) {
+        await client.query("INSERT INTO case_team (id, case_id, user_id, role) VALUES ($1, $2, $3, 'REP')", [seedId(id, 'rep'), id, rep.id]);
       }
-      for (const m of demo.meetings) {
-        await client.query(`INSERT INTO case_meeting (case_id, kind, date, time, place, panel, accompanied, accompanied_by, outcome, notes, created_by_id)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
+      if (demo.follows) {
+        await client.query('INSERT INTO case_link (id, case_id, linked_case_id, created_by_id) VALUES ($1, $2, $3, $4)',
+          [seedId(id, 'link'), id, ids.get(demo.follows), worker.id]);
+      }
+      for (const [i, m] of demo.meetings.entries()) {
+        await client.query(`INSERT INTO case_meeting (id, case_id, kind, date, time, place, panel, accompanied, accompanied_by, outcome, notes, created_by_id)
+          VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
           id, m.kind, m.day(today), m.time ?? null, m.place ?? null, m.panel ?? null, m.accompanied ?? false,
-          m.accompanied ? 'Union caseworker' : null, m.outcome ?? null, m.notes ? cipher.encrypt(m.notes) : null, worker.id,
+          m.accompanied ? 'Union caseworker' : null, m.outcome ?? null, m.notes ? cipher.encrypt(m.notes) : null, worker.id, seedId(id, 'meeting', i),
         ]);
       }
-      for (const c of demo.custom ?? []) {
-        await client.query('INSERT INTO case_custom_deadline (case_id, label, due, done, created_by_id) VALUES ($1, $2, $3, $4, $5)',
-          [id, c.label, addDays(today, c.in), c.done ?? false, worker.id]);
+      for (const [i, c] of (demo.custom ?? []).entries()) {
+        await client.query('INSERT INTO case_custom_deadline (id, case_id, label, due, done, created_by_id) VALUES ($6, $1, $2, $3, $4, $5)',
+          [id, c.label, addDays(today, c.in), c.done ?? false, worker.id, seedId(id, 'deadline', i)]);
       }
-      for (const n of demo.notes) {
-        await client.query(`INSERT INTO case_note (case_id, author_id, written_at, body) VALUES ($1, $2, ($3::date + time '16:30') AT TIME ZONE 'Europe/London', $4)`,
-          [id, worker.id, addDays(today, -n.ago), cipher.encrypt(n.text)]);
+      for (const [i, n] of demo.notes.entries()) {
+        await client.query(`INSERT INTO case_note (id, case_id, author_id, written_at, body) VALUES ($5, $1, $2, ($3::date + time '16:30') AT TIME ZONE 'Europe/London', $4)`,
+          [id, worker.id, addDays(today, -n.ago), cipher.encrypt(n.text), seedId(id, 'note', i)]);
       }
       written++;
     }
   }
   return written;
+}
+
+/** A fixed id for a demo row (the same data set gives the same ids, as the rest of the seed does). */
+function seedId(...parts: (string | number)[]): string {
+  const h = createHash('sha256').update(parts.join('/')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function memberOf(ids: Map<string, string>, key: string): Member | undefined {
