@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useListContext, type RaRecord } from 'react-admin';
 import { EmptyNote } from './ItemRow';
 import { LoadingRows } from './Loading';
-import { PanelSection } from './PanelSection';
+import { TitledSection } from './TitledSection';
 
 interface ItemPanelProps {
   /** The heading, also the section's name ("Memberships"). */
@@ -18,7 +18,7 @@ interface ItemPanelProps {
 
 /** An inline list on a contact's page: a heading, an "Add …" button for those who may, and the list. */
 export const ItemPanel = ({ title, addLabel, onAdd, children }: ItemPanelProps) => (
-  <PanelSection
+  <TitledSection
     title={title}
     actions={
       onAdd && (
@@ -29,7 +29,7 @@ export const ItemPanel = ({ title, addLabel, onAdd, children }: ItemPanelProps) 
     }
   >
     {children}
-  </PanelSection>
+  </TitledSection>
 );
 
 interface ItemListProps<T extends RaRecord> {

@@ -5,7 +5,7 @@ import { useRecordContext } from 'react-admin';
 import { AssessmentChip } from '../organising/AssessmentChip';
 import { assessmentText } from '../organising/assessmentStyle';
 import { formatDay } from '../common/dates';
-import { PanelSection } from '../common/PanelSection';
+import { TitledSection } from '../common/TitledSection';
 import { Permission, useCan } from '../permissions';
 import { AssessDialog } from './AssessDialog';
 import { AssessmentChart } from './AssessmentChart';
@@ -27,7 +27,7 @@ export const AssessmentPanel = () => {
   const history = record.assessmentHistory ?? [];
   const current = record.assessment ?? null;
   return (
-    <PanelSection
+    <TitledSection
       title="Assessment"
       actions={
         canAssess && (
@@ -66,6 +66,6 @@ export const AssessmentPanel = () => {
         </>
       )}
       {assessing && <AssessDialog contactId={record.id} name={record.fullName} current={current} onClose={() => setAssessing(false)} />}
-    </PanelSection>
+    </TitledSection>
   );
 };

@@ -4,7 +4,7 @@ import { Box, Button, IconButton, Link, List, ListItem, ListItemText, Stack, Typ
 import { useState } from 'react';
 import { Confirm, LinkBase, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, type Identifier } from 'react-admin';
 import { EmptyNote } from '../common/ItemRow';
-import { PanelSection } from '../common/PanelSection';
+import { TitledSection } from '../common/TitledSection';
 import type { OrganisingDataProvider } from '../dataProvider';
 import { formatDay } from '../common/dates';
 import { LeaderBadge } from '../organising/LeaderBadge';
@@ -116,7 +116,7 @@ export const LeaderPanel = () => {
   const [dialog, setDialog] = useState<null | 'mark' | 'unmark'>(null);
   if (!contact) return null;
   return (
-    <PanelSection
+    <TitledSection
       title="Leadership"
       actions={
         canEdit &&
@@ -151,6 +151,6 @@ export const LeaderPanel = () => {
       {dialog && (
         <LeaderDialog contactId={contact.id} name={contact.fullName} marking={dialog === 'mark'} onClose={() => setDialog(null)} />
       )}
-    </PanelSection>
+    </TitledSection>
   );
 };
