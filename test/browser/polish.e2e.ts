@@ -19,24 +19,16 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  DESKTOP, escape, expectHidden, expectVisible, launchBrowser, noProgress, openSession, PHONE, screenshot, signIn,
-  startWebApp, type Session,
+  closeAll, DESKTOP, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, PHONE,
+  screenshot, signIn, startWebApp, type Person, type Session,
 } from '../fixtures/browser.js';
 
 jest.setTimeout(90_000);
 
-const REP = 'rep@unison.example';
-const SECRETARY = 'secretary@unison.example';
 /** Loading shows as a progress bar, skeletons, or the app bar's spinner (a list refetching keeps its rows). */
 const LOADING = '.MuiLinearProgress-root, .MuiSkeleton-root, [data-testid="app-loading"]';
 /** A UK date as the app writes it: "27 Nov 2026". */
 const UK_DATE = /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/;
-
-interface Person {
-  id: string;
-  fullName: string;
-  lastName: string;
-}
 
 let t: TestApp;
 let browser: Browser;
@@ -106,10 +98,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** A screenshot once ripples and fades have settled. */
 async function shot(page: Page, name: string, fullPage = false) {
@@ -168,7 +157,7 @@ describe('on a phone (a rep)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, PHONE, { isMobile: true });
-    await signIn(s.page, t.url, REP);
+    await signIn(s.page, t.url, LOGINS.rep);
   });
 
   afterAll(async () => {
@@ -292,7 +281,7 @@ describe('on a phone (the branch secretary)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, PHONE, { isMobile: true });
-    await signIn(s.page, t.url, SECRETARY);
+    await signIn(s.page, t.url, LOGINS.secretary);
   });
 
   afterAll(async () => {
@@ -352,7 +341,7 @@ describe('on a desktop (the branch secretary)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, DESKTOP);
-    await signIn(s.page, t.url, SECRETARY);
+    await signIn(s.page, t.url, LOGINS.secretary);
   });
 
   afterAll(async () => {
@@ -521,7 +510,7 @@ describe('less motion', () => {
   async function dialogTransition(reducedMotion: 'reduce' | 'no-preference'): Promise<number> {
     const { context, page, problems } = await openSession(browser, PHONE, { isMobile: true, reducedMotion });
     try {
-      await signIn(page, t.url, REP);
+      await signIn(page, t.url, LOGINS.rep);
       await page.getByRole('button', { name: 'Log a conversation' }).click();
       const dialog = page.getByRole('dialog', { name: 'Log a conversation' });
       await expectVisible(dialog);
