@@ -20,7 +20,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
   closeAll, DESKTOP, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, PHONE,
-  screenshot, signIn, startWebApp, type Person, type Session,
+  screenshot, settled, signIn, startWebApp, type Person, type Session,
 } from '../fixtures/browser.js';
 
 jest.setTimeout(90_000);
@@ -203,6 +203,8 @@ describe('on a phone (a rep)', () => {
     // Looked at without focus (a focused chip is darker anyway).
     await dialog.getByText('Follow up', { exact: true }).click();
     await expect(week.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The chip's colour and the dialog's fade are transitions: read the look once they have ended.
+    await settled(page);
     const look = (el: Element) => {
       const style = getComputedStyle(el);
       return { background: style.backgroundColor, color: style.color, opacity: style.opacity, tick: !!el.querySelector('svg') };
@@ -230,6 +232,21 @@ describe('on a phone (a rep)', () => {
     await slow.release();
     await expectVisible(page.getByTestId('patch-person'));
     await expectHidden(loading);
+  });
+
+  test('a linked record that is slow shows a progress bar with a name (react-admin\'s own bar included)', async () => {
+    const { page } = s;
+    const found = await t.as('rep')<{ allConversations: { id: string }[] }>('{ allConversations(perPage: 1) { id } }');
+    const id = found.data!.allConversations[0].id;
+    // The conversation comes; the person it links to (a reference field's getMany) is held back.
+    const slow = await holdBack(page, ['allContacts']);
+    await page.goto(`${t.url}/#/Conversations/${id}/show`);
+    await slow.asked();
+    const bar = page.getByRole('progressbar', { name: 'Loading' });
+    await expectVisible(bar.first());
+    await expect(page.locator('[role="progressbar"]:not([aria-label]):not([aria-labelledby]):not([aria-hidden="true"])').count()).resolves.toBe(0);
+    await slow.release();
+    await expectHidden(bar.first());
   });
 
   test('a ward of the patch is named in the tab', async () => {
