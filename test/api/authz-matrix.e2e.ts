@@ -13,12 +13,24 @@ import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.
  */
 const NONE = '00000000-0000-4000-8000-000000000000';
 type Row = { permission: Permission | 'PUBLIC'; op: string };
-const crud = (type: string, plural: string, read: Permission, write: Permission, bad: string): Record<string, Row> => ({
-  [type]: { permission: read, op: `{ ${type}(id: "${NONE}") { id } }` },
+/** The list and its count: `allWards`, `_allWardsMeta`. */
+const list = (plural: string, read: Permission): Record<string, Row> => ({
   [`all${plural}`]: { permission: read, op: `{ all${plural}(perPage: 1) { id } }` },
   [`_all${plural}Meta`]: { permission: read, op: `{ _all${plural}Meta { count } }` },
+});
+/** One record, the list and its count: `Ward`, `allWards`, `_allWardsMeta`. */
+const reads = (type: string, plural: string, read: Permission): Record<string, Row> => ({
+  [type]: { permission: read, op: `{ ${type}(id: "${NONE}") { id } }` },
+  ...list(plural, read),
+});
+/** Create (with input the server rejects: `bad`) and update. */
+const writes = (type: string, write: Permission, bad: string): Record<string, Row> => ({
   [`create${type}`]: { permission: write, op: `mutation { create${type}(data: ${bad}) { id } }` },
   [`update${type}`]: { permission: write, op: `mutation { update${type}(id: "${NONE}", data: {}) { id } }` },
+});
+const crud = (type: string, plural: string, read: Permission, write: Permission, bad: string): Record<string, Row> => ({
+  ...reads(type, plural, read),
+  ...writes(type, write, bad),
   [`delete${type}`]: { permission: write, op: `mutation { delete${type}(id: "${NONE}") { id } }` },
 });
 
@@ -32,26 +44,12 @@ const MATRIX: Record<string, Row> = {
   ...crud('Membership', 'Memberships', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission,
     `{ contactId: "${NONE}", unionId: "${NONE}", status: MEMBER, source: SELF_REPORTED }`),
   ...crud('RepRole', 'RepRoles', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission, `{ contactId: "${NONE}", kind: LEARNING_REP, wardIds: [] }`),
-  Branch: { permission: 'SELF' as Permission, op: `{ Branch(id: "${NONE}") { id } }` },
-  allBranches: { permission: 'SELF' as Permission, op: '{ allBranches(perPage: 1) { id } }' },
-  _allBranchesMeta: { permission: 'SELF' as Permission, op: '{ _allBranchesMeta { count } }' },
-  createBranch: { permission: 'USERS_MANAGE' as Permission, op: 'mutation { createBranch(data: { name: "", employerIds: [] }) { id } }' },
-  updateBranch: { permission: 'USERS_MANAGE' as Permission, op: `mutation { updateBranch(id: "${NONE}", data: {}) { id } }` },
-  deleteBranch: { permission: 'USERS_MANAGE' as Permission, op: `mutation { deleteBranch(id: "${NONE}") { id } }` },
-  User: { permission: 'USERS_MANAGE' as Permission, op: `{ User(id: "${NONE}") { id } }` },
-  allUsers: { permission: 'USERS_MANAGE' as Permission, op: '{ allUsers(perPage: 1) { id } }' },
-  _allUsersMeta: { permission: 'USERS_MANAGE' as Permission, op: '{ _allUsersMeta { count } }' },
-  createUser: { permission: 'USERS_MANAGE' as Permission, op: 'mutation { createUser(data: { email: "", displayName: "", password: "", roles: [] }) { id } }' },
-  updateUser: { permission: 'USERS_MANAGE' as Permission, op: `mutation { updateUser(id: "${NONE}", data: {}) { id } }` },
+  ...crud('Branch', 'Branches', 'SELF' as Permission, 'USERS_MANAGE' as Permission, '{ name: "", employerIds: [] }'),
+  ...reads('User', 'Users', 'USERS_MANAGE' as Permission),
+  ...writes('User', 'USERS_MANAGE' as Permission, '{ email: "", displayName: "", password: "", roles: [] }'),
   ...crud('Conversation', 'Conversations', 'PEOPLE_READ' as Permission, 'PEOPLE_WRITE' as Permission, `{ contactId: "${NONE}" }`),
-  allFollowUps: { permission: 'PEOPLE_READ' as Permission, op: '{ allFollowUps(perPage: 1) { id } }' },
-  _allFollowUpsMeta: { permission: 'PEOPLE_READ' as Permission, op: '{ _allFollowUpsMeta { count } }' },
-  IssueTag: { permission: 'PEOPLE_READ' as Permission, op: `{ IssueTag(id: "${NONE}") { id } }` },
-  allIssueTags: { permission: 'PEOPLE_READ' as Permission, op: '{ allIssueTags(perPage: 1) { id } }' },
-  _allIssueTagsMeta: { permission: 'PEOPLE_READ' as Permission, op: '{ _allIssueTagsMeta { count } }' },
-  createIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { createIssueTag(data: { name: "" }) { id } }' },
-  updateIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: `mutation { updateIssueTag(id: "${NONE}", data: {}) { id } }` },
-  deleteIssueTag: { permission: 'SETTINGS_MANAGE' as Permission, op: `mutation { deleteIssueTag(id: "${NONE}") { id } }` },
+  ...list('FollowUps', 'PEOPLE_READ' as Permission),
+  ...crud('IssueTag', 'IssueTags', 'PEOPLE_READ' as Permission, 'SETTINGS_MANAGE' as Permission, '{ name: "" }'),
   assessContact: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { assessContact(data: { contactId: "${NONE}", value: 2 }) { id } }` },
   setLeader: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { setLeader(data: { contactId: "${NONE}", leader: false }) { id } }` },
   linkContacts: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { linkContacts(data: { leaderId: "${NONE}", followerId: "${NONE}" }) { id } }` },
@@ -74,9 +72,7 @@ const MATRIX: Record<string, Row> = {
   _allCaseNotesMeta: { permission: 'CASES_READ' as Permission, op: '{ _allCaseNotesMeta { count } }' },
   // a case's rep adds notes too: CASES_READ (the service checks the team)
   createCaseNote: { permission: 'CASES_READ' as Permission, op: `mutation { createCaseNote(data: { caseId: "${NONE}", body: "x" }) { id } }` },
-  AuditEvent: { permission: 'AUDIT_READ' as Permission, op: `{ AuditEvent(id: "${NONE}") { id } }` },
-  allAuditEvents: { permission: 'AUDIT_READ' as Permission, op: '{ allAuditEvents(perPage: 1) { id } }' },
-  _allAuditEventsMeta: { permission: 'AUDIT_READ' as Permission, op: '{ _allAuditEventsMeta { count } }' },
+  ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },
   changePassword: { permission: 'SELF' as Permission, op: 'mutation { changePassword(currentPassword: "wrong", newPassword: "long-enough-password") { token } }' },

@@ -15,13 +15,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing, type AxeFinding } from '../fixtures/axe.js';
 import {
-  expectVisible, launchBrowser, noProgress, openSession, SCREENS, screenshot, signIn, signOut, startWebApp, type Session,
+  closeAll, expectVisible, launchBrowser, LOGINS, noProgress, openSession, SCREENS, screenshot, signIn, signOut, startWebApp,
+  type Session,
 } from '../fixtures/browser.js';
 
 jest.setTimeout(90_000);
 
-const SECRETARY = 'secretary@unison.example';
-const ADMIN = 'admin@unison.example';
 /** Loading shows as a progress bar or as skeletons. */
 const LOADING = '.MuiLinearProgress-root, .MuiSkeleton-root';
 
@@ -51,8 +50,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await closeAll(browser, t);
   const lines = report.map(
     (r) => `${r.screen.padEnd(8)} ${r.page.padEnd(16)} ${r.findings.length ? r.findings.map((f) => `${f.rule} (${f.impact}, ${f.count})`).join('; ') : '—'}`,
   );
@@ -133,7 +131,7 @@ describe.each(SCREENS)('axe on a $screen', ({ screen, viewport, isMobile }) => {
   });
 
   test('signs in as the branch secretary', async () => {
-    await signIn(s.page, t.url, SECRETARY);
+    await signIn(s.page, t.url, LOGINS.secretary);
   });
 
   test.each(SECRETARY_PAGES.map((c) => [c.name, c] as const))('%s', async (name, c) => {
@@ -154,7 +152,7 @@ describe.each(SCREENS)('axe on a $screen', ({ screen, viewport, isMobile }) => {
 
   test('users (as the branch admin)', async () => {
     await signOut(s.page);
-    await signIn(s.page, t.url, ADMIN);
+    await signIn(s.page, t.url, LOGINS.admin);
     await s.page.goto(`${t.url}/#/Users`);
     await expectVisible(rows(s.page));
     await check('users');

@@ -12,12 +12,9 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  DESKTOP, expectVisible, inSession, launchBrowser, noProgress, openSession, SCREENS, screenshot, signIn, startWebApp,
-  windowOverflow,
+  closeAll, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, SCREENS, screenshot,
+  signIn, startWebApp, windowOverflow,
 } from '../fixtures/browser.js';
-
-const ADMIN = 'admin@unison.example';
-const SECRETARY = 'secretary@unison.example';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +22,6 @@ let t: TestApp;
 let browser: Browser;
 const contact = { id: '', fullName: '', oldTitle: '', newTitle: `Audit check ${Date.now().toString(36).slice(-5)}` };
 const tag = { id: '' };
-const REP = 'rep@unison.example';
 
 beforeAll(async () => {
   t = await startWebApp();
@@ -55,10 +51,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }) => {
   let context: BrowserContext;
@@ -76,11 +69,11 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
   });
 
   test('the admin signs in and opens the Audit log', async () => {
-    await signIn(page, t.url, ADMIN);
+    await signIn(page, t.url, LOGINS.admin);
     if (isMobile) await page.getByRole('button', { name: /open menu|close menu/i }).first().click();
     await page.getByRole('menuitem', { name: 'Audit log' }).click();
     await page.waitForURL(/#\/AuditEvents/);
-    await expectVisible(main().getByText(ADMIN).first());
+    await expectVisible(main().getByText(LOGINS.admin).first());
     // Read-only: no create, export or bulk delete.
     await expect(page.getByRole('link', { name: 'Create' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Export' }).count()).resolves.toBe(0);
@@ -98,8 +91,8 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
     await page.waitForURL(/UPDATE/);
     await noProgress(page);
     const row = isMobile
-      ? main().getByRole('link').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` })
-      : main().locator('tbody tr').filter({ hasText: ADMIN }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` });
+      ? main().getByRole('link').filter({ hasText: LOGINS.admin }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` })
+      : main().locator('tbody tr').filter({ hasText: LOGINS.admin }).filter({ hasText: `Contact · ${contact.id.slice(0, 8)}` });
     await expectVisible(row.getByText('Updated'));
     // Nothing but updates.
     await main().getByText('Signed in', { exact: true }).first().waitFor({ state: 'detached' });
@@ -145,7 +138,7 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
       await expectVisible(main().getByRole('heading', { name: 'Updated: Issue tag' }));
       const signOuts = encodeURIComponent(JSON.stringify({ action: 'LOGOUT' }));
       await page.goto(`${t.url}/#/AuditEvents?filter=${signOuts}`);
-      const signOut = main().locator('tbody tr').filter({ hasText: REP });
+      const signOut = main().locator('tbody tr').filter({ hasText: LOGINS.rep });
       await expectVisible(signOut.getByText('Signed out'));
       await expectVisible(signOut.getByText('User account'));
       await noProgress(page);
@@ -166,7 +159,7 @@ describe.each(SCREENS)('audit log on a $screen', ({ screen, viewport, isMobile }
 
 describe('the branch secretary', () => {
   test('has no Audit log, and no History on a contact', () => inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
-    await signIn(page, t.url, SECRETARY);
+    await signIn(page, t.url, LOGINS.secretary);
     await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
     await expect(page.getByRole('menuitem', { name: 'Audit log' }).count()).resolves.toBe(0);
     await page.goto(`${t.url}/#/Contacts/${contact.id}/show`);

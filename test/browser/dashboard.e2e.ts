@@ -18,16 +18,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { ukDayPlus } from '../fixtures/dates.js';
 import {
-  DESKTOP, expectVisible, inSession, launchBrowser, openSession, overflowOf, PHONE, SCREENS, SHOTS, signIn, startWebApp, type Session,
-  type Viewport,
+  closeAll, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, openSession, overflowOf, PHONE, SCREENS, SHOTS,
+  signIn, startWebApp, type Session, type Viewport,
 } from '../fixtures/browser.js';
-
-const LOGINS = {
-  rep: 'rep@unison.example',
-  secretary: 'secretary@unison.example',
-  caseworker: 'caseworker@unison.example',
-  coalition: 'coalition@unison.example',
-} as const;
 
 jest.setTimeout(120_000);
 
@@ -63,10 +56,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** A screenshot with animations finished (no fixed wait), the full page from the top. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -201,7 +191,6 @@ describe('rep coverage as the branch secretary', () => {
     });
   });
 });
-
 
 describe.each(SCREENS)("the branch secretary's dashboard on a $screen", ({ screen, viewport, isMobile }) => {
   test('shows density by site, the worst-covered wards, overdue follow-ups by rep and recent joiners, as the API counts them', async () => {

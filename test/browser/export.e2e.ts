@@ -14,10 +14,9 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Download, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  choose, DESKTOP, expectVisible, inSession, launchBrowser, noProgress, openSession, PHONE, SHOTS, signIn, startWebApp,
+  choose, closeAll, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, PHONE, SHOTS,
+  signIn, startWebApp,
 } from '../fixtures/browser.js';
-
-const SECRETARY = 'secretary@unison.example';
 
 jest.setTimeout(90_000);
 
@@ -40,10 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** The window as it is once the toast and the button have settled (animations finished). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -86,7 +82,7 @@ async function count(plural: string, type: string, filter: Record<string, unknow
 describe('export on a desktop', () => {
   test('Wards: the searched list, every row of it, in words', async () => {
     await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
-      await signIn(page, t.url, SECRETARY);
+      await signIn(page, t.url, LOGINS.secretary);
       await page.goto(`${t.url}/#/Wards`);
       await noProgress(page);
       const searched = listLoaded(page, 'Wards', (f) => f.q === wardWord);
@@ -112,7 +108,7 @@ describe('export on a desktop', () => {
 
   test('Contacts: filtered by staff group, more rows than one page, with what a secretary may read', async () => {
     await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
-      await signIn(page, t.url, SECRETARY);
+      await signIn(page, t.url, LOGINS.secretary);
       await page.goto(`${t.url}/#/Contacts`);
       await noProgress(page);
       await page.getByRole('button', { name: 'Add filter' }).click();
@@ -143,7 +139,7 @@ describe('export on a desktop', () => {
 
   test('shows that it is working, and says plainly when the server fails', async () => {
     await inSession(openSession(browser, DESKTOP, { expectedConsoleErrors: /status of 500/ }), async ({ page, problems }) => {
-      await signIn(page, t.url, SECRETARY);
+      await signIn(page, t.url, LOGINS.secretary);
       await page.goto(`${t.url}/#/Unions`);
       await noProgress(page);
       // Hold the first request until the button has been seen working, then fail it.
@@ -169,7 +165,7 @@ describe('export on a desktop', () => {
 describe('export on a phone', () => {
   test('Contacts: the same whole list from the toolbar icon', async () => {
     await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
-      await signIn(page, t.url, SECRETARY);
+      await signIn(page, t.url, LOGINS.secretary);
       const loaded = listLoaded(page, 'Contacts', (f) => f.shiftPattern === 'NIGHTS');
       await page.goto(`${t.url}/#/Contacts?filter=${encodeURIComponent(JSON.stringify({ shiftPattern: 'NIGHTS' }))}`);
       const filter = await loaded;

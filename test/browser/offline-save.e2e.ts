@@ -15,21 +15,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@j
 import type { Browser, Locator, Page, Request, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  choose, escape, expectHidden, expectVisible, launchBrowser, openSession, PHONE, screenshot, signIn, startWebApp, type Session,
+  choose, closeAll, escape, expectHidden, expectVisible, launchBrowser, LOGINS, openSession, PHONE, screenshot, signIn,
+  startWebApp, type Person, type Session,
 } from '../fixtures/browser.js';
 
-const REP = 'rep@unison.example';
 const UNREACHABLE = "Couldn't reach the server. Your conversation is kept — tap Retry";
 /** A dropped connection, as the browser reports it in the console. */
 const NETWORK_ERRORS = /ERR_INTERNET_DISCONNECTED|ERR_FAILED|ERR_ABORTED|Failed to fetch/;
 
 jest.setTimeout(120_000);
-
-interface Person {
-  id: string;
-  fullName: string;
-  lastName: string;
-}
 
 let t: TestApp;
 let browser: Browser;
@@ -50,10 +44,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** The rep's conversations with a person, as the API holds them. */
 async function conversationsWith(person: Person) {
@@ -106,7 +97,7 @@ describe('a rep saving on a bad signal, on a phone', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, PHONE, { isMobile: true, expectedConsoleErrors: NETWORK_ERRORS });
-    await signIn(s.page, t.url, REP);
+    await signIn(s.page, t.url, LOGINS.rep);
   });
 
   afterEach(async () => {

@@ -18,17 +18,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { ukDayPlus } from '../fixtures/dates.js';
 import {
-  DESKTOP, escape, expectHidden, expectVisible, inSession, launchBrowser, noProgress, openSession, overflowOf, PHONE,
-  screenshot, signIn, startWebApp, windowOverflow, type Session, type Viewport,
+  closeAll, DESKTOP, escape, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession,
+  overflowOf, PHONE, screenshot, signIn, startWebApp, windowOverflow, type Person, type Session, type Viewport,
 } from '../fixtures/browser.js';
 
-const LOGINS = {
-  rep: 'rep@unison.example',
-  admin: 'admin@unison.example',
-  secretary: 'secretary@unison.example',
-  caseworker: 'caseworker@unison.example',
-  coalition: 'coalition@unison.example',
-} as const;
 /** Loading shows as a progress bar or as skeletons. */
 const LOADING = '.MuiLinearProgress-root, .MuiSkeleton-root';
 /** The most taps and typings a conversation may take to log, once the form is open. */
@@ -38,12 +31,6 @@ jest.setTimeout(90_000);
 
 let t: TestApp;
 let browser: Browser;
-
-interface Person {
-  id: string;
-  fullName: string;
-  lastName: string;
-}
 
 /** What the demo data holds for the rep, read through the API before the journeys. */
 const demo = {
@@ -83,10 +70,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /**
  * A session whose problems leave out the refusals (400) the tests provoke on purpose, which the

@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  DESKTOP, expectHidden, expectVisible, inSession, launchBrowser, openSession, screenshot, signIn, startWebApp,
+  closeAll, DESKTOP, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, openSession, screenshot, signIn,
+  startWebApp,
 } from '../fixtures/browser.js';
 
-const SECRETARY = 'secretary@unison.example';
 const RETRYING = "Can't reach the server — retrying…";
 /** The API's answer while PostgreSQL is down (see test/api/outage.e2e.ts). */
 const OUTAGE = JSON.stringify({
@@ -41,10 +41,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 const answer503 = (route: Route) =>
   route.fulfill({ status: 503, contentType: 'application/graphql-response+json; charset=utf-8', body: OUTAGE });
@@ -64,7 +61,7 @@ describe('a server outage under a signed-in rep', () => {
       // The browser reports the refused requests on the console; the page itself must not fail.
       expectedConsoleErrors: /status of 503|ERR_CONNECTION_REFUSED|ERR_FAILED|Failed to load resource/,
     }), async ({ page, problems }) => {
-      await signIn(page, t.url, SECRETARY);
+      await signIn(page, t.url, LOGINS.secretary);
       await expect(page.getByText(RETRYING).count()).resolves.toBe(0);
 
       // The database goes down: every GraphQL request is answered 503.

@@ -19,24 +19,16 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  DESKTOP, escape, expectHidden, expectVisible, launchBrowser, noProgress, openSession, PHONE, screenshot, signIn,
-  startWebApp, type Session,
+  closeAll, DESKTOP, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, PHONE,
+  screenshot, settled, signIn, startWebApp, type Person, type Session,
 } from '../fixtures/browser.js';
 
 jest.setTimeout(90_000);
 
-const REP = 'rep@unison.example';
-const SECRETARY = 'secretary@unison.example';
 /** Loading shows as a progress bar, skeletons, or the app bar's spinner (a list refetching keeps its rows). */
 const LOADING = '.MuiLinearProgress-root, .MuiSkeleton-root, [data-testid="app-loading"]';
 /** A UK date as the app writes it: "27 Nov 2026". */
 const UK_DATE = /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/;
-
-interface Person {
-  id: string;
-  fullName: string;
-  lastName: string;
-}
 
 let t: TestApp;
 let browser: Browser;
@@ -106,10 +98,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** A screenshot once ripples and fades have settled. */
 async function shot(page: Page, name: string, fullPage = false) {
@@ -168,7 +157,7 @@ describe('on a phone (a rep)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, PHONE, { isMobile: true });
-    await signIn(s.page, t.url, REP);
+    await signIn(s.page, t.url, LOGINS.rep);
   });
 
   afterAll(async () => {
@@ -214,6 +203,8 @@ describe('on a phone (a rep)', () => {
     // Looked at without focus (a focused chip is darker anyway).
     await dialog.getByText('Follow up', { exact: true }).click();
     await expect(week.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The chip's colour and the dialog's fade are transitions: read the look once they have ended.
+    await settled(page);
     const look = (el: Element) => {
       const style = getComputedStyle(el);
       return { background: style.backgroundColor, color: style.color, opacity: style.opacity, tick: !!el.querySelector('svg') };
@@ -241,6 +232,21 @@ describe('on a phone (a rep)', () => {
     await slow.release();
     await expectVisible(page.getByTestId('patch-person'));
     await expectHidden(loading);
+  });
+
+  test('a linked record that is slow shows a progress bar with a name (react-admin\'s own bar included)', async () => {
+    const { page } = s;
+    const found = await t.as('rep')<{ allConversations: { id: string }[] }>('{ allConversations(perPage: 1) { id } }');
+    const id = found.data!.allConversations[0].id;
+    // The conversation comes; the person it links to (a reference field's getMany) is held back.
+    const slow = await holdBack(page, ['allContacts']);
+    await page.goto(`${t.url}/#/Conversations/${id}/show`);
+    await slow.asked();
+    const bar = page.getByRole('progressbar', { name: 'Loading' });
+    await expectVisible(bar.first());
+    await expect(page.locator('[role="progressbar"]:not([aria-label]):not([aria-labelledby]):not([aria-hidden="true"])').count()).resolves.toBe(0);
+    await slow.release();
+    await expectHidden(bar.first());
   });
 
   test('a ward of the patch is named in the tab', async () => {
@@ -292,7 +298,7 @@ describe('on a phone (the branch secretary)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, PHONE, { isMobile: true });
-    await signIn(s.page, t.url, SECRETARY);
+    await signIn(s.page, t.url, LOGINS.secretary);
   });
 
   afterAll(async () => {
@@ -352,7 +358,7 @@ describe('on a desktop (the branch secretary)', () => {
 
   beforeAll(async () => {
     s = await openSession(browser, DESKTOP);
-    await signIn(s.page, t.url, SECRETARY);
+    await signIn(s.page, t.url, LOGINS.secretary);
   });
 
   afterAll(async () => {
@@ -521,7 +527,7 @@ describe('less motion', () => {
   async function dialogTransition(reducedMotion: 'reduce' | 'no-preference'): Promise<number> {
     const { context, page, problems } = await openSession(browser, PHONE, { isMobile: true, reducedMotion });
     try {
-      await signIn(page, t.url, REP);
+      await signIn(page, t.url, LOGINS.rep);
       await page.getByRole('button', { name: 'Log a conversation' }).click();
       const dialog = page.getByRole('dialog', { name: 'Log a conversation' });
       await expectVisible(dialog);

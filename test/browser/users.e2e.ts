@@ -13,12 +13,9 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  choose, DESKTOP, expectHidden, expectVisible, fillSignIn, inSession, launchBrowser, noProgress,
+  choose, closeAll, DESKTOP, expectHidden, expectVisible, fillSignIn, inSession, launchBrowser, LOGINS, noProgress,
   openSession, overflowOf, PHONE, screenshot, signIn, signOut, startWebApp, type Session, type Viewport,
 } from '../fixtures/browser.js';
-
-const ADMIN = 'admin@unison.example';
-const SECRETARY = 'secretary@unison.example';
 
 jest.setTimeout(60_000);
 
@@ -53,10 +50,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(browser, t));
 
 /** A session whose problems leave out the refused requests (400, 401) the tests provoke on purpose. */
 const open = (viewport: Viewport, isMobile = false): Promise<Session> =>
@@ -80,12 +74,12 @@ describe('a branch admin manages an account', () => {
 
   test('the admin opens Users from the menu', async () => {
     const { page } = admin;
-    await signIn(page, t.url, ADMIN);
+    await signIn(page, t.url, LOGINS.admin);
     await expectVisible(page.getByRole('menuitem', { name: 'Branches' }));
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.waitForURL(/#\/Users/);
-    await expectVisible(main().getByText(SECRETARY));
-    const secretaryRow = main().locator('tbody tr').filter({ hasText: SECRETARY });
+    await expectVisible(main().getByText(LOGINS.secretary));
+    const secretaryRow = main().locator('tbody tr').filter({ hasText: LOGINS.secretary });
     await expectVisible(secretaryRow.getByText(`Branch secretary · ${demo.branchName}`));
     // The other branch's secretary is another admin's business.
     await expect(main().getByText('secretary2@unison.example').count()).resolves.toBe(0);
@@ -104,7 +98,7 @@ describe('a branch admin manages an account', () => {
     await expectVisible(page.getByText('At least 12 characters'));
     await expectVisible(page.getByText('Required').first());
 
-    await page.getByRole('textbox', { name: 'Email' }).fill(SECRETARY);
+    await page.getByRole('textbox', { name: 'Email' }).fill(LOGINS.secretary);
     await page.getByRole('textbox', { name: /^Name/ }).fill(newUser.name);
     await page.getByRole('textbox', { name: /^Initial password/ }).fill(newUser.password);
     // The one role row starts in the admin's branch.
@@ -137,14 +131,14 @@ describe('a branch admin manages an account', () => {
     const { page } = admin;
     await page.goto(`${t.url}/#/Users?filter=%7B%7D`);
     await page.getByRole('textbox', { name: 'Search users' }).fill(suffix);
-    await main().locator('tbody tr').filter({ hasText: SECRETARY }).waitFor({ state: 'detached' });
+    await main().locator('tbody tr').filter({ hasText: LOGINS.secretary }).waitFor({ state: 'detached' });
     const row = main().locator('tbody tr').filter({ hasText: newUser.email });
     await expectVisible(row.getByText(`Workplace rep · ${demo.branchName}`));
     await expect(main().locator('tbody tr').count()).resolves.toBe(1);
     await page.goto(`${t.url}/#/Users?filter=${encodeURIComponent(JSON.stringify({ role: 'REP' }))}`);
     await noProgress(page);
     await expectVisible(main().locator('tbody tr').filter({ hasText: newUser.email }));
-    await expect(main().locator('tbody tr').filter({ hasText: SECRETARY }).count()).resolves.toBe(0);
+    await expect(main().locator('tbody tr').filter({ hasText: LOGINS.secretary }).count()).resolves.toBe(0);
     // Sorted by email, descending: the column header sorts.
     await page.goto(`${t.url}/#/Users?filter=%7B%7D`);
     await main().getByRole('columnheader', { name: 'Email' }).getByRole('button').click();
@@ -271,7 +265,7 @@ describe('branches', () => {
 
   test('the admin adds a branch, becomes its admin, then deletes it after confirming', () => inSession(open(DESKTOP), async ({ page, problems }) => {
     const name = `E2E branch ${suffix}`;
-    await signIn(page, t.url, ADMIN);
+    await signIn(page, t.url, LOGINS.admin);
     await page.getByRole('menuitem', { name: 'Branches' }).click();
     await page.waitForURL(/#\/Branches/);
     const main = page.locator('#main-content');
@@ -302,14 +296,14 @@ describe('branches', () => {
 
 describe('a branch secretary', () => {
   test('has no Users or Branches menu, and #/Users shows no accounts (the API refuses them)', () => inSession(open(DESKTOP), async ({ page, problems }) => {
-    await signIn(page, t.url, SECRETARY);
+    await signIn(page, t.url, LOGINS.secretary);
     await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
     await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
     await expect(page.getByRole('menuitem', { name: 'Branches' }).count()).resolves.toBe(0);
     await page.goto(`${t.url}/#/Users`);
     // No Users page for a secretary: the app's not-found page, and no request for accounts
     await expectVisible(page.getByText(/Not found, or not yours to see/));
-    await expect(page.getByText(ADMIN).count()).resolves.toBe(0);
+    await expect(page.getByText(LOGINS.admin).count()).resolves.toBe(0);
     await expect(page.locator('#main-content tbody tr').count()).resolves.toBe(0);
     await screenshot(page, 'users-secretary');
     const refused = await t.as('secretary')('{ allUsers { id email } }');
@@ -320,12 +314,12 @@ describe('a branch secretary', () => {
 
 describe('on a phone', () => {
   test('the users list, an account and the form fit the screen', () => inSession(open(PHONE, true), async ({ page, problems }) => {
-    await signIn(page, t.url, ADMIN);
+    await signIn(page, t.url, LOGINS.admin);
     await page.getByRole('button', { name: /open menu|close menu/i }).first().click();
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.waitForURL(/#\/Users/);
     const main = page.locator('#main-content');
-    const row = main.getByRole('link').filter({ hasText: SECRETARY });
+    const row = main.getByRole('link').filter({ hasText: LOGINS.secretary });
     await expectVisible(row.getByText(`Branch secretary · ${demo.branchName}`));
     await noProgress(page);
     expect(await overflowOf(page)).toBe(0);
@@ -374,7 +368,7 @@ describe('a session saved by an older version of the app', () => {
     expect((await loggedOut).status()).toBe(200);
     const after = await t.gql('{ me { id } }', {}, token);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await signIn(page, t.url, SECRETARY);
+    await signIn(page, t.url, LOGINS.secretary);
     await expectVisible(page.getByRole('menuitem', { name: 'Contacts' }));
     expect(problems).toEqual([]);
   }));

@@ -11,11 +11,9 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  choose, DEMO_PASSWORD, escape, expectHidden, expectVisible, launchBrowser, noProgress, openSession, SCREENS, screenshot,
-  signOut, startWebApp, windowOverflow,
+  choose, DEMO_PASSWORD, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, SCREENS,
+  screenshot, signOut, startWebApp, windowOverflow,
 } from '../fixtures/browser.js';
-
-const SECRETARY = 'secretary@unison.example';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +43,7 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
 async function findSeeded(): Promise<Seeded> {
   const { login } = await gql<{ login: { token: string } }>(
     'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: SECRETARY, p: DEMO_PASSWORD },
+    { e: LOGINS.secretary, p: DEMO_PASSWORD },
   );
   const data = await gql<{
     allContacts: Seeded['contact'][];
@@ -108,7 +106,7 @@ describe.each(SCREENS)('web app on a $screen', ({ screen, viewport, isMobile }) 
     // Quickly: a redirect loop between the login page and the auth check once took 12 s here.
     await page.getByRole('textbox', { name: 'Email' }).waitFor({ state: 'visible', timeout: 5_000 });
     await shot('01-login');
-    await page.getByRole('textbox', { name: 'Email' }).fill(SECRETARY);
+    await page.getByRole('textbox', { name: 'Email' }).fill(LOGINS.secretary);
     await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectVisible(page.getByRole('heading', { name: /^Welcome/ }));

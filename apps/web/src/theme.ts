@@ -33,5 +33,9 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultLightTheme.components,
     MuiCssBaseline: { styleOverrides: REDUCED_MOTION },
+    // Every progress bar and spinner has a name for screen readers, react-admin's own included (a reference
+    // field's bar appears after a delay, wherever a linked record is slow): "Loading", unless one is given.
+    MuiLinearProgress: { ...defaultLightTheme.components?.MuiLinearProgress, defaultProps: { 'aria-label': 'Loading' } },
+    MuiCircularProgress: { ...defaultLightTheme.components?.MuiCircularProgress, defaultProps: { 'aria-label': 'Loading' } },
   },
 };

@@ -47,35 +47,40 @@ export const timelineSql = (people: PeopleSql): string => `
  * My patch: per ward of the caller's people, headcount, members, assessed (current assessment, see
  * current-assessment.sql.ts), supportive, leaders, spoken to and never spoken to, and the caller's
  * open and overdue follow-ups there. Parameters: `:me`, `:today`, `:siteId` (or null).
+ *
+ * Shaped so that its cost stays linear in the people whatever the planner thinks their number is:
+ * under row-level security it thinks there is about one (each policy's per-row check multiplies the
+ * estimate down), and a join of the people with per-person aggregates then becomes a nested loop
+ * that rescans the whole aggregate for every person. So each person's figures are probes of an
+ * index by their id (membership, latest conversation, current assessment), worked out once in a
+ * materialized list; the wards are counted from it, and only then joined with the follow-ups per
+ * ward (both a few dozen rows). The site filter is a probe of the ward, not a join the planner
+ * could turn round.
  */
 export const patchWardsSql = (people: PeopleSql): string => `
       WITH base AS MATERIALIZED (
-        SELECT c.id, p.ward_id, c.leader, ${currentAssessment('c.id')} AS assessment
-        FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+        SELECT p.ward_id, c.leader, ${currentAssessment('c.id')} AS assessment,
+          EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id
+            AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)) AS member,
+          (SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = c.id) AS last_at
+        FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL
         WHERE c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${people({ alias: 'c' })}
-          AND (CAST(:siteId AS uuid) IS NULL OR w.site_id = :siteId)
-      ), spoken AS (
-        SELECT cv.contact_id, max(cv.occurred_at) AS last_at FROM conversation cv WHERE cv.contact_id IN (SELECT id FROM base) GROUP BY cv.contact_id
-      ), members AS (
-        SELECT DISTINCT m.contact_id FROM membership m WHERE m.contact_id IN (SELECT id FROM base)
-          AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)
-      ), people AS (
-        SELECT b.id, b.ward_id, mb.contact_id IS NOT NULL AS member, b.assessment, b.leader, sp.last_at
-        FROM base b LEFT JOIN members mb ON mb.contact_id = b.id LEFT JOIN spoken sp ON sp.contact_id = b.id
-      ), follow AS (
+          AND (CAST(:siteId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM ward w WHERE w.id = p.ward_id AND w.site_id = :siteId))
+      ), wards AS (
+        SELECT b.ward_id, count(*)::int AS headcount, count(*) FILTER (WHERE b.member)::int AS members,
+          count(b.assessment)::int AS assessed, count(*) FILTER (WHERE b.assessment <= 2)::int AS supportive,
+          count(*) FILTER (WHERE b.leader)::int AS leaders, count(b.last_at)::int AS spoken_to,
+          (count(*) - count(b.last_at))::int AS never_spoken_to, max(b.last_at) AS last_conversation_at
+        FROM base b GROUP BY b.ward_id
+      ), follow AS MATERIALIZED (
         SELECT p.ward_id, count(*)::int AS open, count(*) FILTER (WHERE cv.follow_up_date < :today)::int AS overdue
         FROM conversation cv JOIN posting p ON p.contact_id = cv.contact_id AND p.end_date IS NULL
         WHERE cv.rep_user_id = :me AND cv.follow_up_date IS NOT NULL AND NOT ${followUpDone('cv')}
           AND ${people({ table: 'conversation', alias: 'cv' })}
         GROUP BY p.ward_id
       )
-      SELECT pe.ward_id, count(*)::int AS headcount, count(*) FILTER (WHERE pe.member)::int AS members,
-        count(pe.assessment)::int AS assessed, count(*) FILTER (WHERE pe.assessment <= 2)::int AS supportive,
-        count(*) FILTER (WHERE pe.leader)::int AS leaders, count(pe.last_at)::int AS spoken_to,
-        (count(*) - count(pe.last_at))::int AS never_spoken_to, max(pe.last_at) AS last_conversation_at,
-        coalesce(max(f.open), 0)::int AS open_follow_ups, coalesce(max(f.overdue), 0)::int AS overdue_follow_ups
-      FROM people pe LEFT JOIN follow f ON f.ward_id = pe.ward_id
-      GROUP BY pe.ward_id`;
+      SELECT wd.*, coalesce(f.open, 0) AS open_follow_ups, coalesce(f.overdue, 0) AS overdue_follow_ups
+      FROM wards wd LEFT JOIN follow f ON f.ward_id = wd.ward_id`;
 
 /** Rep coverage per ward of the caller's people: staff, members, reps and shifts. Parameters: `:siteId` (or null). */
 export const coverageSql = (people: PeopleSql): string => `

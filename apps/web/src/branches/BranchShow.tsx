@@ -11,6 +11,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { DayField } from '../common/DayField';
+import { TitledSection } from '../common/TitledSection';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActiveChip, RoleChips } from '../users/RoleChips';
 import { BranchDeleteButton } from './BranchDeleteButton';
@@ -30,10 +31,7 @@ const BranchUsers = (_props: { label?: false }) => {
   const isSmall = useIsSmall();
   if (!administers) return null;
   return (
-    <>
-      <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
-        People with a role here
-      </Typography>
+    <TitledSection title="People with a role here" sx={{ mt: 2 }}>
       <ReferenceManyField
         reference="Users"
         target="branchId"
@@ -53,7 +51,7 @@ const BranchUsers = (_props: { label?: false }) => {
           </Datagrid>
         )}
       </ReferenceManyField>
-    </>
+    </TitledSection>
   );
 };
 

@@ -1,9 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Button, List, Stack, Typography } from '@mui/material';
+import { Button, List } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useListContext, type RaRecord } from 'react-admin';
 import { EmptyNote } from './ItemRow';
 import { LoadingRows } from './Loading';
+import { TitledSection } from './TitledSection';
 
 interface ItemPanelProps {
   /** The heading, also the section's name ("Memberships"). */
@@ -17,19 +18,18 @@ interface ItemPanelProps {
 
 /** An inline list on a contact's page: a heading, an "Add …" button for those who may, and the list. */
 export const ItemPanel = ({ title, addLabel, onAdd, children }: ItemPanelProps) => (
-  <Box component="section" aria-label={title}>
-    <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {onAdd && (
+  <TitledSection
+    title={title}
+    actions={
+      onAdd && (
         <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={onAdd} aria-label={addLabel}>
           {addLabel}
         </Button>
-      )}
-    </Stack>
+      )
+    }
+  >
     {children}
-  </Box>
+  </TitledSection>
 );
 
 interface ItemListProps<T extends RaRecord> {

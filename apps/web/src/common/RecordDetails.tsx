@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { NumberField, useRecordContext } from 'react-admin';
 import { DensityField } from './DensityField';
 import { DetailItem } from './DetailItem';
+import { TitledSection, type TitledSectionProps } from './TitledSection';
 
 /** A show page's title: the record's name, or `fallback` while it loads. */
 export const NameTitle = ({ fallback }: { fallback: string }) => {
@@ -33,3 +34,6 @@ export const DensityDetails = () => (
     </DetailItem>
   </>
 );
+
+/** A section under the details grid, padded like it. */
+export const DetailsSection = (props: Omit<TitledSectionProps, 'sx'>) => <TitledSection {...props} sx={{ px: 2, pt: 1, pb: 2 }} />;

@@ -1,10 +1,11 @@
-import { Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { assessmentDescription, isAssessment } from '@rollcall/domain';
 import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { AssessmentChip } from '../organising/AssessmentChip';
 import { assessmentText } from '../organising/assessmentStyle';
 import { formatDay } from '../common/dates';
+import { TitledSection } from '../common/TitledSection';
 import { Permission, useCan } from '../permissions';
 import { AssessDialog } from './AssessDialog';
 import { AssessmentChart } from './AssessmentChart';
@@ -26,17 +27,16 @@ export const AssessmentPanel = () => {
   const history = record.assessmentHistory ?? [];
   const current = record.assessment ?? null;
   return (
-    <Box component="section" aria-labelledby="assessment-heading">
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1, gap: 1 }}>
-        <Typography id="assessment-heading" variant="h6" component="h2">
-          Assessment
-        </Typography>
-        {canAssess && (
+    <TitledSection
+      title="Assessment"
+      actions={
+        canAssess && (
           <Button size="small" variant="outlined" onClick={() => setAssessing(true)}>
             Assess
           </Button>
-        )}
-      </Stack>
+        )
+      }
+    >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <AssessmentChip value={current} size="medium" />
       </Stack>
@@ -66,6 +66,6 @@ export const AssessmentPanel = () => {
         </>
       )}
       {assessing && <AssessDialog contactId={record.id} name={record.fullName} current={current} onClose={() => setAssessing(false)} />}
-    </Box>
+    </TitledSection>
   );
 };

@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import {
   BooleanField,
@@ -12,7 +12,8 @@ import {
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { CONTRACT_TYPE_CHOICES, GRADE_CHOICES, SHIFT_PATTERN_CHOICES, STAFF_GROUP_CHOICES } from '../choices';
 import { DayField } from '../common/DayField';
-import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
+import { CARDLESS_SHOW_SX, DetailsCard, TitleRow } from '../common/DetailsCard';
+import type { LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { MembershipPanel } from '../memberships/MembershipPanel';
 import { AssessmentChip } from '../organising/AssessmentChip';
@@ -68,10 +69,7 @@ const Heading = () => {
   if (!record) return null;
   return (
     <Box sx={{ mb: 2 }}>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h2" sx={{ mr: 1 }}>
-          <ContactTitle />
-        </Typography>
+      <TitleRow title={<ContactTitle />}>
         {record.isMember ? (
           <Chip size="small" color="success" label="Member" />
         ) : (
@@ -80,7 +78,7 @@ const Heading = () => {
         <AssessmentChip value={record.assessment ?? null} />
         {record.leader && <LeaderBadge reason={record.leaderReason} />}
         {record.leaveDate && <Chip size="small" color="warning" label="Has left" />}
-      </Stack>
+      </TitleRow>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
         <LastSpoken at={record.lastConversationAt} />
         {!record.leaveDate && (
@@ -126,12 +124,7 @@ const ContactPanels = () => {
     >
       <Box sx={column}>
         <Slot order={NARROW_ORDER.details}>
-          <Card variant="outlined">
-            <CardContent>
-              <Heading />
-              <LabelledFieldGrid fields={CONTACT_FIELDS} size={FIELD_SIZE} spacing={1} />
-            </CardContent>
-          </Card>
+          <DetailsCard heading={<Heading />} fields={CONTACT_FIELDS} size={FIELD_SIZE} />
         </Slot>
         <Slot order={NARROW_ORDER.timeline}>{panel(<TimelinePanel />)}</Slot>
       </Box>
@@ -147,7 +140,7 @@ const ContactPanels = () => {
 };
 
 export const ContactShow = () => (
-  <Show loading={<RecordLoading what="contact" />} actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}>
+  <Show loading={<RecordLoading what="contact" />} actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={CARDLESS_SHOW_SX}>
     <ContactPanels />
   </Show>
 );

@@ -4,6 +4,7 @@ import { Box, Button, IconButton, Link, List, ListItem, ListItemText, Stack, Typ
 import { useState } from 'react';
 import { Confirm, LinkBase, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, type Identifier } from 'react-admin';
 import { EmptyNote } from '../common/ItemRow';
+import { TitledSection } from '../common/TitledSection';
 import type { OrganisingDataProvider } from '../dataProvider';
 import { formatDay } from '../common/dates';
 import { LeaderBadge } from '../organising/LeaderBadge';
@@ -115,22 +116,21 @@ export const LeaderPanel = () => {
   const [dialog, setDialog] = useState<null | 'mark' | 'unmark'>(null);
   if (!contact) return null;
   return (
-    <Box component="section" aria-labelledby="leadership-heading">
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1, gap: 1 }}>
-        <Typography id="leadership-heading" variant="h6" component="h2">
-          Leadership
-        </Typography>
-        {canEdit &&
-          (contact.leader ? (
-            <Button size="small" variant="outlined" onClick={() => setDialog('unmark')}>
-              Unmark leader
-            </Button>
-          ) : (
-            <Button size="small" variant="outlined" onClick={() => setDialog('mark')}>
-              Mark as leader
-            </Button>
-          ))}
-      </Stack>
+    <TitledSection
+      title="Leadership"
+      actions={
+        canEdit &&
+        (contact.leader ? (
+          <Button size="small" variant="outlined" onClick={() => setDialog('unmark')}>
+            Unmark leader
+          </Button>
+        ) : (
+          <Button size="small" variant="outlined" onClick={() => setDialog('mark')}>
+            Mark as leader
+          </Button>
+        ))
+      }
+    >
       {contact.leader ? (
         <Box data-testid="leader-flag">
           <LeaderBadge reason={contact.leaderReason} />
@@ -151,6 +151,6 @@ export const LeaderPanel = () => {
       {dialog && (
         <LeaderDialog contactId={contact.id} name={contact.fullName} marking={dialog === 'mark'} onClose={() => setDialog(null)} />
       )}
-    </Box>
+    </TitledSection>
   );
 };

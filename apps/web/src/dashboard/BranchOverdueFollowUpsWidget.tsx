@@ -1,8 +1,8 @@
-import { Box, Link, List, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
-import { LinkBase, useGetList } from 'react-admin';
+import { useGetList } from 'react-admin';
 import { formatDay } from '../common/formatDay';
-import { Widget, WidgetRow, WidgetTotal } from './Widget';
+import { Widget, WidgetRowName, WidgetRows, WidgetTotal } from './Widget';
 
 interface RepOverdue {
   id: string;
@@ -43,23 +43,16 @@ export const BranchOverdueFollowUpsWidget = () => {
       testId="widget-overdue"
       more={{ to: '/FollowUps', label: 'Follow-ups' }}
     >
-      <List dense disablePadding>
-        {rows.map((r) => (
-          <WidgetRow key={r.id} testId="overdue-rep">
-            <Box sx={{ minWidth: 0 }}>
-              <Link component={LinkBase} to={followUpsOf(r.id)} sx={{ fontWeight: 600 }}>
-                {r.repName}
-              </Link>
-              <Typography variant="body2" color="text.secondary">
-                Oldest due {formatDay(r.oldestDate)}
-              </Typography>
-            </Box>
+      <WidgetRows rows={rows} testId="overdue-rep">
+        {(r) => (
+          <>
+            <WidgetRowName to={followUpsOf(r.id)} name={r.repName} detail={`Oldest due ${formatDay(r.oldestDate)}`} />
             <Typography component="span" sx={{ fontWeight: 700, color: 'error.dark', whiteSpace: 'nowrap' }}>
               {r.overdue} overdue
             </Typography>
-          </WidgetRow>
-        ))}
-      </List>
+          </>
+        )}
+      </WidgetRows>
     </Widget>
   );
 };

@@ -1,9 +1,8 @@
-import { Box, Link, List, Typography } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
-import { LinkBase, useCreatePath, useGetList } from 'react-admin';
+import { useCreatePath, useGetList } from 'react-admin';
 import type { ConversationRecord } from '../conversations/conversationText';
 import { FollowUpChip } from '../organising/FollowUpChip';
-import { Widget, WidgetRow, WidgetTotal } from './Widget';
+import { Widget, WidgetRowName, WidgetRows, WidgetTotal } from './Widget';
 
 const OVERDUE = { state: FollowUpState.OVERDUE };
 const OLDEST_FIRST = { field: 'followUpDate', order: 'ASC' } as const;
@@ -37,21 +36,18 @@ export const MyOverdueFollowUpsWidget = () => {
       testId="widget-overdue"
       more={{ to: `/FollowUps?filter=${encodeURIComponent(JSON.stringify(OVERDUE))}`, label: 'All my follow-ups' }}
     >
-      <List dense disablePadding>
-        {rows.map((f) => (
-          <WidgetRow key={f.id} testId="overdue-person">
-            <Box sx={{ minWidth: 0 }}>
-              <Link component={LinkBase} to={createPath({ resource: 'Contacts', type: 'show', id: f.contactId })} sx={{ fontWeight: 600 }}>
-                {f.contact?.fullName ?? 'Someone'}
-              </Link>
-              <Typography variant="body2" color="text.secondary">
-                {f.contact?.ward?.name}
-              </Typography>
-            </Box>
+      <WidgetRows rows={rows} testId="overdue-person">
+        {(f) => (
+          <>
+            <WidgetRowName
+              to={createPath({ resource: 'Contacts', type: 'show', id: f.contactId })}
+              name={f.contact?.fullName ?? 'Someone'}
+              detail={f.contact?.ward?.name}
+            />
             <FollowUpChip followUp={f} />
-          </WidgetRow>
-        ))}
-      </List>
+          </>
+        )}
+      </WidgetRows>
     </Widget>
   );
 };

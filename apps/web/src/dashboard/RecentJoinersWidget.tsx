@@ -1,7 +1,7 @@
-import { Box, Chip, Link, List, Typography } from '@mui/material';
-import { LinkBase, useCreatePath, useGetList } from 'react-admin';
+import { Box, Chip, Typography } from '@mui/material';
+import { useCreatePath, useGetList } from 'react-admin';
 import { formatDay } from '../common/formatDay';
-import { Widget, WidgetRow, WidgetTotal } from './Widget';
+import { Widget, WidgetRowName, WidgetRows, WidgetTotal } from './Widget';
 
 /** How far back "recent" reaches. */
 export const RECENT_DAYS = 30;
@@ -43,30 +43,23 @@ export const RecentJoinersWidget = ({ wholeBranch }: { wholeBranch: boolean }) =
       testId="widget-joiners"
       more={{ to: '/Memberships', label: 'All memberships' }}
     >
-      <List dense disablePadding>
-        {rows.map((m) => (
-          <WidgetRow key={m.id} testId="joiner">
-            <Box sx={{ minWidth: 0 }}>
-              {m.contact ? (
-                <Link component={LinkBase} to={createPath({ resource: 'Contacts', type: 'show', id: m.contact.id })} sx={{ fontWeight: 600 }}>
-                  {m.contact.fullName}
-                </Link>
-              ) : (
-                <Typography component="span">Someone</Typography>
-              )}
-              <Typography variant="body2" color="text.secondary">
-                {[m.contact?.ward?.name, m.contact?.ward?.site?.name].filter(Boolean).join(' · ')}
-              </Typography>
-            </Box>
+      <WidgetRows rows={rows} testId="joiner">
+        {(m) => (
+          <>
+            <WidgetRowName
+              to={m.contact ? createPath({ resource: 'Contacts', type: 'show', id: m.contact.id }) : undefined}
+              name={m.contact?.fullName ?? 'Someone'}
+              detail={[m.contact?.ward?.name, m.contact?.ward?.site?.name].filter(Boolean).join(' · ')}
+            />
             <Box sx={{ textAlign: 'right', flexShrink: 0 }}>
               {m.union && <Chip size="small" variant="outlined" label={m.union.shortName} />}
               <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
                 {formatDay(m.joinDate)}
               </Typography>
             </Box>
-          </WidgetRow>
-        ))}
-      </List>
+          </>
+        )}
+      </WidgetRows>
     </Widget>
   );
 };

@@ -1,7 +1,7 @@
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
-import { Box, Button, Card, CardContent, ListItem, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Link, List, ListItem, Skeleton, Stack, Typography } from '@mui/material';
 import { useId, type ReactNode } from 'react';
-import { LinkBase } from 'react-admin';
+import { LinkBase, type Identifier } from 'react-admin';
 import { LoadError } from '../common/LoadError';
 
 export interface WidgetProps {
@@ -77,9 +77,31 @@ export const WidgetTotal = ({ testId, children }: { testId: string; children: Re
   </Box>
 );
 
-/** One row of a widget's list: who or what on the left, its figures on the right. */
-export const WidgetRow = ({ testId, children }: { testId: string; children: ReactNode }) => (
-  <ListItem disableGutters divider data-testid={testId} sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
-    {children}
-  </ListItem>
+/** A widget's list, a row per record (tests find the rows by `testId`): who or what on the left, its figures on the right. */
+export function WidgetRows<T extends { id: Identifier }>({ rows, testId, children }: { rows: T[]; testId: string; children: (row: T) => ReactNode }) {
+  return (
+    <List dense disablePadding>
+      {rows.map((row) => (
+        <ListItem key={row.id} disableGutters divider data-testid={testId} sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', py: 0.75 }}>
+          {children(row)}
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/** The left of a widget's row: a name in bold, a link to its page when there is one, and a line about it. */
+export const WidgetRowName = ({ to, name, detail }: { to?: string; name: ReactNode; detail: ReactNode }) => (
+  <Box sx={{ minWidth: 0 }}>
+    {to ? (
+      <Link component={LinkBase} to={to} sx={{ fontWeight: 600 }}>
+        {name}
+      </Link>
+    ) : (
+      <Typography component="span">{name}</Typography>
+    )}
+    <Typography variant="body2" color="text.secondary">
+      {detail}
+    </Typography>
+  </Box>
 );

@@ -1,8 +1,8 @@
-import { Box, Link, List, ListItem, Typography } from '@mui/material';
+import { Box, List, ListItem } from '@mui/material';
 import { REP_TARGET_RATIO } from '@rollcall/domain';
-import { LinkBase, useCreatePath, useGetList } from 'react-admin';
+import { useCreatePath, useGetList } from 'react-admin';
 import { StatusChip, type WardCoverage } from '../coverage/CoverageRow';
-import { Widget } from './Widget';
+import { Widget, WidgetRowName } from './Widget';
 
 const SHOWN = 5;
 
@@ -35,14 +35,11 @@ export const WorstCoveredWardsWidget = ({ wholeBranch }: { wholeBranch: boolean 
         {rows.map((row) => (
           <ListItem key={row.id} disableGutters divider data-testid="worst-ward" sx={{ display: 'block', py: 0.75 }}>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', justifyContent: 'space-between' }}>
-              <Box sx={{ minWidth: 0 }}>
-                <Link component={LinkBase} to={createPath({ resource: 'Wards', type: 'show', id: row.ward.id })} sx={{ fontWeight: 600 }}>
-                  {row.ward.name}
-                </Link>
-                <Typography variant="body2" color="text.secondary">
-                  {[row.ward.site?.name, `${row.headcount} staff`, row.repCount > 0 && `${row.repCount} rep${row.repCount === 1 ? '' : 's'}`].filter(Boolean).join(' · ')}
-                </Typography>
-              </Box>
+              <WidgetRowName
+                to={createPath({ resource: 'Wards', type: 'show', id: row.ward.id })}
+                name={row.ward.name}
+                detail={[row.ward.site?.name, `${row.headcount} staff`, row.repCount > 0 && `${row.repCount} rep${row.repCount === 1 ? '' : 's'}`].filter(Boolean).join(' · ')}
+              />
               <StatusChip status={row.status} />
             </Box>
           </ListItem>

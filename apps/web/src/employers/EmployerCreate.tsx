@@ -1,14 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
-import { useSaveNotice } from '../common/useSaveNotice';
+import { CreatePage } from '../common/FormPages';
 import { EmployerInputs } from './EmployerInputs';
 
-export const EmployerCreate = () => {
-  const saveNotice = useSaveNotice('added');
-  return (
-    <Create mutationOptions={saveNotice}>
-      <SimpleForm>
-        <EmployerInputs />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const EmployerCreate = () => (
+  <CreatePage>
+    <EmployerInputs />
+  </CreatePage>
+);

@@ -1,6 +1,7 @@
-import { Chip, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import { FollowUpState } from '@rollcall/domain';
 import { useListContext } from 'react-admin';
+import { FilterChip } from '../common/FilterChip';
 
 const STATES: { state: FollowUpState | null; label: string }[] = [
   { state: null, label: 'All open' },
@@ -17,23 +18,17 @@ export const FollowUpStateFilter = () => {
   const current = (filterValues.state as FollowUpState | undefined) ?? null;
   return (
     <Stack direction="row" useFlexGap role="group" aria-label="Show" sx={{ flexWrap: 'wrap', gap: 1, px: { xs: 1, sm: 0 }, py: 1 }}>
-      {STATES.map(({ state, label }) => {
-        const on = current === state;
-        return (
-          <Chip
-            key={label}
-            label={label}
-            role="button"
-            aria-pressed={on}
-            color={on ? 'primary' : 'default'}
-            variant={on ? 'filled' : 'outlined'}
-            onClick={() => {
-              const { state: _old, ...rest } = filterValues;
-              setFilters(state ? { ...rest, state } : rest, displayedFilters);
-            }}
-          />
-        );
-      })}
+      {STATES.map(({ state, label }) => (
+        <FilterChip
+          key={label}
+          label={label}
+          selected={current === state}
+          onClick={() => {
+            const { state: _old, ...rest } = filterValues;
+            setFilters(state ? { ...rest, state } : rest, displayedFilters);
+          }}
+        />
+      ))}
     </Stack>
   );
 };

@@ -1,8 +1,9 @@
 import MapIcon from '@mui/icons-material/Map';
-import { Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Grid, Skeleton, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
+import { FilterChip } from '../common/FilterChip';
 import { LoadError } from '../common/LoadError';
 import { patchName } from './patchName';
 import { count } from '../common/words';
@@ -61,15 +62,7 @@ export const MyPatchPage = () => {
           {sites.length > 1 && (
             <Stack direction="row" useFlexGap role="group" aria-label="Site" sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }}>
               {[[null, 'All sites'] as const, ...sites].map(([id, name]) => (
-                <Chip
-                  key={id ?? 'all'}
-                  label={name}
-                  role="button"
-                  aria-pressed={siteId === id}
-                  color={siteId === id ? 'primary' : 'default'}
-                  variant={siteId === id ? 'filled' : 'outlined'}
-                  onClick={() => setSiteId(id)}
-                />
+                <FilterChip key={id ?? 'all'} label={name} selected={siteId === id} onClick={() => setSiteId(id)} />
               ))}
             </Stack>
           )}

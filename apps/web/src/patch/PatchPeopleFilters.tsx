@@ -1,7 +1,8 @@
-import { Chip, MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, Stack, TextField } from '@mui/material';
 import { MembershipStatus } from '@rollcall/domain';
 import { useListContext } from 'react-admin';
 import { ASSESSMENT_CHOICES } from '../choices';
+import { FilterChip } from '../common/FilterChip';
 
 /** Toggle filters: each sets (or clears) one key of the list's filter. */
 const TOGGLES: { label: string; key: string; value: unknown }[] = [
@@ -32,17 +33,7 @@ export const PatchPeopleFilters = () => {
       <Stack direction="row" useFlexGap role="group" aria-label="Show only" sx={{ flexWrap: 'wrap', gap: 1 }}>
         {TOGGLES.map(({ label, key, value }) => {
           const on = filterValues[key] === value;
-          return (
-            <Chip
-              key={label}
-              label={label}
-              role="button"
-              aria-pressed={on}
-              color={on ? 'primary' : 'default'}
-              variant={on ? 'filled' : 'outlined'}
-              onClick={() => set(key, on ? undefined : value)}
-            />
-          );
+          return <FilterChip key={label} label={label} selected={on} onClick={() => set(key, on ? undefined : value)} />;
         })}
       </Stack>
       <TextField

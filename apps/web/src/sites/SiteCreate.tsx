@@ -1,14 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
-import { useSaveNotice } from '../common/useSaveNotice';
+import { CreatePage } from '../common/FormPages';
 import { SiteInputs } from './SiteInputs';
 
-export const SiteCreate = () => {
-  const saveNotice = useSaveNotice('added');
-  return (
-    <Create mutationOptions={saveNotice}>
-      <SimpleForm>
-        <SiteInputs />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const SiteCreate = () => (
+  <CreatePage>
+    <SiteInputs />
+  </CreatePage>
+);

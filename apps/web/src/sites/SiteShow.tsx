@@ -1,8 +1,8 @@
-import { Box, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { ReferenceField, ReferenceManyField, SelectField, Show, TextField } from 'react-admin';
 import { SITE_KIND_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
-import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
+import { DensityDetails, DetailsGrid, DetailsSection, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { WardTable } from '../wards/WardTable';
 import { RecordLoading } from '../common/Loading';
@@ -30,10 +30,7 @@ export const SiteShow = () => (
       </DetailItem>
       <DensityDetails />
     </DetailsGrid>
-    <Box component="section" aria-label="Wards and departments" sx={{ px: 2, pb: 2 }}>
-      <Typography variant="h6" component="h2" sx={{ mt: 1, mb: 1 }}>
-        Wards and departments
-      </Typography>
+    <DetailsSection title="Wards and departments">
       <ReferenceManyField
         reference="Wards"
         target="siteId"
@@ -43,6 +40,6 @@ export const SiteShow = () => (
       >
         <WardTable />
       </ReferenceManyField>
-    </Box>
+    </DetailsSection>
   </Show>
 );

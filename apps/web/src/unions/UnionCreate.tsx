@@ -1,14 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
-import { useSaveNotice } from '../common/useSaveNotice';
+import { CreatePage } from '../common/FormPages';
 import { UnionInputs } from './UnionInputs';
 
-export const UnionCreate = () => {
-  const saveNotice = useSaveNotice('added');
-  return (
-    <Create mutationOptions={saveNotice}>
-      <SimpleForm>
-        <UnionInputs />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const UnionCreate = () => (
+  <CreatePage>
+    <UnionInputs />
+  </CreatePage>
+);

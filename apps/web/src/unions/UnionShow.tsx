@@ -1,4 +1,3 @@
-import { Box, Typography } from '@mui/material';
 import { MEMBERSHIP_STATUS_LABELS } from '@rollcall/domain';
 import {
   Datagrid,
@@ -16,6 +15,7 @@ import { labelOf, MEMBERSHIP_SOURCE_CHOICES, MEMBERSHIP_STATUS_CHOICES } from '.
 import { DayField } from '../common/DayField';
 import { formatDay } from '../common/dates';
 import { ShowActions } from '../common/ShowActions';
+import { TitledSection } from '../common/TitledSection';
 import { useIsSmall } from '../common/useIsSmall';
 import { Permission, useCan } from '../permissions';
 import { RecordLoading } from '../common/Loading';
@@ -28,10 +28,7 @@ const UnionMemberships = (_props: { label?: false }) => {
   const isSmall = useIsSmall();
   if (!seesPeople) return null;
   return (
-    <Box component="section" aria-label="Memberships recorded">
-      <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
-        Memberships recorded
-      </Typography>
+    <TitledSection title="Memberships recorded" sx={{ mt: 2 }}>
       <ReferenceManyField
         reference="Memberships"
         target="unionId"
@@ -60,7 +57,7 @@ const UnionMemberships = (_props: { label?: false }) => {
           </Datagrid>
         )}
       </ReferenceManyField>
-    </Box>
+    </TitledSection>
   );
 };
 

@@ -61,27 +61,19 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
         fullWidth
         sx={{ maxWidth: 480 }}
       />
-      {isEdit ? (
-        <PasswordInput
-          source="password"
-          label="New password"
-          validate={optionalNewPassword}
-          helperText="Leave blank to keep the current one. A new password signs them out everywhere."
-          autoComplete="new-password"
-          fullWidth
-          sx={{ maxWidth: 480 }}
-        />
-      ) : (
-        <PasswordInput
-          source="password"
-          label="Initial password"
-          validate={newPassword}
-          helperText="At least 12 characters; ask them to change it after signing in"
-          autoComplete="new-password"
-          fullWidth
-          sx={{ maxWidth: 480 }}
-        />
-      )}
+      <PasswordInput
+        source="password"
+        label={isEdit ? 'New password' : 'Initial password'}
+        validate={isEdit ? optionalNewPassword : newPassword}
+        helperText={
+          isEdit
+            ? 'Leave blank to keep the current one. A new password signs them out everywhere.'
+            : 'At least 12 characters; ask them to change it after signing in'
+        }
+        autoComplete="new-password"
+        fullWidth
+        sx={{ maxWidth: 480 }}
+      />
       {isEdit && <ActiveInput />}
       <ArrayInput source="roles" label="Roles" validate={atLeastOneRole} sx={{ maxWidth: 720 }}>
         <SimpleFormIterator inline disableReordering disableClear getItemLabel={() => ''} addButton={<AddRoleButton />}>

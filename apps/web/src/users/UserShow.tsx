@@ -1,4 +1,4 @@
-import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Chip } from '@mui/material';
 import {
   ChipField,
   EmailField,
@@ -10,7 +10,8 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../common/DayField';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
-import { LabelledFieldGrid, type LabelledValue } from '../common/LabelledField';
+import { CARDLESS_SHOW_SX, DetailsCard, TitleRow } from '../common/DetailsCard';
+import type { LabelledValue } from '../common/LabelledField';
 import { ShowActions } from '../common/ShowActions';
 import { RoleChips } from './RoleChips';
 import { UserTitle } from './UserTitle';
@@ -38,16 +39,13 @@ const Heading = () => {
   const record = useRecordContext<{ active?: boolean }>();
   if (!record) return null;
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-      <Typography variant="h5" component="h2" sx={{ mr: 1 }}>
-        <UserTitle />
-      </Typography>
+    <TitleRow title={<UserTitle />} sx={{ mb: 2 }}>
       {record.active ? (
         <Chip size="small" color="success" label="Active" />
       ) : (
         <Chip size="small" color="warning" label="Deactivated: cannot sign in" />
       )}
-    </Stack>
+    </TitleRow>
   );
 };
 
@@ -56,13 +54,8 @@ export const UserShow = () => (
   <Show loading={<RecordLoading what="user" />}
     actions={<ShowActions canDelete={false}><AuditHistoryButton /></ShowActions>}
     title={<UserTitle />}
-    sx={{ '& .RaShow-card': { bgcolor: 'transparent', boxShadow: 'none' } }}
+    sx={CARDLESS_SHOW_SX}
   >
-    <Card variant="outlined">
-      <CardContent>
-        <Heading />
-        <LabelledFieldGrid fields={USER_FIELDS} size={FIELD_SIZE} spacing={1} />
-      </CardContent>
-    </Card>
+    <DetailsCard heading={<Heading />} fields={USER_FIELDS} size={FIELD_SIZE} />
   </Show>
 );

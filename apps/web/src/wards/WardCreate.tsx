@@ -1,14 +1,8 @@
-import { Create, SimpleForm } from 'react-admin';
-import { useSaveNotice } from '../common/useSaveNotice';
+import { CreatePage } from '../common/FormPages';
 import { WardInputs } from './WardInputs';
 
-export const WardCreate = () => {
-  const saveNotice = useSaveNotice('added');
-  return (
-    <Create mutationOptions={saveNotice}>
-      <SimpleForm>
-        <WardInputs />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const WardCreate = () => (
+  <CreatePage>
+    <WardInputs />
+  </CreatePage>
+);

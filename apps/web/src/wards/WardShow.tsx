@@ -1,5 +1,5 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { Box, Button, Stack, Typography } from '@mui/material';
+import { Button, Typography } from '@mui/material';
 import {
   NumberField,
   Pagination,
@@ -15,7 +15,7 @@ import {
 } from 'react-admin';
 import { WARD_TYPE_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
-import { DensityDetails, DetailsGrid, NameTitle } from '../common/RecordDetails';
+import { DensityDetails, DetailsGrid, DetailsSection, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
 import { ContactTable } from '../contacts/ContactTable';
 import { Permission, useCan } from '../permissions';
@@ -51,13 +51,7 @@ const PeopleOnWard = () => {
   const seesPeople = useCan(Permission.PEOPLE_READ);
   if (!seesPeople) return null;
   return (
-    <Box component="section" aria-label="People on this ward" sx={{ px: 2, pb: 2 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mt: 1, mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          People on this ward
-        </Typography>
-        <AddPersonButton />
-      </Stack>
+    <DetailsSection title="People on this ward" actions={<AddPersonButton />}>
       <ReferenceManyField
         reference="Contacts"
         target="wardId"
@@ -69,7 +63,7 @@ const PeopleOnWard = () => {
       >
         <ContactTable showWard={false} />
       </ReferenceManyField>
-    </Box>
+    </DetailsSection>
   );
 };
 

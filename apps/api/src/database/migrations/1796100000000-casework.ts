@@ -91,10 +91,11 @@ export class Casework1796100000000 implements MigrationInterface {
     }
 
     for (const t of CASE_TABLES) await q(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
+    // The identity is read once per statement ((SELECT f()): an init plan), as the people policies read it (PolicyIdentityOnce).
     await q(`CREATE POLICY case_file_content ON case_file TO ${APP_ROLE}
-      USING (organisation_id = rollcall_organisation() AND EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id)
-        AND (branch_id = ANY (rollcall_case_branches()) OR id IN (SELECT unnest(rollcall_my_cases()))
-          OR (created_by_id = rollcall_user() AND created_at = now())))`);
+      USING (organisation_id = (SELECT rollcall_organisation()) AND EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id)
+        AND (branch_id = ANY ((SELECT rollcall_case_branches())::uuid[]) OR id IN (SELECT unnest(rollcall_my_cases()))
+          OR (created_by_id = (SELECT rollcall_user()) AND created_at = now())))`);
     await q(`CREATE POLICY case_file_open ON case_file AS RESTRICTIVE FOR INSERT TO ${APP_ROLE}
       WITH CHECK (EXISTS (SELECT 1 FROM contact c WHERE c.id = case_file.contact_id AND c.employer_id = case_file.employer_id)
         AND EXISTS (SELECT 1 FROM branch_employer be WHERE be.branch_id = case_file.branch_id AND be.employer_id = case_file.employer_id))`);
@@ -106,7 +107,7 @@ export class Casework1796100000000 implements MigrationInterface {
       await q(`CREATE POLICY ${t}_content ON ${t} TO ${APP_ROLE} USING (EXISTS (SELECT 1 FROM case_file k WHERE k.id = ${t}.case_id))`);
     }
     // A note is written by whoever signs it, and kept as written; a case is never deleted by the API, only marked deleted.
-    await q(`CREATE POLICY case_note_author ON case_note AS RESTRICTIVE FOR INSERT TO ${APP_ROLE} WITH CHECK (author_id = rollcall_user())`);
+    await q(`CREATE POLICY case_note_author ON case_note AS RESTRICTIVE FOR INSERT TO ${APP_ROLE} WITH CHECK (author_id = (SELECT rollcall_user()))`);
     await q(`REVOKE UPDATE ON case_note FROM ${APP_ROLE}`);
     await q(`REVOKE DELETE ON case_file FROM ${APP_ROLE}`);
   }
