@@ -294,6 +294,41 @@ describe('branches', () => {
   }));
 });
 
+describe('an account that also holds a role in a branch another admin runs', () => {
+  test('offers only its roles and patch here: name, password and active are shown but cannot change', () => inSession(open(DESKTOP), async ({ page, problems }) => {
+    // The admin's own branch, and the branch of the second trust's secretary, which this admin does not run.
+    const [{ branch_id: other }] = await t.sql(`SELECT r.branch_id FROM user_branch_role r JOIN app_user u ON u.id = r.user_id
+      WHERE u.email = $1 LIMIT 1`, [LOGINS.secretary2]);
+    expect(other).not.toBe(demo.branchId);
+    const [{ organisation_id: org, password_hash: hash }] = await t.sql('SELECT organisation_id, password_hash FROM app_user WHERE email = $1', [LOGINS.admin]);
+    const make = async (email: string, branches: string[]) => {
+      const [{ id }] = await t.sql('INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $2, $3, $4) RETURNING id',
+        [email, `Shared ${suffix}`, hash, org]);
+      for (const b of branches) await t.sql("INSERT INTO user_branch_role (user_id, branch_id, role) VALUES ($1, $2, 'CASEWORKER')", [id, b]);
+      return id as string;
+    };
+    const shared = await make(`shared.${suffix}@unison.example`, [demo.branchId, other]);
+    const ours = await make(`ours.${suffix}@unison.example`, [demo.branchId]);
+
+    await signIn(page, t.url, LOGINS.admin);
+    await page.goto(`${t.url}/#/Users/${shared}`);
+    const name = page.getByRole('textbox', { name: 'Name' });
+    await expectVisible(name);
+    await expect(name.isDisabled()).resolves.toBe(true);
+    await expect(page.getByLabel('New password').isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('switch', { name: 'Active: can sign in' }).or(page.getByRole('checkbox', { name: 'Active: can sign in' })).isDisabled()).resolves.toBe(true);
+    await expectVisible(page.getByText('They also hold a role in a branch another admin runs', { exact: false }).first());
+    await expectVisible(page.getByText('Only an admin of all their branches can deactivate them.'));
+    await screenshot(page, 'users-desktop-shared-account');
+
+    await page.goto(`${t.url}/#/Users/${ours}`);
+    await expectVisible(page.getByRole('textbox', { name: 'Name' }));
+    await expect(page.getByRole('textbox', { name: 'Name' }).isDisabled()).resolves.toBe(false);
+    await expect(page.getByLabel('New password').isDisabled()).resolves.toBe(false);
+    expect(problems).toEqual([]);
+  }));
+});
+
 describe('a branch secretary', () => {
   test('has no Users or Branches menu, and #/Users shows no accounts (the API refuses them)', () => inSession(open(DESKTOP), async ({ page, problems }) => {
     await signIn(page, t.url, LOGINS.secretary);

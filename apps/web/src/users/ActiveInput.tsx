@@ -7,7 +7,7 @@ import { getUser } from '../session';
  * Whether the account may sign in. Switching it off asks first: a deactivated user is signed out
  * everywhere at once. The server's refusal (e.g. of deactivating yourself) shows below the switch.
  */
-export const ActiveInput = () => {
+export const ActiveInput = ({ locked = false }: { locked?: boolean }) => {
   const record = useRecordContext<{ id?: string; displayName?: string }>();
   // The API refuses it anyway: an admin would lock themselves out.
   const isSelf = !!record?.id && record.id === getUser()?.id;
@@ -23,7 +23,7 @@ export const ActiveInput = () => {
             onChange={(event) => (event.target.checked ? field.onChange(true) : setAsking(true))}
             onBlur={field.onBlur}
             name={field.name}
-            disabled={isSelf}
+            disabled={isSelf || locked}
           />
         }
         label="Active: can sign in"
@@ -34,7 +34,9 @@ export const ActiveInput = () => {
           helperText={
             isSelf
               ? 'You cannot deactivate your own account.'
-              : 'Deactivated accounts cannot sign in; their history stays in the audit log.'
+              : locked
+                ? 'Only an admin of all their branches can deactivate them.'
+                : 'Deactivated accounts cannot sign in; their history stays in the audit log.'
           }
         />
       </FormHelperText>

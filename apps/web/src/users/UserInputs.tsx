@@ -35,10 +35,15 @@ interface UserInputsProps {
   otherRoles?: UserRole[];
 }
 
+const LOCKED = 'They also hold a role in a branch another admin runs: only roles and patch sites in your branches can change here';
+
 /** The account form, shared by create and edit. */
 export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps) => {
   // Roles can only be given in branches the signed-in admin runs.
   const branchFilter = { ids: administeredBranchIds(getUser()) };
+  // The account itself (name, password, whether it may sign in) is only the admin's when every role it holds is in their
+  // branches (the API's rule): someone who also holds a role elsewhere must not be taken over from one branch.
+  const locked = isEdit && otherRoles.length > 0;
   return (
     <>
       <TextInput
@@ -57,7 +62,8 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
         autoFocus={isEdit}
         label="Name"
         validate={displayName}
-        helperText="As Rollcall shows it, e.g. Sam Okafor"
+        disabled={locked}
+        helperText={locked ? LOCKED : 'As Rollcall shows it, e.g. Sam Okafor'}
         fullWidth
         sx={{ maxWidth: 480 }}
       />
@@ -65,8 +71,11 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
         source="password"
         label={isEdit ? 'New password' : 'Initial password'}
         validate={isEdit ? optionalNewPassword : newPassword}
+        disabled={locked}
         helperText={
-          isEdit
+          locked
+            ? 'Only an admin of all their branches can set it.'
+            : isEdit
             ? 'Leave blank to keep the current one. A new password signs them out everywhere.'
             : 'At least 12 characters; ask them to change it after signing in'
         }
@@ -74,7 +83,7 @@ export const UserInputs = ({ isEdit = false, otherRoles = [] }: UserInputsProps)
         fullWidth
         sx={{ maxWidth: 480 }}
       />
-      {isEdit && <ActiveInput />}
+      {isEdit && <ActiveInput locked={locked} />}
       <ArrayInput source="roles" label="Roles" validate={atLeastOneRole} sx={{ maxWidth: 720 }}>
         <SimpleFormIterator inline disableReordering disableClear getItemLabel={() => ''} addButton={<AddRoleButton />}>
           <ReferenceInput source="branchId" reference="Branches" filter={branchFilter} sort={{ field: 'name', order: 'ASC' }}>
