@@ -241,7 +241,7 @@ const LinksPanel = () => {
 
 /** Where each panel goes when the page is one column (a phone): what is due before what happened. */
 const NARROW_ORDER = { details: 1, deadlines: 2, meetings: 3, notes: 4, team: 5, links: 6 } as const;
-const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0 }}>{children}</Box>;
+const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0, width: '100%' }}>{children}</Box>;
 
 /** Two columns on wide screens (the case and its meetings; deadlines, notes and the team), one on a phone. */
 const CasePanels = () => {

@@ -12,10 +12,17 @@ function inputName(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A value as people read it: a day as "2 Dec 2026", a code such as ENGLAND_AND_WALES as "England and wales". */
+function valueText(value: unknown): string {
+  if (typeof value === 'string' && DAY.test(value)) return formatDay(value);
+  if (typeof value === 'string' && /^[A-Z][A-Z_]+$/.test(value)) return inputName(value.toLowerCase().replace(/_/g, ' '));
+  return String(value);
+}
+
 /** The rule's inputs, e.g. "Proposed date 2 Dec 2026 · Working days 5 · Region england-and-wales". */
 function inputsText(inputs: Record<string, unknown> | null | undefined): string {
   return Object.entries(inputs ?? {})
-    .map(([key, value]) => `${inputName(key)} ${typeof value === 'string' && DAY.test(value) ? formatDay(value) : String(value)}`)
+    .map(([key, value]) => `${inputName(key)} ${valueText(value)}`)
     .join(' · ');
 }
 
