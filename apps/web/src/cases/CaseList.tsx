@@ -16,11 +16,14 @@ import {
 import { formatDay } from '../common/dates';
 import { EmptyState } from '../common/EmptyState';
 import { LoadingRows } from '../common/Loading';
+import { SortMenu, type SortKind } from '../common/SortMenu';
 import { useIsSmall } from '../common/useIsSmall';
 import { CaseStatusChip } from './CaseChips';
 import { CASE_STATUS_CHOICES, CASE_TYPE_CHOICES, caseTypeText, type CaseRecord } from './caseText';
 
 const FILTER_SX = { minWidth: 170 };
+/** What a phone sorts by, where there are no column headers. */
+const PHONE_SORTS: Record<string, SortKind> = { openedOn: 'date', closedOn: 'date', status: 'text', type: 'text' };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Member's name" slotProps={{ htmlInput: { 'aria-label': 'Search cases by member' } }} />,
@@ -51,21 +54,24 @@ const CaseTable = () => {
   if (isPending) return <LoadingRows what="cases" tall={isSmall} />;
   if (isSmall) {
     return (
-      <SimpleList<CaseRecord>
-        primaryText={(r) => r.contact?.fullName ?? 'A member'}
-        secondaryText={(r) => (
-          <Box component="span" sx={{ display: 'block' }}>
+      <>
+        <SortMenu fields={PHONE_SORTS} />
+        <SimpleList<CaseRecord>
+          primaryText={(r) => r.contact?.fullName ?? 'A member'}
+          secondaryText={(r) => (
             <Box component="span" sx={{ display: 'block' }}>
-              {[caseTypeText(r.type), `opened ${formatDay(r.openedOn)}`, r.caseworkerName].filter(Boolean).join(' · ')}
+              <Box component="span" sx={{ display: 'block' }}>
+                {[caseTypeText(r.type), `opened ${formatDay(r.openedOn)}`, r.caseworkerName].filter(Boolean).join(' · ')}
+              </Box>
+              <Stack component="span" direction="row" sx={{ mt: 0.5 }}>
+                <CaseStatusChip status={r.status} />
+              </Stack>
             </Box>
-            <Stack component="span" direction="row" sx={{ mt: 0.5 }}>
-              <CaseStatusChip status={r.status} />
-            </Stack>
-          </Box>
-        )}
-        rowClick="show"
-        empty={empty}
-      />
+          )}
+          rowClick="show"
+          empty={empty}
+        />
+      </>
     );
   }
   return (
