@@ -4,14 +4,14 @@
  * case ("Open a case" fills in the member), add a disciplinary hearing in the case page's dialog, and
  * see the hearing's s.10 postponement deadline on the case page (with the rule's explanation and the
  * days left, as the API computes it) and on their dashboard; they add a note, which shows with their
- * name. The case list, the case page and the contact page have a level-one heading, a main landmark
+ * name. The API's field errors show on the create and edit forms' inputs. The case list, the case page and the contact page have a level-one heading, a main landmark
  * and no serious axe finding.
  *
  * Screenshots land in test/browser/screenshots/cases-*.png (git-ignored).
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { ukToday } from '@rollcall/domain';
+import { addDays, ukToday } from '@rollcall/domain';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing } from '../fixtures/axe.js';
 import { choose, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, PHONE, screenshot, signIn, startWebApp } from '../fixtures/browser.js';
@@ -134,6 +134,41 @@ describe.each([
       await page.goto(`${t.url}/#/Contacts/${member.id}/show`);
       await expectVisible(page.getByRole('region', { name: 'Cases' }).getByTestId('contact-case').filter({ hasText: 'Disciplinary' }));
       await expectVisible(page.getByText('Has an open case'));
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe('the case forms', () => {
+  test("show the API's field errors on their inputs, and save nothing", async () => {
+    const tomorrow = addDays(ukToday(), 1);
+    const mine = await t.as('caseworker')<{ allCases: { id: string; openedOn: string }[] }>(
+      '{ allCases(perPage: 1, filter: { mine: true, open: true }) { id openedOn } }',
+    );
+    const open = mine.data!.allCases[0];
+    expect(open).toBeDefined();
+    await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.caseworker);
+      await page.goto(`${t.url}/#/Contacts/${members[0].id}/show`);
+      await page.getByRole('region', { name: 'Cases' }).getByRole('link', { name: 'Open a case' }).click();
+      await page.waitForURL(/#\/Cases\/create$/);
+      await choose(page, page, 'Type', 'Grievance');
+      await page.getByLabel('Opened on').fill(tomorrow);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText('must not be in the future'));
+      await expect(page.getByLabel('Opened on').getAttribute('aria-invalid')).resolves.toBe('true');
+      expect(page.url()).toMatch(/#\/Cases\/create$/);
+
+      await page.goto(`${t.url}/#/Cases/${open.id}`);
+      const closedOn = page.getByLabel('Closed on');
+      await expectVisible(closedOn);
+      await closedOn.fill(open.openedOn);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText('only a closed case has a closing date: set status CLOSED'));
+      await expect(closedOn.getAttribute('aria-invalid')).resolves.toBe('true');
+      await screenshot(page, 'cases-desktop-5-field-error');
+      const after = await t.as('caseworker')<{ Case: { closedOn: string | null } }>('query($id: ID!) { Case(id: $id) { closedOn } }', { id: open.id });
+      expect(after.data!.Case.closedOn).toBeNull();
       expect(problems).toEqual([]);
     });
   });
