@@ -27,13 +27,13 @@ export const CaseInputs = ({ editing = false }: { editing?: boolean }) => (
     <SelectInput source="status" label="Status" choices={CASE_STATUS_CHOICES} sx={WIDE} fullWidth />
     <TextInput source="summary" label="Summary (the allegation or issue)" multiline minRows={3} sx={WIDE} fullWidth />
     <BooleanInput source="consentToRepresentation" label="The member agreed to be represented" />
-    <DateInput source="openedOn" label="Opened on" />
+    <DateInput source="openedOn" label="Opened on" sx={WIDE} />
     {editing && (
       <FormDataConsumer<{ type?: string }>>
         {({ formData }) => <SelectInput source="outcome" label="Outcome" choices={outcomeChoices(formData.type)} sx={WIDE} fullWidth />}
       </FormDataConsumer>
     )}
-    {editing && <DateInput source="closedOn" label="Closed on" />}
+    {editing && <DateInput source="closedOn" label="Closed on" sx={WIDE} />}
     <Typography id="case-dates-label" variant="subtitle2" component="p" sx={{ mt: 2 }}>
       Dates the deadlines count from
     </Typography>
