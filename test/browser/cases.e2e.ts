@@ -4,7 +4,7 @@
  * case ("Open a case" fills in the member), add a disciplinary hearing in the case page's dialog, and
  * see the hearing's s.10 postponement deadline on the case page (with the rule's explanation and the
  * days left, as the API computes it) and on their dashboard; they add a note, which shows with their
- * name. The API's field errors show on the create and edit forms' inputs. The case list, the case page and the contact page have a level-one heading, a main landmark
+ * name; they add a deadline of their own. The API's field errors show on the create and edit forms' inputs. The case list, the case page and the contact page have a level-one heading, a main landmark
  * and no serious axe finding.
  *
  * Screenshots land in test/browser/screenshots/cases-*.png (git-ignored).
@@ -109,6 +109,15 @@ describe.each([
       await expectVisible(note);
       await expectVisible(note.getByText(caseworkerName, { exact: false }));
       await expect(page.getByRole('textbox', { name: 'New note' }).inputValue()).resolves.toBe('');
+
+      // a deadline set by hand shows among the computed ones, with its days left
+      await page.getByRole('button', { name: 'Add deadline' }).click();
+      const deadlineDialog = page.getByRole('dialog', { name: 'Add a deadline' });
+      await deadlineDialog.getByRole('textbox', { name: 'What is due' }).fill(`Send the rota to HR (${name})`);
+      await deadlineDialog.getByRole('textbox', { name: /^Due/ }).fill(addDays(today, 3));
+      await deadlineDialog.getByRole('button', { name: 'Add deadline' }).click();
+      await deadlineDialog.waitFor({ state: 'detached' });
+      await expectVisible(page.getByRole('region', { name: 'Deadlines' }).getByTestId('case-deadline').filter({ hasText: `Send the rota to HR (${name})` }).getByText('3 days left'));
       await accessible(page, `${name} case`);
       await screenshot(page, `cases-${name}-2-case`);
 

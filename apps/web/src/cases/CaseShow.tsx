@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Button, Card, CardContent, Chip, IconButton, Link, List, ListItem, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { EditButton, LinkBase, Show, TopToolbar, useCreatePath, useRecordContext, useResourceDefinition } from 'react-admin';
+import { EditButton, LinkBase, Show, type RaRecord, TopToolbar, useCreatePath, useRecordContext, useResourceDefinition } from 'react-admin';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
 import { labelOf } from '../choices';
 import { formatDateTime, formatDay } from '../common/dates';
@@ -16,6 +16,7 @@ import { CASE_OUTCOME_LABELS } from '@rollcall/domain';
 import { CaseStatusChip } from './CaseChips';
 import { CaseTitle } from './CaseTitle';
 import { caseName, caseTypeText, meetingKindText, TEAM_ROLE_LABELS, type CaseMeetingRecord, type CaseRecord } from './caseText';
+import { CustomDeadlineDialog } from './CustomDeadlineDialog';
 import { DeadlineItem, DeadlineItems } from './DeadlineItems';
 import { MeetingDialog } from './MeetingDialog';
 import { NoteForm } from './NoteForm';
@@ -91,7 +92,34 @@ const panel = (content: ReactNode) => (
   </Card>
 );
 
-const DeadlinesPanel = () => <CaseValue render={(c) => <TitledSection title="Deadlines"><DeadlineItems deadlines={c.deadlines ?? []} /></TitledSection>} />;
+/** The computed deadlines and those set by hand; "Add deadline" (and editing one set by hand) where the user may change the case. */
+const DeadlinesPanel = () => {
+  const record = useRecordContext<CaseRecord>();
+  const [dialog, setDialog] = useState<{ open: boolean; deadline: RaRecord | null }>({ open: false, deadline: null });
+  if (!record) return null;
+  const may = record.mayChange === true;
+  const custom = (record as { customDeadlines?: RaRecord[] }).customDeadlines ?? [];
+  return (
+    <TitledSection
+      title="Deadlines"
+      actions={
+        may && (
+          <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={() => setDialog({ open: true, deadline: null })}>
+            Add deadline
+          </Button>
+        )
+      }
+    >
+      <DeadlineItems
+        deadlines={record.deadlines ?? []}
+        onEdit={may ? (id) => setDialog({ open: true, deadline: custom.find((d) => d.id === id) ?? null }) : undefined}
+      />
+      {dialog.open && (
+        <CustomDeadlineDialog caseId={String(record.id)} deadline={dialog.deadline} open onClose={() => setDialog({ open: false, deadline: null })} />
+      )}
+    </TitledSection>
+  );
+};
 
 /** The case's meetings by date, each with the deadline it sets (a hearing's s.10 date); add and edit for those who may. */
 const MeetingsPanel = () => {

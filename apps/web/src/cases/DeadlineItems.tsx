@@ -1,4 +1,5 @@
-import { Box, List, ListItem, Stack, Typography } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import { Box, IconButton, List, ListItem, Stack, Typography } from '@mui/material';
 import { formatDay } from '../common/dates';
 import { EmptyNote } from '../common/ItemRow';
 import { DaysLeftChip, UnverifiedChip } from './CaseChips';
@@ -66,14 +67,26 @@ export const DeadlineItem = ({ deadline: d, brief = false }: { deadline: CaseDea
   </Box>
 );
 
-/** A case's deadlines, soonest first. */
-export const DeadlineItems = ({ deadlines }: { deadlines: CaseDeadlineRecord[] }) => {
+/** A case's deadlines, soonest first; `onEdit` (a custom deadline's id) for those who may change them. */
+export const DeadlineItems = ({ deadlines, onEdit }: { deadlines: CaseDeadlineRecord[]; onEdit?: (customDeadlineId: string) => void }) => {
   if (deadlines.length === 0) return <EmptyNote>No deadlines yet: they follow from the meetings and the dates on the case.</EmptyNote>;
   const sorted = [...deadlines].sort((a, b) => a.due.localeCompare(b.due));
   return (
     <List dense disablePadding aria-label="Deadlines">
       {sorted.map((d) => (
-        <ListItem key={d.key} disableGutters divider sx={{ display: 'block', py: 1 }}>
+        <ListItem
+          key={d.key}
+          disableGutters
+          divider
+          sx={{ display: 'block', py: 1 }}
+          secondaryAction={
+            onEdit && d.customDeadlineId ? (
+              <IconButton edge="end" aria-label={`Edit deadline: ${d.label}`} onClick={() => onEdit(d.customDeadlineId!)}>
+                <EditIcon />
+              </IconButton>
+            ) : undefined
+          }
+        >
           <DeadlineItem deadline={d} />
         </ListItem>
       ))}

@@ -41,6 +41,7 @@ export interface CaseDeadlineRecord {
   caveats?: string[];
   verified: boolean;
   meetingId?: string | null;
+  customDeadlineId?: string | null;
 }
 
 export interface CaseMeetingRecord extends RaRecord {
