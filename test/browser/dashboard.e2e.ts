@@ -330,12 +330,14 @@ describe('named for what they are to each role', () => {
     });
   });
 
-  test("a caseworker's is the branch, with no follow-ups to chase and no \"My patch\"", async () => {
+  test("a caseworker's is their casework first, then the branch, with no follow-ups to chase and no \"My patch\"", async () => {
     const joiners = (await t.as('caseworker')<{ recentJoiners: { count: number } }>('{ recentJoiners(days: 30) { count } }')).data!.recentJoiners.count;
     await inSession(open(DESKTOP), async ({ page, problems }) => {
       const api = watchGraphql(page);
       await signIn(page, t.url, LOGINS.caseworker);
-      await expect(widgetTitles(page)).resolves.toEqual(['Membership density by site', 'Worst-covered wards', 'Recent joiners']);
+      await expect(widgetTitles(page)).resolves.toEqual([
+        'Meetings this week', 'Deadlines in the next 14 days', 'My open cases', 'Membership density by site', 'Worst-covered wards', 'Recent joiners',
+      ]);
       await expect(page.getByTestId('joiners-total').textContent()).resolves.toBe(String(joiners));
       await expect(page.getByRole('menuitem', { name: 'My patch' }).count()).resolves.toBe(0);
       await page.getByRole('menuitem', { name: 'Branch wards' }).click();

@@ -3,6 +3,7 @@ import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
 import branches from './branches';
+import cases from './cases';
 import contacts from './contacts';
 import conversations from './conversations';
 import { RepCoveragePage } from './coverage/RepCoveragePage';
@@ -39,7 +40,8 @@ function readOnly<T extends { edit?: unknown; create?: unknown }>(resource: T): 
  * workplace structure is editable with WORKPLACE_WRITE, named people appear with PEOPLE_READ and are
  * editable with PEOPLE_WRITE, the audit log needs AUDIT_READ, users and branches USERS_MANAGE.
  * Organising (my patch, follow-ups, conversations, rep coverage) needs PEOPLE_READ, logging a
- * conversation PEOPLE_WRITE, and the issue tags SETTINGS_MANAGE.
+ * conversation PEOPLE_WRITE, and the issue tags SETTINGS_MANAGE. Cases need CASES_READ (opening and
+ * changing them CASES_WRITE; the API then decides case by case: `mayChange`, `mayAddNote`).
  */
 export const App = () => (
   <Admin
@@ -65,6 +67,9 @@ export const App = () => (
         ) : null,
         seesPeople ? (
           <Resource key="Conversations" name="Conversations" {...(may(Permission.PEOPLE_WRITE) ? conversations : readOnly(conversations))} />
+        ) : null,
+        may(Permission.CASES_READ) ? (
+          <Resource key="Cases" name="Cases" {...(may(Permission.CASES_WRITE) ? cases : readOnly(cases))} />
         ) : null,
         seesPeople ? (
           <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />

@@ -98,6 +98,18 @@ const VIEWS: Record<string, (params: GetListParams) => Promise<ViewResult>> = {
     });
     return { data: item.memberships, total: item.count, meta: { since: item.since } };
   },
+  /**
+   * The deadlines of the user's own open cases, one row each (id: the case's id and the deadline's key), the most
+   * urgent first (overdue before due); `filter.days` ahead at most (default 14), done ones left out.
+   */
+  MyCaseDeadlines: async ({ filter }) => {
+    const days = Number(filter?.days ?? 14);
+    const { items } = await query<{ items: (RaRecord & { deadlines: { key: string; done: boolean; daysLeft: number }[] })[] }>(organisingDocument('myCaseDeadlines'), { perPage: 500 });
+    return items
+      .flatMap(({ deadlines, ...c }) => deadlines.map((d) => ({ ...d, id: `${c.id}:${d.key}`, caseId: c.id, case: c })))
+      .filter((d) => !d.done && d.daysLeft <= days)
+      .sort((a, b) => a.daysLeft - b.daysLeft);
+  },
 };
 
 const provider: DataProvider = {

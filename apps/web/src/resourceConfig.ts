@@ -22,6 +22,11 @@ const SITE_REF = { site: ['id', 'name'] } as const;
 const WARD_WITH_SITE = { ward: ['id', 'name', 'siteId', SITE_REF] } as const;
 const PERSON_WITH_WARD = ['id', 'fullName', { ward: ['id', 'name'] }] as const;
 
+/** A computed case deadline, with the rule, its inputs and how sure the date is. */
+const CASE_DEADLINE = [
+  'key', 'rule', 'label', 'due', 'daysLeft', 'done', 'explanation', 'inputs', 'source', 'caveats', 'verified', 'meetingId', 'customDeadlineId',
+] as const;
+
 /** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */
 const CONVERSATION: ResourceSelection = {
   linked: [{ contact: ['id', 'fullName', 'wardId', { ward: ['id', 'name', SITE_REF] }] }, { issueTags: ['id', 'name', 'active'] }],
@@ -41,6 +46,8 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       { assessmentHistory: ['id', 'value', 'assessedAt', 'assessedByName', 'conversationId'] },
       { leaders: PERSON_WITH_WARD },
       { followers: PERSON_WITH_WARD },
+      // The member's cases the user may read (none for everyone else): no content, only what lists show.
+      { cases: ['id', 'type', 'status', 'openedOn', 'closedOn', 'caseworkerName'] },
     ],
   },
   Branch: { linked: [{ employers: ['id', 'name'] }] },
@@ -49,6 +56,23 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
   // Open follow-ups: conversations whose follow-up date is set and nobody has spoken to the person since.
   FollowUp: CONVERSATION,
   AuditEvent: { listOmit: ['before', 'after'] },
+  // A case: lists show the member, its type and status (no content: every read of a summary or an outcome is
+  // audited); its page reads the rest.
+  Case: {
+    linked: [{ contact: ['id', 'fullName'] }],
+    oneLinked: [
+      { employer: ['id', 'name'] },
+      { team: ['id', 'userId', 'role', 'displayName'] },
+      { meetings: ['id', 'kind', 'date', 'time', 'place', 'panel', 'accompanied', 'accompaniedBy', 'outcome', 'notes'] },
+      { deadlines: CASE_DEADLINE },
+      { customDeadlines: ['id', 'label', 'due', 'done'] },
+      { notes: ['id', 'authorId', 'authorName', 'body', 'writtenAt'] },
+      { links: ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] },
+    ],
+    listOmit: ['summary', 'outcome'],
+  },
+  // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
+  CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
 };
 
 /** Changes an update's input needs, by input type, after it is cut down to what changed. */
@@ -90,7 +114,7 @@ export const CHANGE_PASSWORD_MUTATION = `
 /**
  * Organising views and actions that are not one resource's CRUD (react-admin reads the views as
  * read-only lists: `PatchWards`, `RepCoverage`, `ContactTimeline`, and the dashboards' `DensityBySite`,
- * `OverdueFollowUpsByRep` and `RecentJoiners`; see dataProvider.ts).
+ * `OverdueFollowUpsByRep`, `RecentJoiners` and the caseworker's `MyCaseDeadlines`; see dataProvider.ts).
  */
 const WARD_REF = 'ward { id name siteId site { id name } }';
 
@@ -150,5 +174,13 @@ export const ORGANISING_DOCUMENTS = {
   unlinkContacts: `
     mutation unlinkContacts($data: LinkInput!) {
       item: unlinkContacts(data: $data)
+    }`,
+  /** The deadlines of the user's own open cases (the caseworker's dashboard): every case's computed deadlines. */
+  myCaseDeadlines: `
+    query myCaseDeadlines($perPage: Int!) {
+      items: allCases(filter: { mine: true, open: true }, perPage: $perPage, sortField: "openedOn", sortOrder: "ASC") {
+        id type contact { id fullName }
+        deadlines { key rule label due daysLeft done verified }
+      }
     }`,
 } as const;

@@ -10,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { AuditHistoryButton } from '../audit/AuditHistoryButton';
+import { ContactCasesPanel } from '../cases/ContactCasesPanel';
 import { CONTRACT_TYPE_CHOICES, GRADE_CHOICES, SHIFT_PATTERN_CHOICES, STAFF_GROUP_CHOICES } from '../choices';
 import { DayField } from '../common/DayField';
 import { CARDLESS_SHOW_SX, DetailsCard, TitleRow } from '../common/DetailsCard';
@@ -27,6 +28,7 @@ import { LeaderPanel } from './LeaderPanel';
 import { PostingHistory } from './PostingHistory';
 import { TimelinePanel } from './TimelinePanel';
 import { RecordLoading } from '../common/Loading';
+import { Permission, useCan } from '../permissions';
 
 /** Two to a row, three on wide screens. */
 const FIELD_SIZE = { xs: 6, sm: 6, md: 4 };
@@ -62,6 +64,8 @@ interface ContactHeading {
   leaderReason?: string | null;
   lastConversationAt?: string | null;
   ward?: { name: string } | null;
+  /** Existence only, for those with casework (null for everyone else). */
+  hasOpenCase?: boolean | null;
 }
 
 const Heading = () => {
@@ -78,6 +82,7 @@ const Heading = () => {
         <AssessmentChip value={record.assessment ?? null} />
         {record.leader && <LeaderBadge reason={record.leaderReason} />}
         {record.leaveDate && <Chip size="small" color="warning" label="Has left" />}
+        {record.hasOpenCase && <Chip size="small" color="info" label="Has an open case" />}
       </TitleRow>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
         <LastSpoken at={record.lastConversationAt} />
@@ -96,9 +101,15 @@ const panel = (content: ReactNode) => (
 );
 
 /** Where each panel goes when the page is one column (a phone, a narrow window). */
-const NARROW_ORDER = { details: 1, assessment: 2, leader: 3, timeline: 4, memberships: 5, repRoles: 6, postings: 7 } as const;
+const NARROW_ORDER = { details: 1, cases: 2, assessment: 3, leader: 4, timeline: 5, memberships: 6, repRoles: 7, postings: 8 } as const;
 
 const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0 }}>{children}</Box>;
+
+/** The member's cases, for those with casework (no empty card for everyone else). */
+const CasesSlot = () => {
+  const readsCases = useCan(Permission.CASES_READ);
+  return readsCases ? <Slot order={NARROW_ORDER.cases}>{panel(<ContactCasesPanel />)}</Slot> : null;
+};
 
 /**
  * Details and the timeline on the left, the organising picture and the records beside them on the
@@ -129,6 +140,7 @@ const ContactPanels = () => {
         <Slot order={NARROW_ORDER.timeline}>{panel(<TimelinePanel />)}</Slot>
       </Box>
       <Box sx={column}>
+        <CasesSlot />
         <Slot order={NARROW_ORDER.assessment}>{panel(<AssessmentPanel />)}</Slot>
         <Slot order={NARROW_ORDER.leader}>{panel(<LeaderPanel />)}</Slot>
         <Slot order={NARROW_ORDER.memberships}>{panel(<MembershipPanel />)}</Slot>

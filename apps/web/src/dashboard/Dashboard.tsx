@@ -3,6 +3,7 @@ import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { can, Permission } from '../permissions';
 import { readsWholeBranch } from '../session';
 import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
+import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget } from './CaseworkWidgets';
 import { DensityBySiteWidget } from './DensityBySiteWidget';
 import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
 import { RecentJoinersWidget } from './RecentJoinersWidget';
@@ -31,13 +32,15 @@ const Welcome = () => {
  * nothing more, with small groups withheld). Those who read named people see the worst-covered
  * wards and recent joiners — their branch's, or a rep's patch's; those who organise see overdue
  * follow-ups: across the branch by rep for a secretary or admin, their own for a rep. A caseworker
- * logs no conversations, so has no follow-ups to chase.
+ * logs no conversations, so has no follow-ups to chase: their casework comes first instead (this
+ * week's meetings, the next 14 days' deadlines with the overdue first, their open cases).
  */
 export const Dashboard = () => {
   const { permissions, isPending } = usePermissions<Permission[]>();
   const seesPeople = can(permissions, Permission.PEOPLE_READ);
   const organises = can(permissions, Permission.PEOPLE_WRITE);
   const wholeBranch = readsWholeBranch();
+  const caseworker = can(permissions, Permission.CASES_WRITE) && !organises;
   const people = [
     <WorstCoveredWardsWidget key="coverage" wholeBranch={wholeBranch} />,
     ...(organises ? [wholeBranch ? <BranchOverdueFollowUpsWidget key="overdue" /> : <MyOverdueFollowUpsWidget key="overdue" />] : []),
@@ -49,6 +52,19 @@ export const Dashboard = () => {
       <Welcome />
       {!isPending && (
         <Grid container spacing={2}>
+          {caseworker && (
+            <>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <MeetingsThisWeekWidget />
+              </Grid>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <CaseDeadlinesWidget />
+              </Grid>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <MyOpenCasesWidget />
+              </Grid>
+            </>
+          )}
           <Grid size={12}>
             <DensityBySiteWidget />
           </Grid>

@@ -1,0 +1,137 @@
+import { addDays, ukToday } from '@rollcall/domain';
+import { useCreatePath, useGetList } from 'react-admin';
+import { formatDay } from '../common/dates';
+import { count } from '../common/words';
+import { CaseStatusChip, DaysLeftChip, UnverifiedChip } from '../cases/CaseChips';
+import { caseName, caseTypeText, meetingKindText, type CaseMeetingRecord, type CaseRecord } from '../cases/caseText';
+import { Widget, WidgetRowName, WidgetRows, WidgetTotal } from './Widget';
+
+/** Monday to Sunday of this week (UK). */
+function thisWeek(): { from: string; to: string } {
+  const today = ukToday();
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const from = addDays(today, -weekday);
+  return { from, to: addDays(from, 6) };
+}
+
+/** The meetings of the user's own cases this week, by date. */
+export const MeetingsThisWeekWidget = () => {
+  const createPath = useCreatePath();
+  const week = thisWeek();
+  const { data, total, isPending, error } = useGetList<CaseMeetingRecord>('CaseMeetings', {
+    filter: { mine: true, ...week },
+    sort: { field: 'date', order: 'ASC' },
+    pagination: { page: 1, perPage: 20 },
+  });
+  const rows = data ?? [];
+  return (
+    <Widget
+      title="Meetings this week"
+      subtitle={total ? <><WidgetTotal testId="meetings-total">{total}</WidgetTotal> {total === 1 ? 'meeting' : 'meetings'} of your cases, {formatDay(week.from)} to {formatDay(week.to)}</> : `Your cases' meetings, ${formatDay(week.from)} to ${formatDay(week.to)}`}
+      isPending={isPending}
+      error={error}
+      isEmpty={rows.length === 0}
+      empty="No meetings this week."
+      what="this week's meetings"
+      testId="widget-case-meetings"
+    >
+      <WidgetRows rows={rows} testId="case-meeting-row">
+        {(m) => (
+          <WidgetRowName
+            to={createPath({ resource: 'Cases', type: 'show', id: m.caseId ?? m.case?.id ?? '' })}
+            name={`${meetingKindText(m.kind)}, ${formatDay(m.date)}${m.time ? ` at ${m.time}` : ''}`}
+            detail={[m.case ? caseName(m.case) : null, m.place].filter(Boolean).join(' · ')}
+          />
+        )}
+      </WidgetRows>
+    </Widget>
+  );
+};
+
+interface DeadlineRow {
+  id: string;
+  caseId: string;
+  label: string;
+  due: string;
+  daysLeft: number;
+  verified: boolean;
+  case: { id: string; type: string; contact?: { id: string; fullName: string } | null };
+}
+
+/** The deadlines of the user's open cases in the next 14 days, overdue ones first. */
+export const CaseDeadlinesWidget = () => {
+  const createPath = useCreatePath();
+  const { data, isPending, error } = useGetList<DeadlineRow>('MyCaseDeadlines', { filter: { days: 14 } });
+  const rows = data ?? [];
+  const overdue = rows.filter((d) => d.daysLeft < 0).length;
+  return (
+    <Widget
+      title="Deadlines in the next 14 days"
+      subtitle={
+        rows.length ? (
+          <>
+            <WidgetTotal testId="deadlines-total">{rows.length}</WidgetTotal> on your open cases{overdue ? `, ${count(overdue, 'overdue')}` : ''}
+          </>
+        ) : (
+          'Deadlines on your open cases, overdue first'
+        )
+      }
+      isPending={isPending}
+      error={error}
+      isEmpty={rows.length === 0}
+      empty="Nothing due in the next 14 days."
+      what="your deadlines"
+      testId="widget-case-deadlines"
+    >
+      <WidgetRows rows={rows} testId="case-deadline-row">
+        {(d) => (
+          <>
+            <WidgetRowName
+              to={createPath({ resource: 'Cases', type: 'show', id: d.caseId })}
+              name={d.label}
+              detail={`${caseName(d.case)} · due ${formatDay(d.due)}`}
+            />
+            <span>
+              <DaysLeftChip daysLeft={d.daysLeft} />
+              {!d.verified && <UnverifiedChip />}
+            </span>
+          </>
+        )}
+      </WidgetRows>
+    </Widget>
+  );
+};
+
+/** The user's open cases, the longest open first. */
+export const MyOpenCasesWidget = () => {
+  const createPath = useCreatePath();
+  const filter = { mine: true, open: true };
+  const { data, total, isPending, error } = useGetList<CaseRecord>('Cases', { filter, sort: { field: 'openedOn', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
+  const rows = data ?? [];
+  return (
+    <Widget
+      title="My open cases"
+      subtitle={total ? <><WidgetTotal testId="open-cases-total">{total}</WidgetTotal> {total === 1 ? 'case' : 'cases'} on your list</> : 'Cases whose team you are on'}
+      isPending={isPending}
+      error={error}
+      isEmpty={rows.length === 0}
+      empty="No open cases."
+      what="your cases"
+      testId="widget-my-cases"
+      more={{ to: `/Cases?filter=${encodeURIComponent(JSON.stringify(filter))}`, label: 'All my cases' }}
+    >
+      <WidgetRows rows={rows} testId="my-case-row">
+        {(c) => (
+          <>
+            <WidgetRowName
+              to={createPath({ resource: 'Cases', type: 'show', id: c.id })}
+              name={c.contact?.fullName ?? 'A member'}
+              detail={`${caseTypeText(c.type)} · opened ${formatDay(c.openedOn)}`}
+            />
+            <CaseStatusChip status={c.status} />
+          </>
+        )}
+      </WidgetRows>
+    </Widget>
+  );
+};
