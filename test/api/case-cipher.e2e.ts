@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CaseCipher, CaseCipherError } from '../../apps/api/src/casework/crypto/case-cipher.js';
+import { ENCRYPTED_COLUMNS } from '../../apps/api/src/casework/crypto/encrypted-columns.js';
 import { countByKey, reencryptColumn, rotateAll, type Query } from '../../apps/api/src/casework/crypto/rotate.js';
 import { withDatabase } from '../fixtures/db-url.js';
 
@@ -191,18 +192,32 @@ describe('rotateAll', () => {
 describe('npm run keys:rotate (the built script)', () => {
   const run = promisify(execFile);
   const script = path.join(ROOT, 'apps/api/dist/casework/crypto/rotate-keys.js');
-  const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: 'postgres://unused@127.0.0.1:1/none', JWT_SECRET: 'x'.repeat(32), CASE_ENCRYPTION_KEYS: `${NEW},${OLD}` };
+  const env = () => ({ ...process.env, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'x'.repeat(32), CASE_ENCRYPTION_KEYS: `${NEW},${OLD}` });
 
-  it('starts, reads the keys and says what it found to do', async () => {
-    const { stdout } = await run(process.execPath, [script], { env, cwd: ROOT });
-    expect(stdout).toContain('Current key: k2026; older keys held: k2025.');
-    expect(stdout).not.toContain(NEW.split(':')[1]);
+  it('starts, reads the keys, counts every listed column per key and rotates them', async () => {
+    // Every column the script lists, as a bare table of this database, with one value under the old key.
+    for (const { table, id, column } of ENCRYPTED_COLUMNS) {
+      await db.query(`DROP TABLE IF EXISTS ${table}`);
+      await db.query(`CREATE TABLE ${table} (${id} uuid PRIMARY KEY DEFAULT gen_random_uuid(), ${column} bytea)`);
+      await db.query(`INSERT INTO ${table} (${column}) VALUES ($1)`, [before.encrypt(`a ${table} text`)]);
+    }
+    const checked = await run(process.execPath, [script, '--check'], { env: env(), cwd: ROOT });
+    expect(checked.stdout).toContain('Current key: k2026; older keys held: k2025.');
+    expect(checked.stdout).toContain('Still in use: k2025');
+    expect(checked.stdout).not.toContain(NEW.split(':')[1]);
+    const rotated = await run(process.execPath, [script], { env: env(), cwd: ROOT });
+    expect(rotated.stdout).toContain('Nothing uses k2025 any more');
+    for (const { table, column } of ENCRYPTED_COLUMNS) {
+      const [row] = (await db.query(`SELECT ${column} AS v FROM ${table}`)).rows;
+      expect(after.keyIdOf(row.v)).toBe('k2026');
+      expect(after.decryptText(row.v)).toBe(`a ${table} text`);
+    }
   });
 
   it('refuses bad arguments and bad keys with a clear message and no key in it', async () => {
-    await expect(run(process.execPath, [script, '--batch', 'lots'], { env, cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--batch must be a whole number') });
+    await expect(run(process.execPath, [script, '--batch', 'lots'], { env: env(), cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--batch must be a whole number') });
     const short = `k1:${randomBytes(16).toString('base64')}`;
-    const refused = run(process.execPath, [script], { env: { ...env, CASE_ENCRYPTION_KEYS: short }, cwd: ROOT });
+    const refused = run(process.execPath, [script], { env: { ...env(), CASE_ENCRYPTION_KEYS: short }, cwd: ROOT });
     await expect(refused).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('CASE_ENCRYPTION_KEYS entry 1: the key must be 32 bytes') });
     await expect(refused).rejects.toMatchObject({ stderr: expect.not.stringContaining(short.slice(3)) });
   });
