@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from '../common/dates';
 import { CARDLESS_SHOW_SX, DetailsCard, TitleRow } from '../common/DetailsCard';
 import { EmptyNote } from '../common/ItemRow';
 import type { LabelledValue } from '../common/LabelledField';
+import { PanelColumns, PanelSlot } from '../common/PanelColumns';
 import { RecordLoading } from '../common/Loading';
 import { TitledSection } from '../common/TitledSection';
 import { Permission, useCan } from '../permissions';
@@ -269,36 +270,28 @@ const LinksPanel = () => {
 
 /** Where each panel goes when the page is one column (a phone): what is due before what happened. */
 const NARROW_ORDER = { details: 1, deadlines: 2, meetings: 3, notes: 4, team: 5, links: 6 } as const;
-const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0, width: '100%' }}>{children}</Box>;
 
 /** Two columns on wide screens (the case and its meetings; deadlines, notes and the team), one on a phone. */
-const CasePanels = () => {
-  const column = { display: { xs: 'contents', md: 'flex' }, flexDirection: 'column', gap: 2, minWidth: 0 } as const;
-  return (
-    <Box
-      sx={{
-        display: { xs: 'flex', md: 'grid' },
-        flexDirection: 'column',
-        gridTemplateColumns: { md: 'minmax(0, 7fr) minmax(0, 5fr)' },
-        alignItems: 'start',
-        gap: 2,
-      }}
-    >
-      <Box sx={column}>
-        <Slot order={NARROW_ORDER.details}>
+const CasePanels = () => (
+  <PanelColumns
+    left={
+      <>
+        <PanelSlot order={NARROW_ORDER.details}>
           <DetailsCard heading={<Heading />} fields={FIELDS} size={{ xs: 6, sm: 6, md: 4 }} />
-        </Slot>
-        <Slot order={NARROW_ORDER.meetings}>{panel(<MeetingsPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.notes}>{panel(<NotesPanel />)}</Slot>
-      </Box>
-      <Box sx={column}>
-        <Slot order={NARROW_ORDER.deadlines}>{panel(<DeadlinesPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.team}>{panel(<TeamPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.links}>{panel(<LinksPanel />)}</Slot>
-      </Box>
-    </Box>
-  );
-};
+        </PanelSlot>
+        <PanelSlot order={NARROW_ORDER.meetings}>{panel(<MeetingsPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.notes}>{panel(<NotesPanel />)}</PanelSlot>
+      </>
+    }
+    right={
+      <>
+        <PanelSlot order={NARROW_ORDER.deadlines}>{panel(<DeadlinesPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.team}>{panel(<TeamPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.links}>{panel(<LinksPanel />)}</PanelSlot>
+      </>
+    }
+  />
+);
 
 export const CaseShow = () => (
   <Show loading={<RecordLoading what="case" />} actions={<Actions />} title={<CaseTitle />} sx={CARDLESS_SHOW_SX}>

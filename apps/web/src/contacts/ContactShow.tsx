@@ -27,6 +27,7 @@ import { ContactTitle } from './ContactTitle';
 import { LeaderPanel } from './LeaderPanel';
 import { PostingHistory } from './PostingHistory';
 import { TimelinePanel } from './TimelinePanel';
+import { PanelColumns, PanelSlot } from '../common/PanelColumns';
 import { RecordLoading } from '../common/Loading';
 import { Permission, useCan } from '../permissions';
 
@@ -103,12 +104,11 @@ const panel = (content: ReactNode) => (
 /** Where each panel goes when the page is one column (a phone, a narrow window). */
 const NARROW_ORDER = { details: 1, cases: 2, assessment: 3, leader: 4, timeline: 5, memberships: 6, repRoles: 7, postings: 8 } as const;
 
-const Slot = ({ order, children }: { order: number; children: ReactNode }) => <Box sx={{ order, minWidth: 0 }}>{children}</Box>;
 
 /** The member's cases, for those with casework (no empty card for everyone else). */
 const CasesSlot = () => {
   const readsCases = useCan(Permission.CASES_READ);
-  return readsCases ? <Slot order={NARROW_ORDER.cases}>{panel(<ContactCasesPanel />)}</Slot> : null;
+  return readsCases ? <PanelSlot order={NARROW_ORDER.cases}>{panel(<ContactCasesPanel />)}</PanelSlot> : null;
 };
 
 /**
@@ -121,35 +121,28 @@ const CasesSlot = () => {
  * phone turned, a window resized — rearranges them without remounting any, and an open dialog (a
  * membership being added) and what was typed in it stay.
  */
-const ContactPanels = () => {
-  const column = { display: { xs: 'contents', md: 'flex' }, flexDirection: 'column', gap: 2, minWidth: 0 } as const;
-  return (
-    <Box
-      sx={{
-        display: { xs: 'flex', md: 'grid' },
-        flexDirection: 'column',
-        gridTemplateColumns: { md: 'minmax(0, 7fr) minmax(0, 5fr)' },
-        alignItems: 'start',
-        gap: 2,
-      }}
-    >
-      <Box sx={column}>
-        <Slot order={NARROW_ORDER.details}>
+const ContactPanels = () => (
+  <PanelColumns
+    left={
+      <>
+        <PanelSlot order={NARROW_ORDER.details}>
           <DetailsCard heading={<Heading />} fields={CONTACT_FIELDS} size={FIELD_SIZE} />
-        </Slot>
-        <Slot order={NARROW_ORDER.timeline}>{panel(<TimelinePanel />)}</Slot>
-      </Box>
-      <Box sx={column}>
+        </PanelSlot>
+        <PanelSlot order={NARROW_ORDER.timeline}>{panel(<TimelinePanel />)}</PanelSlot>
+      </>
+    }
+    right={
+      <>
         <CasesSlot />
-        <Slot order={NARROW_ORDER.assessment}>{panel(<AssessmentPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.leader}>{panel(<LeaderPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.memberships}>{panel(<MembershipPanel />)}</Slot>
-        <Slot order={NARROW_ORDER.repRoles}>{panel(<RepRolePanel />)}</Slot>
-        <Slot order={NARROW_ORDER.postings}>{panel(<PostingHistory />)}</Slot>
-      </Box>
-    </Box>
-  );
-};
+        <PanelSlot order={NARROW_ORDER.assessment}>{panel(<AssessmentPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.leader}>{panel(<LeaderPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.memberships}>{panel(<MembershipPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.repRoles}>{panel(<RepRolePanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.postings}>{panel(<PostingHistory />)}</PanelSlot>
+      </>
+    }
+  />
+);
 
 export const ContactShow = () => (
   <Show loading={<RecordLoading what="contact" />} actions={<ShowActions><AuditHistoryButton /></ShowActions>} title={<ContactTitle />} sx={CARDLESS_SHOW_SX}>
