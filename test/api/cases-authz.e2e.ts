@@ -91,6 +91,14 @@ const CELLS: Cell[] = [
   { access: 'read', field: 'allCases', op: async (x) => ['query($c: ID) { allCases(filter: { contactId: $c, type: DISCIPLINARY }) { id } }', { c: x.contactId }], outcome: listed('allCases') },
   { access: 'read', field: 'allCases', op: async (x) => ['query($q: String) { allCases(filter: { q: $q, open: true, type: DISCIPLINARY }, perPage: 500) { id } }', { q: x.lastName }],
     outcome: (r, x) => (listed('allCases')(r) === 'R' ? 'R' : r.data?.allCases?.some((c: { id: string }) => c.id === x.caseId) ? 'S' : Array.isArray(r.data?.allCases) ? '-' : unexpected(r)) },
+  // the open cases with no next step (the appeal has no meeting and no deadline) and the deadlines across cases
+  { access: 'read', field: 'allCases', op: async (x) => ['query($ids: [String!]) { allCases(filter: { ids: $ids, noNextStep: true }) { id } }', { ids: [x.appealId] }], outcome: listed('allCases') },
+  { access: 'read', field: '_allCasesMeta', op: async (x) => ['query($ids: [String!]) { _allCasesMeta(filter: { ids: $ids, noNextStep: true }) { count } }', { ids: [x.appealId] }],
+    outcome: listed('_allCasesMeta') },
+  { access: 'read', field: 'allCaseDeadlines', op: async (x) => ['query($c: ID) { allCaseDeadlines(filter: { caseId: $c, includeDone: true }, perPage: 500) { caseId key } }', { c: x.caseId }],
+    outcome: listed('allCaseDeadlines') },
+  { access: 'read', field: '_allCaseDeadlinesMeta', op: async (x) => ['query($c: ID) { _allCaseDeadlinesMeta(filter: { caseId: $c, includeDone: true }) { count } }', { c: x.caseId }],
+    outcome: listed('_allCaseDeadlinesMeta') },
   { access: 'read', field: 'Contact.cases', op: async (x) => ['query($id: ID!) { Contact(id: $id) { cases { id } } }', { id: x.contactId }],
     outcome: onContact('cases', (v: { id: string }[], x) => v.some((c) => c.id === x.caseId)) },
   { access: 'existence', field: 'Contact.hasOpenCase', op: async (x) => ['query($id: ID!) { Contact(id: $id) { hasOpenCase } }', { id: x.contactId }], outcome: onContact('hasOpenCase', (v) => v === true) },
@@ -243,9 +251,11 @@ describe('authorisation matrix (casework)', () => {
       const found = (await t.as(who)('query($q: String) { allCases(filter: { q: $q }, perPage: 500) { id contactId } }', { q: targets[scope].lastName })).data?.allCases ?? [];
       for (const c of found) expect([who, scope, expected.includes(c.id)]).toEqual([who, scope, true]);
     }
-    // and the meetings, notes and deadlines listed are those of these cases only
-    const content = await t.as(who)('{ allCaseMeetings(perPage: 500) { caseId } allCaseNotes(perPage: 500) { caseId } allCaseCustomDeadlines(perPage: 500) { caseId } }');
-    for (const list of ['allCaseMeetings', 'allCaseNotes', 'allCaseCustomDeadlines']) {
+    // and the meetings, notes and deadlines listed, and the cases with no next step, are of these cases only
+    const content = await t.as(who)(`{ allCaseMeetings(perPage: 500) { caseId } allCaseNotes(perPage: 500) { caseId } allCaseCustomDeadlines(perPage: 500) { caseId }
+      allCaseDeadlines(perPage: 500, filter: { includeDone: true }) { caseId } stuck: allCases(perPage: 500, filter: { noNextStep: true }) { caseId: id } }`);
+    expect(content.errors).toBeUndefined();
+    for (const list of ['allCaseMeetings', 'allCaseNotes', 'allCaseCustomDeadlines', 'allCaseDeadlines', 'stuck']) {
       for (const row of content.data?.[list] ?? []) expect([who, list, expected.includes(row.caseId)]).toEqual([who, list, true]);
     }
   });

@@ -1,5 +1,5 @@
 import { gql, type DocumentNode } from '@apollo/client';
-import { addDays } from '@rollcall/domain';
+import { addDays, ukToday } from '@rollcall/domain';
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import schema from 'virtual:api-schema';
 import { apolloClient, toHttpError } from './apollo';
@@ -100,15 +100,13 @@ const VIEWS: Record<string, (params: GetListParams) => Promise<ViewResult>> = {
   },
   /**
    * The deadlines of the user's own open cases, one row each (id: the case's id and the deadline's key), the most
-   * urgent first (overdue before due); `filter.days` ahead at most (default 14), done ones left out.
+   * overdue first; `filter.days` ahead at most (default 14), done ones left out; `total` counts them all.
    */
-  MyCaseDeadlines: async ({ filter }) => {
-    const days = Number(filter?.days ?? 14);
-    const { items } = await query<{ items: (RaRecord & { deadlines: { key: string; done: boolean; daysLeft: number }[] })[] }>(organisingDocument('myCaseDeadlines'), { perPage: 500 });
-    return items
-      .flatMap(({ deadlines, ...c }) => deadlines.map((d) => ({ ...d, id: `${c.id}:${d.key}`, caseId: c.id, case: c })))
-      .filter((d) => !d.done && d.daysLeft <= days)
-      .sort((a, b) => a.daysLeft - b.daysLeft);
+  MyCaseDeadlines: async ({ filter, pagination }) => {
+    const to = addDays(ukToday(), Number(filter?.days ?? 14));
+    const { items, total } = await query<{ items: (RaRecord & { caseId: string; key: string })[]; total: { count: number } }>(
+      organisingDocument('myCaseDeadlines'), { to, perPage: pagination?.perPage ?? 50 });
+    return { data: items.map((d) => ({ ...d, id: `${d.caseId}:${d.key}` })), total: total.count };
   },
 };
 
@@ -137,6 +135,8 @@ const organising = {
   /** The follower looks to the leader. */
   linkContacts: (leaderId: Identifier, followerId: Identifier) => organise<RaRecord>('linkContacts', { leaderId, followerId }),
   unlinkContacts: (leaderId: Identifier, followerId: Identifier) => organise<boolean>('unlinkContacts', { leaderId, followerId }),
+  /** How many deadlines of the user's own open cases are past (a count: it names no case, and is not audited). */
+  overdueCaseDeadlineCount: async () => (await query<{ item: { count: number } }>(organisingDocument('overdueCaseDeadlineCount'), {})).item.count,
 };
 
 export type OrganisingDataProvider = DataProvider & typeof organising;

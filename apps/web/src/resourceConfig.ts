@@ -175,12 +175,17 @@ export const ORGANISING_DOCUMENTS = {
     mutation unlinkContacts($data: LinkInput!) {
       item: unlinkContacts(data: $data)
     }`,
-  /** The deadlines of the user's own open cases (the caseworker's dashboard): every case's computed deadlines. */
+  /** The deadlines of the user's own open cases up to a day (the caseworker's dashboard), most overdue first, with their count. */
   myCaseDeadlines: `
-    query myCaseDeadlines($perPage: Int!) {
-      items: allCases(filter: { mine: true, open: true }, perPage: $perPage, sortField: "openedOn", sortOrder: "ASC") {
-        id type contact { id fullName }
-        deadlines { key rule label due daysLeft done verified }
+    query myCaseDeadlines($to: String!, $perPage: Int!) {
+      items: allCaseDeadlines(filter: { mine: true, to: $to }, perPage: $perPage) {
+        caseId key label due daysLeft verified case { id type contact { id fullName } }
       }
+      total: _allCaseDeadlinesMeta(filter: { mine: true, to: $to }) { count }
+    }`,
+  /** How many deadlines of the user's own open cases are past (the menu's badge): a count, which names no case. */
+  overdueCaseDeadlineCount: `
+    query overdueCaseDeadlineCount {
+      item: _allCaseDeadlinesMeta(filter: { mine: true, overdue: true }) { count }
     }`,
 } as const;

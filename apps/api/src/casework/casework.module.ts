@@ -13,6 +13,7 @@ import { CaseCryptoModule } from './crypto/case-crypto.module.js';
 import { CaseCustomDeadline } from './deadlines/case-custom-deadline.entity.js';
 import { CaseCustomDeadlineResolver } from './deadlines/case-custom-deadline.resolver.js';
 import { CaseCustomDeadlineService } from './deadlines/case-custom-deadline.service.js';
+import { CaseDeadlineResolver } from './deadlines/case-deadline.resolver.js';
 import { CaseDeadlinesService } from './deadlines/case-deadlines.service.js';
 import { CaseMeeting } from './meetings/case-meeting.entity.js';
 import { CaseMeetingResolver } from './meetings/case-meeting.resolver.js';
@@ -35,6 +36,7 @@ import { CaseNoteService } from './notes/case-note.service.js';
   providers: [
     CaseAudit, CaseService, CaseMeetingService, CaseCustomDeadlineService, CaseNoteService, CaseDeadlinesService,
     CaseResolver, CaseTeamMemberResolver, ContactCaseResolver, CaseMeetingResolver, CaseNoteResolver, CaseCustomDeadlineResolver,
+    CaseDeadlineResolver,
   ],
   exports: [CaseService],
 })

@@ -31,6 +31,7 @@ const filters = [
   <BooleanInput key="open" source="open" label="Only open" alwaysOn sx={{ mb: 0.5 }} />,
   <SelectInput key="status" source="status" label="Status" choices={CASE_STATUS_CHOICES} sx={FILTER_SX} />,
   <SelectInput key="type" source="type" label="Type" choices={CASE_TYPE_CHOICES} sx={FILTER_SX} />,
+  <BooleanInput key="noNextStep" source="noNextStep" label="No next step" sx={{ mb: 0.5 }} />,
 ];
 
 const Actions = () => (

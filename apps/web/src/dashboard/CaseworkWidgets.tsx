@@ -61,16 +61,16 @@ interface DeadlineRow {
 /** The deadlines of the user's open cases in the next 14 days, overdue ones first. */
 export const CaseDeadlinesWidget = () => {
   const createPath = useCreatePath();
-  const { data, isPending, error } = useGetList<DeadlineRow>('MyCaseDeadlines', { filter: { days: 14 } });
+  const { data, total, isPending, error } = useGetList<DeadlineRow>('MyCaseDeadlines', { filter: { days: 14 }, pagination: { page: 1, perPage: 20 } });
   const rows = data ?? [];
   const overdue = rows.filter((d) => d.daysLeft < 0).length;
   return (
     <Widget
       title="Deadlines in the next 14 days"
       subtitle={
-        rows.length ? (
+        total ? (
           <>
-            <WidgetTotal testId="deadlines-total">{rows.length}</WidgetTotal> on your open cases{overdue ? `, ${count(overdue, 'overdue')}` : ''}
+            <WidgetTotal testId="deadlines-total">{total}</WidgetTotal> on your open cases{overdue ? `, ${count(overdue, 'overdue', 'overdue')}` : ''}
           </>
         ) : (
           'Deadlines on your open cases, overdue first'
@@ -95,6 +95,48 @@ export const CaseDeadlinesWidget = () => {
               <DaysLeftChip daysLeft={d.daysLeft} />
               {!d.verified && <UnverifiedChip />}
             </span>
+          </>
+        )}
+      </WidgetRows>
+    </Widget>
+  );
+};
+
+/** The user's open cases with nothing booked and nothing due: no meeting from today on, no deadline still to come. */
+export const NoNextStepWidget = () => {
+  const createPath = useCreatePath();
+  const filter = { mine: true, noNextStep: true };
+  const { data, total, isPending, error } = useGetList<CaseRecord>('Cases', { filter, sort: { field: 'openedOn', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
+  const rows = data ?? [];
+  return (
+    <Widget
+      title="Cases with no next step"
+      subtitle={
+        total ? (
+          <>
+            <WidgetTotal testId="no-next-step-total">{total}</WidgetTotal> open {total === 1 ? 'case has' : 'cases have'} no meeting booked and nothing due
+          </>
+        ) : (
+          'Open cases with no meeting booked and nothing due'
+        )
+      }
+      isPending={isPending}
+      error={error}
+      isEmpty={rows.length === 0}
+      empty="Every open case of yours has a meeting or a deadline ahead."
+      what="your cases with no next step"
+      testId="widget-no-next-step"
+      more={{ to: `/Cases?filter=${encodeURIComponent(JSON.stringify(filter))}`, label: 'All of them' }}
+    >
+      <WidgetRows rows={rows} testId="no-next-step-row">
+        {(c) => (
+          <>
+            <WidgetRowName
+              to={createPath({ resource: 'Cases', type: 'show', id: c.id })}
+              name={c.contact?.fullName ?? 'A member'}
+              detail={`${caseTypeText(c.type)} · opened ${formatDay(c.openedOn)}`}
+            />
+            <CaseStatusChip status={c.status} />
           </>
         )}
       </WidgetRows>

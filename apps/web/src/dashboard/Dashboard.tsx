@@ -3,7 +3,7 @@ import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { can, Permission } from '../permissions';
 import { readsWholeBranch } from '../session';
 import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
-import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget } from './CaseworkWidgets';
+import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget, NoNextStepWidget } from './CaseworkWidgets';
 import { DensityBySiteWidget } from './DensityBySiteWidget';
 import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
 import { RecentJoinersWidget } from './RecentJoinersWidget';
@@ -54,13 +54,16 @@ export const Dashboard = () => {
         <Grid container spacing={2}>
           {caseworker && (
             <>
-              <Grid size={{ xs: 12, md: 4 }}>
+              <Grid size={{ xs: 12, md: 6 }}>
                 <MeetingsThisWeekWidget />
               </Grid>
-              <Grid size={{ xs: 12, md: 4 }}>
+              <Grid size={{ xs: 12, md: 6 }}>
                 <CaseDeadlinesWidget />
               </Grid>
-              <Grid size={{ xs: 12, md: 4 }}>
+              <Grid size={{ xs: 12, md: 6 }}>
+                <NoNextStepWidget />
+              </Grid>
+              <Grid size={{ xs: 12, md: 6 }}>
                 <MyOpenCasesWidget />
               </Grid>
             </>

@@ -3,6 +3,7 @@ import ShieldIcon from '@mui/icons-material/Shield';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { patchName } from '../patch/patchName';
 import { Permission, useCan } from '../permissions';
+import { CasesMenuItem } from './CasesMenuItem';
 import { FollowUpsMenuItem } from './FollowUpsMenuItem';
 
 /** Organising first (for those who see people), then the registered resources. */
@@ -21,9 +22,7 @@ export const AppMenu = () => {
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
-        .map((name) => (
-          <Menu.ResourceItem key={name} name={name} />
-        ))}
+        .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}
     </Menu>
   );
 };

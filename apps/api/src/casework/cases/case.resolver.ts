@@ -59,14 +59,26 @@ export class CaseResolver {
 
   @Can(Permission.CASES_READ)
   @Query(() => [CaseFile], { description: 'The cases you read: those whose team you are on, and every case of a branch you are secretary or admin of' })
-  allCases(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: CaseFilter): Promise<CaseFile[]> {
-    return this.cases.list(args, filter, user);
+  async allCases(
+    @Args() args: ListArgs, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: CaseFilter,
+  ): Promise<CaseFile[]> {
+    const rows = await this.cases.list(args, await this.nextStep(filter, user), user);
+    // Having no next step is read from a case's meetings and deadlines: each case listed for it is a read of them.
+    if (filter?.noNextStep) await Promise.all(rows.map((c) => this.audit.read(loaders, c, 'Case', c.id, ['nextStep'])));
+    return rows;
   }
 
   @Can(Permission.CASES_READ)
   @Query(() => ListMetadata)
   async _allCasesMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: CaseFilter): Promise<ListMetadata> {
-    return { count: await this.cases.count(filter, user) };
+    return { count: await this.cases.count(await this.nextStep(filter, user), user) };
+  }
+
+  /** The filter with `noNextStep` turned into the ids of the cases it picks (worked out from their meetings and deadlines). */
+  private async nextStep(filter: CaseFilter | undefined, user: AuthUser): Promise<CaseFilter | undefined> {
+    if (!filter?.noNextStep) return filter;
+    const ids = (await this.deadlineRules.withoutNextStep(filter, user)).map((c) => c.id);
+    return { ...filter, noNextStep: undefined, ids };
   }
 
   @Can(Permission.CASES_WRITE)

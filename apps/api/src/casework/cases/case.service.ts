@@ -116,6 +116,12 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
     }
   }
 
+  /** The ids of the caller's cases that match `filter`, unsorted and unpaged (the CaseDoor's scope, the list's filters). */
+  async idsOf(filter: CaseFilter, user: AuthUser): Promise<string[]> {
+    const rows = await this.query(user, filter).select('case_file.id', 'id').getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
   /** A case the caller reads, for a change to its content (meetings, deadlines, notes): refused unless `may` says yes. */
   async forContent(caseId: string, user: AuthUser, field = 'caseId'): Promise<CaseFile> {
     const kase = await this.find(caseId, user);

@@ -124,6 +124,14 @@ export class CaseFilter extends BaseFilter {
   @IsOptional()
   @IsBoolean()
   open?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only open cases with no next step (no meeting from today on, no deadline still to come); false or null: no such filter',
+  })
+  @IsOptional()
+  @IsBoolean()
+  noNextStep?: boolean;
 }
 
 /** Two cases of one member: an appeal or tribunal claim (`caseId`) and the case it follows (`linkedCaseId`). */

@@ -1,0 +1,31 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { OptionalIdFilter, OptionalLocalDate } from '../../../common/validators.js';
+
+/** Which deadlines of the caller's open cases to list (allCaseDeadlines): by case, date range and state. */
+@InputType()
+export class CaseDeadlineFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only cases whose team you are on' })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
+
+  @OptionalIdFilter('Only this case')
+  caseId?: string;
+
+  @OptionalLocalDate('YYYY-MM-DD: due on or after')
+  from?: string | null;
+
+  @OptionalLocalDate('YYYY-MM-DD: due on or before')
+  to?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only those past their date (and not done); false: only those still to come' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include custom deadlines marked done (default: left out)' })
+  @IsOptional()
+  @IsBoolean()
+  includeDone?: boolean;
+}
