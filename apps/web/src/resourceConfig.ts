@@ -24,7 +24,7 @@ const PERSON_WITH_WARD = ['id', 'fullName', { ward: ['id', 'name'] }] as const;
 
 /** A computed case deadline, with the rule, its inputs and how sure the date is. */
 const CASE_DEADLINE = [
-  'key', 'rule', 'label', 'due', 'daysLeft', 'done', 'explanation', 'inputs', 'source', 'caveats', 'verified', 'meetingId', 'customDeadlineId',
+  'key', 'rule', 'label', 'due', 'daysLeft', 'done', 'passed', 'explanation', 'inputs', 'source', 'caveats', 'verified', 'meetingId', 'customDeadlineId',
 ] as const;
 
 /** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */

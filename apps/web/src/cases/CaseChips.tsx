@@ -12,10 +12,12 @@ export const CaseStatusChip = ({ status }: { status: string }) => (
   />
 );
 
-/** How long is left to a deadline: overdue in red, a week or less in amber. */
-export const DaysLeftChip = ({ daysLeft, done = false }: { daysLeft: number; done?: boolean }) =>
+/** How long is left to a deadline: overdue in red, a week or less in amber; a computed limit gone by, muted. */
+export const DaysLeftChip = ({ daysLeft, done = false, passed = false }: { daysLeft: number; done?: boolean; passed?: boolean }) =>
   done ? (
     <Chip size="small" variant="outlined" label="Done" />
+  ) : passed ? (
+    <Chip size="small" variant="outlined" label={daysLeftText(daysLeft, true)} />
   ) : (
     <Chip
       size="small"

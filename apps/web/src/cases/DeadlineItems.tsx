@@ -37,7 +37,7 @@ export const DeadlineItem = ({ deadline: d, brief = false }: { deadline: CaseDea
       <Typography component="span" variant="body2">
         {formatDay(d.due)}
       </Typography>
-      <DaysLeftChip daysLeft={d.daysLeft} done={d.done} />
+      <DaysLeftChip daysLeft={d.daysLeft} done={d.done} passed={d.passed} />
       {!d.verified && <UnverifiedChip />}
     </Stack>
     {!brief && (

@@ -35,6 +35,8 @@ export interface CaseDeadlineRecord {
   due: string;
   daysLeft: number;
   done: boolean;
+  /** A computed limit whose date has gone: nothing left to do about it (never overdue). */
+  passed?: boolean;
   explanation?: string;
   inputs?: Record<string, unknown> | null;
   source?: string;
@@ -92,8 +94,8 @@ export function caseName(c: Pick<CaseRecord, 'type' | 'contact'> | undefined | n
 }
 
 /** "3 days left", "Due today", "Overdue by 2 days". */
-export function daysLeftText(daysLeft: number): string {
+export function daysLeftText(daysLeft: number, passed = false): string {
   if (daysLeft === 0) return 'Due today';
   if (daysLeft > 0) return `${count(daysLeft, 'day')} left`;
-  return `Overdue by ${count(-daysLeft, 'day')}`;
+  return passed ? `Passed ${count(-daysLeft, 'day')} ago` : `Overdue by ${count(-daysLeft, 'day')}`;
 }

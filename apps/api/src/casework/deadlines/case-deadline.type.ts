@@ -54,4 +54,9 @@ export class CaseDeadlineView {
 
   @Field({ description: 'A custom deadline marked done (computed deadlines are never done)' })
   done: boolean;
+
+  @Field({
+    description: 'A computed limit whose date has gone: nothing is left to do about it, so it is never overdue (only a custom deadline not done is)',
+  })
+  passed: boolean;
 }

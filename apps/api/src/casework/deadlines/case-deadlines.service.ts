@@ -41,7 +41,10 @@ export class CaseDeadlinesService {
 
   /**
    * The deadlines of the caller's open cases (`mine`: their team's) that `filter` picks, most overdue
-   * first, then soonest, with the cases they belong to (whose reads the resolver audits).
+   * first, then soonest, with the cases they belong to (whose reads the resolver audits). Only those
+   * still to act on unless `includeDone`: not a custom deadline marked done, nor a computed limit
+   * whose date has gone (the s.10 date of a hearing held, an appeal window closed), which is never
+   * overdue, or the list of a long case would fill with limits nobody can act on any more.
    */
   async agenda(filter: CaseDeadlineFilter, user: AuthUser): Promise<{ deadlines: CaseDeadlineView[]; cases: Map<string, CaseFile> }> {
     if (filter.from && filter.to && filter.to < filter.from) throw new UserInputError({ to: 'must not be before from' });
@@ -51,9 +54,9 @@ export class CaseDeadlinesService {
     const cases = new Map<string, CaseFile>();
     for (const f of await this.facts(ids, user)) {
       const picked = f.deadlines.filter((d) =>
-        (filter.includeDone || !d.done)
+        (filter.includeDone || (!d.done && !d.passed))
         && (!filter.from || d.due >= filter.from) && (!filter.to || d.due <= filter.to)
-        && (filter.overdue == null || filter.overdue === (d.due < today && !d.done)));
+        && (filter.overdue == null || filter.overdue === (d.due < today && !d.done && !d.passed)));
       if (picked.length) cases.set(f.kase.id, f.kase);
       deadlines.push(...picked);
     }

@@ -60,6 +60,19 @@ describe('deadlinesOf (a case)', () => {
     ]);
   });
 
+  it('marks a computed limit whose date has gone as passed, never a custom deadline (which is overdue until done)', () => {
+    const custom = [{ id: 'c1', label: 'Send statement', due: '2026-11-20', done: false }] as CaseCustomDeadline[];
+    // a hearing on 2 November: its s.10 date (9 November) has gone by 27 November; one on 30 November still to come
+    const out = deadlinesOf(kase(), [hearing('2026-11-02', 'm1'), hearing('2026-11-30', 'm2')], custom, employer(), '2026-11-27');
+    expect(out.map((d) => [d.key, d.daysLeft < 0, d.passed, d.done])).toEqual([
+      ['s10:m1', true, true, false],
+      ['custom:c1', true, false, false],
+      ['s10:m2', false, false, false],
+    ]);
+    // on its own day it has not gone yet
+    expect(deadlinesOf(kase(), [hearing('2026-11-02')], [], employer(), '2026-11-09')[0]).toMatchObject({ due: '2026-11-09', daysLeft: 0, passed: false });
+  });
+
   it('flags a working-day deadline past the verified bank-holiday years as unverified', () => {
     const [late] = deadlinesOf(kase(), [hearing('2031-03-03')], [], employer(), '2031-01-01');
     expect(late.verified).toBe(false);

@@ -26,6 +26,7 @@ export function deadlinesOf(
       key: d.key, caseId: kase.id, rule: d.rule, source: CASE_DEADLINE_RULES[d.rule].source, label: d.label, due: d.due,
       daysLeft: daysUntil(d.due, today), explanation: d.explanation, inputs: { ...d.inputs }, verified: d.verified,
       caveats: [...d.caveats], meetingId: d.meetingId ?? null, customDeadlineId, done: !!customDeadlineId && done.has(customDeadlineId),
+      passed: !customDeadlineId && d.due < today,
     };
   });
 }

@@ -19,12 +19,14 @@ export class CaseDeadlineFilter {
   @OptionalLocalDate('YYYY-MM-DD: due on or before')
   to?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only those past their date (and not done); false: only those still to come' })
+  @Field(() => Boolean, {
+    nullable: true, description: 'true: only those overdue (custom deadlines past their date and not done); false: only those not overdue',
+  })
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Include custom deadlines marked done (default: left out)' })
+  @Field(() => Boolean, { nullable: true, description: 'Include custom deadlines marked done and computed limits whose date has gone (default: left out)' })
   @IsOptional()
   @IsBoolean()
   includeDone?: boolean;
