@@ -27,6 +27,9 @@ const CASE_DEADLINE = [
   'key', 'rule', 'label', 'due', 'daysLeft', 'done', 'explanation', 'inputs', 'source', 'caveats', 'verified', 'meetingId', 'customDeadlineId',
 ] as const;
 
+/** A linked case, as the case page lists it. */
+const CASE_LINK = ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] as const;
+
 /** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */
 const CONVERSATION: ResourceSelection = {
   linked: [{ contact: ['id', 'fullName', 'wardId', { ward: ['id', 'name', SITE_REF] }] }, { issueTags: ['id', 'name', 'active'] }],
@@ -68,6 +71,9 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       { customDeadlines: ['id', 'label', 'due', 'done'] },
       { notes: ['id', 'authorId', 'authorName', 'body', 'writtenAt'] },
       { links: ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] },
+      // the same links by direction: what an appeal or a claim follows, and what follows the case
+      { follows: CASE_LINK },
+      { followedBy: CASE_LINK },
     ],
     listOmit: ['summary', 'outcome'],
   },
@@ -182,5 +188,28 @@ export const ORGANISING_DOCUMENTS = {
         id type contact { id fullName }
         deadlines { key rule label due daysLeft done verified }
       }
+    }`,
+} as const;
+
+/**
+ * Staffing a case and linking it (the case page: "Change team", "Link a case"), which are not one resource's CRUD:
+ * who may take a place on the team, the new team, and a link made or removed (see dataProvider.ts `casework`).
+ */
+export const CASEWORK_DOCUMENTS = {
+  caseTeamCandidates: `
+    query caseTeamCandidates($caseId: ID!, $role: CaseTeamRole!, $q: String) {
+      items: caseTeamCandidates(caseId: $caseId, role: $role, q: $q) { id displayName }
+    }`,
+  setCaseTeam: `
+    mutation setCaseTeam($caseId: ID!, $data: CaseTeamInput!) {
+      item: setCaseTeam(caseId: $caseId, data: $data) { id team { id userId role displayName } }
+    }`,
+  linkCases: `
+    mutation linkCases($data: CaseLinkInput!) {
+      item: linkCases(data: $data) { id }
+    }`,
+  unlinkCases: `
+    mutation unlinkCases($data: CaseLinkInput!) {
+      item: unlinkCases(data: $data)
     }`,
 } as const;
