@@ -70,8 +70,7 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       { deadlines: CASE_DEADLINE },
       { customDeadlines: ['id', 'label', 'due', 'done'] },
       { notes: ['id', 'authorId', 'authorName', 'body', 'writtenAt'] },
-      { links: ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] },
-      // the same links by direction: what an appeal or a claim follows, and what follows the case
+      // its links by direction: what an appeal or a claim follows, and what follows the case
       { follows: CASE_LINK },
       { followedBy: CASE_LINK },
     ],

@@ -76,7 +76,6 @@ export interface CaseRecord extends RaRecord {
   meetings?: CaseMeetingRecord[];
   deadlines?: CaseDeadlineRecord[];
   notes?: { id: string; authorName?: string | null; body?: string | null; writtenAt: string }[];
-  links?: CaseRecord[];
   /** The cases this appeal or claim follows, and those that follow it. */
   follows?: CaseRecord[];
   followedBy?: CaseRecord[];
