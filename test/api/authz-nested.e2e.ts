@@ -104,6 +104,9 @@ const NESTED: Record<string, Cell> = {
   'Case.customDeadlines': onCase('Case', 'caseId', 'customDeadlines'),
   'Case.deadlines': onCase('Case', 'caseId', 'deadlines', 'deadlines { caseId }', (r: { caseId: string }) => r.caseId),
   'Case.links': onCase('Case', 'caseId', 'links'),
+  // each scope's appeal follows its case
+  'Case.follows': onCase('Case', 'appealId', 'follows'),
+  'Case.followedBy': onCase('Case', 'caseId', 'followedBy'),
   'Case.meetings': onCase('Case', 'caseId', 'meetings'),
   'Case.notes': onCase('Case', 'caseId', 'notes'),
   'Case.team': onCase('Case', 'caseId', 'team'),

@@ -29,7 +29,7 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
 ]).concat([
-  'Case', 'allCases', '_allCasesMeta', 'allCaseDeadlines', '_allCaseDeadlinesMeta', 'createCase', 'updateCase', 'deleteCase', 'setCaseTeam', 'linkCases', 'unlinkCases',
+  'Case', 'allCases', '_allCasesMeta', 'allCaseDeadlines', '_allCaseDeadlinesMeta', 'createCase', 'updateCase', 'deleteCase', 'setCaseTeam', 'caseTeamCandidates', 'linkCases', 'unlinkCases',
   ...['CaseMeeting', 'CaseCustomDeadline'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),
   'CaseNote', 'allCaseNotes', '_allCaseNotesMeta', 'createCaseNote',
 ].map((f) => [f, "casework: a case is read by its team and its branch's secretary and admins, not by the people rules alone; "

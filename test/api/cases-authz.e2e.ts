@@ -145,6 +145,12 @@ const CELLS: Cell[] = [
   { access: 'note', field: 'createCaseNote', op: async (x) => ['mutation($c: ID!) { createCaseNote(data: { caseId: $c, body: "Matrix note" }) { id } }', { c: x.caseId }], outcome: single('createCaseNote') },
   { access: 'manage', field: 'setCaseTeam', op: async (x) => ['mutation($id: ID!, $d: CaseTeamInput!) { setCaseTeam(caseId: $id, data: $d) { id } }', { id: x.caseId, d: await teamOf(x.caseId) }],
     outcome: single('setCaseTeam') },
+  // who may take each place on its team: asked by those who staff it (the list names users, never the case's content)
+  ...['CASEWORKER', 'SECOND_CASEWORKER', 'REP'].map((role): Cell => ({
+    access: 'manage', field: 'caseTeamCandidates',
+    op: async (x) => [`query($id: ID!) { caseTeamCandidates(caseId: $id, role: ${role}) { id displayName } }`, { id: x.caseId }],
+    outcome: single('caseTeamCandidates'),
+  })),
   { access: 'manage', field: 'deleteCase', op: async (x) => ['mutation($id: ID!) { deleteCase(id: $id) { id } }', { id: await sacrificialCase(x) }], outcome: single('deleteCase') },
   { access: 'open', field: 'createCase', op: async (x) => ['mutation($c: ID!) { createCase(data: { contactId: $c, type: OTHER }) { id } }', { c: x.contactId }], outcome: single('createCase') },
 ];

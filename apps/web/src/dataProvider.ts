@@ -4,7 +4,7 @@ import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-ad
 import schema from 'virtual:api-schema';
 import { apolloClient, toHttpError } from './apollo';
 import { createRollcallProvider, plain } from './raGraphql';
-import { ORGANISING_DOCUMENTS } from './resourceConfig';
+import { CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
 import { branchEmployerIds } from './session';
 
 /**
@@ -39,6 +39,14 @@ const organisingDocument = (name: keyof typeof ORGANISING_DOCUMENTS): DocumentNo
   if (!doc) {
     doc = gql(ORGANISING_DOCUMENTS[name]);
     documents.set(name, doc);
+  }
+  return doc;
+};
+const caseworkDocument = (name: keyof typeof CASEWORK_DOCUMENTS): DocumentNode => {
+  let doc = documents.get(`casework:${name}`);
+  if (!doc) {
+    doc = gql(CASEWORK_DOCUMENTS[name]);
+    documents.set(`casework:${name}`, doc);
   }
   return doc;
 };
@@ -141,5 +149,35 @@ const organising = {
 
 export type OrganisingDataProvider = DataProvider & typeof organising;
 
+/** Someone who may take a place on a case's team. */
+export interface TeamCandidate {
+  id: string;
+  displayName: string;
+}
+
+/** A case's team as setCaseTeam takes it: the caseworker, and optionally a second caseworker and a rep. */
+export interface CaseTeamData {
+  caseworkerId: Identifier;
+  secondCaseworkerId?: Identifier | null;
+  repId?: Identifier | null;
+}
+
+/** Staffing and linking cases (the case page): called through `useDataProvider()`; errors as HttpErrors with field messages. */
+const casework = {
+  /** Who may take `role` on the case's team, by name (at most 50; `q` narrows them): for the branch's secretary and admins. */
+  caseTeamCandidates: async (caseId: Identifier, role: string, q?: string | null) =>
+    (await query<{ items: TeamCandidate[] }>(caseworkDocument('caseTeamCandidates'), { caseId, role, q: q?.trim() || null })).items,
+  /** Puts a new team on the case. */
+  setCaseTeam: async (caseId: Identifier, data: CaseTeamData) =>
+    (await mutate<{ item: RaRecord }>(caseworkDocument('setCaseTeam'), { caseId, data })).item,
+  /** The appeal or tribunal claim `caseId` follows `linkedCaseId`. */
+  linkCases: async (caseId: Identifier, linkedCaseId: Identifier) =>
+    (await mutate<{ item: RaRecord }>(caseworkDocument('linkCases'), { data: { caseId, linkedCaseId } })).item,
+  unlinkCases: async (caseId: Identifier, linkedCaseId: Identifier) =>
+    (await mutate<{ item: boolean }>(caseworkDocument('unlinkCases'), { data: { caseId, linkedCaseId } })).item,
+};
+
+export type CaseworkDataProvider = DataProvider & typeof casework;
+
 /** The typed signatures are generic over the record type; the records here are whatever the API sends. */
-export const dataProvider = { ...provider, ...organising } as unknown as OrganisingDataProvider;
+export const dataProvider = { ...provider, ...organising, ...casework } as unknown as OrganisingDataProvider & CaseworkDataProvider;

@@ -27,6 +27,9 @@ const CASE_DEADLINE = [
   'key', 'rule', 'label', 'due', 'daysLeft', 'done', 'passed', 'explanation', 'inputs', 'source', 'caveats', 'verified', 'meetingId', 'customDeadlineId',
 ] as const;
 
+/** A linked case, as the case page lists it. */
+const CASE_LINK = ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] as const;
+
 /** A conversation, with the person's name and ward (for lists, follow-ups and the quick log's "recent people"). */
 const CONVERSATION: ResourceSelection = {
   linked: [{ contact: ['id', 'fullName', 'wardId', { ward: ['id', 'name', SITE_REF] }] }, { issueTags: ['id', 'name', 'active'] }],
@@ -67,7 +70,9 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       { deadlines: CASE_DEADLINE },
       { customDeadlines: ['id', 'label', 'due', 'done'] },
       { notes: ['id', 'authorId', 'authorName', 'body', 'writtenAt'] },
-      { links: ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] },
+      // its links by direction: what an appeal or a claim follows, and what follows the case
+      { follows: CASE_LINK },
+      { followedBy: CASE_LINK },
     ],
     listOmit: ['summary', 'outcome'],
   },
@@ -187,5 +192,28 @@ export const ORGANISING_DOCUMENTS = {
   overdueCaseDeadlineCount: `
     query overdueCaseDeadlineCount {
       item: _allCaseDeadlinesMeta(filter: { mine: true, overdue: true }) { count }
+    }`,
+} as const;
+
+/**
+ * Staffing a case and linking it (the case page: "Change team", "Link a case"), which are not one resource's CRUD:
+ * who may take a place on the team, the new team, and a link made or removed (see dataProvider.ts `casework`).
+ */
+export const CASEWORK_DOCUMENTS = {
+  caseTeamCandidates: `
+    query caseTeamCandidates($caseId: ID!, $role: CaseTeamRole!, $q: String) {
+      items: caseTeamCandidates(caseId: $caseId, role: $role, q: $q) { id displayName }
+    }`,
+  setCaseTeam: `
+    mutation setCaseTeam($caseId: ID!, $data: CaseTeamInput!) {
+      item: setCaseTeam(caseId: $caseId, data: $data) { id team { id userId role displayName } }
+    }`,
+  linkCases: `
+    mutation linkCases($data: CaseLinkInput!) {
+      item: linkCases(data: $data) { id }
+    }`,
+  unlinkCases: `
+    mutation unlinkCases($data: CaseLinkInput!) {
+      item: unlinkCases(data: $data)
     }`,
 } as const;

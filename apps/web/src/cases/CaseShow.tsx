@@ -16,8 +16,11 @@ import { Permission, useCan } from '../permissions';
 import { CASE_OUTCOME_LABELS } from '@rollcall/domain';
 import { CaseStatusChip } from './CaseChips';
 import { CaseTitle } from './CaseTitle';
-import { caseName, caseTypeText, meetingKindText, TEAM_ROLE_LABELS, type CaseMeetingRecord, type CaseRecord } from './caseText';
+import { caseTypeText, meetingKindText, TEAM_ROLE_LABELS, type CaseMeetingRecord, type CaseRecord } from './caseText';
+import { CaseLinksPanel } from './CaseLinksPanel';
+import { CaseTeamPanel } from './CaseTeamPanel';
 import { CustomDeadlineDialog } from './CustomDeadlineDialog';
+import { DeleteCaseButton } from './DeleteCaseButton';
 import { DeadlineItem, DeadlineItems } from './DeadlineItems';
 import { MeetingDialog } from './MeetingDialog';
 import { NoteForm } from './NoteForm';
@@ -28,11 +31,12 @@ const Actions = () => {
   // Edit only where the API would allow it: the case's caseworkers, or the branch's secretary or admin.
   const may = hasEdit && record?.mayChange === true;
   const mayReadAudit = useCan(Permission.AUDIT_READ);
-  if (!may && !mayReadAudit) return null;
+  if (!may && !mayReadAudit && record?.mayManage !== true) return null;
   return (
     <TopToolbar>
       <AuditHistoryButton />
       {may && <EditButton />}
+      <DeleteCaseButton />
     </TopToolbar>
   );
 };
@@ -217,57 +221,6 @@ const NotesPanel = () => (
   />
 );
 
-const TeamPanel = () => (
-  <CaseValue
-    render={(c) => (
-      <TitledSection title="Team">
-        {(c.team ?? []).length === 0 ? (
-          <EmptyNote>No one is on the team.</EmptyNote>
-        ) : (
-          <List dense disablePadding aria-label="Team">
-            {(c.team ?? []).map((t) => (
-              <ListItem key={t.id} disableGutters>
-                <Typography variant="body2">
-                  {t.displayName ?? 'A user'} · <Box component="span" sx={{ color: 'text.secondary' }}>{labelOf(TEAM_ROLE_LABELS, t.role)}</Box>
-                </Typography>
-              </ListItem>
-            ))}
-          </List>
-        )}
-      </TitledSection>
-    )}
-  />
-);
-
-const LinksPanel = () => {
-  const createPath = useCreatePath();
-  return (
-    <CaseValue
-      render={(c) => (
-        <TitledSection title="Linked cases">
-          {(c.links ?? []).length === 0 ? (
-            <EmptyNote>No linked cases.</EmptyNote>
-          ) : (
-            <List dense disablePadding aria-label="Linked cases">
-              {(c.links ?? []).map((l) => (
-                <ListItem key={l.id} disableGutters sx={{ gap: 1, flexWrap: 'wrap' }}>
-                  <Link component={LinkBase} to={createPath({ resource: 'Cases', type: 'show', id: l.id })}>
-                    {caseName(l)}
-                  </Link>
-                  <Typography variant="body2" color="text.secondary">
-                    opened {formatDay(l.openedOn)}
-                  </Typography>
-                  <CaseStatusChip status={l.status} />
-                </ListItem>
-              ))}
-            </List>
-          )}
-        </TitledSection>
-      )}
-    />
-  );
-};
-
 /** Where each panel goes when the page is one column (a phone): what is due before what happened. */
 const NARROW_ORDER = { details: 1, deadlines: 2, meetings: 3, notes: 4, team: 5, links: 6 } as const;
 
@@ -286,8 +239,8 @@ const CasePanels = () => (
     right={
       <>
         <PanelSlot order={NARROW_ORDER.deadlines}>{panel(<DeadlinesPanel />)}</PanelSlot>
-        <PanelSlot order={NARROW_ORDER.team}>{panel(<TeamPanel />)}</PanelSlot>
-        <PanelSlot order={NARROW_ORDER.links}>{panel(<LinksPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.team}>{panel(<CaseTeamPanel />)}</PanelSlot>
+        <PanelSlot order={NARROW_ORDER.links}>{panel(<CaseLinksPanel />)}</PanelSlot>
       </>
     }
   />

@@ -3,9 +3,9 @@ import {
   CASE_STATUS_LABELS,
   CASE_TYPE_LABELS,
   CaseStatus,
+  CaseType,
   MEETING_KIND_LABELS,
   outcomesFor,
-  type CaseType,
 } from '@rollcall/domain';
 import type { RaRecord } from 'react-admin';
 import { labelOf, type Choice } from '../choices';
@@ -78,8 +78,14 @@ export interface CaseRecord extends RaRecord {
   meetings?: CaseMeetingRecord[];
   deadlines?: CaseDeadlineRecord[];
   notes?: { id: string; authorName?: string | null; body?: string | null; writtenAt: string }[];
-  links?: CaseRecord[];
+  /** The cases this appeal or claim follows, and those that follow it. */
+  follows?: CaseRecord[];
+  followedBy?: CaseRecord[];
 }
+
+/** Types of case that follow another (an appeal against its outcome, a claim after it): they link to it. */
+export const FOLLOW_ON_TYPES: readonly string[] = [CaseType.APPEAL, CaseType.EMPLOYMENT_TRIBUNAL];
+export const isFollowOn = (type: string | null | undefined) => !!type && FOLLOW_ON_TYPES.includes(type);
 
 export const caseTypeText = (type: string | null | undefined) => labelOf(CASE_TYPE_LABELS, type);
 export const caseStatusText = (status: string | null | undefined) => labelOf(CASE_STATUS_LABELS, status);

@@ -23,8 +23,11 @@ import { CaseNote } from '../notes/case-note.entity.js';
 import { CaseNoteService } from '../notes/case-note.service.js';
 import { CaseFile } from './case-file.entity.js';
 import { CaseTeamMember } from './case-team-member.entity.js';
-import { CaseService } from './case.service.js';
-import { CaseCreateInput, CaseFilter, CaseLinkInput, CaseTeamInput, CaseUpdateInput } from './dto/case.input.js';
+import { type CaseLinks, CaseService } from './case.service.js';
+import { CaseTeamCandidate } from './case-team-candidate.type.js';
+import {
+  CaseCreateInput, CaseFilter, CaseLinkInput, CaseTeamCandidatesArgs, CaseTeamInput, CaseUpdateInput,
+} from './dto/case.input.js';
 
 /** The caller's case of this id, read through the CaseDoor (null: not theirs to read), batched per request. */
 export function caseLoader(loaders: RequestLoaders, cases: CaseService) {
@@ -108,6 +111,14 @@ export class CaseResolver {
   }
 
   @Can(Permission.CASES_WRITE)
+  @Query(() => [CaseTeamCandidate], {
+    description: "Who may take a place on a case's team (by name, at most 50; q narrows them): for the branch secretary or admins, who staff it",
+  })
+  caseTeamCandidates(@Args() args: CaseTeamCandidatesArgs, @CurrentUser() user: AuthUser): Promise<CaseTeamCandidate[]> {
+    return this.cases.teamCandidates(args.caseId, args.role, args.q, user);
+  }
+
+  @Can(Permission.CASES_WRITE)
   @Mutation(() => CaseFile, { description: 'Links an appeal or tribunal claim (caseId) to the case it follows (linkedCaseId); answers the first' })
   linkCases(@Args('data') data: CaseLinkInput, @CurrentUser() user: AuthUser): Promise<CaseFile> {
     return this.cases.link(data, user);
@@ -188,6 +199,16 @@ export class CaseResolver {
     return loaders.get<string, CaseFile[]>('case.links', (ids, user) => this.cases.links(ids, user)).load(c.id);
   }
 
+  @ResolveField(() => [CaseFile], { description: 'The cases this appeal or tribunal claim follows (only those you read)' })
+  async follows(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseFile[]> {
+    return (await this.directedLinks(c, loaders)).follows;
+  }
+
+  @ResolveField(() => [CaseFile], { description: 'The appeals and tribunal claims that follow this case (only those you read)' })
+  async followedBy(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseFile[]> {
+    return (await this.directedLinks(c, loaders)).followedBy;
+  }
+
   @ResolveField(() => CaseTeamRole, { nullable: true, description: 'Your place on its team (null: not on it)' })
   myPlace(@Parent() c: CaseFile, @Loaders() loaders: RequestLoaders): Promise<CaseTeamRole | null> {
     return loaders.get<string, CaseTeamRole | null>('case.myPlace', (ids, user) => this.door.placesOn(user, ids) as Promise<(CaseTeamRole | null)[]>).load(c.id);
@@ -206,6 +227,10 @@ export class CaseResolver {
   @ResolveField(() => Boolean, { description: 'Whether you may put a team on it or delete it: a secretary or admin of its branch' })
   mayManage(@Parent() c: CaseFile, @CurrentUser() user: AuthUser): boolean {
     return this.door.rights(user, c, null).manage;
+  }
+
+  private directedLinks(c: CaseFile, loaders: RequestLoaders): Promise<CaseLinks> {
+    return loaders.get<string, CaseLinks>('case.directedLinks', (ids, user) => this.cases.linksByDirection(ids, user)).load(c.id);
   }
 
   /** The case as the CaseDoor gives it to the caller (null if it does not), its read of `field` audited. */

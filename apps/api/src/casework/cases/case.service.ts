@@ -43,6 +43,15 @@ const DATE_FIELDS = ['actDate', 'earlyConciliationStart', 'earlyConciliationCert
 
 export interface TeamPlace { userId: string; role: CaseTeamRole }
 
+/** Someone who may take a place on a team (CaseTeamCandidate). */
+export interface TeamCandidate { id: string; displayName: string }
+
+/** The most candidates for a place the API lists at once (a name narrows them). */
+const CANDIDATES_LIMIT = 50;
+
+/** A case's links by direction: the cases it follows, and those that follow it. */
+export interface CaseLinks { follows: CaseFile[]; followedBy: CaseFile[] }
+
 /** Who is on a case, and the cases it follows (an appeal's or a claim's links). */
 export interface CaseRelations { team: readonly TeamPlace[]; linkedCaseIds: readonly string[] }
 
@@ -293,6 +302,46 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
       .map((other) => cases.get(other)).filter((c): c is CaseFile => !!c));
   }
 
+  /**
+   * Each case's links by direction, either way (only where the caller reads both): the cases it follows
+   * (an appeal's or a claim's) and the cases that follow it, for DataLoader.
+   */
+  async linksByDirection(caseIds: readonly string[], user: AuthUser): Promise<CaseLinks[]> {
+    const links = await this.cases.content(this.db.getRepository(CaseLink).createQueryBuilder('case_link'), user)
+      .andWhere('(case_link.case_id IN (:...ids) OR case_link.linked_case_id IN (:...ids))', { ids: [...caseIds] })
+      .orderBy('case_link.created_at').addOrderBy('case_link.id').getMany();
+    const others = new Set(links.flatMap((l) => [l.caseId, l.linkedCaseId]));
+    const cases = new Map((await this.byIds([...others], user)).filter((c): c is CaseFile => !!c).map((c) => [c.id, c]));
+    const found = (ids: string[]) => ids.map((other) => cases.get(other)).filter((c): c is CaseFile => !!c);
+    return caseIds.map((id) => ({
+      follows: found(links.filter((l) => l.caseId === id).map((l) => l.linkedCaseId)),
+      followedBy: found(links.filter((l) => l.linkedCaseId === id).map((l) => l.caseId)),
+    }));
+  }
+
+  /**
+   * Who may take a place on a case's team, for its branch's secretary and admins as they staff it: the
+   * active users of the caller's organisation holding a role in the case's branch that fits the place
+   * (PLACE_ROLES), a rep whose only role there is rep only if the member works on their patch (as
+   * setTeam checks); by name, at most CANDIDATES_LIMIT, those whose name holds `q` if given.
+   */
+  async teamCandidates(caseId: string, role: CaseTeamRole, q: string | null | undefined, user: AuthUser): Promise<TeamCandidate[]> {
+    const row = await this.get(caseId, user);
+    if (!this.cases.mayManage(user, row)) throw new ForbiddenError('Only the branch secretary or admins may assign a case');
+    const words = q?.trim().split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
+    const rows: { id: string; display_name: string; roles: Role[] }[] = await this.db.query(
+      `SELECT u.id, u.display_name, array_agg(r.role::text) AS roles FROM app_user u JOIN user_branch_role r ON r.user_id = u.id
+       WHERE r.branch_id = $1 AND u.organisation_id = $2 AND u.active ${words.map((_, i) => `AND u.display_name ILIKE $${i + 4}`).join(' ')}
+       GROUP BY u.id, u.display_name HAVING bool_or(r.role::text = ANY($3)) ORDER BY u.display_name, u.id`,
+      [row.branchId, user.organisationId, PLACE_ROLES[role], ...words.map(likePattern)],
+    );
+    // A rep (and nothing more there) only where the member's current ward is on their patch.
+    const repsOnly = role === CaseTeamRole.REP ? rows.filter((r) => r.roles.every((x) => x === Role.REP)).map((r) => r.id) : [];
+    const onPatch = new Set(repsOnly.length ? await this.onPatchOfAny(repsOnly, row.contactId, user) : []);
+    return rows.filter((r) => !repsOnly.includes(r.id) || onPatch.has(r.id)).slice(0, CANDIDATES_LIMIT)
+      .map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+
   /** Each member's cases that the caller reads, newest first, for DataLoader. */
   async ofContacts(contactIds: readonly string[], user: AuthUser): Promise<CaseFile[][]> {
     if (!this.access.can(user, Permission.CASES_READ)) return contactIds.map(() => []);
@@ -348,6 +397,14 @@ export class CaseService extends PeopleCrudService<CaseFile, CaseFilter> {
         throw new UserInputError({ repId: "must be a rep whose patch the member works on (the member's current ward is on none of their sites)" });
       }
     }
+  }
+
+  /** Which of these reps have the member's current posting on a site of their patch (read through the door, as the caller). */
+  private async onPatchOfAny(repIds: readonly string[], contactId: string, user: AuthUser): Promise<string[]> {
+    const rows = await this.door.sql<{ user_id: string }>(user, (people) => `SELECT DISTINCT rp.user_id FROM posting p JOIN ward w ON w.id = p.ward_id
+      JOIN rep_patch rp ON rp.site_id = w.site_id WHERE p.contact_id = :contactId AND p.end_date IS NULL AND rp.user_id = ANY(:repIds)
+      AND ${people({ table: 'posting', alias: 'p' })}`, { contactId, repIds: [...repIds] });
+    return rows.map((r) => r.user_id);
   }
 
   /** Whether the member's current posting is on a site of this rep's patch (read through the door, as the caller). */

@@ -1,9 +1,9 @@
-import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { MAX_LENGTH } from '@rollcall/domain';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { BaseFilter } from '../../../common/list.js';
 import { ClientId, OptionalIdFilter, OptionalLocalDate } from '../../../common/validators.js';
-import { CaseOutcome, CaseStatus, CaseType } from '../../casework.enums.js';
+import { CaseOutcome, CaseStatus, CaseTeamRole, CaseType } from '../../casework.enums.js';
 
 /** Who works a case: its caseworker, and optionally a second caseworker and a rep (users of the member's branch). */
 @InputType()
@@ -144,4 +144,22 @@ export class CaseLinkInput {
   @Field(() => ID, { description: 'The case it follows from' })
   @IsUUID('all', { message: 'linkedCaseId must be a valid id' })
   linkedCaseId: string;
+}
+
+/** Who may take a place on a case's team: the case, the place, and (optionally) part of their name. */
+@ArgsType()
+export class CaseTeamCandidatesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'caseId must be a valid id' })
+  caseId: string;
+
+  @Field(() => CaseTeamRole)
+  @IsEnum(CaseTeamRole)
+  role: CaseTeamRole;
+
+  @Field(() => String, { nullable: true, description: 'Part of their name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string | null;
 }
