@@ -13,3 +13,4 @@ export * from './organising.js';
 export * from './permissions.js';
 export * from './limits.js';
 export * from './casework.js';
+export * from './target-group.js';
