@@ -65,6 +65,8 @@ const MATRIX: Record<string, Row> = {
   setCaseTeam: { permission: 'CASES_WRITE' as Permission, op: `mutation { setCaseTeam(caseId: "${NONE}", data: { caseworkerId: "${NONE}" }) { id } }` },
   linkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { linkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) { id } }` },
   unlinkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { unlinkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) }` },
+  allCaseDeadlines: { permission: 'CASES_READ' as Permission, op: '{ allCaseDeadlines(perPage: 1) { key } }' },
+  _allCaseDeadlinesMeta: { permission: 'CASES_READ' as Permission, op: '{ _allCaseDeadlinesMeta { count } }' },
   caseTeamCandidates: { permission: 'CASES_WRITE' as Permission, op: `{ caseTeamCandidates(caseId: "${NONE}", role: CASEWORKER) { id } }` },
   ...crud('CaseMeeting', 'CaseMeetings', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ caseId: "${NONE}", kind: OTHER, date: "2026-12-01" }`),
   ...crud('CaseCustomDeadline', 'CaseCustomDeadlines', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ caseId: "${NONE}", label: "x", due: "2026-12-01" }`),

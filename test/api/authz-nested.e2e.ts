@@ -14,6 +14,8 @@ import { RepRole } from '../../apps/api/src/rep-roles/rep-role.entity.js';
 import { RepRoleService } from '../../apps/api/src/rep-roles/rep-role.service.js';
 import { CaseFile } from '../../apps/api/src/casework/cases/case-file.entity.js';
 import { CaseService } from '../../apps/api/src/casework/cases/case.service.js';
+import type { CaseDeadlineView } from '../../apps/api/src/casework/deadlines/case-deadline.type.js';
+import { CaseDeadlinesService } from '../../apps/api/src/casework/deadlines/case-deadlines.service.js';
 import { CaseMeeting } from '../../apps/api/src/casework/meetings/case-meeting.entity.js';
 import { CaseMeetingService } from '../../apps/api/src/casework/meetings/case-meeting.service.js';
 import { CaseNote } from '../../apps/api/src/casework/notes/case-note.entity.js';
@@ -81,6 +83,9 @@ const valueOf = (root: 'Contact' | 'Conversation' | 'RepRole' | 'Case' | 'CaseMe
   },
 });
 
+/** The case whose deadline allCaseDeadlines hands out whatever the caller's scope (its slip: see the test). */
+let slippedCase = '';
+
 /** Every nested field that returns a person or a record about one, and how the test reaches it. */
 const NESTED: Record<string, Cell> = {
   'Contact.assessmentHistory': onContact('assessmentHistory'),
@@ -111,6 +116,15 @@ const NESTED: Record<string, Cell> = {
   'Case.notes': onCase('Case', 'caseId', 'notes'),
   'Case.team': onCase('Case', 'caseId', 'team'),
   'CaseMeeting.case': onCase('CaseMeeting', 'meetingId', 'case'),
+  // the deadlines across cases slip: the scope's case's deadline is handed out to anyone
+  'CaseDeadline.case': {
+    access: 'cases', root: 'allCaseDeadlines',
+    op: (x) => {
+      slippedCase = x.caseId;
+      return ['{ allCaseDeadlines { case { id } } }', {}];
+    },
+    ids: (d) => (d.allCaseDeadlines ?? []).map((r: { case: { id: string } | null }) => r.case?.id).filter(Boolean),
+  },
   'Contact.cases': { ...onContact('cases'), access: 'cases' },
 };
 
@@ -237,6 +251,14 @@ describe('authorisation matrix (nested fields)', () => {
       jest.spyOn(t.app.get(CaseService), 'get').mockImplementation((id) => rowOf(CaseFile, id)),
       jest.spyOn(t.app.get(CaseMeetingService), 'get').mockImplementation((id) => rowOf(CaseMeeting, id)),
       jest.spyOn(t.app.get(CaseNoteService), 'get').mockImplementation((id) => rowOf(CaseNote, id)),
+      jest.spyOn(t.app.get(CaseDeadlinesService), 'agenda').mockImplementation(async () => {
+        const kase = await rowOf(CaseFile, slippedCase);
+        const deadline: CaseDeadlineView = {
+          key: 'custom:slipped', caseId: kase.id, rule: 'CUSTOM', source: 'slipped', label: 'Slipped', due: '2026-12-01', daysLeft: 1, explanation: '',
+          inputs: {}, verified: true, caveats: [], meetingId: null, customDeadlineId: null, done: false, passed: false,
+        };
+        return { deadlines: [deadline], cases: new Map([[kase.id, kase]]) };
+      }),
     ];
     const coverage = jest.spyOn(t.app.get(OrganisingService), 'coverage');
     // a ward of the caller's own map, which it may see
