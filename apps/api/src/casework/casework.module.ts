@@ -36,6 +36,6 @@ import { CaseNoteService } from './notes/case-note.service.js';
     CaseAudit, CaseService, CaseMeetingService, CaseCustomDeadlineService, CaseNoteService, CaseDeadlinesService,
     CaseResolver, CaseTeamMemberResolver, ContactCaseResolver, CaseMeetingResolver, CaseNoteResolver, CaseCustomDeadlineResolver,
   ],
-  exports: [CaseService],
+  exports: [CaseService, CaseMeetingService, CaseDeadlinesService],
 })
 export class CaseworkModule {}
