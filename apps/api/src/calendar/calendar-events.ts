@@ -40,6 +40,10 @@ function caseWords(kase: FeedCase): string {
 function uid(...parts: string[]): string {
   return `${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 32)}@rollcall`;
 }
+/** A meeting's UID in the feed. */
+export const meetingUid = (meetingId: string): string => uid('meeting', meetingId);
+/** A deadline's UID in the feed: its case and its key (stable across recalculations: CaseDeadline.key). */
+export const deadlineUid = (caseId: string, key: string): string => uid('deadline', caseId, key);
 
 /** The instant a UK wall-clock time stands for (GMT in winter, BST in summer). */
 export function ukInstant(date: IsoDate, time: string): Date {
@@ -71,14 +75,15 @@ export function feedEvents(cases: readonly FeedCase[], meetings: readonly FeedMe
     const when = m.time
       ? { start: ukInstant(m.date, m.time), end: new Date(+ukInstant(m.date, m.time) + MEETING_MINUTES * 60_000) }
       : allDay(m.date);
-    events.push({ id: uid('meeting', m.id), summary: `${MEETING_KIND_LABELS[m.kind]} — ${caseWords(kase)}`, ...when });
+    events.push({ id: meetingUid(m.id), summary: `${MEETING_KIND_LABELS[m.kind]} — ${caseWords(kase)}`, ...when });
   }
   for (const d of deadlines) {
     const kase = byId.get(d.caseId);
     if (!kase || d.done || !inWindow(d.due)) continue;
-    events.push({ id: uid('deadline', d.caseId, d.key), summary: `Deadline: ${CASE_DEADLINE_RULES[d.rule].label} — ${caseWords(kase)}`, ...allDay(d.due) });
+    events.push({ id: deadlineUid(d.caseId, d.key), summary: `Deadline: ${CASE_DEADLINE_RULES[d.rule].label} — ${caseWords(kase)}`, ...allDay(d.due) });
   }
-  return events.sort((a, b) => String(a.start instanceof Date ? a.start.toISOString() : a.start).localeCompare(String(b.start instanceof Date ? b.start.toISOString() : b.start)));
+  const at = (e: ICalEventData) => (e.start instanceof Date ? e.start.toISOString() : String(e.start));
+  return events.sort((a, b) => at(a).localeCompare(at(b)));
 }
 
 /** The feed as an iCalendar file (RFC 5545), written by ical-generator. */

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, HideField, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, HideField, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { CreatedEntity } from '../common/base.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -40,6 +40,9 @@ export class CalendarFeed extends CreatedEntity {
 /** A new feed's link, shown once: the token in it is kept nowhere. */
 @ObjectType('CalendarFeedUrl', { description: 'A new calendar feed link, shown this once (the previous link, if any, has stopped working)' })
 export class CalendarFeedUrl {
+  @Field(() => ID, { description: 'The feed (CalendarFeed.id)' })
+  id: string;
+
   @Field({ description: 'The feed: subscribe to it in a calendar app. Anyone with it sees your meetings and deadlines (initials and case type only)' })
   url: string;
 

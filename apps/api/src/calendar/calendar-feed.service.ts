@@ -81,7 +81,7 @@ export class CalendarFeedService {
       action: before ? AuditAction.UPDATE : AuditAction.CREATE, user, entityType: 'CalendarFeed', entityId: after.id,
       before: snapshot(before), after: snapshot(after),
     });
-    return { url: `${origin}/calendar/${token}.ics`, createdAt: after.createdAt };
+    return { id: after.id, url: `${origin}/calendar/${token}.ics`, createdAt: after.createdAt };
   }
 
   /** Stops the caller's feed (its link stops working); false, and nothing written, when there was none. */
