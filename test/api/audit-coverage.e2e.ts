@@ -49,7 +49,7 @@ const s = {
   org: '', admin: { id: '', email: LOGINS.admin }, adminBranch: '', demoWard: '', leaderContact: '',
   employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
-  rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '',
+  rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -248,6 +248,15 @@ const ROWS: Record<string, Row> = {
     note: 'Who wrote it and when; never its text.',
     op: () => ['mutation($c: ID!) { createCaseNote(data: { caseId: $c, body: "Member agreed the grounds" }) { id } }', { c: s.kase }],
     entries: (r) => [{ action: 'CREATE', entityType: 'CaseNote', entityId: (s.note = r.id), after: { caseId: s.kase, authorId: s.admin.id } }],
+  },
+  regenerateCalendarFeed: {
+    note: "The caller's first feed link makes their feed; a later one is an update of it (calendar-feed.e2e). Never the token or its hash.",
+    op: () => ['mutation { regenerateCalendarFeed { id url } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CalendarFeed', entityId: (s.calendarFeed = r.id), after: { userId: s.admin.id } }],
+  },
+  revokeCalendarFeed: {
+    op: () => ['mutation { revokeCalendarFeed }'],
+    entries: () => [{ action: 'DELETE', entityType: 'CalendarFeed', entityId: s.calendarFeed, before: { userId: s.admin.id } }],
   },
   unlinkCases: {
     note: 'Answers a Boolean: an update of the case that followed (false, and nothing written, when there was no link).',

@@ -75,6 +75,10 @@ const MATRIX: Record<string, Row> = {
   _allCaseNotesMeta: { permission: 'CASES_READ' as Permission, op: '{ _allCaseNotesMeta { count } }' },
   // a case's rep adds notes too: CASES_READ (the service checks the team)
   createCaseNote: { permission: 'CASES_READ' as Permission, op: `mutation { createCaseNote(data: { caseId: "${NONE}", body: "x" }) { id } }` },
+  // the calendar feed: for whoever may be on a case team (making one changes no case table, so the counts below hold)
+  calendarFeed: { permission: 'CASES_READ' as Permission, op: '{ calendarFeed { id } }' },
+  regenerateCalendarFeed: { permission: 'CASES_READ' as Permission, op: 'mutation { regenerateCalendarFeed { url } }' },
+  revokeCalendarFeed: { permission: 'CASES_READ' as Permission, op: 'mutation { revokeCalendarFeed }' },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },

@@ -28,6 +28,8 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
+  ...['calendarFeed', 'regenerateCalendarFeed', 'revokeCalendarFeed'].map((f) => [f, "one's own calendar feed link; what the feed holds "
+    + "(one's own open cases' meetings and deadlines, initials and case type only) is checked in calendar-feed.e2e"]),
 ]).concat([
   'Case', 'allCases', '_allCasesMeta', 'allCaseDeadlines', '_allCaseDeadlinesMeta', 'createCase', 'updateCase', 'deleteCase', 'setCaseTeam', 'caseTeamCandidates', 'linkCases', 'unlinkCases',
   ...['CaseMeeting', 'CaseCustomDeadline'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),

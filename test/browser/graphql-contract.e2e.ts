@@ -13,6 +13,7 @@ import { buildRollcallQuery, rollcallIntrospection } from '../../apps/web/src/ra
 import {
   CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
 } from '../../apps/web/src/resourceConfig.js';
+import { CALENDAR_FEED_DOCUMENTS } from '../../apps/web/src/cases/calendarFeedDocuments.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 const introspection = await rollcallIntrospection(introspectionFromSchema(schema).__schema);
@@ -37,6 +38,11 @@ test.each(Object.entries(ORGANISING_DOCUMENTS))('the organising %s document matc
 
 // Staffing and linking a case (the case page's "Change team" and "Link a case").
 test.each(Object.entries(CASEWORK_DOCUMENTS))('the casework %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// The calendar feed card: whether one has a feed, a new link, stopping it.
+test.each(Object.entries(CALENDAR_FEED_DOCUMENTS))('the calendar feed %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

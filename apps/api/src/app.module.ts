@@ -9,6 +9,7 @@ import { AccessModule } from './access/access.module.js';
 import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CaseworkModule } from './casework/casework.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
@@ -103,6 +104,7 @@ export class AppModule implements NestModule {
         AssessmentModule,
         OrganisingModule,
         CaseworkModule,
+        CalendarModule,
         ExportModule,
         ...(options.modules ?? []),
       ],

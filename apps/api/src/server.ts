@@ -59,7 +59,8 @@ function serveWebApp(app: NestExpressApplication, dist: string): void {
   const index = path.join(dist, 'index.html');
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql')) return next();
+    // GraphQL, and the calendar feeds' route (calendar/calendar-feed.controller.ts), are the API's own GETs.
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/calendar/')) return next();
     if (!existsSync(index)) {
       res.status(503).type('html').send('<!doctype html><div id="root">The web app is not built yet: run <code>npm run build</code>.</div>');
       return;

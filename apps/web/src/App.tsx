@@ -4,6 +4,7 @@ import audit from './audit';
 import { authProvider } from './authProvider';
 import branches from './branches';
 import cases from './cases';
+import { CalendarFeedPage } from './cases/CalendarFeedPage';
 import contacts from './contacts';
 import conversations from './conversations';
 import { RepCoveragePage } from './coverage/RepCoveragePage';
@@ -98,6 +99,11 @@ export const App = () => (
         <CustomRoutes key="account">
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </CustomRoutes>,
+        may(Permission.CASES_READ) ? (
+          <CustomRoutes key="calendar">
+            <Route path="/calendar-feed" element={<CalendarFeedPage />} />
+          </CustomRoutes>
+        ) : null,
       ];
     }}
   </Admin>

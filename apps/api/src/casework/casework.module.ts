@@ -38,6 +38,6 @@ import { CaseNoteService } from './notes/case-note.service.js';
     CaseResolver, CaseTeamMemberResolver, ContactCaseResolver, CaseMeetingResolver, CaseNoteResolver, CaseCustomDeadlineResolver,
     CaseDeadlineResolver,
   ],
-  exports: [CaseService],
+  exports: [CaseService, CaseMeetingService, CaseDeadlinesService],
 })
 export class CaseworkModule {}

@@ -1,6 +1,8 @@
+import EventIcon from '@mui/icons-material/Event';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { Box, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { LinkBase, Logout, useGetIdentity, UserMenu, useUserMenu } from 'react-admin';
+import { Permission, useCan } from '../permissions';
 
 /** Who is signed in and the roles they hold, branch by branch (not a menu item: nothing to click). */
 const AccountSummary = () => {
@@ -36,8 +38,22 @@ const ChangePasswordItem = () => {
   );
 };
 
+/** For whoever may be on a case team: their cases' meetings and deadlines in their own calendar (cases/CalendarFeedPage). */
+const CalendarFeedItem = () => {
+  const userMenu = useUserMenu();
+  if (!useCan(Permission.CASES_READ)) return null;
+  return (
+    <MenuItem component={LinkBase} to="/calendar-feed" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <EventIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Calendar feed</ListItemText>
+    </MenuItem>
+  );
+};
+
 /**
- * The app bar's user menu: who you are, your roles, change password, sign out. Its button shows the
+ * The app bar's user menu: who you are, your roles, change password, calendar feed, sign out. Its button shows the
  * user's name, so its accessible name says the name too ("Profile: Sam Okafor"; WCAG 2.5.3).
  */
 export const AccountMenu = () => {
@@ -47,6 +63,7 @@ export const AccountMenu = () => {
       <AccountSummary />
       <Divider component="li" />
       <ChangePasswordItem />
+      <CalendarFeedItem />
       <Logout />
     </UserMenu>
   );

@@ -21,7 +21,7 @@ import { CaseTeamMember } from './case-team-member.entity.js';
 import type { CaseCreateInput, CaseFilter, CaseLinkInput, CaseTeamInput, CaseUpdateInput } from './dto/case.input.js';
 
 /** Who may take each place on a team: roles held in the case's branch. */
-const PLACE_ROLES: Record<CaseTeamRole, readonly Role[]> = {
+export const PLACE_ROLES: Record<CaseTeamRole, readonly Role[]> = {
   [CaseTeamRole.CASEWORKER]: [Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],
   [CaseTeamRole.SECOND_CASEWORKER]: [Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],
   [CaseTeamRole.REP]: [Role.REP, Role.CASEWORKER, Role.BRANCH_SECRETARY, Role.ADMIN],

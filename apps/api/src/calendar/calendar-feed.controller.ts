@@ -1,0 +1,47 @@
+import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, Logger, NotFoundException, Param, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Public } from '../access/permissions.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+
+/** The feed's failures as bare statuses: a link that opens nothing is "Not found", with no word on why; nothing internal leaks. */
+@Catch()
+export class CalendarFeedErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('CalendarFeed');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    let status = 500;
+    if (error instanceof NotFoundException) status = 404;
+    else if (isDatabaseUnavailable(error)) status = 503;
+    else if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const text: Record<number, string> = { 404: 'Not found', 503: 'Service unavailable', 500: 'Internal server error' };
+    res.status(status).setHeader('Cache-Control', 'no-store');
+    res.type('text/plain').send(text[status]);
+  }
+}
+
+/**
+ * `GET /calendar/<token>.ics`: a user's calendar feed (CalendarFeedService.read). No bearer token: the
+ * token in the link is the credential, so the route is public and the service decides. Never cached.
+ */
+@Public()
+@Controller('calendar')
+@UseFilters(CalendarFeedErrorFilter)
+export class CalendarFeedController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Get(':file')
+  async feed(@Param('file') file: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const token = /^(.+)\.ics$/.exec(file)?.[1];
+    const body = token ? await this.feeds.read(token, req.ip ?? null) : null;
+    if (body === null) throw new NotFoundException();
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    return body;
+  }
+}
