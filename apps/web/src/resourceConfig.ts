@@ -67,6 +67,7 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       { deadlines: CASE_DEADLINE },
       { customDeadlines: ['id', 'label', 'due', 'done'] },
       { notes: ['id', 'authorId', 'authorName', 'body', 'writtenAt'] },
+      { documents: ['id', 'filename', 'mediaType', 'size', 'uploadedByName', 'createdAt', 'mayDelete'] },
       { links: ['id', 'type', 'status', 'openedOn', { contact: ['id', 'fullName'] }] },
     ],
     listOmit: ['summary', 'outcome'],
