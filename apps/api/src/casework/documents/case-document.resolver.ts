@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CaseDoor } from '../../access/case-door.js';
+import { CaseDoor, type TeamPlace } from '../../access/case-door.js';
 import { Can, Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../../auth/current-user.decorator.js';
@@ -41,8 +41,9 @@ export class CaseDocumentResolver {
   async mayDelete(@Parent() d: CaseDocument, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean> {
     const kase = await caseLoader(loaders, this.cases).load(d.caseId);
     if (!kase) return false;
-    const place = await loaders.get<string, string | null>('case.myPlace', (ids, u) => this.door.placesOn(u, ids)).load(kase.id);
-    return this.documents.mayDelete(user, kase, d, place as Parameters<CaseDocumentService['mayDelete']>[3]);
+    // The same loader as Case.myPlace: one query for the page.
+    const place = await loaders.get<string, TeamPlace | null>('case.myPlace', (ids, u) => this.door.placesOn(u, ids)).load(kase.id);
+    return this.documents.mayDelete(user, kase, d, place);
   }
 }
 
