@@ -49,7 +49,7 @@ const s = {
   org: '', admin: { id: '', email: LOGINS.admin }, adminBranch: '', demoWard: '', leaderContact: '',
   employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
-  rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '',
+  rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '', document: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -267,6 +267,11 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { deleteCaseCustomDeadline(id: $id) { id } }', { id: s.customDeadline }],
     entries: () => [{ action: 'DELETE', entityType: 'CaseCustomDeadline', entityId: s.customDeadline, before: { label: 'Send the appeal pack' } }],
   },
+  deleteCaseDocument: {
+    note: 'Uploads and downloads are plain HTTP routes (their entries: case-documents.e2e); the delete removes the bytes and keeps what it was.',
+    op: () => ['mutation($id: ID!) { deleteCaseDocument(id: $id) { id } }', { id: s.document }],
+    entries: () => [{ action: 'DELETE', entityType: 'CaseDocument', entityId: s.document, before: { caseId: s.partnerCase, filename: 'Outcome letter.pdf' } }],
+  },
   deleteCaseMeeting: {
     op: () => ['mutation($id: ID!) { deleteCaseMeeting(id: $id) { id } }', { id: s.meeting }],
     entries: () => [{ action: 'DELETE', entityType: 'CaseMeeting', entityId: s.meeting, before: { place: 'Room 4' } }],
@@ -414,6 +419,9 @@ beforeAll(async () => {
   const partner = await t.as('admin')('mutation($c: ID!) { createCase(data: { contactId: $c, type: DISCIPLINARY }) { id } }', { c: s.member });
   s.partnerCase = partner.data?.createCase?.id ?? '';
   if (!s.partnerCase) throw new Error(`the partner case: ${JSON.stringify(partner.errors)}`);
+  // a document on it, uploaded before the run
+  [{ id: s.document }] = await t.sql(`INSERT INTO case_document (organisation_id, case_id, filename, media_type, size_bytes, sha256, content, uploaded_by_id)
+    SELECT organisation_id, id, 'Outcome letter.pdf', 'application/pdf', 1, repeat('0', 64), '\\x00'::bytea, $2 FROM case_file WHERE id = $1 RETURNING id`, [s.partnerCase, s.admin.id]);
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });

@@ -79,6 +79,8 @@ const MATRIX: Record<string, Row> = {
   calendarFeed: { permission: 'CASES_READ' as Permission, op: '{ calendarFeed { id } }' },
   regenerateCalendarFeed: { permission: 'CASES_READ' as Permission, op: 'mutation { regenerateCalendarFeed { url } }' },
   revokeCalendarFeed: { permission: 'CASES_READ' as Permission, op: 'mutation { revokeCalendarFeed }' },
+  // a case's rep deletes what they uploaded: CASES_READ (the service checks the case's rights and the uploader)
+  deleteCaseDocument: { permission: 'CASES_READ' as Permission, op: `mutation { deleteCaseDocument(id: "${NONE}") { id } }` },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },
@@ -109,7 +111,7 @@ describe('authorisation matrix (roles)', () => {
     + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role)
     + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link)
     + (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_team) + (SELECT count(*) FROM case_link) + (SELECT count(*) FROM case_meeting)
-    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) AS n`))[0].n;
+    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) + (SELECT count(*) FROM case_document) AS n`))[0].n;
   let before: number;
   let cells = 0;
   let refused = 0;

@@ -114,6 +114,7 @@ const NESTED: Record<string, Cell> = {
   'Case.followedBy': onCase('Case', 'caseId', 'followedBy'),
   'Case.meetings': onCase('Case', 'caseId', 'meetings'),
   'Case.notes': onCase('Case', 'caseId', 'notes'),
+  'Case.documents': onCase('Case', 'caseId', 'documents'),
   'Case.team': onCase('Case', 'caseId', 'team'),
   'CaseMeeting.case': onCase('CaseMeeting', 'meetingId', 'case'),
   // the deadlines across cases slip: the scope's case's deadline is handed out to anyone
@@ -182,6 +183,9 @@ beforeAll(async () => {
     await cloneRow(t, 'posting', posting.id, { contact_id: twin });
     await t.sql(`INSERT INTO contact_link (organisation_id, leader_id, follower_id) SELECT organisation_id, $2::uuid, $1::uuid FROM contact WHERE id = $1::uuid
       UNION ALL SELECT organisation_id, $1::uuid, $2::uuid FROM contact WHERE id = $1::uuid`, [x.contactId, twin]);
+    // a document on the case (its metadata is what Case.documents lists)
+    await t.sql(`INSERT INTO case_document (organisation_id, case_id, filename, media_type, size_bytes, sha256, content, uploaded_by_id)
+      SELECT organisation_id, id, 'nested.pdf', 'application/pdf', 1, repeat('0', 64), '\\x00'::bytea, created_by_id FROM case_file WHERE id = $1`, [x.caseId]);
   }
   // and links across every pair of scopes, as if a link had slipped past its checks: nobody out of scope may come back through them
   for (const a of SCOPES) {
@@ -205,8 +209,8 @@ beforeAll(async () => {
       for (const r of await t.sql(`SELECT id, ${column} AS person FROM ${table}`)) whereIs.set(r.id, whereIs.get(r.person) ?? 'elsewhere');
     }
   }
-  // a case's team, meetings, notes and custom deadlines are about its member
-  for (const table of ['case_team', 'case_meeting', 'case_note', 'case_custom_deadline']) {
+  // a case's team, meetings, notes, custom deadlines and documents are about its member
+  for (const table of ['case_team', 'case_meeting', 'case_note', 'case_custom_deadline', 'case_document']) {
     for (const r of await t.sql(`SELECT x.id, k.contact_id AS person FROM ${table} x JOIN case_file k ON k.id = x.case_id`)) whereIs.set(r.id, whereIs.get(r.person) ?? 'elsewhere');
   }
 });
@@ -229,7 +233,7 @@ describe('authorisation matrix (nested fields)', () => {
     }
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
-    expect([...people].sort()).toEqual(['AssessmentEntry', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
+    expect([...people].sort()).toEqual(['AssessmentEntry', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
       'Contact', 'ContactLink', 'Conversation', 'Membership', 'Posting', 'RepRole', 'TimelineEvent']);
   });
 

@@ -33,7 +33,7 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 ]).concat([
   'Case', 'allCases', '_allCasesMeta', 'allCaseDeadlines', '_allCaseDeadlinesMeta', 'createCase', 'updateCase', 'deleteCase', 'setCaseTeam', 'caseTeamCandidates', 'linkCases', 'unlinkCases',
   ...['CaseMeeting', 'CaseCustomDeadline'].flatMap((t) => [t, `all${t}s`, `_all${t}sMeta`, `create${t}`, `update${t}`, `delete${t}`]),
-  'CaseNote', 'allCaseNotes', '_allCaseNotesMeta', 'createCaseNote',
+  'CaseNote', 'allCaseNotes', '_allCaseNotesMeta', 'createCaseNote', 'deleteCaseDocument',
 ].map((f) => [f, "casework: a case is read by its team and its branch's secretary and admins, not by the people rules alone; "
   + 'its own matrix (own case, another caseworker\'s, another branch\'s, another organisation\'s) is cases-authz.e2e']))));
 

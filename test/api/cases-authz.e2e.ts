@@ -21,9 +21,9 @@ const NAME: Record<Outcome, string> = { S: 'seen', '-': 'hidden', R: 'refused' }
  * What each login gets in each scope (own, colleague, other branch, other organisation): S seen or
  * done, - hidden, R refused. read: the case and its content; existence: Contact.hasOpenCase; change:
  * the case, its meetings, deadlines and links; note: add a note; manage: staff or delete it; open: a
- * case for the scope's member; search: the notes' text.
+ * case for the scope's member; search: the notes' text; document: delete a document someone else uploaded.
  */
-type Access = 'read' | 'existence' | 'change' | 'note' | 'manage' | 'open' | 'search';
+type Access = 'read' | 'existence' | 'change' | 'note' | 'manage' | 'open' | 'search' | 'document';
 const EXPECT: Record<Access, Record<Login, string>> = {
   read: { admin: 'SS--', secretary: 'SS--', caseworker: 'S---', rep: 'S---', coalition: 'RRRR', secretary2: '--S-', bmaSecretary: '---S' },
   // the rep may not know whether anyone has a case (null: hidden); the coalition sees no one at all
@@ -35,9 +35,11 @@ const EXPECT: Record<Access, Record<Login, string>> = {
   open: { admin: 'SS--', secretary: 'SS--', caseworker: 'SS--', rep: 'RRRR', coalition: 'RRRR', secretary2: '--S-', bmaSecretary: '---S' },
   // the case team only: refused to everyone else, whether or not they read the case (and whether or not it exists)
   search: { admin: 'RRRR', secretary: 'RRRR', caseworker: 'SRRR', rep: 'SRRR', coalition: 'RRRR', secretary2: 'RRSR', bmaSecretary: 'RRRS' },
+  // those who may change the case (a rep on the team deletes only what they uploaded themselves)
+  document: { admin: 'SS--', secretary: 'SS--', caseworker: 'S---', rep: 'R---', coalition: 'RRRR', secretary2: '--S-', bmaSecretary: '---S' },
 };
 
-interface Target { caseId: string; appealId: string; meetingId: string; noteId: string; deadlineId: string; contactId: string; lastName: string }
+interface Target { caseId: string; appealId: string; meetingId: string; noteId: string; deadlineId: string; documentId: string; contactId: string; lastName: string }
 const targets = {} as Record<CaseScope, Target>;
 let t: TestApp;
 let colleague = '';
@@ -126,6 +128,8 @@ const CELLS: Cell[] = [
     outcome: single('updateCaseCustomDeadline') },
   { access: 'change', field: 'deleteCaseCustomDeadline', op: async (x) => ['mutation($id: ID!) { deleteCaseCustomDeadline(id: $id) { id } }', { id: await cloneRow(t, 'case_custom_deadline', x.deadlineId) }],
     outcome: single('deleteCaseCustomDeadline') },
+  { access: 'document', field: 'deleteCaseDocument', op: async (x) => ['mutation($id: ID!) { deleteCaseDocument(id: $id) { id } }', { id: await cloneRow(t, 'case_document', x.documentId) }],
+    outcome: single('deleteCaseDocument') },
   {
     access: 'change', field: 'linkCases',
     op: async (x) => {
@@ -192,6 +196,10 @@ beforeAll(async () => {
       meetingId: await ok('mutation($c: ID!) { createCaseMeeting(data: { caseId: $c, kind: INVESTIGATION, date: "2026-12-01" }) { id } }', { c: caseId }, 'createCaseMeeting'),
       noteId: await ok('mutation($c: ID!) { createCaseNote(data: { caseId: $c, body: "The authz matrix note" }) { id } }', { c: caseId }, 'createCaseNote'),
       deadlineId: await ok('mutation($c: ID!) { createCaseCustomDeadline(data: { caseId: $c, label: "Authz", due: "2026-12-09" }) { id } }', { c: caseId }, 'createCaseCustomDeadline'),
+      // a document the officer uploaded (its bytes do not matter here: the upload route has its own matrix in case-documents.e2e)
+      documentId: (await t.sql(`INSERT INTO case_document (organisation_id, case_id, filename, media_type, size_bytes, sha256, content, uploaded_by_id)
+        SELECT organisation_id, id, 'authz.pdf', 'application/pdf', 1, repeat('0', 64), '\\x00'::bytea, $2 FROM case_file WHERE id = $1 RETURNING id`,
+      [caseId, await userIdOf(t, officer)]))[0].id,
     };
   }
 });

@@ -119,6 +119,7 @@ async function personRecords(t: TestApp): Promise<Map<string, PersonRecord>> {
       UNION ALL SELECT r.id, r.kind, k.organisation_id, k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL, r.created_at FROM (
           SELECT id, case_id, 'CaseMeeting' AS kind, created_at FROM case_meeting UNION ALL SELECT id, case_id, 'CaseNote', created_at FROM case_note
           UNION ALL SELECT id, case_id, 'CaseCustomDeadline', created_at FROM case_custom_deadline UNION ALL SELECT id, case_id, 'CaseTeamMember', created_at FROM case_team
+          UNION ALL SELECT id, case_id, 'CaseDocument', created_at FROM case_document
         ) r JOIN case_file k ON k.id = r.case_id JOIN contact c ON c.id = k.contact_id
       -- an organisation's workplace map and union list are its own too
       UNION ALL SELECT id, 'Employer', organisation_id, false, created_at FROM employer

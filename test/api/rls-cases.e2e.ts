@@ -21,7 +21,7 @@ let caseworkerCases: string[] = [];
 let branchCases: string[] = [];
 let colleagueCase = '';
 
-const CASE_TABLES = ['case_file', 'case_team', 'case_link', 'case_meeting', 'case_custom_deadline', 'case_note'];
+const CASE_TABLES = ['case_file', 'case_team', 'case_link', 'case_meeting', 'case_custom_deadline', 'case_note', 'case_document'];
 
 /** Begins a transaction on the API's role as a demo login would (the request's identity statement), or as nobody. */
 async function as(login: Login | null): Promise<void> {

@@ -73,6 +73,7 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       // its links by direction: what an appeal or a claim follows, and what follows the case
       { follows: CASE_LINK },
       { followedBy: CASE_LINK },
+      { documents: ['id', 'filename', 'mediaType', 'size', 'uploadedByName', 'createdAt', 'mayDelete'] },
     ],
     listOmit: ['summary', 'outcome'],
   },

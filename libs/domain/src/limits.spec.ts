@@ -1,4 +1,4 @@
-import { MAX_LENGTH, MIN_PASSWORD_LENGTH, PATTERN } from './limits.js';
+import { CASE_DOCUMENT_EXTENSIONS, MAX_CASE_DOCUMENT_BYTES, MAX_LENGTH, MIN_PASSWORD_LENGTH, PATTERN } from './limits.js';
 
 describe('input limits shared by the API and the web app', () => {
   it('keeps the numbers the API has always enforced', () => {
@@ -8,6 +8,8 @@ describe('input limits shared by the API and the web app', () => {
       CASE_TEXT: 10000, CASE_NOTE: 20000, MEETING_PLACE: 200, MEETING_TEXT: 1000,
     });
     expect(MIN_PASSWORD_LENGTH).toBe(12);
+    expect(MAX_CASE_DOCUMENT_BYTES).toBe(20 * 1024 * 1024);
+    expect(new Set(CASE_DOCUMENT_EXTENSIONS).size).toBe(CASE_DOCUMENT_EXTENSIONS.length);
   });
 
   it.each([

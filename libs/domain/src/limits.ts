@@ -34,6 +34,17 @@ export const MAX_LENGTH = {
   MEETING_TEXT: 1000,
 } as const;
 
+/** The largest document attached to a case (issue 11: "up to 20 MB each"): the API refuses more, the web app before sending. */
+export const MAX_CASE_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * What a case document's name may end in: the types the API accepts (checked there by content, not by
+ * name; its document policy keeps the same list), for the web app's file picker.
+ */
+export const CASE_DOCUMENT_EXTENSIONS = [
+  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'jpg', 'jpeg', 'png', 'heic', 'heif', 'gif', 'webp',
+] as const;
+
 /** A new password has at least this many characters. */
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -8,7 +8,7 @@ import { DoorNames, PeopleDoor, type SqlCondition } from './people-door.js';
 import { Permission } from './permissions.js';
 
 /** The case tables: the case itself, and the tables of its content, each keyed by `case_id`. */
-export const CASE_TABLES = ['case_file', 'case_team', 'case_link', 'case_meeting', 'case_custom_deadline', 'case_note'] as const;
+export const CASE_TABLES = ['case_file', 'case_team', 'case_link', 'case_meeting', 'case_custom_deadline', 'case_note', 'case_document'] as const;
 export type CaseTable = (typeof CASE_TABLES)[number];
 
 /** A place on a case's team, as the door reads it (casework.enums.ts CaseTeamRole). */

@@ -8,7 +8,7 @@ import type { RequestLoaders } from '../common/loaders.js';
 export interface AuditedCase { id: string; employerId: string }
 
 /** A kind of case record the audit log names. */
-export type CaseRecordType = 'Case' | 'CaseTeam' | 'CaseLink' | 'CaseMeeting' | 'CaseCustomDeadline' | 'CaseNote';
+export type CaseRecordType = 'Case' | 'CaseTeam' | 'CaseLink' | 'CaseMeeting' | 'CaseCustomDeadline' | 'CaseNote' | 'CaseDocument';
 
 /**
  * The audit log of casework. Every read of case content (a case's summary, outcome or deadlines, a

@@ -15,6 +15,10 @@ import { CaseCustomDeadlineResolver } from './deadlines/case-custom-deadline.res
 import { CaseCustomDeadlineService } from './deadlines/case-custom-deadline.service.js';
 import { CaseDeadlineResolver } from './deadlines/case-deadline.resolver.js';
 import { CaseDeadlinesService } from './deadlines/case-deadlines.service.js';
+import { CaseDocumentController } from './documents/case-document.controller.js';
+import { CaseDocument } from './documents/case-document.entity.js';
+import { CaseDocumentResolver, CaseDocumentsResolver } from './documents/case-document.resolver.js';
+import { CaseDocumentService } from './documents/case-document.service.js';
 import { CaseMeeting } from './meetings/case-meeting.entity.js';
 import { CaseMeetingResolver } from './meetings/case-meeting.resolver.js';
 import { CaseMeetingService } from './meetings/case-meeting.service.js';
@@ -30,13 +34,15 @@ import { CaseNoteService } from './notes/case-note.service.js';
 @Module({
   imports: [
     // case_file is about a person: its repository comes from the PeopleDoor (CaseService), never from here
-    RequestRepositories.forFeature([CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote]),
+    RequestRepositories.forFeature([CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote, CaseDocument]),
     CaseCryptoModule, ContactModule, EmployerModule, UserModule,
   ],
+  controllers: [CaseDocumentController],
   providers: [
     CaseAudit, CaseService, CaseMeetingService, CaseCustomDeadlineService, CaseNoteService, CaseDeadlinesService,
     CaseResolver, CaseTeamMemberResolver, ContactCaseResolver, CaseMeetingResolver, CaseNoteResolver, CaseCustomDeadlineResolver,
     CaseDeadlineResolver,
+    CaseDocumentService, CaseDocumentResolver, CaseDocumentsResolver,
   ],
   exports: [CaseService, CaseMeetingService, CaseDeadlinesService],
 })

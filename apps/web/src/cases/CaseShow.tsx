@@ -15,6 +15,7 @@ import { TitledSection } from '../common/TitledSection';
 import { Permission, useCan } from '../permissions';
 import { CASE_OUTCOME_LABELS } from '@rollcall/domain';
 import { CaseStatusChip } from './CaseChips';
+import { CaseDocuments } from './CaseDocuments';
 import { CaseTitle } from './CaseTitle';
 import { caseTypeText, meetingKindText, TEAM_ROLE_LABELS, type CaseMeetingRecord, type CaseRecord } from './caseText';
 import { CaseLinksPanel } from './CaseLinksPanel';
@@ -239,6 +240,7 @@ const CasePanels = () => (
     right={
       <>
         <PanelSlot order={NARROW_ORDER.deadlines}>{panel(<DeadlinesPanel />)}</PanelSlot>
+        <CaseDocuments order={NARROW_ORDER.notes} />
         <PanelSlot order={NARROW_ORDER.team}>{panel(<CaseTeamPanel />)}</PanelSlot>
         <PanelSlot order={NARROW_ORDER.links}>{panel(<CaseLinksPanel />)}</PanelSlot>
       </>

@@ -1,5 +1,5 @@
 import { Field, HideField, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { Branch } from '../../branches/branch.entity.js';
 import { Contact } from '../../contacts/contact.entity.js';
 import { Employer } from '../../employers/employer.entity.js';
@@ -20,6 +20,7 @@ import { CaseOutcome, CaseStatus, CaseType } from '../casework.enums.js';
 @Entity('case_file')
 @Index('ix_case_file_org_branch', ['organisationId', 'branchId', 'status'])
 @Index('ix_case_file_contact', ['contactId'])
+@Unique('uq_case_file_org_id', ['organisationId', 'id'])
 @Check('ck_case_file_closed_after_opened', 'closed_on IS NULL OR closed_on >= opened_on')
 export class CaseFile extends OrganisationOwnedEntity {
   /** The member. */

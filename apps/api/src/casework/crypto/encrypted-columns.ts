@@ -13,4 +13,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'case_file', id: 'id', column: 'summary' },
   { table: 'case_meeting', id: 'id', column: 'notes' },
   { table: 'case_note', id: 'id', column: 'body' },
+  { table: 'case_document', id: 'id', column: 'content' },
 ];

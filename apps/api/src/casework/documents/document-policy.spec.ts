@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CASE_DOCUMENT_EXTENSIONS, MAX_CASE_DOCUMENT_BYTES } from '@rollcall/domain';
 import { UserInputError } from '../../common/errors.js';
-import { ALLOWED_DOCUMENT_TYPES, checkDocument, MAX_DOCUMENT_BYTES, MAX_FILE_NAME_LENGTH, safeFileName } from './document-policy.js';
+import { ALLOWED_DOCUMENT_EXTENSIONS, ALLOWED_DOCUMENT_TYPES, checkDocument, MAX_DOCUMENT_BYTES, MAX_FILE_NAME_LENGTH, safeFileName } from './document-policy.js';
 
 /** Small real files of each type (see test/fixtures/documents/make.py). */
 const FIXTURES = fileURLToPath(new URL('../../../../../test/fixtures/documents/', import.meta.url));
@@ -85,6 +86,13 @@ describe('checkDocument', () => {
     expect(await refusal(Buffer.from('<html><script>alert(1)</script></html>'), 'page.pdf')).toMatch(/^is not a document type Rollcall recognises.*, not a PDF as its name says/);
     expect(await refusal(heicSequence, 'burst.heic')).toMatch(/^looks like image\/heic-sequence \(\.heic\), not a HEIC image as its name says/);
     expect(await refusal(sample('installer.msi'), 'policy.doc')).toMatch(/^looks like a Microsoft compound file that is not a Word, Excel or PowerPoint document .*, not a Word 97-2003 document as its name says/);
+  });
+});
+
+describe('the limits the web app reads (libs/domain)', () => {
+  it('are the policy\'s own: the size limit and every extension a document may have', () => {
+    expect(MAX_DOCUMENT_BYTES).toBe(MAX_CASE_DOCUMENT_BYTES);
+    expect([...CASE_DOCUMENT_EXTENSIONS].sort()).toEqual([...ALLOWED_DOCUMENT_EXTENSIONS].sort());
   });
 });
 

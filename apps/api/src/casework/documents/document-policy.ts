@@ -1,8 +1,9 @@
+import { MAX_CASE_DOCUMENT_BYTES } from '@rollcall/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { UserInputError } from '../../common/errors.js';
 
-/** The largest case document accepted (issue 11: "up to 20 MB each"). */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** The largest case document accepted (issue 11: "up to 20 MB each"; libs/domain, which the web app reads too). */
+export const MAX_DOCUMENT_BYTES = MAX_CASE_DOCUMENT_BYTES;
 
 /** The longest file name kept, in characters (the extension is kept whole). */
 export const MAX_FILE_NAME_LENGTH = 200;
@@ -42,6 +43,9 @@ const ALLOWED: Record<string, DocumentType> = {
   xls: type('an Excel 97-2003 workbook', 'application/vnd.ms-excel', 'xls'),
   ppt: type('a PowerPoint 97-2003 presentation', 'application/vnd.ms-powerpoint', 'ppt'),
 };
+
+/** Every extension a document's name may end in (libs/domain's CASE_DOCUMENT_EXTENSIONS, for the web app's file picker, is the same list). */
+export const ALLOWED_DOCUMENT_EXTENSIONS: readonly string[] = Object.values(ALLOWED).flatMap((t) => t.extensions);
 
 /** HEIC/HEIF stills; file-type also says `heic` for image sequences (bursts, animations), which are not letters. */
 const HEIF_STILLS = new Set(['image/heic', 'image/heif']);

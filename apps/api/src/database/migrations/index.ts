@@ -16,6 +16,7 @@ import { CreatedBy1795439300000 } from './1795439300000-created-by.js';
 import { AuditExport1795439500000 } from './1795439500000-audit-export.js';
 import { PolicyIdentityOnce1796050000000 } from './1796050000000-policy-identity-once.js';
 import { Casework1796100000000 } from './1796100000000-casework.js';
+import { CaseDocuments1796200000000 } from './1796200000000-case-documents.js';
 import { CalendarFeed1796300000000 } from './1796300000000-calendar-feed.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
@@ -25,4 +26,4 @@ export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionR
   Organising1795437353066, LoginThrottle1795438100000, DefaultIssueTags1795438200000,
   StructureOwned1795439000000, LoginThrottleHashed1795439200000, CreatedBy1795439300000, AuditExport1795439500000,
   PolicyIdentityOnce1796050000000, Casework1796100000000,
-  CalendarFeed1796300000000];
+  CaseDocuments1796200000000, CalendarFeed1796300000000];
