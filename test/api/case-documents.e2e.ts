@@ -9,7 +9,7 @@ import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
 import { CaseCipher } from '../../apps/api/src/casework/crypto/case-cipher.js';
 import { ENCRYPTED_COLUMNS } from '../../apps/api/src/casework/crypto/encrypted-columns.js';
 import { rotateAll, type Query } from '../../apps/api/src/casework/crypto/rotate.js';
-import { identityParams, IDENTITY_SQL } from '../../apps/api/src/database/request-transaction.js';
+import { identityParams, IDENTITY_SQL, RequestTransactions } from '../../apps/api/src/database/request-transaction.js';
 import { withDatabase } from '../fixtures/db-url.js';
 import { DEMO_PASSWORD, errorOf, type GqlResult, LOGINS, startTestApp, TEST_CASE_ENCRYPTION_KEYS, type TestApp } from '../fixtures/app.js';
 import { userIdOf } from '../fixtures/scope-targets.js';
@@ -209,6 +209,49 @@ describe('a caseworker on their own case', () => {
     expect((await documentsOf('caseworker', own)).data!.Case.documents.map((d: { id: string }) => d.id)).not.toContain(victim.id);
     const [deleted] = (await audit(victim.id)).filter((e) => e.action === 'DELETE');
     expect(deleted).toMatchObject({ entity_type: 'CaseDocument', after: null, before: expect.objectContaining({ filename: victim.name, caseId: own }) });
+  });
+});
+
+describe('a slow upload', () => {
+  it('holds no database connection while its body trickles in, and is saved once it has all arrived', async () => {
+    const db = new URL(t.databaseUrl).pathname.slice(1);
+    const inTransaction = async () => Number((await t.sql(`SELECT count(*) AS n FROM pg_stat_activity
+      WHERE datname = $1 AND usename = 'rollcall_app' AND state IN ('idle in transaction', 'active') AND xact_start IS NOT NULL`, [db]))[0].n);
+    const begin = jest.spyOn(t.app.get(RequestTransactions, { strict: false }), 'begin');
+    const boundary = `----rollcall${randomUUID()}`;
+    const file = pdfWith('A statement sent from a phone on a poor signal');
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const address = t.app.getHttpServer().address() as { port: number };
+    const { request: httpRequest } = await import('node:http');
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({
+        host: '127.0.0.1', port: address.port, method: 'POST', path: `/cases/${own}/documents`,
+        headers: { authorization: `Bearer ${tokens.caseworker}`, 'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length + file.length + tail.length) },
+      }, (res) => {
+        let body = '';
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      (globalThis as { slowUpload?: typeof req }).slowUpload = req;
+      req.write(head);
+      req.write(file.subarray(0, 100));
+    });
+    const req = (globalThis as { slowUpload?: import('node:http').ClientRequest }).slowUpload!;
+    // the server has begun the request (its first bytes are in): nothing of it is in a transaction yet
+    // (the spy is this request's alone: nothing else is sent meanwhile)
+    for (let i = 0; i < 600 && !begin.mock.calls.length; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(begin.mock.calls.map(([tx]) => tx.label)).toEqual(['POST /']);
+    await begin.mock.results[0].value; // the request's transaction has begun, if it does begin here
+    expect(await inTransaction()).toBe(0);
+    req.write(file.subarray(100));
+    req.end(tail);
+    const res = await answer;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ caseId: own, filename: 'slow.pdf', mediaType: 'application/pdf', size: file.length });
+    begin.mockRestore();
   });
 });
 

@@ -260,8 +260,13 @@ export class RequestContextMiddleware implements NestMiddleware {
     res.on('close', () => this.transactions.closed(tx, res));
     await authenticate(req, res);
     if (tx.aborted) return;
+    // A file upload's body is read after this (multer, in its route's interceptor), however slowly a
+    // phone sends it: its transaction begins as the caller only once the body is in (the route calls
+    // continueAs), so no connection is held meanwhile. Until then it is an anonymous request's: what
+    // runs sees nothing under row-level security.
+    const deferred = typeof req.is('multipart/form-data') === 'string';
     try {
-      await this.transactions.begin(tx, req.user ? identityOf(req.user) : undefined, next);
+      await this.transactions.begin(tx, req.user && !deferred ? identityOf(req.user) : undefined, next);
     } catch (e) {
       if (tx.aborted) return; // the client went away before the request began: nothing to answer
       const reason = outageReason(e);

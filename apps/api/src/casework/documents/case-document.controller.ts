@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Can, Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { RequestLoaders } from '../../common/loaders.js';
-import type { RequestWithTransaction } from '../../database/request-transaction.js';
+import { continueAs, type RequestWithTransaction } from '../../database/request-transaction.js';
 import type { CaseDocument } from './case-document.entity.js';
 import { CaseDocumentService, type UploadedDocument } from './case-document.service.js';
 import { DocumentErrorFilter } from './document-error.filter.js';
@@ -42,6 +42,8 @@ export class CaseDocumentController {
   async upload(
     @Param('caseId') caseId: string, @UploadedFile() file: UploadedDocument | undefined, @Req() req: RequestWithTransaction,
   ): Promise<CaseDocumentJson> {
+    // the body is in: the request's transaction begins now, as the caller (see RequestContextMiddleware)
+    await continueAs(req.user as AuthUser);
     return json(await this.documents.upload(caseId, file, req.user as AuthUser));
   }
 
