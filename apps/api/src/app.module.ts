@@ -39,6 +39,7 @@ import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
 import { UnionModule } from './unions/union.module.js';
 import { WardModule } from './wards/ward.module.js';
+import { RateLimitModule } from './common/rate-limit.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -86,6 +87,7 @@ export class AppModule implements NestModule {
           playground: false,
           graphiql: false,
         }),
+        RateLimitModule,
         AccessModule,
         AuditModule,
         AuthModule,

@@ -1,6 +1,10 @@
-import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, Logger, NotFoundException, Param, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, HttpStatus, Logger, NotFoundException, Param, Req, Res, UseFilters,
+} from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../access/permissions.js';
+import { RateLimited } from '../common/rate-limit.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 
@@ -17,9 +21,10 @@ export class CalendarFeedErrorFilter implements ExceptionFilter {
     }
     let status = 500;
     if (error instanceof NotFoundException) status = 404;
+    else if (error instanceof ThrottlerException) status = HttpStatus.TOO_MANY_REQUESTS;
     else if (isDatabaseUnavailable(error)) status = 503;
     else if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) this.logger.error(error instanceof Error ? error.stack : String(error));
-    const text: Record<number, string> = { 404: 'Not found', 503: 'Service unavailable', 500: 'Internal server error' };
+    const text: Record<number, string> = { 404: 'Not found', 429: 'Too many requests', 503: 'Service unavailable', 500: 'Internal server error' };
     res.status(status).setHeader('Cache-Control', 'no-store');
     res.type('text/plain').send(text[status]);
   }
@@ -31,6 +36,7 @@ export class CalendarFeedErrorFilter implements ExceptionFilter {
  */
 @Public()
 @Controller('calendar')
+@RateLimited()
 @UseFilters(CalendarFeedErrorFilter)
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}

@@ -16,6 +16,16 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * Requests per minute one client address may make to the routes outside GraphQL that take a
+   * credential in the link or a file (the calendar feed, case documents); more get 429.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  RATE_LIMIT_PER_MINUTE = 60;
+
   /** Interface to listen on: 127.0.0.1 for a laptop, 0.0.0.0 in a container. */
   @IsString()
   HOST = '127.0.0.1';
