@@ -6,9 +6,9 @@ const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.js
 const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.tsx?$': tsJest, '/node_modules/(nestjs-cls|@nestjs-cls)/.+\\.js$': '<rootDir>/test/fixtures/esm-for-cjs.cjs' },
-  // nestjs-cls is CommonJS and requires Nest's ES modules, which jest cannot require: see esm-for-cjs.cjs.
-  transformIgnorePatterns: ['/node_modules/(?!(nestjs-cls|@nestjs-cls)/)'],
+  transform: { '^.+\\.tsx?$': tsJest, '/node_modules/(nestjs-cls|@nestjs-cls|@nestjs/throttler)/.+\\.js$': '<rootDir>/test/fixtures/esm-for-cjs.cjs' },
+  // nestjs-cls and @nestjs/throttler are CommonJS and require Nest's ES modules, which jest cannot require: see esm-for-cjs.cjs.
+  transformIgnorePatterns: ['/node_modules/(?!(nestjs-cls|@nestjs-cls|@nestjs/throttler)/)'],
   setupFiles: ['<rootDir>/test/fixtures/esm-registry.ts'],
   moduleNameMapper: {
     '^@rollcall/domain$': '<rootDir>/libs/domain/src/index.ts',

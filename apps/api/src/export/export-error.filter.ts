@@ -31,7 +31,7 @@ export class ExportErrorFilter implements ExceptionFilter {
       body = { message: 'You do not have permission to do this', code: 'FORBIDDEN' };
     } else if (error instanceof HttpException && error.getStatus() < 500) {
       status = error.getStatus();
-      body = { message: error.message, code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST' };
+      body = { message: error.message, code: status === 404 ? 'NOT_FOUND' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST' };
     } else if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
     }

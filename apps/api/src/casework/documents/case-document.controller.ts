@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Can, Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { RequestLoaders } from '../../common/loaders.js';
+import { RateLimited } from '../../common/rate-limit.js';
 import { continueAs, type RequestWithTransaction } from '../../database/request-transaction.js';
 import type { CaseDocument } from './case-document.entity.js';
 import { CaseDocumentService, type UploadedDocument } from './case-document.service.js';
@@ -26,6 +27,7 @@ const json = (d: CaseDocument): CaseDocumentJson => ({
  * Multer reads the upload only after the guard has let the caller in, and keeps it in memory.
  */
 @Controller('cases/:caseId/documents')
+@RateLimited()
 @UseFilters(DocumentErrorFilter)
 export class CaseDocumentController {
   constructor(private readonly documents: CaseDocumentService) {}
