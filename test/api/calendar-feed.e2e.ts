@@ -240,7 +240,7 @@ describe('calendar feed', () => {
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
     }
     // the web app still answers its own routes
-    expect((await get('/Cases')).status).not.toBe(404);
+    expect((await get('/')).status).not.toBe(404);
   });
 
   it('stops the old link when a new one is made, and both when the feed is stopped', async () => {

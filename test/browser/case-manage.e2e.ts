@@ -16,7 +16,7 @@ import type { GqlResult, TestApp } from '../fixtures/app.js';
 import { axeViolations, failing } from '../fixtures/axe.js';
 import {
   closeAll, DEMO_PASSWORD, escape, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, screenshot,
-  SCREENS, settled, SHOTS, signIn, startWebApp,
+  SCREENS, settled, SHOTS, signIn, startWebApp, expectValue,
 } from '../fixtures/browser.js';
 
 jest.setTimeout(240_000);
@@ -109,7 +109,7 @@ describe.each(SCREENS)('the branch secretary on a $screen', ({ screen, viewport,
       const dialog = page.getByRole('dialog', { name: 'Change the team' });
       await expectVisible(dialog);
       // the caseworker picker holds the current one and offers only who may take the place: no rep
-      await expect(dialog.getByRole('combobox', { name: 'Caseworker', exact: true }).inputValue()).resolves.toBe('Priya Nair (caseworker)');
+      await expectValue(dialog.getByRole('combobox', { name: 'Caseworker', exact: true }), 'Priya Nair (caseworker)');
       const caseworker = dialog.getByRole('combobox', { name: 'Caseworker', exact: true });
       await caseworker.click();
       await caseworker.fill('');

@@ -336,7 +336,7 @@ describe('named for what they are to each role', () => {
       const api = watchGraphql(page);
       await signIn(page, t.url, LOGINS.caseworker);
       await expect(widgetTitles(page)).resolves.toEqual([
-        'Meetings this week', 'Deadlines in the next 14 days', 'My open cases', 'Membership density by site', 'Worst-covered wards', 'Recent joiners',
+        'Meetings this week', 'Deadlines in the next 14 days', 'Cases with no next step', 'My open cases', 'Membership density by site', 'Worst-covered wards', 'Recent joiners',
       ]);
       await expect(page.getByTestId('joiners-total').textContent()).resolves.toBe(String(joiners));
       await expect(page.getByRole('menuitem', { name: 'My patch' }).count()).resolves.toBe(0);
