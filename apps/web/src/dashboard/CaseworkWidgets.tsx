@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { addDays, ukToday } from '@rollcall/domain';
 import { useCreatePath, useGetList } from 'react-admin';
 import { formatDay } from '../common/dates';
@@ -102,33 +103,38 @@ export const CaseDeadlinesWidget = () => {
   );
 };
 
-/** The user's open cases with nothing booked and nothing due: no meeting from today on, no deadline still to come. */
-export const NoNextStepWidget = () => {
+interface CasesWidgetProps {
+  title: string;
+  filter: Record<string, unknown>;
+  /** The subtitle: with the total when there are any, and without. */
+  counted: (total: number) => ReactNode;
+  uncounted: string;
+  empty: string;
+  what: string;
+  more: string;
+  testId: string;
+  totalTestId: string;
+  rowTestId: string;
+}
+
+/** A few of the user's cases that `filter` picks, the longest open first: the member, the type, when opened and the status. */
+const CasesWidget = ({ title, filter, counted, uncounted, empty, what, more, testId, totalTestId, rowTestId }: CasesWidgetProps) => {
   const createPath = useCreatePath();
-  const filter = { mine: true, noNextStep: true };
   const { data, total, isPending, error } = useGetList<CaseRecord>('Cases', { filter, sort: { field: 'openedOn', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
   const rows = data ?? [];
   return (
     <Widget
-      title="Cases with no next step"
-      subtitle={
-        total ? (
-          <>
-            <WidgetTotal testId="no-next-step-total">{total}</WidgetTotal> open {total === 1 ? 'case has' : 'cases have'} no meeting booked and nothing due
-          </>
-        ) : (
-          'Open cases with no meeting booked and nothing due'
-        )
-      }
+      title={title}
+      subtitle={total ? <><WidgetTotal testId={totalTestId}>{total}</WidgetTotal> {counted(total)}</> : uncounted}
       isPending={isPending}
       error={error}
       isEmpty={rows.length === 0}
-      empty="Every open case of yours has a meeting or a deadline ahead."
-      what="your cases with no next step"
-      testId="widget-no-next-step"
-      more={{ to: `/Cases?filter=${encodeURIComponent(JSON.stringify(filter))}`, label: 'All of them' }}
+      empty={empty}
+      what={what}
+      testId={testId}
+      more={{ to: `/Cases?filter=${encodeURIComponent(JSON.stringify(filter))}`, label: more }}
     >
-      <WidgetRows rows={rows} testId="no-next-step-row">
+      <WidgetRows rows={rows} testId={rowTestId}>
         {(c) => (
           <>
             <WidgetRowName
@@ -144,36 +150,34 @@ export const NoNextStepWidget = () => {
   );
 };
 
+/** The user's open cases with nothing booked and nothing due: no meeting from today on, no deadline still to come. */
+export const NoNextStepWidget = () => (
+  <CasesWidget
+    title="Cases with no next step"
+    filter={{ mine: true, noNextStep: true }}
+    counted={(total) => `open ${total === 1 ? 'case has' : 'cases have'} no meeting booked and nothing due`}
+    uncounted="Open cases with no meeting booked and nothing due"
+    empty="Every open case of yours has a meeting or a deadline ahead."
+    what="your cases with no next step"
+    more="All of them"
+    testId="widget-no-next-step"
+    totalTestId="no-next-step-total"
+    rowTestId="no-next-step-row"
+  />
+);
+
 /** The user's open cases, the longest open first. */
-export const MyOpenCasesWidget = () => {
-  const createPath = useCreatePath();
-  const filter = { mine: true, open: true };
-  const { data, total, isPending, error } = useGetList<CaseRecord>('Cases', { filter, sort: { field: 'openedOn', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
-  const rows = data ?? [];
-  return (
-    <Widget
-      title="My open cases"
-      subtitle={total ? <><WidgetTotal testId="open-cases-total">{total}</WidgetTotal> {total === 1 ? 'case' : 'cases'} on your list</> : 'Cases whose team you are on'}
-      isPending={isPending}
-      error={error}
-      isEmpty={rows.length === 0}
-      empty="No open cases."
-      what="your cases"
-      testId="widget-my-cases"
-      more={{ to: `/Cases?filter=${encodeURIComponent(JSON.stringify(filter))}`, label: 'All my cases' }}
-    >
-      <WidgetRows rows={rows} testId="my-case-row">
-        {(c) => (
-          <>
-            <WidgetRowName
-              to={createPath({ resource: 'Cases', type: 'show', id: c.id })}
-              name={c.contact?.fullName ?? 'A member'}
-              detail={`${caseTypeText(c.type)} · opened ${formatDay(c.openedOn)}`}
-            />
-            <CaseStatusChip status={c.status} />
-          </>
-        )}
-      </WidgetRows>
-    </Widget>
-  );
-};
+export const MyOpenCasesWidget = () => (
+  <CasesWidget
+    title="My open cases"
+    filter={{ mine: true, open: true }}
+    counted={(total) => `${total === 1 ? 'case' : 'cases'} on your list`}
+    uncounted="Cases whose team you are on"
+    empty="No open cases."
+    what="your cases"
+    more="All my cases"
+    testId="widget-my-cases"
+    totalTestId="open-cases-total"
+    rowTestId="my-case-row"
+  />
+);
