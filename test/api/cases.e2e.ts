@@ -268,6 +268,27 @@ describe('bad input', () => {
       .toEqual({ appealDays: expect.stringMatching(/together, or neither/) });
     expect(await fields('caseworker', 'query { allCases(sortField: "summary") { id } }', {})).toEqual({ sortField: expect.stringMatching(/cannot sort by "summary"/) });
   });
+
+  it('refuses null for what an update may leave out but not clear, with a field error (the fuzz run found a 500)', async () => {
+    const deadline = ok(await t.as('caseworker')('mutation($c: ID!) { createCaseCustomDeadline(data: { caseId: $c, label: "Nulls", due: "2026-12-01" }) { id } }',
+      { c: caseId }), 'createCaseCustomDeadline').id;
+    const meeting = ok(await t.as('caseworker')('mutation($c: ID!) { createCaseMeeting(data: { caseId: $c, kind: OTHER, date: "2026-12-01" }) { id } }', { c: caseId }), 'createCaseMeeting').id;
+    const custom = 'mutation($id: ID!, $d: CaseCustomDeadlineUpdateInput!) { updateCaseCustomDeadline(id: $id, data: $d) { id } }';
+    expect(await fields('caseworker', custom, { id: deadline, d: { label: null } })).toEqual({ label: expect.any(String) });
+    expect(await fields('caseworker', custom, { id: deadline, d: { due: null } })).toEqual({ due: expect.any(String) });
+    expect(await fields('caseworker', custom, { id: deadline, d: { done: null } })).toEqual({ done: expect.any(String) });
+    const meet = 'mutation($id: ID!, $d: CaseMeetingUpdateInput!) { updateCaseMeeting(id: $id, data: $d) { id } }';
+    expect(await fields('caseworker', meet, { id: meeting, d: { kind: null } })).toEqual({ kind: expect.any(String) });
+    expect(await fields('caseworker', meet, { id: meeting, d: { date: null } })).toEqual({ date: expect.any(String) });
+    expect(await fields('caseworker', UPDATE, { id: caseId, d: { type: null } })).toEqual({ type: expect.any(String) });
+    expect(await fields('caseworker', UPDATE, { id: caseId, d: { status: null } })).toEqual({ status: expect.any(String) });
+    // what may be cleared still may be
+    ok(await t.as('caseworker')(meet, { id: meeting, d: { place: null, time: null, notes: null, panel: null } }), 'updateCaseMeeting');
+    ok(await t.as('caseworker')(UPDATE, { id: caseId, d: { summary: null, outcomeLetterDate: null } }), 'updateCase');
+    // and nothing changed
+    const [row] = await t.sql('SELECT label, due::text AS due, done FROM case_custom_deadline WHERE id = $1', [deadline]);
+    expect(row).toEqual({ label: 'Nulls', due: '2026-12-01', done: false });
+  });
 });
 
 describe('case content at rest', () => {

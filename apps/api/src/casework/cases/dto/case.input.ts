@@ -87,7 +87,7 @@ export class CaseCreateInput {
 }
 
 @InputType()
-export class CaseUpdateInput extends PartialType(OmitType(CaseCreateInput, ['id', 'contactId', 'caseworkerId', 'secondCaseworkerId', 'repId'] as const)) {
+export class CaseUpdateInput extends PartialType(OmitType(CaseCreateInput, ['id', 'contactId', 'caseworkerId', 'secondCaseworkerId', 'repId'] as const), { skipNullProperties: false }) {
   @OptionalLocalDate('YYYY-MM-DD; default: today when the status becomes CLOSED')
   closedOn?: string | null;
 

@@ -28,7 +28,7 @@ export class CaseCustomDeadlineCreateInput {
 }
 
 @InputType()
-export class CaseCustomDeadlineUpdateInput extends PartialType(OmitType(CaseCustomDeadlineCreateInput, ['id', 'caseId'] as const)) {}
+export class CaseCustomDeadlineUpdateInput extends PartialType(OmitType(CaseCustomDeadlineCreateInput, ['id', 'caseId'] as const), { skipNullProperties: false }) {}
 
 @InputType()
 export class CaseCustomDeadlineFilter extends BaseFilter {

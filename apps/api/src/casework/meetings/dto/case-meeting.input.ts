@@ -64,7 +64,7 @@ export class CaseMeetingCreateInput {
 }
 
 @InputType()
-export class CaseMeetingUpdateInput extends PartialType(OmitType(CaseMeetingCreateInput, ['id', 'caseId'] as const)) {}
+export class CaseMeetingUpdateInput extends PartialType(OmitType(CaseMeetingCreateInput, ['id', 'caseId'] as const), { skipNullProperties: false }) {}
 
 @InputType()
 export class CaseMeetingFilter extends BaseFilter {
