@@ -73,6 +73,13 @@ const MATRIX: Record<string, Row> = {
   _allCaseNotesMeta: { permission: 'CASES_READ' as Permission, op: '{ _allCaseNotesMeta { count } }' },
   // a case's rep adds notes too: CASES_READ (the service checks the team)
   createCaseNote: { permission: 'CASES_READ' as Permission, op: `mutation { createCaseNote(data: { caseId: "${NONE}", body: "x" }) { id } }` },
+  ...crud('Campaign', 'Campaigns', 'AGGREGATES_READ' as Permission, 'CAMPAIGNS_MANAGE' as Permission, `{ name: "", branchId: "${NONE}", startDate: "2026-01-01" }`),
+  setStructureTestThreshold: { permission: 'CAMPAIGNS_MANAGE' as Permission, op: `mutation { setStructureTestThreshold(branchId: "${NONE}", percent: 0) { id } }` },
+  ...crud('CampaignAction', 'CampaignActions', 'AGGREGATES_READ' as Permission, 'CAMPAIGNS_MANAGE' as Permission,
+    `{ campaignId: "${NONE}", kind: MEETING, title: "", date: "2026-01-01" }`),
+  structureTest: { permission: 'AGGREGATES_READ' as Permission, op: `{ structureTest(actionId: "${NONE}") { id } }` },
+  ...reads('Participation', 'Participations', 'PEOPLE_READ' as Permission),
+  recordParticipation: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { recordParticipation(actionId: "${NONE}", entries: []) { id } }` },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },
@@ -103,7 +110,8 @@ describe('authorisation matrix (roles)', () => {
     + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role)
     + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link)
     + (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_team) + (SELECT count(*) FROM case_link) + (SELECT count(*) FROM case_meeting)
-    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) AS n`))[0].n;
+    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note)
+    + (SELECT count(*) FROM campaign) + (SELECT count(*) FROM campaign_action) + (SELECT count(*) FROM participation) + (SELECT count(*) FROM campaign_union) AS n`))[0].n;
   let before: number;
   let cells = 0;
   let refused = 0;
