@@ -256,6 +256,7 @@ describe('actions and participation', () => {
     const r = (await t.as('secretary')(STRUCTURE, { a: actionId })).data!.structureTest;
     expect(r.thresholdPercent).toBe(90);
     for (const w of r.wards) expect(w.meetsThreshold).toBe(w.participants * 10 >= w.headcount * 9);
+    await t.as('secretary')(set, { b: branchId, p: 50 });
   });
 
   it('shows a coalition partner the test without small cells and no person at all', async () => {
@@ -291,5 +292,20 @@ describe('actions and participation', () => {
   it('says a structure test of an action that is not one is bad input', async () => {
     const other = (await t.as('secretary')(CREATE_ACTION, { d: { campaignId, kind: 'MEETING', title: 'Meeting', date: ukToday() } })).data!.createCampaignAction.id;
     expect(errorOf(await t.as('secretary')(STRUCTURE, { a: other })).fields).toEqual({ actionId: 'is not a structure test' });
+  });
+});
+
+describe('the demo data', () => {
+  it('holds a campaign with a join-by countdown, and a structure test with strong and weak wards', async () => {
+    const as = t.as('secretary');
+    const c = (await as(`{ allCampaigns(filter: { q: "Safe staffing now" }) { id daysToJoinBy numbers { actions participants pledged } } }`)).data!.allCampaigns;
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ daysToJoinBy: 21, numbers: { actions: 2 } });
+    expect(c[0].numbers.participants).toBeGreaterThan(0);
+    const [action] = (await as('query($c: ID) { allCampaignActions(filter: { campaignId: $c, isStructureTest: true }) { id } }', { c: c[0].id })).data!.allCampaignActions;
+    const result = (await as(STRUCTURE, { a: action.id })).data!.structureTest;
+    const meets = result.wards.map((w: { meetsThreshold: boolean }) => w.meetsThreshold);
+    expect(meets).toContain(true);
+    expect(meets).toContain(false);
   });
 });
