@@ -11,7 +11,7 @@ import { buildSchema, introspectionFromSchema, parse, print, validate, type Docu
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'ra-core';
 import { buildRollcallQuery, rollcallIntrospection } from '../../apps/web/src/raGraphql.js';
 import {
-  CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
+  CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
 } from '../../apps/web/src/resourceConfig.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
@@ -37,6 +37,11 @@ test.each(Object.entries(ORGANISING_DOCUMENTS))('the organising %s document matc
 
 // Staffing and linking a case (the case page's "Change team" and "Link a case").
 test.each(Object.entries(CASEWORK_DOCUMENTS))('the casework %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// A structure test by ward, and recording who came to an action (the action page).
+test.each(Object.entries(CAMPAIGN_DOCUMENTS))('the campaign %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 
