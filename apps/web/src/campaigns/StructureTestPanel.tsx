@@ -46,6 +46,8 @@ export const StructureTestPanel = ({ actionId }: { actionId: string }) => {
               </Box>
             ))}
           </Box>
+          {/* width 0 and min-width 100%: the table scrolls inside the page instead of widening it */}
+          <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }}>
           <Table size="small" aria-label="Structure test by ward">
             <TableHead>
               <TableRow>
@@ -70,6 +72,7 @@ export const StructureTestPanel = ({ actionId }: { actionId: string }) => {
               ))}
             </TableBody>
           </Table>
+          </Box>
         </>
       )}
     </Box>
