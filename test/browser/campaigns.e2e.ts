@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
 import {
   closeAll, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, PHONE, screenshot, SCREENS, signIn, startWebApp,
 } from '../fixtures/browser.js';
@@ -91,6 +92,7 @@ describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobil
       await expectVisible(page.getByRole('progressbar', { name: 'Progress towards the goal' }));
       await screenshot(page, `campaigns-campaign-${screen}`);
       if (isMobile) expect(await overflowOf(page)).toBe(0);
+      expect({ page: `${screen} campaign`, failing: failing(await axeViolations(page)) }).toEqual({ page: `${screen} campaign`, failing: [] });
       await page.goto(`${t.url}/#/CampaignActions/${badgeDayId}/show`);
       await page.reload();
       const table = page.getByRole('table', { name: 'Structure test by ward' });
@@ -99,6 +101,7 @@ describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobil
       await noProgress(page);
       await screenshot(page, `campaigns-structure-test-${screen}`);
       if (isMobile) expect(await overflowOf(page)).toBe(0);
+      expect({ page: `${screen} structure test`, failing: failing(await axeViolations(page)) }).toEqual({ page: `${screen} structure test`, failing: [] });
       expect(problems).toEqual([]);
     });
   });

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, List, ListItem, ListItemButton, ListItemIcon, ListItemText, MenuItem, TextField, Typography } from '@mui/material';
+import { Box, Button, Checkbox, FormControlLabel, List, ListItem, MenuItem, TextField, Typography } from '@mui/material';
 import { ParticipationState } from '@rollcall/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useDataProvider, useGetList, useNotify, useRefresh } from 'react-admin';
@@ -62,13 +62,13 @@ export const ParticipationPanel = ({ actionId, defaultWardId }: { actionId: stri
       {people.data && people.data.length === 0 ? <Typography color="text.secondary">Nobody you organise is posted on this ward.</Typography> : null}
       <List dense aria-label="People on this ward">
         {(people.data ?? []).map((p) => (
-          <ListItem key={p.id} disablePadding>
-            <ListItemButton onClick={() => toggle(p.id)} sx={{ minHeight: 48 }}>
-              <ListItemIcon>
-                <Checkbox edge="start" checked={ticked.has(p.id)} tabIndex={-1} disableRipple slotProps={{ input: { 'aria-label': `${p.fullName} came` } }} />
-              </ListItemIcon>
-              <ListItemText primary={p.fullName} />
-            </ListItemButton>
+          <ListItem key={p.id} disablePadding divider>
+            {/* the whole row is the label: one tap anywhere on it ticks the person */}
+            <FormControlLabel
+              sx={{ width: '100%', minHeight: 48, m: 0, px: 1 }}
+              control={<Checkbox checked={ticked.has(p.id)} onChange={() => toggle(p.id)} slotProps={{ input: { 'aria-label': `${p.fullName} came` } }} />}
+              label={p.fullName}
+            />
           </ListItem>
         ))}
       </List>

@@ -47,7 +47,7 @@ export const StructureTestPanel = ({ actionId }: { actionId: string }) => {
             ))}
           </Box>
           {/* width 0 and min-width 100%: the table scrolls inside the page instead of widening it */}
-          <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }}>
+          <Box tabIndex={0} role="region" aria-label="Structure test figures" sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }}>
           <Table size="small" aria-label="Structure test by ward">
             <TableHead>
               <TableRow>
