@@ -99,6 +99,17 @@ describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobil
       await expectVisible(table);
       await expectVisible(page.getByText(/wards reach the branch's threshold of 50%/));
       await noProgress(page);
+      // the secretary moves the branch's threshold, and the test is read against it
+      if (!isMobile) {
+        await page.getByRole('textbox', { name: 'Branch threshold (%)' }).fill('40');
+        await page.getByRole('button', { name: 'Set threshold' }).click();
+        await expectVisible(page.getByText(/wards reach the branch's threshold of 40%/));
+        const [{ n }] = await t.sql('SELECT structure_test_threshold AS n FROM branch b JOIN campaign k ON k.branch_id = b.id WHERE k.id = $1', [campaignId]);
+        expect(n).toBe(40);
+        await t.sql('UPDATE branch SET structure_test_threshold = 50 WHERE id = (SELECT branch_id FROM campaign WHERE id = $1)', [campaignId]);
+        await page.reload();
+        await expectVisible(page.getByText(/wards reach the branch's threshold of 50%/));
+      }
       await screenshot(page, `campaigns-structure-test-${screen}`);
       if (isMobile) expect(await overflowOf(page)).toBe(0);
       expect({ page: `${screen} structure test`, failing: failing(await axeViolations(page)) }).toEqual({ page: `${screen} structure test`, failing: [] });

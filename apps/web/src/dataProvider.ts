@@ -193,6 +193,8 @@ export type CaseworkDataProvider = DataProvider & typeof casework;
 const campaigns = {
   structureTest: async (actionId: Identifier) =>
     (await query<{ item: StructureTestResult }>(campaignDocument('structureTest'), { actionId })).item,
+  setStructureTestThreshold: async (branchId: Identifier, percent: number) =>
+    (await mutate<{ item: RaRecord }>(campaignDocument('setStructureTestThreshold'), { branchId, percent })).item,
   recordParticipation: async (actionId: Identifier, entries: { contactId: string; state: string | null }[]) =>
     (await mutate<{ items: RaRecord[] }>(campaignDocument('recordParticipation'), { actionId, entries })).items,
 };

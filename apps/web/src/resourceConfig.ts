@@ -81,7 +81,7 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
     oneLinked: [{ targetGroup: ['employerIds', 'siteIds', 'wardIds', 'staffGroups', 'grades', 'description'] },
       { numbers: ['actions', 'participants', 'pledged', 'targetParticipants', 'shareOfGoal', 'suppressed'] }],
   },
-  CampaignAction: { linked: [{ campaign: ['id', 'name'] }, { ward: ['id', 'name'] }] },
+  CampaignAction: { linked: [{ campaign: ['id', 'name', 'branchId'] }, { ward: ['id', 'name'] }] },
   // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
   CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
 };
@@ -214,6 +214,10 @@ export const CAMPAIGN_DOCUMENTS = {
         wards { id ward { id name } headcount members participants shareOfHeadcount shareOfMembers meetsThreshold suppressed }
         total { headcount participants shareOfHeadcount suppressed }
       }
+    }`,
+  setStructureTestThreshold: `
+    mutation setStructureTestThreshold($branchId: ID!, $percent: Int!) {
+      item: setStructureTestThreshold(branchId: $branchId, percent: $percent) { id structureTestThreshold }
     }`,
   recordParticipation: `
     mutation recordParticipation($actionId: ID!, $entries: [ParticipationEntry!]!) {

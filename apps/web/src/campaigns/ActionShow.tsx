@@ -22,7 +22,7 @@ const Body = () => {
         {a.campaign ? <> · <LinkBase to={`/Campaigns/${a.campaign.id}/show`}>{a.campaign.name}</LinkBase></> : null}
       </Typography>
       {a.notes && <Typography sx={{ mt: 1 }}>{a.notes}</Typography>}
-      {a.isStructureTest && <StructureTestPanel actionId={a.id} />}
+      {a.isStructureTest && <StructureTestPanel actionId={a.id} branchId={a.campaign?.branchId} />}
       {seesPeople && <ParticipationPanel actionId={a.id} defaultWardId={a.wardId} />}
     </Box>
   );

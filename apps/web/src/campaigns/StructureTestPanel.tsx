@@ -1,5 +1,9 @@
-import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { TextField } from '@mui/material';
+import { useState } from 'react';
+import { useNotify } from 'react-admin';
+import { Permission, useCan } from '../permissions';
 import { useDataProvider } from 'react-admin';
 import { LoadError } from '../common/LoadError';
 import { LoadingRows } from '../common/Loading';
@@ -19,9 +23,35 @@ function heat(w: StructureTestWard, threshold: number): string {
  * A structure test, ward by ward: a heat map (each ward a tile coloured by its share of headcount
  * against the branch's threshold), and the same figures as a table for screen readers, strongest first.
  */
-export const StructureTestPanel = ({ actionId }: { actionId: string }) => {
+/** The branch's threshold, set by its secretary or an admin (1 to 100 percent). */
+const ThresholdSetter = ({ branchId, current, onSet }: { branchId: string; current: number; onSet: () => void }) => {
   const dataProvider = useDataProvider<CampaignsDataProvider>();
-  const { data, error, isPending } = useQuery<StructureTestResult>({
+  const notify = useNotify();
+  const [value, setValue] = useState(String(current));
+  const percentValue = Number(value);
+  const valid = Number.isInteger(percentValue) && percentValue >= 1 && percentValue <= 100;
+  const save = async () => {
+    try {
+      await dataProvider.setStructureTestThreshold(branchId, percentValue);
+      notify(`The branch's threshold is now ${percentValue}%`, { type: 'success' });
+      onSet();
+    } catch (e) {
+      notify(e instanceof Error ? e.message : 'Could not set the threshold', { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+      <TextField label="Branch threshold (%)" size="small" value={value} onChange={(e) => setValue(e.target.value)} error={!valid}
+        helperText={valid ? undefined : 'A whole number from 1 to 100'} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 170 }} />
+      <Button onClick={save} disabled={!valid || percentValue === current} size="small">Set threshold</Button>
+    </Stack>
+  );
+};
+
+export const StructureTestPanel = ({ actionId, branchId }: { actionId: string; branchId?: string | null }) => {
+  const dataProvider = useDataProvider<CampaignsDataProvider>();
+  const manages = useCan(Permission.CAMPAIGNS_MANAGE);
+  const { data, error, isPending, refetch } = useQuery<StructureTestResult>({
     queryKey: ['structureTest', actionId],
     queryFn: () => dataProvider.structureTest(actionId),
   });
@@ -34,6 +64,7 @@ export const StructureTestPanel = ({ actionId }: { actionId: string }) => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t.wardsMeeting} of {t.wards.length} wards reach the branch's threshold of {t.thresholdPercent}% of headcount · overall {percent(t.total.shareOfHeadcount)}
       </Typography>
+      {manages && branchId ? <ThresholdSetter key={t.thresholdPercent} branchId={branchId} current={t.thresholdPercent} onSet={() => void refetch()} /> : null}
       {t.wards.length === 0 ? (
         <Alert severity="info">Nobody in the campaign's target group is posted on a ward yet.</Alert>
       ) : (

@@ -27,7 +27,7 @@ export interface ActionRecord {
   online: boolean;
   isStructureTest: boolean;
   notes?: string | null;
-  campaign?: { id: string; name: string } | null;
+  campaign?: { id: string; name: string; branchId: string } | null;
   ward?: { id: string; name: string } | null;
 }
 
