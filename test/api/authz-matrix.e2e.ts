@@ -81,6 +81,13 @@ const MATRIX: Record<string, Row> = {
   revokeCalendarFeed: { permission: 'CASES_READ' as Permission, op: 'mutation { revokeCalendarFeed }' },
   // a case's rep deletes what they uploaded: CASES_READ (the service checks the case's rights and the uploader)
   deleteCaseDocument: { permission: 'CASES_READ' as Permission, op: `mutation { deleteCaseDocument(id: "${NONE}") { id } }` },
+  ...crud('Campaign', 'Campaigns', 'AGGREGATES_READ' as Permission, 'CAMPAIGNS_MANAGE' as Permission, `{ name: "", branchId: "${NONE}", startDate: "2026-01-01" }`),
+  setStructureTestThreshold: { permission: 'CAMPAIGNS_MANAGE' as Permission, op: `mutation { setStructureTestThreshold(branchId: "${NONE}", percent: 0) { id } }` },
+  ...crud('CampaignAction', 'CampaignActions', 'AGGREGATES_READ' as Permission, 'CAMPAIGNS_MANAGE' as Permission,
+    `{ campaignId: "${NONE}", kind: MEETING, title: "", date: "2026-01-01" }`),
+  structureTest: { permission: 'AGGREGATES_READ' as Permission, op: `{ structureTest(actionId: "${NONE}") { id } }` },
+  ...reads('Participation', 'Participations', 'PEOPLE_READ' as Permission),
+  recordParticipation: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { recordParticipation(actionId: "${NONE}", entries: []) { id } }` },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },
@@ -111,7 +118,8 @@ describe('authorisation matrix (roles)', () => {
     + (SELECT count(*) FROM trade_union) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM membership) + (SELECT count(*) FROM rep_role)
     + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link)
     + (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_team) + (SELECT count(*) FROM case_link) + (SELECT count(*) FROM case_meeting)
-    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) + (SELECT count(*) FROM case_document) AS n`))[0].n;
+    + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) + (SELECT count(*) FROM case_document)
+    + (SELECT count(*) FROM campaign) + (SELECT count(*) FROM campaign_action) + (SELECT count(*) FROM participation) + (SELECT count(*) FROM campaign_union) AS n`))[0].n;
   let before: number;
   let cells = 0;
   let refused = 0;

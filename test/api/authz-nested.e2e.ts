@@ -20,9 +20,11 @@ import { CaseMeeting } from '../../apps/api/src/casework/meetings/case-meeting.e
 import { CaseMeetingService } from '../../apps/api/src/casework/meetings/case-meeting.service.js';
 import { CaseNote } from '../../apps/api/src/casework/notes/case-note.entity.js';
 import { CaseNoteService } from '../../apps/api/src/casework/notes/case-note.service.js';
+import { Participation } from '../../apps/api/src/campaigns/participation.entity.js';
+import { ParticipationService } from '../../apps/api/src/campaigns/participation.service.js';
 import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 import {
-  BMA, type CaseTarget, caseTargets, cloneRow, EXPECT, PATCH_SITES, type Scope, SCOPES, scopeTargets, type Target, UNISON,
+  BMA, type CaseTarget, caseTargets, cloneRow, EXPECT, PATCH_SITES, participationTargets, type Scope, SCOPES, scopeTargets, type Target, UNISON,
 } from '../fixtures/scope-targets.js';
 
 /**
@@ -53,11 +55,11 @@ function personTypes(types: readonly GraphQLNamedType[]): Set<string> {
 interface Cell {
   /** What it reads: a person's records (read scope), their personal phone and email, their case, or whether they have one open. */
   access: 'read' | 'personal' | 'cases' | 'existence';
-  op: (x: Target & CaseTarget, scope: Scope) => [string, Record<string, unknown>];
+  op: (x: Target & CaseTarget & { participationId: string }, scope: Scope) => [string, Record<string, unknown>];
   /** The root field the query goes through (its FORBIDDEN is a refusal). */
   root: string;
   /** Ids of the records (or people) the nested field returned. */
-  ids: (data: Record<string, any>, x: Target & CaseTarget) => string[];
+  ids: (data: Record<string, any>, x: Target & CaseTarget & { participationId: string }) => string[];
   /** How the parent slips: a root service that hands it out unscoped (default), or `real` (the field is the parent's own data). */
   real?: boolean;
 }
@@ -66,7 +68,7 @@ const listOf = (root: string, field: string) => (d: Record<string, any>) => (d[r
 const onContact = (field: string, select = `${field} { id }`): Cell => ({
   access: 'read', root: 'Contact', op: (x) => [`query($id: ID!) { Contact(id: $id) { ${select} } }`, { id: x.contactId }], ids: listOf('Contact', field),
 });
-const contactOf = (root: 'Conversation' | 'Membership' | 'RepRole', key: keyof Target): Cell => ({
+const contactOf = (root: 'Conversation' | 'Membership' | 'RepRole' | 'Participation', key: keyof Target | 'participationId'): Cell => ({
   access: 'read', root, op: (x) => [`query($id: ID!) { ${root}(id: $id) { contact { id } } }`, { id: x[key] }], ids: (d) => [d[root]?.contact?.id].filter(Boolean),
 });
 /** A list under a case (or a case under a meeting), read with the case rule. */
@@ -98,6 +100,7 @@ const NESTED: Record<string, Cell> = {
   'Conversation.contact': contactOf('Conversation', 'conversationId'),
   'Membership.contact': contactOf('Membership', 'membershipId'),
   'RepRole.contact': contactOf('RepRole', 'repRoleId'),
+  'Participation.contact': contactOf('Participation', 'participationId'),
   // the parent's own list, read through the door (every target's membership made a joiner of today)
   'RecentJoiners.memberships': {
     access: 'read', root: 'recentJoiners', real: true, op: () => ['{ recentJoiners(days: 1, limit: 100) { memberships { id } } }', {}], ids: listOf('recentJoiners', 'memberships'),
@@ -150,7 +153,7 @@ const VALUES: Record<string, Cell> = {
 };
 
 let t: TestApp;
-let targets: Record<Scope, Target & CaseTarget>;
+let targets: Record<Scope, Target & CaseTarget & { participationId: string }>;
 /** Each person's scope, and each record's (the scope of the person it is about), by id. */
 const whereIs = new Map<string, Where>();
 
@@ -165,7 +168,8 @@ beforeAll(async () => {
   t = await startTestApp();
   const people = await scopeTargets(t);
   const cases = await caseTargets(t, people);
-  targets = Object.fromEntries(SCOPES.map((s) => [s, { ...people[s], ...cases[s] }])) as Record<Scope, Target & CaseTarget>;
+  const participations = await participationTargets(t, people);
+  targets = Object.fromEntries(SCOPES.map((s) => [s, { ...people[s], ...cases[s], participationId: participations[s].participationId }])) as typeof targets;
   for (const scope of SCOPES) {
     const x = targets[scope];
     // an assessment, a later conversation (the follow-up done), an issue tag, a covered ward, a membership joined today
@@ -234,7 +238,7 @@ describe('authorisation matrix (nested fields)', () => {
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
     expect([...people].sort()).toEqual(['AssessmentEntry', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
-      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Posting', 'RepRole', 'TimelineEvent']);
+      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent']);
   });
 
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {
@@ -263,6 +267,7 @@ describe('authorisation matrix (nested fields)', () => {
         };
         return { deadlines: [deadline], cases: new Map([[kase.id, kase]]) };
       }),
+      jest.spyOn(t.app.get(ParticipationService), 'get').mockImplementation((id) => rowOf(Participation, id)),
     ];
     const coverage = jest.spyOn(t.app.get(OrganisingService), 'coverage');
     // a ward of the caller's own map, which it may see

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
-import { type Access, cloneRow, EXPECT, type Scope, SCOPES, scopeTargets, type Target } from '../fixtures/scope-targets.js';
+import { type Access, cloneRow, EXPECT, participationTargets, type ParticipationTarget, type Scope, SCOPES, scopeTargets, type Target } from '../fixtures/scope-targets.js';
 
 /**
  * The scope dimension of the authorisation matrix: every query and mutation that reaches a person
@@ -27,6 +27,11 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 ].map((f) => [f, 'workplace reference data, branches, accounts (and the reps among them), issue tags, the audit log, one\'s own session, or per-ward counts '
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
+  ...['Campaign', 'allCampaigns', '_allCampaignsMeta', 'createCampaign', 'updateCampaign', 'deleteCampaign', 'setStructureTestThreshold',
+    'CampaignAction', 'allCampaignActions', '_allCampaignActionsMeta', 'createCampaignAction', 'updateCampaignAction', 'deleteCampaignAction']
+    .map((f): [string, string] => [f, "a branch's campaigns and actions (read by everyone in the branch, changed by its officers: campaigns.e2e); "
+      + 'their numbers are counts in the count scope, small ones withheld from aggregate-only callers (campaigns.e2e)']),
+  ['structureTest', "per-ward counts of a structure test in the caller's count scope, names no one (counted against SQL, and withheld for coalition partners, in campaigns.e2e)"],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
   ...['calendarFeed', 'regenerateCalendarFeed', 'revokeCalendarFeed'].map((f) => [f, "one's own calendar feed link; what the feed holds "
     + "(one's own open cases' meetings and deadlines, initials and case type only) is checked in calendar-feed.e2e"]),
@@ -39,6 +44,8 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
+/** Each target's participation on an action of their own branch's campaign. */
+let participations = {} as Record<Scope, ParticipationTarget>;
 /** The membership the recentJoiners cell looks for (set by its op, read by its outcome). */
 let joiner = '';
 
@@ -60,6 +67,7 @@ async function sacrificial(target: Target): Promise<{ contactId: string; members
 beforeAll(async () => {
   t = await startTestApp();
   Object.assign(targets, await scopeTargets(t));
+  participations = await participationTargets(t, targets);
   await t.sql("UPDATE contact SET personal_phone = '07700 900123' WHERE id = ANY($1)", [SCOPES.map((s) => targets[s].contactId)]);
 });
 afterAll(async () => { await t?.close(); });
@@ -161,6 +169,15 @@ const CELLS: Cell[] = [
     access: 'write', field: 'unlinkContacts',
     op: async (x) => ['mutation($l: ID!, $f: ID!) { unlinkContacts(data: { leaderId: $l, followerId: $f }) }', { l: x.contactId, f: (await sacrificial(x)).contactId }],
     outcome: (r) => (r.data && r.data.unlinkContacts === false ? 'seen' : single('unlinkContacts')(r)),
+  },
+  // campaigns: who came to an action of the person's own branch's campaign
+  { access: 'read', field: 'Participation', op: async (_x, s) => ['query($id: ID!) { Participation(id: $id) { contact { id } } }', { id: participations[s].participationId }], outcome: single('Participation') },
+  { access: 'read', field: 'allParticipations', op: async (x, s) => ['query($a: ID, $c: ID) { allParticipations(filter: { actionId: $a, contactId: $c }) { id } }', { a: participations[s].actionId, c: x.contactId }], outcome: listed('allParticipations') },
+  { access: 'read', field: '_allParticipationsMeta', op: async (_x, s) => ['query($ids: [String!]) { _allParticipationsMeta(filter: { ids: $ids }) { count } }', { ids: [participations[s].participationId] }], outcome: listed('_allParticipationsMeta') },
+  {
+    access: 'write', field: 'recordParticipation',
+    op: async (x, s) => ['mutation($a: ID!, $c: ID!) { recordParticipation(actionId: $a, entries: [{ contactId: $c, state: PLEDGED }]) { id } }', { a: participations[s].actionId, c: x.contactId }],
+    outcome: single('recordParticipation'),
   },
   {
     access: 'create', field: 'createContact',

@@ -11,7 +11,7 @@ import { buildSchema, introspectionFromSchema, parse, print, validate, type Docu
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'ra-core';
 import { buildRollcallQuery, rollcallIntrospection } from '../../apps/web/src/raGraphql.js';
 import {
-  CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
+  CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
 } from '../../apps/web/src/resourceConfig.js';
 import { CALENDAR_FEED_DOCUMENTS } from '../../apps/web/src/cases/calendarFeedDocuments.js';
 
@@ -43,6 +43,11 @@ test.each(Object.entries(CASEWORK_DOCUMENTS))('the casework %s document matches 
 
 // The calendar feed card: whether one has a feed, a new link, stopping it.
 test.each(Object.entries(CALENDAR_FEED_DOCUMENTS))('the calendar feed %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// A structure test by ward, and recording who came to an action (the action page).
+test.each(Object.entries(CAMPAIGN_DOCUMENTS))('the campaign %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

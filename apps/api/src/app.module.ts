@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CaseworkModule } from './casework/casework.module.js';
+import { CampaignModule } from './campaigns/campaign.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -107,6 +108,7 @@ export class AppModule implements NestModule {
         OrganisingModule,
         CaseworkModule,
         CalendarModule,
+        CampaignModule,
         ExportModule,
         ...(options.modules ?? []),
       ],

@@ -3,6 +3,8 @@ import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
 import branches from './branches';
+import campaigns from './campaigns';
+import campaignActions from './campaigns/actions';
 import cases from './cases';
 import { CalendarFeedPage } from './cases/CalendarFeedPage';
 import contacts from './contacts';
@@ -72,6 +74,9 @@ export const App = () => (
         may(Permission.CASES_READ) ? (
           <Resource key="Cases" name="Cases" {...(may(Permission.CASES_WRITE) ? cases : readOnly(cases))} />
         ) : null,
+        <Resource key="Campaigns" name="Campaigns" {...(may(Permission.CAMPAIGNS_MANAGE) ? campaigns : readOnly(campaigns))} />,
+        <Resource key="CampaignActions" name="CampaignActions" options={{ label: 'Actions' }}
+          {...(may(Permission.CAMPAIGNS_MANAGE) ? campaignActions : readOnly(campaignActions))} />,
         seesPeople ? (
           <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />
         ) : null,

@@ -1,4 +1,5 @@
 import {
+  ACTION_KIND_LABELS,
   AEIOU_LABELS,
   AEIOU_STEPS,
   ASK_ANSWER_LABELS,
@@ -29,6 +30,7 @@ function toChoices(labels: Record<string, string>): Choice[] {
 }
 
 export const STAFF_GROUP_CHOICES = toChoices(STAFF_GROUP_LABELS);
+export const ACTION_KIND_CHOICES = toChoices(ACTION_KIND_LABELS);
 export const GRADE_CHOICES: Choice[] = GRADES.map((g) => ({ id: g.grade, name: g.label }));
 export const SHIFT_PATTERN_CHOICES = toChoices(SHIFT_PATTERN_LABELS);
 export const CONTRACT_TYPE_CHOICES = toChoices(CONTRACT_TYPE_LABELS);

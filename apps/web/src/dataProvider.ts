@@ -4,7 +4,8 @@ import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-ad
 import schema from 'virtual:api-schema';
 import { apolloClient, toHttpError } from './apollo';
 import { createRollcallProvider, plain } from './raGraphql';
-import { CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
+import { CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
+import type { StructureTestResult } from './campaigns/campaignTypes';
 import { branchEmployerIds } from './session';
 
 /**
@@ -47,6 +48,15 @@ const caseworkDocument = (name: keyof typeof CASEWORK_DOCUMENTS): DocumentNode =
   if (!doc) {
     doc = gql(CASEWORK_DOCUMENTS[name]);
     documents.set(`casework:${name}`, doc);
+  }
+  return doc;
+};
+
+const campaignDocument = (name: keyof typeof CAMPAIGN_DOCUMENTS): DocumentNode => {
+  let doc = documents.get(`campaign:${name}`);
+  if (!doc) {
+    doc = gql(CAMPAIGN_DOCUMENTS[name]);
+    documents.set(`campaign:${name}`, doc);
   }
   return doc;
 };
@@ -179,5 +189,17 @@ const casework = {
 
 export type CaseworkDataProvider = DataProvider & typeof casework;
 
+/** Campaigns: a structure test by ward, and recording who came (all together, or nothing). */
+const campaigns = {
+  structureTest: async (actionId: Identifier) =>
+    (await query<{ item: StructureTestResult }>(campaignDocument('structureTest'), { actionId })).item,
+  setStructureTestThreshold: async (branchId: Identifier, percent: number) =>
+    (await mutate<{ item: RaRecord }>(campaignDocument('setStructureTestThreshold'), { branchId, percent })).item,
+  recordParticipation: async (actionId: Identifier, entries: { contactId: string; state: string | null }[]) =>
+    (await mutate<{ items: RaRecord[] }>(campaignDocument('recordParticipation'), { actionId, entries })).items,
+};
+
+export type CampaignsDataProvider = DataProvider & typeof campaigns;
+
 /** The typed signatures are generic over the record type; the records here are whatever the API sends. */
-export const dataProvider = { ...provider, ...organising, ...casework } as unknown as OrganisingDataProvider & CaseworkDataProvider;
+export const dataProvider = { ...provider, ...organising, ...casework, ...campaigns } as unknown as OrganisingDataProvider & CaseworkDataProvider & CampaignsDataProvider;

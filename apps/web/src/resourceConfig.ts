@@ -77,6 +77,12 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
     ],
     listOmit: ['summary', 'outcome'],
   },
+  // A campaign with its target group in words and its numbers against its goal; an action with its campaign and ward.
+  Campaign: {
+    oneLinked: [{ targetGroup: ['employerIds', 'siteIds', 'wardIds', 'staffGroups', 'grades', 'description'] },
+      { numbers: ['actions', 'participants', 'pledged', 'targetParticipants', 'shareOfGoal', 'suppressed'] }],
+  },
+  CampaignAction: { linked: [{ campaign: ['id', 'name', 'branchId'] }, { ward: ['id', 'name'] }] },
   // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
   CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
 };
@@ -200,6 +206,26 @@ export const ORGANISING_DOCUMENTS = {
  * Staffing a case and linking it (the case page: "Change team", "Link a case"), which are not one resource's CRUD:
  * who may take a place on the team, the new team, and a link made or removed (see dataProvider.ts `casework`).
  */
+/** Campaigns: a structure test's result by ward, and who came to an action (saved together). */
+export const CAMPAIGN_DOCUMENTS = {
+  structureTest: `
+    query structureTest($actionId: ID!) {
+      item: structureTest(actionId: $actionId) {
+        id thresholdPercent wardsMeeting
+        wards { id ward { id name } headcount members participants shareOfHeadcount shareOfMembers meetsThreshold suppressed }
+        total { headcount participants shareOfHeadcount suppressed }
+      }
+    }`,
+  setStructureTestThreshold: `
+    mutation setStructureTestThreshold($branchId: ID!, $percent: Int!) {
+      item: setStructureTestThreshold(branchId: $branchId, percent: $percent) { id structureTestThreshold }
+    }`,
+  recordParticipation: `
+    mutation recordParticipation($actionId: ID!, $entries: [ParticipationEntry!]!) {
+      items: recordParticipation(actionId: $actionId, entries: $entries) { id contactId state }
+    }`,
+} as const;
+
 export const CASEWORK_DOCUMENTS = {
   caseTeamCandidates: `
     query caseTeamCandidates($caseId: ID!, $role: CaseTeamRole!, $q: String) {

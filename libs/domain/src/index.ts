@@ -14,3 +14,4 @@ export * from './permissions.js';
 export * from './limits.js';
 export * from './casework.js';
 export * from './target-group.js';
+export * from './campaigns.js';

@@ -31,6 +31,8 @@ export enum Permission {
   CASES_WRITE = 'CASES_WRITE',
   /** Whether a person one may see has an open case (existence only, never its content). */
   CASES_EXISTENCE_READ = 'CASES_EXISTENCE_READ',
+  /** Create, change and delete the campaigns and actions of the branches one is secretary or admin of; set a branch's structure-test threshold. */
+  CAMPAIGNS_MANAGE = 'CAMPAIGNS_MANAGE',
   /** Own account. */
   SELF = 'SELF',
 }

@@ -25,6 +25,8 @@ export const PERSON_OWNED = {
   contact_link: ['leader_id', 'follower_id'],
   // a case is about its member; its content is read through the CaseDoor, which is built on this one
   case_file: ['contact_id'],
+  // who was invited to, pledged or took part in a campaign's action
+  participation: ['contact_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonOwnedTable = keyof typeof PERSON_OWNED;

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation, Unique } from 'typeorm';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, type Relation, Unique } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -13,6 +13,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 @Index('uq_branch_org_name', ['organisationId', 'name'], { unique: true })
 // A case names its branch with its organisation: (organisation_id, branch_id).
 @Unique('uq_branch_org_id', ['organisationId', 'id'])
+@Check('ck_branch_structure_test_threshold', 'structure_test_threshold BETWEEN 1 AND 100')
 export class Branch extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
@@ -24,6 +25,11 @@ export class Branch extends BaseEntity {
   @Field()
   @Column()
   name: string;
+
+  /** The share (percent) of a ward's headcount a structure test must reach for the ward to count as strong. */
+  @Field(() => Int, { description: "The share (percent) of a ward's headcount a structure test must reach (default 50)" })
+  @Column({ type: 'smallint', default: 50 })
+  structureTestThreshold: number;
 
   /** The employers whose staff this branch organises. An employer is in at most one branch per organisation. */
   @ManyToMany(() => Employer)

@@ -99,6 +99,7 @@ const REFERENCED_FIELD: Record<string, string> = {
 const REFERENCING: Record<string, string> = {
   site: 'sites', ward: 'wards', posting: 'people posted to it', contact: 'contacts',
   membership: 'memberships', rep_role: 'rep roles', rep_role_ward: 'reps covering it', app_user: 'users',
+  participation: "people's participation recorded on it (clear it first)", campaign_action: 'actions',
 };
 
 /**

@@ -22,8 +22,11 @@ import { CaseCustomDeadline } from '../casework/deadlines/case-custom-deadline.e
 import { CaseMeeting } from '../casework/meetings/case-meeting.entity.js';
 import { CaseNote } from '../casework/notes/case-note.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
+import { CampaignAction } from '../campaigns/campaign-action.entity.js';
+import { Participation } from '../campaigns/participation.entity.js';
 import { CaseDocument } from '../casework/documents/case-document.entity.js';
 
 export const ENTITIES = [Organisation, Branch, User, UserBranchRole, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent,
   IssueTag, Conversation, AssessmentEntry, ContactLink, CaseFile, CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote,
-  CaseDocument, CalendarFeed];
+  CaseDocument, CalendarFeed, Campaign, CampaignAction, Participation];

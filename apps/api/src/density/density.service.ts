@@ -16,14 +16,14 @@ export interface Counts {
 const ZERO: Counts = { headcount: 0, members: 0, reps: 0 };
 
 /** Current staff of the count scope (the door's `people`): not deleted, not left, with their current posting. */
-const currentStaff = (people: PeopleSql) => `
+export const currentStaff = (people: PeopleSql) => `
   FROM posting p
   JOIN contact c ON c.id = p.contact_id
   JOIN ward w ON w.id = p.ward_id
   WHERE p.end_date IS NULL AND ${people({ alias: 'c' })} AND c.deleted_at IS NULL
     AND (c.leave_date IS NULL OR c.leave_date > current_date)`;
 
-const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER'
+export const IS_MEMBER = `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER'
     AND (m.leave_date IS NULL OR m.leave_date > current_date))`;
 
 /** List fields that sort wards or sites by their counts, each with the alias its value is selected as. */

@@ -1,0 +1,119 @@
+/// <reference lib="dom" />
+/**
+ * Campaigns in the browser. On a phone, the demo rep opens the campaign's meeting, picks a ward of
+ * their patch, ticks three people who came (one tap each) and saves once: the API then holds exactly
+ * those three as having come, recorded by the rep. The campaign page (numbers against the goal, the
+ * join-by countdown, its actions) and the structure test's heat map and table are shown at desktop
+ * and phone sizes, without sideways scrolling.
+ *
+ * Screenshots land in test/browser/screenshots/campaigns-*.png (git-ignored).
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
+import {
+  closeAll, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, PHONE, screenshot, SCREENS, signIn, startWebApp,
+} from '../fixtures/browser.js';
+
+jest.setTimeout(240_000);
+
+let t: TestApp;
+let browser: Browser;
+let campaignId = '';
+let meetingId = '';
+let badgeDayId = '';
+let ward = { id: '', name: '' };
+
+beforeAll(async () => {
+  t = await startWebApp();
+  browser = await launchBrowser();
+  [{ id: campaignId }] = await t.sql(`SELECT k.id FROM campaign k JOIN branch_employer be ON be.branch_id = k.branch_id WHERE be.employer_id = $1 AND k.name = 'Safe staffing now'`,
+    [t.demoEmployerId]);
+  [{ id: meetingId }] = await t.sql("SELECT id FROM campaign_action WHERE campaign_id = $1 AND kind = 'MEETING'", [campaignId]);
+  [{ id: badgeDayId }] = await t.sql('SELECT id FROM campaign_action WHERE campaign_id = $1 AND is_structure_test', [campaignId]);
+  // a ward of the rep's patch, with at least three people nobody has marked as having come to the meeting
+  [ward] = await t.sql(`SELECT w.id, w.name FROM ward w JOIN rep_patch rp ON rp.site_id = w.site_id JOIN app_user u ON u.id = rp.user_id AND u.email = $1
+    JOIN posting p ON p.ward_id = w.id AND p.end_date IS NULL
+    WHERE NOT EXISTS (SELECT 1 FROM participation pt WHERE pt.action_id = $2 AND pt.contact_id = p.contact_id AND pt.state = 'ATTENDED_OR_SIGNED')
+    GROUP BY w.id, w.name HAVING count(*) >= 3 ORDER BY w.name LIMIT 1`, [LOGINS.rep, meetingId]);
+  expect(ward.id).toBeTruthy();
+});
+afterAll(async () => closeAll(browser, t));
+
+describe('attendance on a phone', () => {
+  test('the rep ticks three people who came on one ward and saves once', async () => {
+    const before = (await t.sql("SELECT contact_id FROM participation WHERE action_id = $1 AND state = 'ATTENDED_OR_SIGNED'", [meetingId])).map((r) => r.contact_id);
+    await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.rep);
+      await page.goto(`${t.url}/#/CampaignActions/${meetingId}/show`);
+      await expectVisible(page.getByRole('heading', { name: 'Who came' }));
+      await page.getByRole('combobox', { name: 'Ward' }).click();
+      await page.getByRole('option', { name: ward.name, exact: true }).click();
+      const list = page.getByRole('list', { name: 'People on this ward' });
+      const unticked = list.getByRole('checkbox', { checked: false });
+      await expectVisible(unticked.first());
+      await noProgress(page);
+      const names: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const box = list.getByRole('checkbox', { checked: false }).first();
+        names.push((await box.getAttribute('aria-label'))!.replace(/ came$/, ''));
+        await box.click();
+      }
+      await page.getByRole('button', { name: 'Save 3 changes' }).click();
+      await expectVisible(page.getByText('Saved: 3 people'));
+      await expectVisible(page.getByRole('button', { name: 'Nothing to save' }));
+      await screenshot(page, 'campaigns-attendance-phone');
+      expect(await overflowOf(page)).toBe(0);
+      const [{ id: rep }] = await t.sql('SELECT id FROM app_user WHERE email = $1', [LOGINS.rep]);
+      const after = await t.sql(`SELECT c.first_name || ' ' || c.last_name AS name, pt.recorded_by_id FROM participation pt JOIN contact c ON c.id = pt.contact_id
+        WHERE pt.action_id = $1 AND pt.state = 'ATTENDED_OR_SIGNED' AND NOT (pt.contact_id = ANY($2))`, [meetingId, before]);
+      expect(after.map((r) => r.name).sort()).toEqual(names.sort());
+      expect(new Set(after.map((r) => r.recorded_by_id))).toEqual(new Set([rep]));
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobile }) => {
+  test('shows its numbers against the goal, the countdown, its actions and the structure test by ward', async () => {
+    const [{ participants }] = await t.sql(`SELECT count(DISTINCT pt.contact_id)::int AS participants FROM participation pt JOIN campaign_action a ON a.id = pt.action_id
+      WHERE a.campaign_id = $1 AND pt.state = 'ATTENDED_OR_SIGNED'`, [campaignId]);
+    await inSession(openSession(browser, viewport, { isMobile }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      // a fresh load, so the phone's layout width is this page's own (not one an earlier page widened)
+      await page.goto(`${t.url}/#/Campaigns/${campaignId}/show`);
+      await page.reload();
+      await expectVisible(page.getByRole('heading', { name: 'Safe staffing now' }));
+      await expectVisible(page.getByLabel('People who took part').getByText(String(participants), { exact: false }));
+      await expectVisible(page.getByText(/days to join by the cut-off/));
+      await expectVisible(page.getByText('Badge day: #SafeStaffingNow').first());
+      // (the page's own progress bar is the goal's, so it is not waited away)
+      await expectVisible(page.getByRole('progressbar', { name: 'Progress towards the goal' }));
+      await screenshot(page, `campaigns-campaign-${screen}`);
+      if (isMobile) expect(await overflowOf(page)).toBe(0);
+      expect({ page: `${screen} campaign`, failing: failing(await axeViolations(page)) }).toEqual({ page: `${screen} campaign`, failing: [] });
+      await page.goto(`${t.url}/#/CampaignActions/${badgeDayId}/show`);
+      await page.reload();
+      const table = page.getByRole('table', { name: 'Structure test by ward' });
+      await expectVisible(table);
+      await expectVisible(page.getByText(/wards reach the branch's threshold of 50%/));
+      await noProgress(page);
+      // the secretary moves the branch's threshold, and the test is read against it
+      if (!isMobile) {
+        await page.getByRole('textbox', { name: 'Branch threshold (%)' }).fill('40');
+        await page.getByRole('button', { name: 'Set threshold' }).click();
+        await expectVisible(page.getByText(/wards reach the branch's threshold of 40%/));
+        const [{ n }] = await t.sql('SELECT structure_test_threshold AS n FROM branch b JOIN campaign k ON k.branch_id = b.id WHERE k.id = $1', [campaignId]);
+        expect(n).toBe(40);
+        await t.sql('UPDATE branch SET structure_test_threshold = 50 WHERE id = (SELECT branch_id FROM campaign WHERE id = $1)', [campaignId]);
+        await page.reload();
+        await expectVisible(page.getByText(/wards reach the branch's threshold of 50%/));
+      }
+      await screenshot(page, `campaigns-structure-test-${screen}`);
+      if (isMobile) expect(await overflowOf(page)).toBe(0);
+      expect({ page: `${screen} structure test`, failing: failing(await axeViolations(page)) }).toEqual({ page: `${screen} structure test`, failing: [] });
+      expect(problems).toEqual([]);
+    });
+  });
+});
