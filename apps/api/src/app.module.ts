@@ -10,6 +10,7 @@ import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
 import { CaseworkModule } from './casework/casework.module.js';
+import { BallotModule } from './ballots/ballot.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -103,6 +104,7 @@ export class AppModule implements NestModule {
         AssessmentModule,
         OrganisingModule,
         CaseworkModule,
+        BallotModule,
         ExportModule,
         ...(options.modules ?? []),
       ],

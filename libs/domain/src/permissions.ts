@@ -31,6 +31,8 @@ export enum Permission {
   CASES_WRITE = 'CASES_WRITE',
   /** Whether a person one may see has an open case (existence only, never its content). */
   CASES_EXISTENCE_READ = 'CASES_EXISTENCE_READ',
+  /** Create, change and delete a branch's industrial-action ballots, and enter their official results. */
+  BALLOTS_MANAGE = 'BALLOTS_MANAGE',
   /** Own account. */
   SELF = 'SELF',
 }

@@ -25,6 +25,8 @@ export const PERSON_OWNED = {
   contact_link: ['leader_id', 'follower_id'],
   // a case is about its member; its content is read through the CaseDoor, which is built on this one
   case_file: ['contact_id'],
+  // a member's chase state in a ballot, each change a row (the ballot itself is the organisation's)
+  ballot_member_state: ['contact_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonOwnedTable = keyof typeof PERSON_OWNED;

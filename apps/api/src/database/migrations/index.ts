@@ -16,6 +16,7 @@ import { CreatedBy1795439300000 } from './1795439300000-created-by.js';
 import { AuditExport1795439500000 } from './1795439500000-audit-export.js';
 import { PolicyIdentityOnce1796050000000 } from './1796050000000-policy-identity-once.js';
 import { Casework1796100000000 } from './1796100000000-casework.js';
+import { Ballots1796600000000 } from './1796600000000-ballots.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
@@ -23,4 +24,4 @@ export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionR
   ContactBranchIndex1795436500000, ContactPolicyArray1795436600000,
   Organising1795437353066, LoginThrottle1795438100000, DefaultIssueTags1795438200000,
   StructureOwned1795439000000, LoginThrottleHashed1795439200000, CreatedBy1795439300000, AuditExport1795439500000,
-  PolicyIdentityOnce1796050000000, Casework1796100000000];
+  PolicyIdentityOnce1796050000000, Casework1796100000000, Ballots1796600000000];
