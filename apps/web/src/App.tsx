@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin'
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
+import ballots from './ballots';
 import branches from './branches';
 import cases from './cases';
 import contacts from './contacts';
@@ -70,6 +71,9 @@ export const App = () => (
         ) : null,
         may(Permission.CASES_READ) ? (
           <Resource key="Cases" name="Cases" {...(may(Permission.CASES_WRITE) ? cases : readOnly(cases))} />
+        ) : null,
+        seesPeople ? (
+          <Resource key="Ballots" name="Ballots" {...(may(Permission.BALLOTS_MANAGE) ? ballots : readOnly(ballots))} />
         ) : null,
         seesPeople ? (
           <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />

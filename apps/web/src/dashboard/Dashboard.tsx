@@ -5,6 +5,7 @@ import { readsWholeBranch } from '../session';
 import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
 import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget, NoNextStepWidget } from './CaseworkWidgets';
 import { DensityBySiteWidget } from './DensityBySiteWidget';
+import { LiveBallotWidget } from './LiveBallotWidget';
 import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
 import { RecentJoinersWidget } from './RecentJoinersWidget';
 import { WorstCoveredWardsWidget } from './WorstCoveredWardsWidget';
@@ -67,6 +68,11 @@ export const Dashboard = () => {
                 <MyOpenCasesWidget />
               </Grid>
             </>
+          )}
+          {wholeBranch && seesPeople && (
+            <Grid size={12}>
+              <LiveBallotWidget />
+            </Grid>
           )}
           <Grid size={12}>
             <DensityBySiteWidget />
