@@ -80,12 +80,11 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
   },
   // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
   CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
-  // A ballot: lists show its rule set's name; its page reads its thresholds, its eligible group and its result's evaluation
+  // A ballot: every read takes its rule set and thresholds; its page reads its eligible group and its result's evaluation
   // (its members and projection come from BALLOT_DOCUMENTS: they are not the record's).
   Ballot: {
-    linked: [{ ruleSet: ['id', 'name'] }],
+    linked: [{ ruleSet: ['id', 'name', 'legislation', 'minTurnoutPercent', 'importantPublicServiceYesPercent', 'mandateMonths', 'mandateMaxMonthsByAgreement'] }],
     oneLinked: [
-      { ruleSet: ['id', 'name', 'legislation', 'minTurnoutPercent', 'importantPublicServiceYesPercent', 'mandateMonths', 'mandateMaxMonthsByAgreement'] },
       { eligibleGroup: ['employerIds', 'siteIds', 'wardIds', 'staffGroups', 'grades', 'description'] },
       { evaluation: ['valid', 'turnout', 'yesShareOfEntitled', 'yesShareOfVotes', 'majorityYes', 'turnoutMet', 'importantPublicServiceYesMet',
         'requiredVotes', 'requiredYes', 'failures', 'reasons', 'mandateExpires'] },

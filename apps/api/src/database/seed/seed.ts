@@ -8,6 +8,7 @@ import { hashPassword } from '../../auth/password.js';
 import { followUpDone } from '../../conversations/follow-up.sql.js';
 import { DEFAULT_ISSUE_TAGS, ukToday } from '@rollcall/domain';
 import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
+import { writeBallots } from './ballots.js';
 import { writeCases } from './cases.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
@@ -179,6 +180,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     await writeBranches(client);
     await writeOrganising(client);
     cases = options.cipher ? await writeCases(client, options.cipher, options.casesToday ?? ukToday()) : 0;
+    await writeBallots(client, options.casesToday ?? ukToday());
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
