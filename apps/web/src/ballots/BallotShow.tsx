@@ -25,6 +25,9 @@ interface BallotRecord {
   evaluation: { valid: boolean; turnout: number; yesShareOfEntitled: number; yesShareOfVotes: number | null; failures: string[]; reasons: string[]; mandateExpires: string | null } | null;
 }
 
+/** Chips whose words wrap on a phone instead of widening the page. */
+const WRAP = { height: 'auto', py: 0.5, '& .MuiChip-label': { whiteSpace: 'normal' } } as const;
+
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card variant="outlined" component="section" sx={{ mb: 2 }} data-testid={testId}>
     <CardContent>
@@ -39,17 +42,17 @@ const RuleSet = ({ b }: { b: BallotRecord }) => (
   <Section title={`Rule set: ${b.ruleSet.name}`} testId="ballot-rule-set">
     <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{b.ruleSet.legislation}</Typography>
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {b.ruleSet.minTurnoutPercent !== null && <Chip label={`Turnout at least ${b.ruleSet.minTurnoutPercent}% of those entitled`} />}
-      <Chip label="A majority of those voting say Yes" />
+      {b.ruleSet.minTurnoutPercent !== null && <Chip sx={WRAP} label={`Turnout at least ${b.ruleSet.minTurnoutPercent}% of those entitled`} />}
+      <Chip sx={WRAP} label="A majority of those voting say Yes" />
       {b.ruleSet.importantPublicServiceYesPercent !== null ? (
-        <Chip color={b.importantPublicService ? 'warning' : 'default'}
+        <Chip sx={WRAP} color={b.importantPublicService ? 'warning' : 'default'}
           label={b.importantPublicService
             ? `Important public services: Yes from at least ${b.ruleSet.importantPublicServiceYesPercent}% of everyone entitled`
             : `40 % rule: not an important public service ballot`} />
       ) : (
-        <Chip label="No 40 % rule (repealed for ballots opened from 18 Feb 2026)" />
+        <Chip sx={WRAP} label="No 40 % rule (repealed for ballots opened from 18 Feb 2026)" />
       )}
-      <Chip label={`Mandate ${b.ruleSet.mandateMonths} months${b.ruleSet.mandateMaxMonthsByAgreement ? ` (up to ${b.ruleSet.mandateMaxMonthsByAgreement} by agreement)` : ''}`} />
+      <Chip sx={WRAP} label={`Mandate ${b.ruleSet.mandateMonths} months${b.ruleSet.mandateMaxMonthsByAgreement ? ` (up to ${b.ruleSet.mandateMaxMonthsByAgreement} by agreement)` : ''}`} />
     </Stack>
   </Section>
 );
@@ -57,12 +60,12 @@ const RuleSet = ({ b }: { b: BallotRecord }) => (
 const Readiness = ({ r }: { r: BallotReportData['readiness'] }) => (
   <Section title="Readiness" testId="ballot-readiness">
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <Chip color="primary" label={`${r.entitled} entitled`} />
-      <Chip label={`${r.ready} ready`} />
-      <Chip color={r.noPostalAddress ? 'error' : 'default'} label={`${r.noPostalAddress} no postal address`} />
-      <Chip color={r.addressNotConfirmed ? 'warning' : 'default'} label={`${r.addressNotConfirmed} address not confirmed in 6 months`} />
-      <Chip color={r.noCurrentWorkplace ? 'warning' : 'default'} label={`${r.noCurrentWorkplace} no current workplace`} />
-      <Chip variant="outlined" label={`${r.joinedAfterCutOff} joined after the cut-off (cannot vote)`} />
+      <Chip sx={WRAP} color="primary" label={`${r.entitled} entitled`} />
+      <Chip sx={WRAP} label={`${r.ready} ready`} />
+      <Chip sx={WRAP} color={r.noPostalAddress ? 'error' : 'default'} label={`${r.noPostalAddress} no postal address`} />
+      <Chip sx={WRAP} color={r.addressNotConfirmed ? 'warning' : 'default'} label={`${r.addressNotConfirmed} address not confirmed in 6 months`} />
+      <Chip sx={WRAP} color={r.noCurrentWorkplace ? 'warning' : 'default'} label={`${r.noCurrentWorkplace} no current workplace`} />
+      <Chip sx={WRAP} variant="outlined" label={`${r.joinedAfterCutOff} joined after the cut-off (cannot vote)`} />
     </Stack>
   </Section>
 );
@@ -70,7 +73,8 @@ const Readiness = ({ r }: { r: BallotReportData['readiness'] }) => (
 const ProjectionTable = ({ rows, first }: { rows: BallotProjectionData[]; first: string }) => {
   const small = useIsSmall();
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    // The layout grows to its content's width: the table scrolls within the screen instead.
+    <Box sx={{ overflowX: 'auto', maxWidth: 'calc(100vw - 64px)' }}>
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -132,7 +136,7 @@ const TurnoutChart = ({ report }: { report: BallotReportData }) => {
       {days.length === 0 ? (
         <Typography variant="body2" color="text.secondary">Nobody has been reported as voted yet.</Typography>
       ) : (
-        <Stack direction={small ? 'column' : 'row'} spacing={2}>
+        <Stack direction={small ? 'column' : 'row'} spacing={2} sx={{ alignItems: 'flex-start' }}>
           <div role="img" aria-label="Line chart of reported turnout by day: the table has the same figures">
             <LineChart width={small ? 300 : 480} height={220} data={days} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -182,20 +186,20 @@ const ChaseList = ({ ballotId, wards, mayChange }: { ballotId: string; wards: Ba
     <Section title="Chase list" testId="ballot-chase">
       <Stack direction={small ? 'column' : 'row'} spacing={2} sx={{ mb: 2 }}>
         <FormControl size="small" sx={{ minWidth: 200 }}>
-          <InputLabel id="chase-ward">Ward</InputLabel>
-          <Select labelId="chase-ward" label="Ward" value={wardId} onChange={(e) => setWardId(e.target.value)} data-testid="chase-ward">
+          <InputLabel id="chase-ward" shrink>Ward</InputLabel>
+          <Select labelId="chase-ward" label="Ward" displayEmpty value={wardId} onChange={(e) => setWardId(e.target.value)} data-testid="chase-ward">
             <MenuItem value="">All wards</MenuItem>
             {wards.filter((w) => w.wardId).map((w) => <MenuItem key={w.wardId} value={w.wardId!}>{w.label}</MenuItem>)}
           </Select>
         </FormControl>
         <FormControl size="small" sx={{ minWidth: 200 }}>
-          <InputLabel id="chase-problem">Problem</InputLabel>
-          <Select labelId="chase-problem" label="Problem" value={problem} onChange={(e) => setProblem(e.target.value)}>
+          <InputLabel id="chase-problem" shrink>Problem</InputLabel>
+          <Select labelId="chase-problem" label="Problem" displayEmpty value={problem} onChange={(e) => setProblem(e.target.value)}>
             <MenuItem value="">Any</MenuItem>
             {Object.entries(PROBLEM_LABELS).map(([id, name]) => <MenuItem key={id} value={id}>{name}</MenuItem>)}
           </Select>
         </FormControl>
-        <FormControlLabel control={<Switch checked={next} onChange={(e) => setNext(e.target.checked)} />} label="Who to talk to next" />
+        <FormControlLabel sx={{ whiteSpace: 'nowrap' }} control={<Switch checked={next} onChange={(e) => setNext(e.target.checked)} />} label="Who to talk to next" />
       </Stack>
       {members.isPending ? <LoadingRows what="members" /> : members.error ? <LoadError what="members" error={members.error} /> : members.data.data.length === 0 ? (
         <Typography variant="body2" color="text.secondary">Nobody here.</Typography>
@@ -274,10 +278,10 @@ export const BallotShow = () => {
   if (error || !b) return <LoadError what="the ballot" error={error} />;
   const manages = can(permissions, Permission.BALLOTS_MANAGE);
   return (
-    <Box sx={{ my: 2 }}>
+    <Box sx={{ my: 2, minWidth: 0 }}>
       <Title title={b.name} />
       <Stack direction="row" sx={{ mb: 2, justifyContent: 'space-between', alignItems: 'flex-start' }}>
-        <Box>
+        <Box sx={{ minWidth: 0 }}>
           <Typography variant="h5" component="h1">{b.name}</Typography>
           <Typography variant="body2" color="text.secondary">
             {b.questions.map((q) => BALLOT_QUESTION_LABELS[q]).join(' and ')} · members on {formatDay(b.cutOffDate)} · opens {formatDay(b.openingDate)}, closes {formatDay(b.closingDate)}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ukToday } from '@rollcall/domain';
 import { useDataProvider, useGetList } from 'react-admin';
 import { pct } from '../ballots/choices';
+import { formatDay } from '../common/formatDay';
 import type { BallotsDataProvider } from '../dataProvider';
 import { Widget } from './Widget';
 
@@ -18,7 +19,7 @@ export const LiveBallotWidget = () => {
   return (
     <Widget
       title={live ? `Ballot: ${live.name}` : 'Ballot'}
-      subtitle={live ? `Open ${live.openingDate} to ${live.closingDate}` : undefined}
+      subtitle={live ? `Open ${formatDay(live.openingDate)} to ${formatDay(live.closingDate)}` : undefined}
       more={live ? { to: `/Ballots/${live.id}/show`, label: 'The ballot' } : { to: '/Ballots', label: 'All ballots' }}
       isPending={ballots.isPending || (!!live && report.isPending)}
       error={ballots.error ?? report.error}
