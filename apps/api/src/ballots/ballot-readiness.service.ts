@@ -44,7 +44,7 @@ export class BallotReadinessService {
   constructor(@InjectTransaction() private readonly db: EntityManager, private readonly door: PeopleDoor, private readonly access: AccessService) {}
 
   /** Everyone in the group with a membership of the union that could count, the entitled and those who joined after the cut-off. */
-  async members(ballot: Ballot, user: AuthUser): Promise<BallotMember[]> {
+  async members(ballot: Ballot, user: AuthUser, only: string | null = null): Promise<BallotMember[]> {
     const group = targetGroupCondition(normaliseTargetGroup(ballot.eligibleGroupData as TargetGroup), 'c', { on: ballot.cutOffDate, prefix: 'bg' });
     const rows = await this.door.sql<Row>(user, (people) => `
       SELECT c.id, c.first_name, c.last_name, c.preferred_name, cw.ward_id, w.name AS ward_name, w.site_id,
@@ -64,8 +64,9 @@ export class BallotReadinessService {
       WHERE c.deleted_at IS NULL AND ${people({ alias: 'c' })}
         AND c.employer_id IN (SELECT be.employer_id FROM branch_employer be WHERE be.branch_id = :branchId)
         AND ${group.sql}
-        AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = :unionId AND m.status IN ('MEMBER', 'LAPSED'))`,
-    { ...group.params, unionId: ballot.unionId, ballotId: ballot.id, branchId: ballot.branchId });
+        AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = :unionId AND m.status IN ('MEMBER', 'LAPSED'))
+        ${only ? 'AND c.id = :only' : ''}`,
+    { ...group.params, unionId: ballot.unionId, ballotId: ballot.id, branchId: ballot.branchId, ...(only ? { only } : {}) });
     const confirmedSince = addressConfirmedSince(BALLOT_ADDRESS_CONFIRMED_MONTHS);
     const out: BallotMember[] = [];
     for (const r of rows) {
@@ -123,7 +124,7 @@ export class BallotReadinessService {
   /** Sets an entitled member's chase state (a new row of the history), as the caller: only someone they may change. */
   async setState(ballot: Ballot, contactId: string, state: BallotMemberState, user: AuthUser): Promise<BallotMemberStateChange> {
     const writer = this.access.forWriting(user);
-    const member = (await this.members(ballot, writer)).find((m) => m.id === contactId && m.entitled);
+    const member = (await this.members(ballot, writer, contactId)).find((m) => m.id === contactId && m.entitled);
     if (!member) throw new NotFoundError('Entitled member');
     const row = { organisationId: user.organisationId, ballotId: ballot.id, contactId, state, changedById: user.id, createdAt: new Date() };
     await this.door.write(writer, (w) => w.insertRows(BallotMemberStateChange, row));
