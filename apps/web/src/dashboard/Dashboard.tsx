@@ -42,6 +42,8 @@ export const Dashboard = () => {
   const organises = can(permissions, Permission.PEOPLE_WRITE);
   const wholeBranch = readsWholeBranch();
   const caseworker = can(permissions, Permission.CASES_WRITE) && !organises;
+  // The branch secretary's (and admins'): the live ballot's projection.
+  const runsBallots = can(permissions, Permission.BALLOTS_MANAGE) && seesPeople;
   const people = [
     <WorstCoveredWardsWidget key="coverage" wholeBranch={wholeBranch} />,
     ...(organises ? [wholeBranch ? <BranchOverdueFollowUpsWidget key="overdue" /> : <MyOverdueFollowUpsWidget key="overdue" />] : []),
@@ -69,7 +71,7 @@ export const Dashboard = () => {
               </Grid>
             </>
           )}
-          {wholeBranch && seesPeople && (
+          {runsBallots && (
             <Grid size={12}>
               <LiveBallotWidget />
             </Grid>
