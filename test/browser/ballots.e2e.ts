@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import { addDays, ukToday } from '@rollcall/domain';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
 import { closeAll, expectVisible, inSession, launchBrowser, openSession, overflowOf, screenshot, SCREENS, signIn, startWebApp, LOGINS } from '../fixtures/browser.js';
 
 jest.setTimeout(240_000);
@@ -65,6 +66,8 @@ describe.each(SCREENS)('the ballot page on a $screen', ({ screen, viewport, isMo
       await expect(margin.textContent()).resolves.toBe('5 more voters needed');
       await expectVisible(page.getByText('10 entitled'));
       await screenshot(page, `ballots-${screen}-before`);
+      const accessibility = failing(await axeViolations(page));
+      expect({ page: `${screen} ballot`, failing: accessibility }).toEqual({ page: `${screen} ballot`, failing: [] });
 
       const first = page.getByTestId('chase-row').first();
       await first.getByTestId('state-VOTED').click();

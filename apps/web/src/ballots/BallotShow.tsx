@@ -74,7 +74,7 @@ const ProjectionTable = ({ rows, first }: { rows: BallotProjectionData[]; first:
   const small = useIsSmall();
   return (
     // The layout grows to its content's width: the table scrolls within the screen instead.
-    <Box sx={{ overflowX: 'auto', maxWidth: 'calc(100vw - 64px)' }}>
+    <Box sx={{ overflowX: 'auto', maxWidth: 'calc(100vw - 64px)' }} tabIndex={0} role="region" aria-label={`Projection by ${first.toLowerCase()}`}>
       <Table size="small">
         <TableHead>
           <TableRow>
