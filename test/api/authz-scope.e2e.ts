@@ -200,12 +200,12 @@ const CELLS: Cell[] = [
   // ballots: the members of a ballot of the target's branch, their chase states and history
   {
     access: 'read', field: 'allBallotMembers',
-    op: async (x, sc) => ['query($b: ID!, $q: String) { allBallotMembers(ballotId: $b, perPage: 500, filter: { q: $q }) { id } }', { b: await ballotOf(x, sc), q: x.lastName }],
+    op: async (x, sc) => ['query($b: ID!, $q: String) { allBallotMembers(perPage: 500, filter: { ballotId: $b, q: $q }) { id } }', { b: await ballotOf(x, sc), q: x.lastName }],
     outcome: (r, x) => amongMembers('allBallotMembers')(x)(r),
   },
   {
     access: 'read', field: '_allBallotMembersMeta',
-    op: async (x, sc) => ['query($b: ID!, $q: String) { _allBallotMembersMeta(ballotId: $b, filter: { q: $q }) { count } }', { b: await ballotOf(x, sc), q: x.lastName }],
+    op: async (x, sc) => ['query($b: ID!, $q: String) { _allBallotMembersMeta(filter: { ballotId: $b, q: $q }) { count } }', { b: await ballotOf(x, sc), q: x.lastName }],
     outcome: (r, x) => amongMembers('_allBallotMembersMeta')(x)(r),
   },
   {

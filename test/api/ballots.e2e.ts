@@ -21,8 +21,8 @@ const CREATE = `mutation($d: BallotCreateInput!) { createBallot(data: $d) { ${BA
 const REPORT = `query($id: ID!) { Ballot(id: $id) { report { scope readiness { entitled joinedAfterCutOff noPostalAddress addressNotConfirmed noCurrentWorkplace ready }
   overall { entitled voted pledged pledgedYes projectedVotes requiredVotes votesNeeded shortfallAfterPledges onTrack margin }
   byWard { wardId entitled voted margin } byPatch { repUserId entitled } turnoutByDay { date voted cumulative } } } }`;
-const MEMBERS = `query($id: ID!, $f: BallotMemberFilter) { allBallotMembers(ballotId: $id, perPage: 500, filter: $f) { id entitled joinDate problems state wardId }
-  _allBallotMembersMeta(ballotId: $id, filter: $f) { count } }`;
+const MEMBERS = `query($f: BallotMemberFilter) { allBallotMembers(perPage: 500, filter: $f) { id entitled joinDate problems state wardId }
+  _allBallotMembersMeta(filter: $f) { count } }`;
 const SET = 'mutation($b: ID!, $c: ID!, $s: BallotMemberState!) { setBallotMemberState(ballotId: $b, contactId: $c, state: $s) { state changedById } }';
 
 /** The entitled at the cut-off, counted in plain SQL: members of the union then, posted on the ward then, at the branch's employers. */
@@ -77,13 +77,13 @@ describe('who is entitled', () => {
   it('is the members of the union at the cut-off in the group, as plain SQL counts them', async () => {
     const id = await newBallot();
     const sec = t.as('secretary');
-    const entitled = await sec(MEMBERS, { id });
+    const entitled = await sec(MEMBERS, { f: { ballotId: id } });
     const expected = (await entitledSql(ward.id, cutOff)).map((r) => r.id);
     expect(expected).toEqual([...people.slice(0, 10)].sort());
     expect(entitled.data?.allBallotMembers.map((m: { id: string }) => m.id).sort()).toEqual(expected);
     expect(entitled.data?._allBallotMembersMeta.count).toBe(10);
     // joined the day after: listed as not entitled, with the join date; left before: not listed
-    const late = await sec(MEMBERS, { id, f: { notEntitled: true } });
+    const late = await sec(MEMBERS, { f: { ballotId: id, notEntitled: true } });
     expect(late.data?.allBallotMembers).toEqual([expect.objectContaining({ id: people[10], entitled: false, joinDate: addDays(cutOff, 1) })]);
     expect(JSON.stringify(entitled.data)).not.toContain(people[11]);
   });
@@ -91,9 +91,9 @@ describe('who is entitled', () => {
   it('lists readiness problems: an address missing or not confirmed in six months', async () => {
     const id = await newBallot();
     const sec = t.as('secretary');
-    const missing = await sec(MEMBERS, { id, f: { problem: 'NO_POSTAL_ADDRESS' } });
+    const missing = await sec(MEMBERS, { f: { ballotId: id, problem: 'NO_POSTAL_ADDRESS' } });
     expect(missing.data?.allBallotMembers.map((m: { id: string }) => m.id)).toEqual([people[9]]);
-    const stale = await sec(MEMBERS, { id, f: { problem: 'ADDRESS_NOT_CONFIRMED' } });
+    const stale = await sec(MEMBERS, { f: { ballotId: id, problem: 'ADDRESS_NOT_CONFIRMED' } });
     expect(stale.data?.allBallotMembers.map((m: { id: string }) => m.id)).toEqual([people[8]]);
     const report = await sec(REPORT, { id });
     expect(report.data?.Ballot.report.readiness).toEqual({ entitled: 10, joinedAfterCutOff: 1, noPostalAddress: 1, addressNotConfirmed: 1, noCurrentWorkplace: 0, ready: 8 });
@@ -101,7 +101,7 @@ describe('who is entitled', () => {
 
   it('moves with the cut-off: a day later, the late joiner is entitled', async () => {
     const id = await newBallot({ cutOffDate: addDays(cutOff, 1) });
-    const res = await t.as('secretary')(MEMBERS, { id });
+    const res = await t.as('secretary')(MEMBERS, { f: { ballotId: id } });
     const expected = (await entitledSql(ward.id, addDays(cutOff, 1))).map((r) => r.id);
     expect(expected).toContain(people[10]);
     expect(res.data?.allBallotMembers.map((m: { id: string }) => m.id).sort()).toEqual(expected);
@@ -132,7 +132,7 @@ describe('chase states and the projection', () => {
     const h = await sec('query($b: ID!, $c: ID!) { ballotMemberHistory(ballotId: $b, contactId: $c) { state changedById } }', { b: id, c: people[0] });
     expect(h.data?.ballotMemberHistory).toEqual([{ state: 'VOTED', changedById: secId }, { state: 'PLEDGED_YES', changedById: secId }]);
     // who to talk to next: not voted, pledged yes first
-    const next = await sec(MEMBERS, { id, f: { next: true } });
+    const next = await sec(MEMBERS, { f: { ballotId: id, next: true } });
     const list = next.data?.allBallotMembers as { id: string; state: string }[];
     expect(list).toHaveLength(9);
     expect(list.slice(0, 3).map((m) => m.state)).toEqual(['PLEDGED_YES', 'PLEDGED_YES', 'PLEDGED_YES']);
@@ -197,7 +197,7 @@ describe('who may see and change a ballot', () => {
   it('shows a rep only their patch, and refuses their changes to the ballot', async () => {
     const id = await newBallot({ eligibleGroup: null });
     const rep = t.as('rep');
-    const mine = await rep(MEMBERS, { id });
+    const mine = await rep(MEMBERS, { f: { ballotId: id } });
     expect(mine.errors).toBeUndefined();
     const sites = await t.sql<{ id: string }>(`SELECT p.contact_id AS id FROM posting p JOIN ward w ON w.id = p.ward_id WHERE p.end_date IS NULL
       AND w.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example')`);
@@ -205,7 +205,7 @@ describe('who may see and change a ballot', () => {
     const listed = mine.data?.allBallotMembers as { id: string }[];
     expect(listed.length).toBeGreaterThan(0);
     for (const m of listed) expect(onPatch.has(m.id)).toBe(true);
-    const all = await t.as('secretary')(MEMBERS, { id });
+    const all = await t.as('secretary')(MEMBERS, { f: { ballotId: id } });
     expect(all.data?._allBallotMembersMeta.count).toBeGreaterThan(mine.data?._allBallotMembersMeta.count);
     const offPatch = (all.data?.allBallotMembers as { id: string }[]).find((m) => !onPatch.has(m.id))!;
     expect(errorOf(await rep(SET, { b: id, c: offPatch.id, s: 'VOTED' })).code).toBe('NOT_FOUND');
@@ -217,7 +217,7 @@ describe('who may see and change a ballot', () => {
   it('shows coalition viewers no ballot and no person, and another branch nothing', async () => {
     const id = await newBallot();
     const co = t.as('coalition');
-    for (const q of [MEMBERS, REPORT]) expect(errorOf(await co(q, { id })).code).toBe('FORBIDDEN');
+    for (const q of [MEMBERS, REPORT]) expect(errorOf(await co(q, { id, f: { ballotId: id } })).code).toBe('FORBIDDEN');
     expect(errorOf(await co('{ allBallots { id } }')).code).toBe('FORBIDDEN');
     const other = t.as('secretary2');
     expect(errorOf(await other(REPORT, { id })).code).toBe('NOT_FOUND');

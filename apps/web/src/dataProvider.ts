@@ -193,7 +193,7 @@ const ballotDocument = (name: keyof typeof BALLOT_DOCUMENTS): DocumentNode => {
 const ballots = {
   ballotReport: async (id: Identifier) => (await query<{ item: { id: string; report: BallotReportData } }>(ballotDocument('ballotReport'), { id })).item.report,
   ballotMembers: async (ballotId: Identifier, filter: Record<string, unknown>, page = 0, perPage = 50) => {
-    const r = await query<{ items: RaRecord[]; total: { count: number } }>(ballotDocument('ballotMembers'), { ballotId, filter, page, perPage });
+    const r = await query<{ items: RaRecord[]; total: { count: number } }>(ballotDocument('ballotMembers'), { filter: { ...filter, ballotId }, page, perPage });
     return { data: r.items, total: r.total.count };
   },
   setBallotMemberState: async (ballotId: Identifier, contactId: Identifier, state: string) =>

@@ -177,13 +177,10 @@ export function schemaFilter(types: Types, typeName: string, filter: Record<stri
  */
 async function introspect(client: unknown, options: IntrospectionOptions): Promise<IntrospectionResult> {
   const result = (await introspectSchema(client as never, options)) as unknown as IntrospectionResult;
-  // A list that needs an argument of its own (a ballot's members: `allBallotMembers(ballotId: ID!)`) is not a resource:
-  // react-admin's grammar has no place for it, and its page reads it with a document of its own.
-  result.resources = result.resources.filter((r) => !(listQueryOf(r)?.args ?? []).some((a) => a.type.kind === 'NON_NULL'));
   const queries = result.queries as unknown as IntrospectionField[];
   const listed = new Set(result.resources.map((r) => listQueryOf(r)?.name));
   for (const query of queries) {
-    if (!/^all\w+$/.test(query.name) || listed.has(query.name) || query.args.some((a) => a.type.kind === 'NON_NULL')) continue;
+    if (!/^all\w+$/.test(query.name) || listed.has(query.name)) continue;
     const filterArg = query.args.find((a) => a.name === 'filter');
     const name = filterArg ? nameOf(namedType(filterArg.type)).replace(/Filter$/, '') : '';
     const returned = namedType(query.type);

@@ -4,7 +4,7 @@ import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { UserInputError } from '../common/errors.js';
-import { ListArgs, ListMetadata, MetaArgs, PageArgs } from '../common/list.js';
+import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { TargetGroupService } from '../target-groups/target-group.service.js';
@@ -64,27 +64,27 @@ export class BallotResolver {
   }
 
   @Can(Permission.PEOPLE_READ)
-  @Query(() => [BallotMember], { description: 'Entitled members (or, with notEntitled, those who joined after the cut-off) you may see' })
-  async allBallotMembers(
-    @Args('ballotId', { type: () => ID }, UuidPipe) ballotId: string,
-    @Args() page: PageArgs,
-    @CurrentUser() user: AuthUser,
-    @Args('filter', { nullable: true }) filter?: BallotMemberFilter,
-  ): Promise<BallotMember[]> {
-    const list = await this.readiness.list(await this.ballots.get(ballotId, user), user, filter);
-    const perPage = page.perPage ?? 25;
+  @Query(() => [BallotMember], {
+    description: "A ballot's entitled members you may see (filter.ballotId; with notEntitled, those who joined after the cut-off), by ward and name",
+  })
+  async allBallotMembers(@Args() page: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<BallotMember[]> {
+    const list = await this.members(user, filter);
+    const perPage = page.perPage ?? DEFAULT_PER_PAGE;
     const start = (page.page ?? 0) * perPage;
     return list.slice(start, start + perPage);
   }
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allBallotMembersMeta(
-    @Args('ballotId', { type: () => ID }, UuidPipe) ballotId: string,
-    @CurrentUser() user: AuthUser,
-    @Args('filter', { nullable: true }) filter?: BallotMemberFilter,
-  ): Promise<ListMetadata> {
-    return { count: (await this.readiness.list(await this.ballots.get(ballotId, user), user, filter)).length };
+  async _allBallotMembersMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<ListMetadata> {
+    return { count: (await this.members(user, filter)).length };
+  }
+
+  /** The members the filter names: none without a ballot. */
+  private async members(user: AuthUser, filter: BallotMemberFilter | undefined): Promise<BallotMember[]> {
+    if (!filter?.ballotId) return [];
+    const list = await this.readiness.list(await this.ballots.get(filter.ballotId, user), user, filter);
+    return filter.ids ? list.filter((m) => filter.ids!.includes(m.id)) : list;
   }
 
   @Can(Permission.PEOPLE_WRITE)

@@ -22,11 +22,11 @@ export const BALLOT_DOCUMENTS = {
       }
     }`,
   ballotMembers: `
-    query ballotMembers($ballotId: ID!, $page: Int, $perPage: Int, $filter: BallotMemberFilter) {
-      items: allBallotMembers(ballotId: $ballotId, page: $page, perPage: $perPage, filter: $filter) {
+    query ballotMembers($page: Int, $perPage: Int, $filter: BallotMemberFilter!) {
+      items: allBallotMembers(page: $page, perPage: $perPage, filter: $filter) {
         id fullName wardId wardName entitled joinDate problems state stateChangedAt lastPledge assessment
       }
-      total: _allBallotMembersMeta(ballotId: $ballotId, filter: $filter) { count }
+      total: _allBallotMembersMeta(filter: $filter) { count }
     }`,
   setBallotMemberState: `
     mutation setBallotMemberState($ballotId: ID!, $contactId: ID!, $state: BallotMemberState!) {

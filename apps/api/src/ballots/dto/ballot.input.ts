@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { BallotMemberState, BallotQuestion, MAX_LENGTH } from '@rollcall/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { BaseFilter } from '../../common/list.js';
 import { IsLocalDate, OptionalIdFilter, RequiredText } from '../../common/validators.js';
 import { TargetGroupInput } from '../../target-groups/target-group.type.js';
@@ -93,8 +93,12 @@ export class BallotResultInput {
 export const BALLOT_MEMBER_PROBLEMS = ['NO_CURRENT_WORKPLACE', 'NO_POSTAL_ADDRESS', 'ADDRESS_NOT_CONFIRMED'] as const;
 export type BallotMemberProblem = (typeof BALLOT_MEMBER_PROBLEMS)[number];
 
+/** Whose members: `ballotId` names the ballot (without it the list is empty); the rest narrow it. */
 @InputType()
-export class BallotMemberFilter {
+export class BallotMemberFilter extends BaseFilter {
+  @OptionalIdFilter('The ballot (required for any answer)')
+  ballotId?: string;
+
   @OptionalIdFilter('Current ward')
   wardId?: string;
 
@@ -120,10 +124,4 @@ export class BallotMemberFilter {
   @IsOptional()
   @IsBoolean()
   next?: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Name search' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
 }
