@@ -4,7 +4,7 @@ import { BallotReadinessService } from './ballot-readiness.service.js';
 import type { BallotMember } from './ballot.types.js';
 
 /** The projection from chase states (no database: `project` is arithmetic over the members it is given). */
-const service = new BallotReadinessService(null as never, null as never, null as never);
+const service = new BallotReadinessService(null as never, null as never, null as never, null as never);
 const ballot = (openingDate: string, importantPublicService = false) => ({ openingDate, importantPublicService } as Ballot);
 const members = (states: [S, S | null][]): BallotMember[] => states.map(([state, lastPledge], i) => ({
   id: `m${i}`, fullName: `M ${i}`, wardId: null, wardName: null, siteId: null, entitled: true, joinDate: '2020-01-01', problems: [],

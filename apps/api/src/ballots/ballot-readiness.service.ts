@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
 import { Permission } from '../access/permissions.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { NotFoundError } from '../common/errors.js';
 import { contactName } from '../contacts/contact.entity.js';
@@ -41,7 +42,12 @@ interface Row {
  */
 @Injectable()
 export class BallotReadinessService {
-  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly door: PeopleDoor, private readonly access: AccessService) {}
+  constructor(
+    @InjectTransaction() private readonly db: EntityManager,
+    private readonly door: PeopleDoor,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Everyone in the group with a membership of the union that could count, the entitled and those who joined after the cut-off. */
   async members(ballot: Ballot, user: AuthUser, only: string | null = null): Promise<BallotMember[]> {
@@ -128,7 +134,9 @@ export class BallotReadinessService {
     if (!member) throw new NotFoundError('Entitled member');
     const row = { organisationId: user.organisationId, ballotId: ballot.id, contactId, state, changedById: user.id, createdAt: new Date() };
     await this.door.write(writer, (w) => w.insertRows(BallotMemberStateChange, row));
-    return row as unknown as BallotMemberStateChange;
+    const saved = row as unknown as BallotMemberStateChange; // insertRows filled in its id
+    await this.audit.change(user, 'BallotMemberState', null, { ...saved });
+    return saved;
   }
 
   /** A member's chase history, newest first. */
