@@ -75,20 +75,31 @@ describe('the ballot tables, on the API\'s database role', () => {
     await as('secretary');
     try {
       expect(await ids('SELECT id FROM ballot WHERE id = ANY($1)', [[unisonBallot, bmaBallot]])).toEqual([unisonBallot]);
-      expect(await ids('SELECT contact_id AS id FROM ballot_member_state')).toEqual([person.demo]);
+      expect(await ids('SELECT contact_id AS id FROM ballot_member_state WHERE ballot_id = ANY($1)', [[unisonBallot, bmaBallot]])).toEqual([person.demo]);
     } finally {
       await end();
     }
+    // and of all the chase states (the demo's ballots' too), only those of people at the secretary's employers
+    await as('secretary');
+    let seen: string[];
+    try {
+      seen = await ids('SELECT DISTINCT contact_id AS id FROM ballot_member_state');
+    } finally {
+      await end();
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    const outside = await t.sql('SELECT id FROM contact WHERE id = ANY($1) AND NOT (employer_id = ANY($2))', [seen, who.secretary.employers]);
+    expect(outside).toEqual([]);
     await as('secretary2');
     try {
-      expect(await ids('SELECT contact_id AS id FROM ballot_member_state')).toEqual([person.other]);
+      expect(await ids('SELECT contact_id AS id FROM ballot_member_state WHERE ballot_id = ANY($1)', [[unisonBallot, bmaBallot]])).toEqual([person.other]);
     } finally {
       await end();
     }
     await as('bmaSecretary');
     try {
       expect(await ids('SELECT id FROM ballot WHERE id = ANY($1)', [[unisonBallot, bmaBallot]])).toEqual([bmaBallot]);
-      expect(await ids('SELECT contact_id AS id FROM ballot_member_state')).toEqual([person.bma]);
+      expect(await ids('SELECT contact_id AS id FROM ballot_member_state WHERE ballot_id = ANY($1)', [[unisonBallot, bmaBallot]])).toEqual([person.bma]);
     } finally {
       await end();
     }
