@@ -50,6 +50,7 @@ const s = {
   employer: '', site: '', ward: '', union: '', tag: '', branch: '', user: { id: '', email: 'audit.coverage@unison.example' }, userToken: '',
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
   rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '', document: '',
+  ballotUnion: '', ballot: '', chase: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -201,6 +202,26 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { updateConversation(id: $id, data: { notes: "Talked about rotas and breaks" }) { id } }', { id: s.conversation }],
     entries: () => [{ action: 'UPDATE', entityType: 'Conversation', entityId: s.conversation, before: { notes: 'Talked about rotas' }, after: { notes: 'Talked about rotas and breaks' } }],
   },
+  // a ballot of the admin's branch, in which the member (a member of its union since 2020, made before the run) pledges
+  createBallot: {
+    op: () => ['mutation($d: BallotCreateInput!) { createBallot(data: $d) { id } }', { d: {
+      name: 'Audit ballot', branchId: s.adminBranch, unionId: s.ballotUnion, questions: ['STRIKE'], cutOffDate: '2026-01-10', openingDate: '2026-01-20', closingDate: '2026-02-10',
+    } }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Ballot', entityId: (s.ballot = r.id), after: { name: 'Audit ballot', questions: ['STRIKE'] } }],
+  },
+  updateBallot: {
+    op: () => ['mutation($id: ID!) { updateBallot(id: $id, data: { name: "Audit ballot (renamed)" }) { id } }', { id: s.ballot }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Ballot', entityId: s.ballot, before: { name: 'Audit ballot' }, after: { name: 'Audit ballot (renamed)' } }],
+  },
+  setBallotResult: {
+    op: () => ['mutation($id: ID!) { setBallotResult(id: $id, data: { entitled: 100, votesCast: 60, yes: 50, no: 10 }) { id } }', { id: s.ballot }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Ballot', entityId: s.ballot, before: { resultYes: null }, after: { resultEntitled: 100, resultYes: 50 } }],
+  },
+  setBallotMemberState: {
+    note: 'A new row of the member\'s chase history (who and when are in it).',
+    op: () => ['mutation($b: ID!, $c: ID!) { setBallotMemberState(ballotId: $b, contactId: $c, state: PLEDGED_YES) { id } }', { b: s.ballot, c: s.member }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'BallotMemberState', entityId: (s.chase = r.id), after: { state: 'PLEDGED_YES', contactId: s.member, ballotId: s.ballot } }],
+  },
   // casework: the appeal (s.kase) of a case made before the run (s.partnerCase), of the same member
   createCase: {
     note: 'Its team (the caller as caseworker by default) is in the snapshot; its sealed summary only as hasSummary.',
@@ -285,6 +306,11 @@ const ROWS: Record<string, Row> = {
     note: 'Takes the assessment it recorded and its issue tags with it: both are in the snapshot.',
     op: () => ['mutation($id: ID!) { deleteConversation(id: $id) { id } }', { id: s.conversation }],
     entries: () => [{ action: 'DELETE', entityType: 'Conversation', entityId: s.conversation, before: { assessment: 2, issueTagIds: [s.tag] } }],
+  },
+  deleteBallot: {
+    note: 'Its chase history goes with it (ON DELETE CASCADE); the ballot\'s entry is the record of it.',
+    op: () => ['mutation($id: ID!) { deleteBallot(id: $id) { id } }', { id: s.ballot }],
+    entries: () => [{ action: 'DELETE', entityType: 'Ballot', entityId: s.ballot, before: { name: 'Audit ballot (renamed)' } }],
   },
   deleteIssueTag: {
     op: () => ['mutation($id: ID!) { deleteIssueTag(id: $id) { id } }', { id: s.tag }],
@@ -422,6 +448,12 @@ beforeAll(async () => {
   // a document on it, uploaded before the run
   [{ id: s.document }] = await t.sql(`INSERT INTO case_document (organisation_id, case_id, filename, media_type, size_bytes, sha256, content, uploaded_by_id)
     SELECT organisation_id, id, 'Outcome letter.pdf', 'application/pdf', 1, repeat('0', 64), '\\x00'::bytea, $2 FROM case_file WHERE id = $1 RETURNING id`, [s.partnerCase, s.admin.id]);
+  // the union of the audit run's ballot, and the member's membership of it since 2020
+  [{ id: s.ballotUnion }] = await t.sql('SELECT id FROM trade_union WHERE organisation_id = $1 ORDER BY short_name LIMIT 1', [s.org]);
+  await t.sql(`INSERT INTO membership (organisation_id, contact_id, union_id, status, join_date, source)
+    SELECT organisation_id, id, $2, 'MEMBER', '2020-01-01', 'VERIFIED_LIST' FROM contact WHERE id = $1
+      AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = $1 AND m.union_id = $2)`, [s.member, s.ballotUnion]);
+  await t.sql("UPDATE membership SET status = 'MEMBER', join_date = '2020-01-01', leave_date = NULL WHERE contact_id = $1 AND union_id = $2", [s.member, s.ballotUnion]);
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });

@@ -88,6 +88,13 @@ const MATRIX: Record<string, Row> = {
   structureTest: { permission: 'AGGREGATES_READ' as Permission, op: `{ structureTest(actionId: "${NONE}") { id } }` },
   ...reads('Participation', 'Participations', 'PEOPLE_READ' as Permission),
   recordParticipation: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { recordParticipation(actionId: "${NONE}", entries: []) { id } }` },
+  ...crud('Ballot', 'Ballots', 'PEOPLE_READ' as Permission, 'BALLOTS_MANAGE' as Permission,
+    `{ name: "", branchId: "${NONE}", unionId: "${NONE}", questions: [STRIKE], cutOffDate: "2026-12-01", openingDate: "2026-12-02", closingDate: "2026-12-30" }`),
+  setBallotResult: { permission: 'BALLOTS_MANAGE' as Permission, op: `mutation { setBallotResult(id: "${NONE}", data: { entitled: 10, votesCast: 5, yes: 3, no: 2 }) { id } }` },
+  allBallotMembers: { permission: 'PEOPLE_READ' as Permission, op: `{ allBallotMembers(filter: { ballotId: "${NONE}" }) { id } }` },
+  _allBallotMembersMeta: { permission: 'PEOPLE_READ' as Permission, op: `{ _allBallotMembersMeta(filter: { ballotId: "${NONE}" }) { count } }` },
+  ballotMemberHistory: { permission: 'PEOPLE_READ' as Permission, op: `{ ballotMemberHistory(ballotId: "${NONE}", contactId: "${NONE}") { id } }` },
+  setBallotMemberState: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { setBallotMemberState(ballotId: "${NONE}", contactId: "${NONE}", state: VOTED) { id } }` },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },
   login: { permission: 'PUBLIC', op: 'mutation { login(email: "nobody@example.org", password: "x") { token } }' },
@@ -119,7 +126,7 @@ describe('authorisation matrix (roles)', () => {
     + (SELECT count(*) FROM conversation) + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM issue_tag) + (SELECT count(*) FROM contact_link)
     + (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_team) + (SELECT count(*) FROM case_link) + (SELECT count(*) FROM case_meeting)
     + (SELECT count(*) FROM case_custom_deadline) + (SELECT count(*) FROM case_note) + (SELECT count(*) FROM case_document)
-    + (SELECT count(*) FROM campaign) + (SELECT count(*) FROM campaign_action) + (SELECT count(*) FROM participation) + (SELECT count(*) FROM campaign_union) AS n`))[0].n;
+    + (SELECT count(*) FROM campaign) + (SELECT count(*) FROM campaign_action) + (SELECT count(*) FROM participation) + (SELECT count(*) FROM campaign_union) + (SELECT count(*) FROM ballot) + (SELECT count(*) FROM ballot_member_state) AS n`))[0].n;
   let before: number;
   let cells = 0;
   let refused = 0;

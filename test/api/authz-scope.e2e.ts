@@ -42,6 +42,12 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 ].map((f) => [f, "casework: a case is read by its team and its branch's secretary and admins, not by the people rules alone; "
   + 'its own matrix (own case, another caseworker\'s, another branch\'s, another organisation\'s) is cases-authz.e2e']))));
 
+
+// A ballot is its branch's record and names no one; its members are the cells below (allBallotMembers and the rest).
+for (const f of ['Ballot', 'allBallots', '_allBallotsMeta', 'createBallot', 'updateBallot', 'deleteBallot', 'setBallotResult']) {
+  NOT_PERSON_SCOPED[f] = "a branch's ballot record names no one (its branch wall is in ballots.e2e); its members are reached through allBallotMembers, checked here";
+}
+
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
 /** Each target's participation on an action of their own branch's campaign. */
@@ -50,6 +56,30 @@ let participations = {} as Record<Scope, ParticipationTarget>;
 let joiner = '';
 
 const clone = (table: string, id: string, overrides?: Record<string, unknown>) => cloneRow(t, table, id, overrides);
+
+/** A ballot of the target's branch and union, with everyone (no group) entitled who was a member the day before today: one per scope. */
+const ballots = new Map<Scope, string>();
+async function ballotOf(x: Target, scope: Scope): Promise<string> {
+  await t.sql("UPDATE membership SET status = 'MEMBER', join_date = '2020-01-01', leave_date = NULL WHERE id = $1", [x.membershipId]);
+  const known = ballots.get(scope);
+  if (known) return known;
+  const [b] = await t.sql(`INSERT INTO ballot (organisation_id, branch_id, union_id, name, questions, cut_off_date, opening_date, closing_date)
+    SELECT m.organisation_id, be.branch_id, m.union_id, 'Scope ballot', '{STRIKE}', current_date - 1, current_date, current_date + 20
+    FROM membership m JOIN contact c ON c.id = m.contact_id JOIN branch_employer be ON be.employer_id = c.employer_id
+    JOIN branch br ON br.id = be.branch_id AND br.organisation_id = c.organisation_id
+    WHERE m.id = $1 LIMIT 1 RETURNING id`, [x.membershipId]);
+  ballots.set(scope, b.id);
+  return b.id;
+}
+/** Whether the target is among a ballot's members as the caller sees them. */
+const amongMembers = (key: string) => (x: Target) => (r: GqlResult): Outcome | string => {
+  if (code(r) === 'FORBIDDEN') return 'refused';
+  if (code(r) === 'NOT_FOUND') return 'hidden';
+  const v = r.data?.[key];
+  if (Array.isArray(v)) return v.some((m: { id: string; contactId?: string }) => (m.contactId ?? m.id) === x.contactId) ? 'seen' : 'hidden';
+  if (v && typeof v.count === 'number') return v.count ? 'seen' : 'hidden';
+  return `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+};
 
 /** A copy of a target person with a current posting, membership and rep role, for deletions. */
 async function sacrificial(target: Target): Promise<{ contactId: string; membershipId: string; repRoleId: string; conversationId: string }> {
@@ -89,7 +119,7 @@ const listed = (key: string) => (r: GqlResult): Outcome | string => {
   return `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
 };
 
-interface Cell { access: Access; field: string; op: (target: Target, scope: Scope) => Promise<[string, Record<string, unknown>]>; outcome: (r: GqlResult) => Outcome | string }
+interface Cell { access: Access; field: string; op: (target: Target, scope: Scope) => Promise<[string, Record<string, unknown>]>; outcome: (r: GqlResult, target: Target) => Outcome | string }
 
 const PEOPLE: { type: string; plural: string; key: 'contactId' | 'membershipId' | 'repRoleId' | 'conversationId' }[] = [
   { type: 'Contact', plural: 'Contacts', key: 'contactId' },
@@ -186,6 +216,31 @@ const CELLS: Cell[] = [
     }],
     outcome: single('createContact'),
   },
+  // ballots: the members of a ballot of the target's branch, their chase states and history
+  {
+    access: 'read', field: 'allBallotMembers',
+    op: async (x, sc) => ['query($b: ID!, $q: String) { allBallotMembers(perPage: 500, filter: { ballotId: $b, q: $q }) { id } }', { b: await ballotOf(x, sc), q: x.lastName }],
+    outcome: (r, x) => amongMembers('allBallotMembers')(x)(r),
+  },
+  {
+    access: 'read', field: '_allBallotMembersMeta',
+    op: async (x, sc) => ['query($b: ID!, $q: String) { _allBallotMembersMeta(filter: { ballotId: $b, q: $q }) { count } }', { b: await ballotOf(x, sc), q: x.lastName }],
+    outcome: (r, x) => amongMembers('_allBallotMembersMeta')(x)(r),
+  },
+  {
+    access: 'write', field: 'setBallotMemberState',
+    op: async (x, sc) => ['mutation($b: ID!, $c: ID!) { setBallotMemberState(ballotId: $b, contactId: $c, state: PLEDGED_YES) { contactId } }', { b: await ballotOf(x, sc), c: x.contactId }],
+    outcome: single('setBallotMemberState'),
+  },
+  {
+    access: 'read', field: 'ballotMemberHistory',
+    op: async (x, sc) => {
+      const b = await ballotOf(x, sc);
+      await t.sql(`INSERT INTO ballot_member_state (organisation_id, ballot_id, contact_id, state) SELECT organisation_id, $1, id, 'PLEDGED_NO' FROM contact WHERE id = $2`, [b, x.contactId]);
+      return ['query($b: ID!, $c: ID!) { ballotMemberHistory(ballotId: $b, contactId: $c) { contactId } }', { b, c: x.contactId }];
+    },
+    outcome: (r, x) => amongMembers('ballotMemberHistory')(x)(r),
+  },
 ];
 
 const PERMISSION_OF: Record<Access, string> = {
@@ -211,7 +266,7 @@ describe('authorisation matrix (scope)', () => {
     for (const scope of SCOPES) {
       for (const cell of CELLS) {
         const [query, variables] = await cell.op(targets[scope], scope);
-        const got = cell.outcome(await as(query, variables));
+        const got = cell.outcome(await as(query, variables), targets[scope]);
         const allowed = EXPECT[who][cell.access];
         const want: Outcome = allowed === null ? 'refused' : allowed.includes(scope) ? 'seen' : 'hidden';
         cells++;

@@ -208,6 +208,8 @@ describe.each(SCREENS)("the branch secretary's dashboard on a $screen", ({ scree
       const api = watchGraphql(page);
       await signIn(page, t.url, LOGINS.secretary);
       await expect(widgetTitles(page)).resolves.toEqual([
+        // the demo's ballot in progress (the seed's), for those who run ballots
+        'Ballot: Pay and safe staffing ballot',
         'Membership density by site', 'Worst-covered wards', 'Overdue follow-ups across the branch', 'Recent joiners',
       ]);
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { buildSchema, introspectionFromSchema, parse, print, validate, type DocumentNode } from 'graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'ra-core';
+import { BALLOT_DOCUMENTS } from '../../apps/web/src/ballots/documents.js';
 import { buildRollcallQuery, rollcallIntrospection } from '../../apps/web/src/raGraphql.js';
 import {
   CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
@@ -48,6 +49,11 @@ test.each(Object.entries(CALENDAR_FEED_DOCUMENTS))('the calendar feed %s documen
 
 // A structure test by ward, and recording who came to an action (the action page).
 test.each(Object.entries(CAMPAIGN_DOCUMENTS))('the campaign %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// A ballot's members, chase states, projection and result (the ballot page and the dashboard's live ballot).
+test.each(Object.entries(BALLOT_DOCUMENTS))('the ballot %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

@@ -12,6 +12,7 @@ import { BranchModule } from './branches/branch.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CaseworkModule } from './casework/casework.module.js';
 import { CampaignModule } from './campaigns/campaign.module.js';
+import { BallotModule } from './ballots/ballot.module.js';
 import { UserModule } from './users/user.module.js';
 import { OrganisingModule } from './organising/organising.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -109,6 +110,7 @@ export class AppModule implements NestModule {
         CaseworkModule,
         CalendarModule,
         CampaignModule,
+        BallotModule,
         ExportModule,
         ...(options.modules ?? []),
       ],

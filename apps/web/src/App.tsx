@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin'
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
+import ballots from './ballots';
 import branches from './branches';
 import campaigns from './campaigns';
 import campaignActions from './campaigns/actions';
@@ -77,6 +78,9 @@ export const App = () => (
         <Resource key="Campaigns" name="Campaigns" {...(may(Permission.CAMPAIGNS_MANAGE) ? campaigns : readOnly(campaigns))} />,
         <Resource key="CampaignActions" name="CampaignActions" options={{ label: 'Actions' }}
           {...(may(Permission.CAMPAIGNS_MANAGE) ? campaignActions : readOnly(campaignActions))} />,
+        seesPeople ? (
+          <Resource key="Ballots" name="Ballots" {...(may(Permission.BALLOTS_MANAGE) ? ballots : readOnly(ballots))} />
+        ) : null,
         seesPeople ? (
           <Resource key="Contacts" name="Contacts" {...(may(Permission.PEOPLE_WRITE) ? contacts : readOnly(contacts))} />
         ) : null,

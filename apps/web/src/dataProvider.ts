@@ -4,6 +4,7 @@ import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-ad
 import schema from 'virtual:api-schema';
 import { apolloClient, toHttpError } from './apollo';
 import { createRollcallProvider, plain } from './raGraphql';
+import { BALLOT_DOCUMENTS } from './ballots/documents';
 import { CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
 import type { StructureTestResult } from './campaigns/campaignTypes';
 import { branchEmployerIds } from './session';
@@ -201,5 +202,47 @@ const campaigns = {
 
 export type CampaignsDataProvider = DataProvider & typeof campaigns;
 
+
+const ballotDocument = (name: keyof typeof BALLOT_DOCUMENTS): DocumentNode => {
+  let doc = documents.get(`ballots:${name}`);
+  if (!doc) {
+    doc = gql(BALLOT_DOCUMENTS[name]);
+    documents.set(`ballots:${name}`, doc);
+  }
+  return doc;
+};
+
+/** A ballot's readiness, chase lists, projection and result (the ballot page): through `useDataProvider()`. */
+const ballots = {
+  ballotReport: async (id: Identifier) => (await query<{ item: { id: string; report: BallotReportData } }>(ballotDocument('ballotReport'), { id })).item.report,
+  ballotMembers: async (ballotId: Identifier, filter: Record<string, unknown>, page = 0, perPage = 50) => {
+    const r = await query<{ items: RaRecord[]; total: { count: number } }>(ballotDocument('ballotMembers'), { filter: { ...filter, ballotId }, page, perPage });
+    return { data: r.items, total: r.total.count };
+  },
+  setBallotMemberState: async (ballotId: Identifier, contactId: Identifier, state: string) =>
+    (await mutate<{ item: RaRecord }>(ballotDocument('setBallotMemberState'), { ballotId, contactId, state })).item,
+  setBallotResult: async (id: Identifier, data: Record<string, unknown>) =>
+    (await mutate<{ item: RaRecord }>(ballotDocument('setBallotResult'), { id, data })).item,
+};
+
+/** A ballot's report as the API sends it (see BALLOT_DOCUMENTS.ballotReport). */
+export interface BallotProjectionData {
+  label: string; wardId: string | null; repUserId: string | null; entitled: number; voted: number; pledged: number; pledgedYes: number;
+  projectedVotes: number; turnoutSoFar: number; projectedTurnout: number; projectedYesShare: number | null; requiredVotes: number | null;
+  votesNeeded: number; shortfallAfterPledges: number; requiredYes: number | null; yesShortfallAfterPledges: number | null; onTrack: boolean; margin: string;
+  byState?: { state: string; count: number }[];
+}
+export interface BallotReportData {
+  scope: string;
+  readiness: { entitled: number; joinedAfterCutOff: number; noCurrentWorkplace: number; noPostalAddress: number; addressNotConfirmed: number; ready: number };
+  overall: BallotProjectionData;
+  byWard: BallotProjectionData[];
+  byPatch: BallotProjectionData[];
+  turnoutByDay: { date: string; voted: number; cumulative: number }[];
+}
+
+export type BallotsDataProvider = DataProvider & typeof ballots;
+
 /** The typed signatures are generic over the record type; the records here are whatever the API sends. */
-export const dataProvider = { ...provider, ...organising, ...casework, ...campaigns } as unknown as OrganisingDataProvider & CaseworkDataProvider & CampaignsDataProvider;
+export const dataProvider = { ...provider, ...organising, ...casework, ...campaigns, ...ballots } as unknown as OrganisingDataProvider & CaseworkDataProvider
+  & CampaignsDataProvider & BallotsDataProvider;

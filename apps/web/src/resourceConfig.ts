@@ -52,6 +52,8 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
       // The member's cases the user may read (none for everyone else): no content, only what lists show.
       { cases: ['id', 'type', 'status', 'openedOn', 'closedOn', 'caseworkerName'] },
     ],
+    // The postal address is a personal detail: read on the person's own page only.
+    listOmit: ['postalAddressLines', 'postalTown', 'postalPostcode', 'addressConfirmedOn'],
   },
   Branch: { linked: [{ employers: ['id', 'name'] }] },
   User: { linked: [{ organisation: ['id', 'name'] }, { roles: ['branchId', 'role', { branch: ['id', 'name'] }] }] },
@@ -85,6 +87,16 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
   CampaignAction: { linked: [{ campaign: ['id', 'name', 'branchId'] }, { ward: ['id', 'name'] }] },
   // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
   CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
+  // A ballot: every read takes its rule set and thresholds; its page reads its eligible group and its result's evaluation
+  // (its members and projection come from BALLOT_DOCUMENTS: they are not the record's).
+  Ballot: {
+    linked: [{ ruleSet: ['id', 'name', 'legislation', 'minTurnoutPercent', 'importantPublicServiceYesPercent', 'mandateMonths', 'mandateMaxMonthsByAgreement'] }],
+    oneLinked: [
+      { eligibleGroup: ['employerIds', 'siteIds', 'wardIds', 'staffGroups', 'grades', 'description'] },
+      { evaluation: ['valid', 'turnout', 'yesShareOfEntitled', 'yesShareOfVotes', 'majorityYes', 'turnoutMet', 'importantPublicServiceYesMet',
+        'requiredVotes', 'requiredYes', 'failures', 'reasons', 'mandateExpires'] },
+    ],
+  },
 };
 
 /** Changes an update's input needs, by input type, after it is cut down to what changed. */

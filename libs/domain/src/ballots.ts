@@ -330,6 +330,20 @@ export function projectTurnout(input: TurnoutProjectionInput): TurnoutProjection
   };
 }
 
+/** The question(s) an industrial-action ballot asks (one or both, TULRCA 1992 s.229(2)). */
+export enum BallotQuestion {
+  STRIKE = 'STRIKE',
+  ACTION_SHORT_OF_STRIKE = 'ACTION_SHORT_OF_STRIKE',
+}
+
+export const BALLOT_QUESTION_LABELS: Record<BallotQuestion, string> = {
+  [BallotQuestion.STRIKE]: 'Strike action',
+  [BallotQuestion.ACTION_SHORT_OF_STRIKE]: 'Action short of a strike',
+};
+
+/** A postal address not confirmed within this many months is a readiness problem (out-of-date addresses cost votes). */
+export const BALLOT_ADDRESS_CONFIRMED_MONTHS = 6;
+
 /** Where each eligible member stands in a ballot, as reps track it ward by ward. */
 export enum BallotMemberState {
   NOT_CONTACTED = 'NOT_CONTACTED',

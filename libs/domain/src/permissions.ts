@@ -33,6 +33,8 @@ export enum Permission {
   CASES_EXISTENCE_READ = 'CASES_EXISTENCE_READ',
   /** Create, change and delete the campaigns and actions of the branches one is secretary or admin of; set a branch's structure-test threshold. */
   CAMPAIGNS_MANAGE = 'CAMPAIGNS_MANAGE',
+  /** Create, change and delete a branch's industrial-action ballots, and enter their official results. */
+  BALLOTS_MANAGE = 'BALLOTS_MANAGE',
   /** Own account. */
   SELF = 'SELF',
 }

@@ -27,6 +27,8 @@ export const PERSON_OWNED = {
   case_file: ['contact_id'],
   // who was invited to, pledged or took part in a campaign's action
   participation: ['contact_id'],
+  // a member's chase state in a ballot, each change a row (the ballot itself is the organisation's)
+  ballot_member_state: ['contact_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonOwnedTable = keyof typeof PERSON_OWNED;

@@ -86,6 +86,23 @@ export class Contact extends OrganisationOwnedEntity {
   @Column({ type: 'varchar', nullable: true })
   personalPhone: string | null;
 
+  /** Postal address (for ballot papers): a personal detail, read only by those who organise the person (ContactResolver). */
+  @Field(() => String, { nullable: true, description: 'Postal address lines (a personal detail)' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  postalAddressLines: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  postalTown: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  postalPostcode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the postal address was last confirmed (YYYY-MM-DD)' })
+  @Column({ type: 'date', nullable: true })
+  addressConfirmedOn: string | null;
+
   /** Consent to be contacted on personal email / personal phone (calls and texts). */
   @Field()
   @Column({ default: false })

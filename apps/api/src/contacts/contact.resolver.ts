@@ -78,6 +78,26 @@ export class ContactResolver {
     return (await this.organises(c, user, loaders)) ? c.personalPhone : null;
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
+  async postalAddressLines(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.postalAddressLines : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
+  async postalTown(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.postalTown : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Only for those who organise this person (reps on their patch, secretaries, admins)' })
+  async postalPostcode(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.postalPostcode : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'When the postal address was last confirmed; only for those who organise this person' })
+  async addressConfirmedOn(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return (await this.organises(c, user, loaders)) ? c.addressConfirmedOn : null;
+  }
+
   /** Personal details go to those who organise this person (the door's rule), given the site of their current posting. */
   private organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
     return this.door.readsPersonalContact(user, c, async () => {

@@ -21,6 +21,8 @@ import { CaseTeamMember } from '../casework/cases/case-team-member.entity.js';
 import { CaseCustomDeadline } from '../casework/deadlines/case-custom-deadline.entity.js';
 import { CaseMeeting } from '../casework/meetings/case-meeting.entity.js';
 import { CaseNote } from '../casework/notes/case-note.entity.js';
+import { Ballot } from '../ballots/ballot.entity.js';
+import { BallotMemberStateChange } from '../ballots/ballot-member-state.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { CampaignAction } from '../campaigns/campaign-action.entity.js';
@@ -29,4 +31,4 @@ import { CaseDocument } from '../casework/documents/case-document.entity.js';
 
 export const ENTITIES = [Organisation, Branch, User, UserBranchRole, Employer, Site, Ward, Union, Contact, Posting, Membership, RepRole, AuditEvent,
   IssueTag, Conversation, AssessmentEntry, ContactLink, CaseFile, CaseTeamMember, CaseLink, CaseMeeting, CaseCustomDeadline, CaseNote,
-  CaseDocument, CalendarFeed, Campaign, CampaignAction, Participation];
+  CaseDocument, CalendarFeed, Campaign, CampaignAction, Participation, Ballot, BallotMemberStateChange];

@@ -5,6 +5,7 @@ import {
   AutocompleteInput,
   BooleanInput,
   DateInput,
+  maxLength,
   ReferenceInput,
   SelectInput,
   TextInput,
@@ -20,6 +21,7 @@ import {
   jobTitle,
   optionalName,
   personName,
+  postcode,
   requiredChoice,
   requiredRef,
 } from '../validation';
@@ -158,6 +160,15 @@ export const ContactInputs = ({ isEdit = false }: { isEdit?: boolean }) => (
       <Row>
         <BooleanInput source="consentPersonalEmail" label="Consents to personal email" />
         <BooleanInput source="consentPersonalPhone" label="Consents to calls and texts on personal phone" />
+      </Row>
+    </Section>
+
+    <Section title="Postal address (for ballot papers)">
+      <TextInput source="postalAddressLines" label="Address" multiline minRows={2} fullWidth validate={[maxLength(300)]} />
+      <Row>
+        <TextInput source="postalTown" label="Town" validate={[maxLength(100)]} />
+        <TextInput source="postalPostcode" label="Postcode" validate={postcode} />
+        <DateInput source="addressConfirmedOn" label="Address confirmed on" helperText="Out-of-date addresses cost votes: confirm every 6 months" />
       </Row>
     </Section>
 

@@ -51,6 +51,10 @@ const CONTACT_FIELDS: readonly LabelledValue[] = [
   ['Work phone', <TextField source="workPhone" emptyText="—" />],
   ['Personal email', <EmailField source="personalEmail" emptyText="—" />],
   ['Personal phone', <TextField source="personalPhone" emptyText="—" />],
+  ['Postal address', <TextField source="postalAddressLines" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />],
+  ['Town', <TextField source="postalTown" emptyText="—" />],
+  ['Postcode', <TextField source="postalPostcode" emptyText="—" />],
+  ['Address confirmed on', <DayField source="addressConfirmedOn" />],
   ['Consents to personal email', <BooleanField source="consentPersonalEmail" />],
   ['Consents to personal phone', <BooleanField source="consentPersonalPhone" />],
 ];

@@ -5,6 +5,7 @@ import { readsWholeBranch } from '../session';
 import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
 import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget, NoNextStepWidget } from './CaseworkWidgets';
 import { DensityBySiteWidget } from './DensityBySiteWidget';
+import { LiveBallotWidget } from './LiveBallotWidget';
 import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
 import { RecentJoinersWidget } from './RecentJoinersWidget';
 import { WorstCoveredWardsWidget } from './WorstCoveredWardsWidget';
@@ -41,6 +42,8 @@ export const Dashboard = () => {
   const organises = can(permissions, Permission.PEOPLE_WRITE);
   const wholeBranch = readsWholeBranch();
   const caseworker = can(permissions, Permission.CASES_WRITE) && !organises;
+  // The branch secretary's (and admins'): the live ballot's projection.
+  const runsBallots = can(permissions, Permission.BALLOTS_MANAGE) && seesPeople;
   const people = [
     <WorstCoveredWardsWidget key="coverage" wholeBranch={wholeBranch} />,
     ...(organises ? [wholeBranch ? <BranchOverdueFollowUpsWidget key="overdue" /> : <MyOverdueFollowUpsWidget key="overdue" />] : []),
@@ -67,6 +70,11 @@ export const Dashboard = () => {
                 <MyOpenCasesWidget />
               </Grid>
             </>
+          )}
+          {runsBallots && (
+            <Grid size={12}>
+              <LiveBallotWidget />
+            </Grid>
           )}
           <Grid size={12}>
             <DensityBySiteWidget />

@@ -85,6 +85,26 @@ export class ContactCreateInput {
   @Matches(PATTERN.PHONE, { message: 'personalPhone must be a phone number' })
   personalPhone?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Postal address lines (house, street, area), one per line' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  postalAddressLines?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  postalTown?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PATTERN.POSTCODE, { message: 'postalPostcode must be a UK postcode' })
+  postalPostcode?: string | null;
+
+  @OptionalLocalDate('When the postal address was last confirmed with them')
+  addressConfirmedOn?: string | null;
+
   @Field({ nullable: true })
   @IsOptional()
   @IsBoolean()

@@ -8,6 +8,7 @@ import { hashPassword } from '../../auth/password.js';
 import { followUpDone } from '../../conversations/follow-up.sql.js';
 import { DEFAULT_ISSUE_TAGS, ukToday } from '@rollcall/domain';
 import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
+import { writeBallots } from './ballots.js';
 import { writeCampaigns } from './campaigns.js';
 import { writeCases } from './cases.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
@@ -181,6 +182,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     await writeOrganising(client);
     await writeCampaigns(client, ukToday());
     cases = options.cipher ? await writeCases(client, options.cipher, options.casesToday ?? ukToday()) : 0;
+    await writeBallots(client, options.casesToday ?? ukToday());
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

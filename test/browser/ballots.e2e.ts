@@ -1,0 +1,102 @@
+/// <reference lib="dom" />
+/**
+ * The ballot page at desktop and phone sizes: the branch secretary opens a live ballot, sees its rule
+ * set and thresholds, its readiness and its projection with the margin in people; one tap on a
+ * member's "Voted" in the chase list saves the state (checked through the API's history) and the
+ * projection moves (one more voted; the margin one voter smaller); the turnout chart gets today's
+ * point; the dashboard shows the live ballot's margin.
+ *
+ * Screenshots land in test/browser/screenshots/ballots-*.png (git-ignored).
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { addDays, ukToday } from '@rollcall/domain';
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
+import { closeAll, expectVisible, inSession, launchBrowser, openSession, overflowOf, screenshot, SCREENS, signIn, startWebApp, LOGINS } from '../fixtures/browser.js';
+
+jest.setTimeout(240_000);
+
+let t: TestApp;
+let browser: Browser;
+/** Per screen: a ballot of one ward with ten entitled members, none voted. */
+const ballots: Record<string, { id: string; ward: string; people: string[] }> = {};
+const today = ukToday();
+
+beforeAll(async () => {
+  t = await startWebApp();
+  const [{ branch, union, org }] = await t.sql(`SELECT r.branch_id AS branch, u.organisation_id AS org,
+      (SELECT id FROM trade_union tu WHERE tu.organisation_id = u.organisation_id AND tu.short_name ILIKE 'unison') AS union
+    FROM user_branch_role r JOIN app_user u ON u.id = r.user_id WHERE u.email = $1 LIMIT 1`, [LOGINS.secretary]);
+  const wards = await t.sql<{ id: string; name: string }>(`SELECT w.id, w.name FROM ward w JOIN site s ON s.id = w.site_id
+    WHERE s.employer_id = $1 AND w.organisation_id = $2 AND (SELECT count(*) FROM posting p WHERE p.ward_id = w.id AND p.end_date IS NULL) >= 10
+    ORDER BY w.name LIMIT ${SCREENS.length}`, [t.demoEmployerId, org]);
+  expect(wards).toHaveLength(SCREENS.length);
+  for (const [i, { screen }] of SCREENS.entries()) {
+    const ward = wards[i];
+    const people = (await t.sql<{ contact_id: string }>('SELECT contact_id FROM posting WHERE ward_id = $1 AND end_date IS NULL ORDER BY contact_id', [ward.id])).map((r) => r.contact_id);
+    await t.sql("UPDATE posting SET start_date = '2024-01-01' WHERE ward_id = $1 AND end_date IS NULL", [ward.id]);
+    await t.sql('DELETE FROM membership WHERE union_id = $1 AND contact_id = ANY($2)', [union, people]);
+    await t.sql(`INSERT INTO membership (organisation_id, contact_id, union_id, status, join_date, source)
+      SELECT organisation_id, id, $2, 'MEMBER', '2020-01-01', 'VERIFIED_LIST' FROM contact WHERE id = ANY($1)`, [people.slice(0, 10), union]);
+    const res = await t.as('secretary')('mutation($d: BallotCreateInput!) { createBallot(data: $d) { id } }', { d: {
+      name: `Ward ballot (${screen})`, branchId: branch, unionId: union, questions: ['STRIKE', 'ACTION_SHORT_OF_STRIKE'], eligibleGroup: { wardIds: [ward.id] },
+      cutOffDate: addDays(today, -20), openingDate: addDays(today, -3), closingDate: addDays(today, 20 + i),
+    } });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    ballots[screen] = { id: res.data?.createBallot.id, ward: ward.name, people: people.slice(0, 10) };
+  }
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await closeAll(browser, t);
+});
+
+describe.each(SCREENS)('the ballot page on a $screen', ({ screen, viewport, isMobile }) => {
+  test('one tap records a vote and the projection moves', async () => {
+    const b = ballots[screen];
+    await inSession(openSession(browser, viewport, { isMobile }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      await page.goto(`${t.url}/#/Ballots/${b.id}/show`);
+      await expectVisible(page.getByRole('heading', { name: 'Rule set: Employment Rights Act 2025' }));
+      await expectVisible(page.getByText('Turnout at least 50% of those entitled'));
+      const margin = page.getByTestId('ballot-margin');
+      // ten entitled, nobody voted or pledged: five votes needed
+      await expect(margin.textContent()).resolves.toBe('5 more voters needed');
+      await expectVisible(page.getByText('10 entitled'));
+      await screenshot(page, `ballots-${screen}-before`);
+      const accessibility = failing(await axeViolations(page));
+      expect({ page: `${screen} ballot`, failing: accessibility }).toEqual({ page: `${screen} ballot`, failing: [] });
+
+      const first = page.getByTestId('chase-row').first();
+      await first.getByTestId('state-VOTED').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="ballot-margin"]')?.textContent === '4 more voters needed');
+      await page.waitForFunction(() => document.querySelector('[data-testid="chase-row"] [data-testid="state-VOTED"]')?.getAttribute('aria-pressed') === 'true');
+      await expectVisible(page.getByTestId('ballot-turnout').getByRole('img'));
+      await screenshot(page, `ballots-${screen}-after`);
+      // nothing makes a phone's page scroll sideways (the ward table scrolls inside its card)
+      if (isMobile) {
+        expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      }
+
+      // saved, with who and when
+      const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM ballot_member_state WHERE ballot_id = $1 AND state = 'VOTED' AND changed_by_id IS NOT NULL", [b.id]);
+      expect(n).toBe(1);
+      const report = await t.as('secretary')('query($id: ID!) { Ballot(id: $id) { report { overall { voted shortfallAfterPledges } turnoutByDay { date cumulative } } } }', { id: b.id });
+      expect(report.data?.Ballot.report).toEqual({ overall: { voted: 1, shortfallAfterPledges: 4 }, turnoutByDay: [{ date: today, cumulative: 1 }] });
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+test('the dashboard shows the live ballot\'s margin', async () => {
+  await inSession(openSession(browser, SCREENS[0].viewport), async ({ page, problems }) => {
+    await signIn(page, t.url, LOGINS.secretary);
+    const widget = page.getByTestId('live-ballot-widget');
+    await expectVisible(widget.getByTestId('live-ballot-margin'));
+    await expect(widget.getByTestId('live-ballot-margin').textContent()).resolves.toMatch(/more voters? needed|On track/);
+    await screenshot(page, 'ballots-dashboard');
+    expect(problems).toEqual([]);
+  });
+});
