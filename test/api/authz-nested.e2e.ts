@@ -237,7 +237,7 @@ describe('authorisation matrix (nested fields)', () => {
     }
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
-    expect([...people].sort()).toEqual(['AssessmentEntry', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
+    expect([...people].sort()).toEqual(['AssessmentEntry', 'BallotMemberStateChange', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
       'Contact', 'ContactLink', 'Conversation', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent']);
   });
 
