@@ -7,6 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor } from '../access/people-door.js';
+import { currentAssessment } from '../assessments/current-assessment.sql.js';
 import { Permission } from '../access/permissions.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -61,7 +62,7 @@ export class BallotReadinessService {
         st.state, st.created_at AS state_at,
         (SELECT s.state FROM ballot_member_state s WHERE s.ballot_id = :ballotId AND s.contact_id = c.id AND s.state IN ('PLEDGED_YES', 'PLEDGED_NO')
           ORDER BY s.created_at DESC LIMIT 1) AS last_pledge,
-        (SELECT a.value FROM assessment a WHERE a.contact_id = c.id ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1) AS assessment
+        ${currentAssessment('c.id')} AS assessment
       FROM contact c
       LEFT JOIN LATERAL (SELECT p.ward_id FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL ORDER BY p.start_date DESC LIMIT 1) cw ON TRUE
       LEFT JOIN ward w ON w.id = cw.ward_id
