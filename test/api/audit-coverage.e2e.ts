@@ -51,6 +51,7 @@ const s = {
   contact: '', membership: '', repRole: '', assessment: '', link: '', conversation: '',
   rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '', document: '',
   ballotUnion: '', ballot: '', chase: '',
+  campaign: '', action: '', partnerAction: '', participation: '', threshold: 0,
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -217,6 +218,34 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { setBallotResult(id: $id, data: { entitled: 100, votesCast: 60, yes: 50, no: 10 }) { id } }', { id: s.ballot }],
     entries: () => [{ action: 'UPDATE', entityType: 'Ballot', entityId: s.ballot, before: { resultYes: null }, after: { resultEntitled: 100, resultYes: 50 } }],
   },
+  // a campaign of the admin's branch, with one action
+  createCampaign: {
+    op: () => ['mutation($d: CampaignCreateInput!) { createCampaign(data: $d) { id } }', { d: {
+      name: 'Audit campaign', branchId: s.adminBranch, startDate: '2026-01-05', unionIds: [s.ballotUnion],
+    } }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Campaign', entityId: (s.campaign = r.id), after: { name: 'Audit campaign', unionIds: [s.ballotUnion] } }],
+  },
+  updateCampaign: {
+    op: () => ['mutation($id: ID!) { updateCampaign(id: $id, data: { goal: "Everyone on the ward asked" }) { id } }', { id: s.campaign }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Campaign', entityId: s.campaign, before: { goal: null }, after: { goal: 'Everyone on the ward asked' } }],
+  },
+  createCampaignAction: {
+    op: () => ['mutation($c: ID!) { createCampaignAction(data: { campaignId: $c, title: "Audit petition", kind: PETITION, date: "2026-01-12" }) { id } }', { c: s.campaign }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CampaignAction', entityId: (s.action = r.id), after: { title: 'Audit petition', campaignId: s.campaign } }],
+  },
+  updateCampaignAction: {
+    op: () => ['mutation($id: ID!) { updateCampaignAction(id: $id, data: { isStructureTest: true }) { id } }', { id: s.action }],
+    entries: () => [{ action: 'UPDATE', entityType: 'CampaignAction', entityId: s.action, before: { isStructureTest: false }, after: { isStructureTest: true } }],
+  },
+  recordParticipation: {
+    note: "On an action made before the run, so that the run's action and campaign can then be deleted (refused while participation is recorded on them).",
+    op: () => ['mutation($a: ID!, $c: ID!) { recordParticipation(actionId: $a, entries: [{ contactId: $c, state: PLEDGED }]) { id } }', { a: s.partnerAction, c: s.member }],
+    entries: (r) => [{ action: 'CREATE', entityType: 'Participation', entityId: (s.participation = r[0].id), after: { state: 'PLEDGED', contactId: s.member, actionId: s.partnerAction } }],
+  },
+  setStructureTestThreshold: {
+    op: () => ['mutation($b: ID!) { setStructureTestThreshold(branchId: $b, percent: 65) { id } }', { b: s.adminBranch }],
+    entries: () => [{ action: 'UPDATE', entityType: 'Branch', entityId: s.adminBranch, before: { structureTestThreshold: s.threshold }, after: { structureTestThreshold: 65 } }],
+  },
   setBallotMemberState: {
     note: 'A new row of the member\'s chase history (who and when are in it).',
     op: () => ['mutation($b: ID!, $c: ID!) { setBallotMemberState(ballotId: $b, contactId: $c, state: PLEDGED_YES) { id } }', { b: s.ballot, c: s.member }],
@@ -306,6 +335,14 @@ const ROWS: Record<string, Row> = {
     note: 'Takes the assessment it recorded and its issue tags with it: both are in the snapshot.',
     op: () => ['mutation($id: ID!) { deleteConversation(id: $id) { id } }', { id: s.conversation }],
     entries: () => [{ action: 'DELETE', entityType: 'Conversation', entityId: s.conversation, before: { assessment: 2, issueTagIds: [s.tag] } }],
+  },
+  deleteCampaignAction: {
+    op: () => ['mutation($id: ID!) { deleteCampaignAction(id: $id) { id } }', { id: s.action }],
+    entries: () => [{ action: 'DELETE', entityType: 'CampaignAction', entityId: s.action, before: { title: 'Audit petition' } }],
+  },
+  deleteCampaign: {
+    op: () => ['mutation($id: ID!) { deleteCampaign(id: $id) { id } }', { id: s.campaign }],
+    entries: () => [{ action: 'DELETE', entityType: 'Campaign', entityId: s.campaign, before: { name: 'Audit campaign', goal: 'Everyone on the ward asked' } }],
   },
   deleteBallot: {
     note: 'Its chase history goes with it (ON DELETE CASCADE); the ballot\'s entry is the record of it.',
@@ -454,6 +491,12 @@ beforeAll(async () => {
     SELECT organisation_id, id, $2, 'MEMBER', '2020-01-01', 'VERIFIED_LIST' FROM contact WHERE id = $1
       AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = $1 AND m.union_id = $2)`, [s.member, s.ballotUnion]);
   await t.sql("UPDATE membership SET status = 'MEMBER', join_date = '2020-01-01', leave_date = NULL WHERE contact_id = $1 AND union_id = $2", [s.member, s.ballotUnion]);
+  // the campaign action participation is recorded on, and the branch's structure-test threshold (made before the run)
+  const partnerCampaign = await t.as('admin')('mutation($b: ID!) { createCampaign(data: { name: "Audit partner campaign", branchId: $b, startDate: "2026-01-05" }) { id } }', { b: s.adminBranch });
+  const action = await t.as('admin')('mutation($c: ID!) { createCampaignAction(data: { campaignId: $c, title: "Audit meeting", kind: MEETING, date: "2026-01-06" }) { id } }', { c: partnerCampaign.data?.createCampaign?.id });
+  s.partnerAction = action.data?.createCampaignAction?.id ?? '';
+  if (!s.partnerAction) throw new Error(`the partner action: ${JSON.stringify(partnerCampaign.errors ?? action.errors)}`);
+  [{ threshold: s.threshold }] = await t.sql('SELECT structure_test_threshold AS threshold FROM branch WHERE id = $1', [s.adminBranch]);
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });
