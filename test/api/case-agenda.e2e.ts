@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { addDays, ukToday } from '@rollcall/domain';
+import { CaseDeadlinesService } from '../../apps/api/src/casework/deadlines/case-deadlines.service.js';
 import { errorOf, type GqlResult, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 import { PATCH_SITES } from '../fixtures/scope-targets.js';
 
@@ -96,6 +98,16 @@ describe('deadlines across cases (allCaseDeadlines)', () => {
     const whole = await q({});
     expect([...first, ...second].map((d) => d.key)).toEqual(whole.slice(0, 4).map((d) => d.key));
     expect((await q({}, { o: 'DESC' })).map((d) => d.due)).toEqual(whole.map((d) => d.due).reverse());
+  });
+
+  it('works the agenda out once for a page and its count asked together', async () => {
+    const agenda = jest.spyOn(t.app.get(CaseDeadlinesService), 'agenda');
+    try {
+      ok(await t.as('caseworker')(AGENDA, { f: { mine: true }, perPage: 5 }), 'allCaseDeadlines');
+      expect(agenda).toHaveBeenCalledTimes(1);
+    } finally {
+      agenda.mockRestore();
+    }
   });
 
   it('refuses a bad filter or sort with a field error', async () => {

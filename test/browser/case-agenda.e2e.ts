@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser } from 'playwright-core';
 import { addDays, ukToday } from '@rollcall/domain';
 import type { TestApp } from '../fixtures/app.js';
-import { DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, PHONE, screenshot, signIn, startWebApp } from '../fixtures/browser.js';
+import { closeAll, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, SCREENS, screenshot, signIn, startWebApp } from '../fixtures/browser.js';
 
 jest.setTimeout(180_000);
 
@@ -47,14 +47,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await closeAll(browser, t);
 });
 
-describe.each([
-  ['desktop', DESKTOP, false],
-  ['phone', PHONE, true],
-] as [string, typeof DESKTOP, boolean][])('a caseworker on %s', (name, viewport, isMobile) => {
+describe.each(SCREENS)('a caseworker on a $screen', ({ screen: name, viewport, isMobile }) => {
   test("sees the overdue count in the menu, and the dashboard's deadlines and cases with no next step", async () => {
     await inSession(openSession(browser, viewport, { isMobile }), async ({ page, problems }) => {
       await signIn(page, t.url, LOGINS.caseworker);

@@ -31,8 +31,9 @@ export class CaseDeadlineResolver {
     @Args('filter', { nullable: true }) filter?: CaseDeadlineFilter,
   ): Promise<CaseDeadlineView[]> {
     if (args.sortField && args.sortField !== 'due') throw new UserInputError({ sortField: `cannot sort by "${args.sortField}"; use due` });
-    const { deadlines, cases } = await this.rules.agenda(filter ?? {}, user);
-    if (args.sortOrder?.toUpperCase() === 'DESC') deadlines.reverse();
+    const agenda = await this.agenda(filter, loaders);
+    const deadlines = args.sortOrder?.toUpperCase() === 'DESC' ? [...agenda.deadlines].reverse() : agenda.deadlines;
+    const { cases } = agenda;
     const perPage = args.perPage ?? DEFAULT_PER_PAGE;
     const page = deadlines.slice((args.page ?? 0) * perPage, ((args.page ?? 0) + 1) * perPage);
     await Promise.all([...new Set(page.map((d) => d.caseId))].map((id) => this.audit.read(loaders, cases.get(id)!, 'Case', id, ['deadlines'])));
@@ -42,9 +43,16 @@ export class CaseDeadlineResolver {
   @Can(Permission.CASES_READ)
   @Query(() => ListMetadata)
   async _allCaseDeadlinesMeta(
-    @Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: CaseDeadlineFilter,
+    @Args() _page: MetaArgs, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: CaseDeadlineFilter,
   ): Promise<ListMetadata> {
-    return { count: (await this.rules.agenda(filter ?? {}, user)).deadlines.length };
+    return { count: (await this.agenda(filter, loaders)).deadlines.length };
+  }
+
+  /** The agenda for this filter, worked out once per request (a page and its count are usually asked together). */
+  private agenda(filter: CaseDeadlineFilter | undefined, loaders: RequestLoaders) {
+    return loaders.get<string, Awaited<ReturnType<CaseDeadlinesService['agenda']>>>('case.agenda',
+      (keys, user) => Promise.all(keys.map((key) => this.rules.agenda(JSON.parse(key) as CaseDeadlineFilter, user))))
+      .load(JSON.stringify(filter ?? {}));
   }
 
   @ResolveField(() => CaseFile, { nullable: true, description: 'The case it belongs to' })
