@@ -1,7 +1,5 @@
-import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { daysToJoinBy, MIN_CELL_SIZE, shareOf, structureTestSuppression, type StructureTestCell, ukToday } from '@rollcall/domain';
-import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { PeopleDoor, type PeopleSql } from '../access/people-door.js';
 import { currentAssessment } from '../assessments/current-assessment.sql.js';
@@ -38,7 +36,6 @@ const withheld = (n: number) => n > 0 && n < MIN_CELL_SIZE;
 @Injectable()
 export class RecruitmentService {
   constructor(
-    @InjectTransaction() private readonly db: EntityManager,
     private readonly door: PeopleDoor,
     private readonly access: AccessService,
     private readonly campaigns: CampaignService,
