@@ -55,7 +55,7 @@ describe.each(SCREENS)('recruitment on a $screen', ({ screen, viewport, isMobile
       await expectVisible(panel.getByRole('heading', { name: 'Recruitment' }));
       await expectVisible(panel.getByTestId('recruitment-countdown').getByText(new RegExp(`^${figures.daysToJoinBy} days to join by`)));
       await expect(panel.getByTestId('recruitment-joiners').textContent()).resolves.toBe(`${figures.joinersSinceStart} of ${figures.recruitmentTarget}`);
-      await expectVisible(panel.getByTestId('recruitment-by-ward').getByText(figures.byWard[0].wardName, { exact: true }).first());
+      await expectVisible(panel.getByTestId('recruitment-by-ward').getByText(figures.byWard[0].wardName).first());
       await expectVisible(panel.getByTestId('recruitment-by-patch'));
       await expectVisible(panel.getByTestId('recruitment-leaderboard').getByText(new RegExp(`^1\\. ${figures.leaderboard[0].name}$`)));
       const ask = panel.getByTestId('people-to-ask');
@@ -67,9 +67,9 @@ describe.each(SCREENS)('recruitment on a $screen', ({ screen, viewport, isMobile
 
       // one tap from the first person to ask to the quick log, with them chosen
       await ask.getByRole('button', { name: `Log conversation with ${firstToAsk}` }).first().click();
-      const dialog = page.getByRole('dialog');
+      const dialog = page.getByRole('dialog', { name: 'Log a conversation' });
       await expectVisible(dialog.getByRole('heading', { name: 'Log a conversation' }));
-      await expectVisible(dialog.getByText(firstToAsk).first());
+      await expect(dialog.getByRole('combobox', { name: 'Person' }).inputValue()).resolves.toBe(firstToAsk);
       await screenshot(page, `recruitment-quick-log-${screen}`);
       expect(problems).toEqual([]);
     });

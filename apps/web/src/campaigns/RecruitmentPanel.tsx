@@ -93,7 +93,9 @@ const Leaderboard = ({ r }: { r: CampaignRecruitment }) => (
   <Box sx={{ mb: 2 }} data-testid="recruitment-leaderboard">
     <Typography variant="subtitle1" component="h3">Recruiters</Typography>
     {!r.leaderboard.length ? (
-      <Typography color="text.secondary">No recruiter recorded yet: record who recruited a new member on their membership.</Typography>
+      <Typography color="text.secondary">
+        {r.suppressed ? 'Recruiters with fewer than 5 recruits are withheld.' : 'No recruiter recorded yet: record who recruited a new member on their membership.'}
+      </Typography>
     ) : (
       <List dense disablePadding>
         {r.leaderboard.map((l, i) => (
