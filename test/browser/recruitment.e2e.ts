@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing } from '../fixtures/axe.js';
-import { closeAll, expectVisible, inSession, launchBrowser, LOGINS, openSession, overflowOf, screenshot, SCREENS, signIn, startWebApp } from '../fixtures/browser.js';
+import {
+  choose, closeAll, escape, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, openSession, overflowOf, PHONE, screenshot, SCREENS, signIn, startWebApp,
+} from '../fixtures/browser.js';
 
 jest.setTimeout(240_000);
 
@@ -71,6 +73,36 @@ describe.each(SCREENS)('recruitment on a $screen', ({ screen, viewport, isMobile
       await expectVisible(dialog.getByRole('heading', { name: 'Log a conversation' }));
       await expect(dialog.getByRole('combobox', { name: 'Person' }).inputValue()).resolves.toBe(firstToAsk);
       await screenshot(page, `recruitment-quick-log-${screen}`);
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe('recruited by, on a phone', () => {
+  test('the rep adds a membership and names the colleague who recruited them', async () => {
+    // someone on the rep's patch with no membership of a union, and a colleague on the patch
+    const [person] = await t.sql(`SELECT c.id FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+      WHERE w.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = $1) AND c.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id) ORDER BY c.id LIMIT 1`, [LOGINS.rep]);
+    const [colleague] = await t.sql(`SELECT c.id, c.first_name, c.last_name, coalesce(nullif(c.preferred_name, ''), c.first_name) || ' ' || c.last_name AS name
+      FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+      WHERE w.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = $1) AND c.deleted_at IS NULL AND c.id <> $2
+      ORDER BY c.last_name DESC, c.id LIMIT 1`, [LOGINS.rep, person.id]);
+    const [union] = await t.sql(`SELECT t.short_name FROM trade_union t JOIN contact c ON c.organisation_id = t.organisation_id WHERE c.id = $1 ORDER BY t.short_name LIMIT 1`, [person.id]);
+    await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.rep);
+      await page.goto(`${t.url}/#/Contacts/${person.id}/show`);
+      await page.getByRole('button', { name: 'Add membership' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a membership' });
+      await choose(page, dialog, 'Union', new RegExp(`^${escape(union.short_name)} \\(`));
+      await dialog.getByRole('combobox', { name: 'Recruited by (a colleague)' }).fill(colleague.last_name);
+      await page.getByRole('option', { name: colleague.name }).first().click();
+      await screenshot(page, 'recruitment-membership-form-phone');
+      await dialog.getByRole('button', { name: 'Add membership' }).click();
+      await expectHidden(dialog);
+      await expectVisible(page.getByText(`recruited by ${colleague.name}`));
+      const rows = await t.sql('SELECT recruited_by_contact_id, recruited_by_user_id FROM membership WHERE contact_id = $1', [person.id]);
+      expect(rows).toEqual([{ recruited_by_contact_id: colleague.id, recruited_by_user_id: null }]);
       expect(problems).toEqual([]);
     });
   });
