@@ -86,6 +86,8 @@ const MATRIX: Record<string, Row> = {
   ...crud('CampaignAction', 'CampaignActions', 'AGGREGATES_READ' as Permission, 'CAMPAIGNS_MANAGE' as Permission,
     `{ campaignId: "${NONE}", kind: MEETING, title: "", date: "2026-01-01" }`),
   structureTest: { permission: 'AGGREGATES_READ' as Permission, op: `{ structureTest(actionId: "${NONE}") { id } }` },
+  campaignRecruitment: { permission: 'AGGREGATES_READ' as Permission, op: `{ campaignRecruitment(campaignId: "${NONE}") { id } }` },
+  campaignPeopleToAsk: { permission: 'PEOPLE_READ' as Permission, op: `{ campaignPeopleToAsk(campaignId: "${NONE}") { total } }` },
   ...reads('Participation', 'Participations', 'PEOPLE_READ' as Permission),
   recordParticipation: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { recordParticipation(actionId: "${NONE}", entries: []) { id } }` },
   ...crud('Ballot', 'Ballots', 'PEOPLE_READ' as Permission, 'BALLOTS_MANAGE' as Permission,

@@ -77,7 +77,7 @@ const onCase = (root: 'Case' | 'CaseMeeting', key: keyof CaseTarget, field: stri
   ids: (d) => [d[root]?.[field] ?? []].flat().filter(Boolean).map(id),
 });
 /** A value about the parent's person: present means it came back. */
-const valueOf = (root: 'Contact' | 'Conversation' | 'RepRole' | 'Case' | 'CaseMeeting' | 'CaseNote', key: keyof (Target & CaseTarget), field: string, access: Cell['access'] = 'read'): Cell => ({
+const valueOf = (root: 'Contact' | 'Conversation' | 'Membership' | 'RepRole' | 'Case' | 'CaseMeeting' | 'CaseNote', key: keyof (Target & CaseTarget), field: string, access: Cell['access'] = 'read'): Cell => ({
   access, root, op: (x) => [`query($id: ID!) { ${root}(id: $id) { ${field} } }`, { id: x[key] }],
   ids: (d, x) => {
     const v = d[root]?.[field];
@@ -141,6 +141,8 @@ const VALUES: Record<string, Cell> = {
   'Conversation.completedAt': valueOf('Conversation', 'conversationId', 'completedAt'),
   'Conversation.issueTagIds': valueOf('Conversation', 'conversationId', 'issueTagIds'),
   'RepRole.wardIds': valueOf('RepRole', 'repRoleId', 'wardIds'),
+  // who recruited them, by name: each target's membership names the target as its recruiter (see beforeAll)
+  'Membership.recruitedByName': valueOf('Membership', 'membershipId', 'recruitedByName'),
   'Case.summary': valueOf('Case', 'caseId', 'summary', 'cases'),
   'Case.outcome': valueOf('Case', 'caseId', 'outcome', 'cases'),
   'CaseMeeting.notes': valueOf('CaseMeeting', 'meetingId', 'notes', 'cases'),
@@ -172,7 +174,8 @@ beforeAll(async () => {
   targets = Object.fromEntries(SCOPES.map((s) => [s, { ...people[s], ...cases[s], participationId: participations[s].participationId }])) as typeof targets;
   for (const scope of SCOPES) {
     const x = targets[scope];
-    // an assessment, a later conversation (the follow-up done), an issue tag, a covered ward, a membership joined today
+    // an assessment, a later conversation (the follow-up done), an issue tag, a covered ward, a membership joined today, recruited by the target
+    await t.sql('UPDATE membership SET recruited_by_contact_id = contact_id WHERE id = $1', [x.membershipId]);
     await t.sql(`INSERT INTO assessment (organisation_id, contact_id, value, assessed_at) SELECT organisation_id, id, 2, now() - interval '2 days'
       FROM contact WHERE id = $1`, [x.contactId]);
     await cloneRow(t, 'conversation', x.conversationId, { occurred_at: new Date(Date.now() - 3_600_000), follow_up_date: null });

@@ -31,6 +31,8 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
     'CampaignAction', 'allCampaignActions', '_allCampaignActionsMeta', 'createCampaignAction', 'updateCampaignAction', 'deleteCampaignAction']
     .map((f): [string, string] => [f, "a branch's campaigns and actions (read by everyone in the branch, changed by its officers: campaigns.e2e); "
       + 'their numbers are counts in the count scope, small ones withheld from aggregate-only callers (campaigns.e2e)']),
+  ['campaignRecruitment', "a campaign's joiners and non-members per ward and per rep's patch in the caller's count scope, and its recruiters: counted against SQL, "
+    + 'a recruiter named only when the caller may see them, and withheld with no names for coalition partners, in recruitment.e2e'],
   ['structureTest', "per-ward counts of a structure test in the caller's count scope, names no one (counted against SQL, and withheld for coalition partners, in campaigns.e2e)"],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
   ...['calendarFeed', 'regenerateCalendarFeed', 'revokeCalendarFeed'].map((f) => [f, "one's own calendar feed link; what the feed holds "
@@ -71,6 +73,26 @@ async function ballotOf(x: Target, scope: Scope): Promise<string> {
   ballots.set(scope, b.id);
   return b.id;
 }
+/**
+ * A recruitment campaign of the target's branch aimed at their ward, for a union of their organisation they are not a member of
+ * (so they are someone to ask): one per scope.
+ */
+const drives = new Map<Scope, string>();
+async function driveOf(x: Target, scope: Scope): Promise<string> {
+  const known = drives.get(scope);
+  if (known) return known;
+  const [k] = await t.sql(`INSERT INTO campaign (organisation_id, branch_id, name, start_date, target_group)
+    SELECT c.organisation_id, be.branch_id, 'Scope drive', current_date - 10, jsonb_build_object('employerIds', '[]'::jsonb, 'siteIds', '[]'::jsonb,
+      'wardIds', jsonb_build_array($2::text), 'staffGroups', '[]'::jsonb, 'grades', '[]'::jsonb)
+    FROM contact c JOIN branch_employer be ON be.employer_id = c.employer_id JOIN branch br ON br.id = be.branch_id AND br.organisation_id = c.organisation_id
+    WHERE c.id = $1 LIMIT 1 RETURNING id`, [x.contactId, x.wardId]);
+  const [u] = await t.sql(`INSERT INTO campaign_union (campaign_id, union_id) SELECT $1, u.id FROM trade_union u JOIN contact c ON c.organisation_id = u.organisation_id
+    WHERE c.id = $2 AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = u.id) ORDER BY u.id LIMIT 1 RETURNING union_id`, [k.id, x.contactId]);
+  if (!u) throw new Error(`no union the ${scope} target is not a member of`);
+  drives.set(scope, k.id);
+  return k.id;
+}
+
 /** Whether the target is among a ballot's members as the caller sees them. */
 const amongMembers = (key: string) => (x: Target) => (r: GqlResult): Outcome | string => {
   if (code(r) === 'FORBIDDEN') return 'refused';
@@ -215,6 +237,17 @@ const CELLS: Cell[] = [
       d: { firstName: 'Matrix', lastName: 'Cell', staffGroup: 'STUDENTS', shiftPattern: 'DAYS', contractType: 'BANK', employerId: x.employerId, wardId: x.wardId },
     }],
     outcome: single('createContact'),
+  },
+  // recruitment: the people to ask of a drive of the target's branch
+  {
+    access: 'read', field: 'campaignPeopleToAsk',
+    op: async (x, sc) => ['query($k: ID!) { campaignPeopleToAsk(campaignId: $k, perPage: 500) { total people { id } } }', { k: await driveOf(x, sc) }],
+    outcome: (r, x) => {
+      if (code(r) === 'FORBIDDEN') return 'refused';
+      if (code(r) === 'NOT_FOUND') return 'hidden';
+      const v = r.data?.campaignPeopleToAsk;
+      return v ? (v.people.some((p: { id: string }) => p.id === x.contactId) ? 'seen' : 'hidden') : `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+    },
   },
   // ballots: the members of a ballot of the target's branch, their chase states and history
   {

@@ -210,6 +210,8 @@ describe.each(SCREENS)("the branch secretary's dashboard on a $screen", ({ scree
       await expect(widgetTitles(page)).resolves.toEqual([
         // the demo's ballot in progress (the seed's), for those who run ballots
         'Ballot: Pay and safe staffing ballot',
+        // the demo campaign's join-by countdown, for those who run campaigns
+        'Join-by countdown',
         'Membership density by site', 'Worst-covered wards', 'Overdue follow-ups across the branch', 'Recent joiners',
       ]);
 

@@ -6,7 +6,7 @@ import { apolloClient, toHttpError } from './apollo';
 import { createRollcallProvider, plain } from './raGraphql';
 import { BALLOT_DOCUMENTS } from './ballots/documents';
 import { CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
-import type { StructureTestResult } from './campaigns/campaignTypes';
+import type { CampaignRecruitment, PeopleToAsk, StructureTestResult } from './campaigns/campaignTypes';
 import { branchEmployerIds } from './session';
 
 /**
@@ -198,6 +198,12 @@ const campaigns = {
     (await mutate<{ item: RaRecord }>(campaignDocument('setStructureTestThreshold'), { branchId, percent })).item,
   recordParticipation: async (actionId: Identifier, entries: { contactId: string; state: string | null }[]) =>
     (await mutate<{ items: RaRecord[] }>(campaignDocument('recordParticipation'), { actionId, entries })).items,
+  /** A campaign's recruitment drive: countdown, joiners by ward and rep's patch, the leaderboard. */
+  campaignRecruitment: async (campaignId: Identifier) =>
+    (await query<{ item: CampaignRecruitment }>(campaignDocument('campaignRecruitment'), { campaignId })).item,
+  /** A page of the people to ask to join (optionally on one rep's patch). */
+  campaignPeopleToAsk: async (campaignId: Identifier, repId: Identifier | null, page: number, perPage: number) =>
+    (await query<{ item: PeopleToAsk }>(campaignDocument('campaignPeopleToAsk'), { campaignId, repId, page, perPage })).item,
 };
 
 export type CampaignsDataProvider = DataProvider & typeof campaigns;

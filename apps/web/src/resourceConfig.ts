@@ -236,6 +236,21 @@ export const CAMPAIGN_DOCUMENTS = {
     mutation recordParticipation($actionId: ID!, $entries: [ParticipationEntry!]!) {
       items: recordParticipation(actionId: $actionId, entries: $entries) { id contactId state }
     }`,
+  campaignRecruitment: `
+    query campaignRecruitment($campaignId: ID!) {
+      item: campaignRecruitment(campaignId: $campaignId) {
+        id joinByDate daysToJoinBy recruitmentTarget joinersSinceStart nonMembers shareOfTarget suppressed
+        byWard { wardId wardName siteId siteName joiners nonMembers suppressed }
+        byRepPatch { repUserId repName joiners nonMembers }
+        leaderboard { id kind name recruits }
+      }
+    }`,
+  campaignPeopleToAsk: `
+    query campaignPeopleToAsk($campaignId: ID!, $repId: ID, $page: Int, $perPage: Int) {
+      item: campaignPeopleToAsk(campaignId: $campaignId, repId: $repId, page: $page, perPage: $perPage) {
+        total people { id fullName wardId wardName siteId assessment lastConversationAt }
+      }
+    }`,
 } as const;
 
 export const CASEWORK_DOCUMENTS = {

@@ -10,13 +10,14 @@ import { Campaign } from './campaign.entity.js';
 import { CampaignActionResolver, CampaignResolver, ParticipationResolver, StructureTestWardResolver } from './campaign.resolver.js';
 import { CampaignService } from './campaign.service.js';
 import { ParticipationService } from './participation.service.js';
+import { RecruitmentService } from './recruitment.service.js';
 import { StructureTestService } from './structure-test.service.js';
 
 /** Campaigns, their actions, who took part, and structure tests per ward (issue 12). */
 @Module({
   imports: [RequestRepositories.forFeature([Campaign, CampaignAction]), TargetGroupModule, ContactModule, UserModule, WardModule],
   providers: [
-    CampaignService, CampaignActionService, ParticipationService, StructureTestService,
+    CampaignService, CampaignActionService, ParticipationService, StructureTestService, RecruitmentService,
     CampaignResolver, CampaignActionResolver, ParticipationResolver, StructureTestWardResolver,
   ],
   exports: [CampaignService],

@@ -4,7 +4,7 @@ import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { Branch } from '../branches/branch.entity.js';
-import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
+import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -19,13 +19,15 @@ import { CampaignAction } from './campaign-action.entity.js';
 import { CampaignActionService } from './campaign-action.service.js';
 import { Campaign } from './campaign.entity.js';
 import { type CampaignCounts, CampaignService } from './campaign.service.js';
-import { CampaignNumbers, StructureTestResult, StructureTestWard } from './campaign.types.js';
+import { CampaignNumbers, CampaignRecruitment, PeopleToAsk, StructureTestResult, StructureTestWard } from './campaign.types.js';
 import {
   CampaignActionCreateInput, CampaignActionFilter, CampaignActionUpdateInput, CampaignCreateInput, CampaignFilter, CampaignUpdateInput,
   ParticipationEntry, ParticipationFilter,
 } from './dto/campaign.input.js';
 import { Participation } from './participation.entity.js';
 import { ParticipationService } from './participation.service.js';
+import { PeopleToAskArgs } from './dto/recruitment.input.js';
+import { RecruitmentService } from './recruitment.service.js';
 import { StructureTestService } from './structure-test.service.js';
 
 /** A count a caller with aggregates only must not see when it is small (but not none): DOMAIN.md "Privacy". */
@@ -34,7 +36,7 @@ const withheld = (n: number) => n > 0 && n < MIN_CELL_SIZE;
 /** Campaigns of the caller's branches, their numbers against the goal and the join-by countdown. */
 @Resolver(() => Campaign)
 export class CampaignResolver {
-  constructor(private readonly campaigns: CampaignService, private readonly groups: TargetGroupService) {}
+  constructor(private readonly campaigns: CampaignService, private readonly groups: TargetGroupService, private readonly recruitment: RecruitmentService) {}
 
   @Can(Permission.AGGREGATES_READ)
   @Query(() => Campaign, { name: 'Campaign' })
@@ -52,6 +54,24 @@ export class CampaignResolver {
   @Query(() => ListMetadata)
   async _allCampaignsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: CampaignFilter): Promise<ListMetadata> {
     return { count: await this.campaigns.count(filter, user) };
+  }
+
+  @Can(Permission.AGGREGATES_READ)
+  @Query(() => CampaignRecruitment, {
+    description: "A campaign's recruitment drive: the join-by countdown, joiners since its start against its target, by ward and by rep's patch, "
+      + 'and who recruited them (counts in your count scope; small ones withheld, and no names, for an aggregate-only caller)',
+  })
+  campaignRecruitment(@Args('campaignId', { type: () => ID }, UuidPipe) campaignId: string, @CurrentUser() user: AuthUser): Promise<CampaignRecruitment> {
+    return this.recruitment.recruitment(campaignId, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => PeopleToAsk, {
+    description: "Who to ask to join now: non-members of the campaign's unions in its target group among your people (a rep: their patch), "
+      + 'optionally on one rep\'s patch; best assessment first, then the most recently spoken to',
+  })
+  campaignPeopleToAsk(@Args() args: PeopleToAskArgs, @CurrentUser() user: AuthUser): Promise<PeopleToAsk> {
+    return this.recruitment.peopleToAsk(args.campaignId, args.repId ?? null, args.page ?? 0, args.perPage ?? DEFAULT_PER_PAGE, user);
   }
 
   @Can(Permission.CAMPAIGNS_MANAGE)

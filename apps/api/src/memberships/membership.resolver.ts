@@ -7,10 +7,11 @@ import { MembershipStatus } from '../common/enums.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { Contact } from '../contacts/contact.entity.js';
+import { Contact, contactName } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Union } from '../unions/union.entity.js';
 import { UnionService } from '../unions/union.service.js';
+import { UserService } from '../users/user.service.js';
 import { MembershipCreateInput, MembershipFilter, MembershipUpdateInput, RecentJoiners, RecentJoinersArgs } from './dto/membership.input.js';
 import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
@@ -25,6 +26,7 @@ export class MembershipResolver {
     private readonly memberships: MembershipService,
     private readonly contacts: ContactService,
     private readonly unions: UnionService,
+    private readonly users: UserService,
   ) {}
 
   @Can(Permission.PEOPLE_READ)
@@ -82,6 +84,19 @@ export class MembershipResolver {
   @ResolveField(() => Contact, { nullable: true })
   contact(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Contact | null> {
     return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.contactId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "Who recruited them, by name: the contact's only if you may see that contact (else null), or the user's",
+  })
+  async recruitedByName(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    if (m.recruitedByContactId) {
+      const c = await loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.recruitedByContactId);
+      return c ? contactName(c) : null;
+    }
+    if (m.recruitedByUserId) return loaders.get<string, string | null>('user.name', (ids, user) => this.users.displayNames(ids, user)).load(m.recruitedByUserId);
+    return null;
   }
 
   @ResolveField(() => Union, { nullable: true })

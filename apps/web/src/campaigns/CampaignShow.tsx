@@ -8,6 +8,7 @@ import { ACTION_KIND_LABELS, type ActionKind } from '@rollcall/domain';
 import { RecordLoading } from '../common/Loading';
 import { useIsSmall } from '../common/useIsSmall';
 import { type ActionRecord, type CampaignRecord, countdown, percent } from './campaignTypes';
+import { RecruitmentPanel } from './RecruitmentPanel';
 
 /** Its numbers against its goal: people who took part, pledged, and the actions so far. */
 const Numbers = () => {
@@ -111,17 +112,23 @@ const Actions = () => {
   );
 };
 
+const Recruitment = () => {
+  const c = useRecordContext<CampaignRecord>();
+  return c ? <RecruitmentPanel campaignId={c.id} /> : null;
+};
+
 const ShowToolbar = () => {
   const { hasEdit } = useResourceDefinition();
   return <TopToolbar>{hasEdit && <EditButton />}</TopToolbar>;
 };
 
-/** A campaign's page: its numbers against its goal, the countdown to its join-by date, and its actions. */
+/** A campaign's page: its numbers against its goal, the countdown to its join-by date, its recruitment drive, and its actions. */
 export const CampaignShow = () => (
   <Show actions={<ShowToolbar />} loading={<RecordLoading what="campaign" />}>
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <About />
       <Numbers />
+      <Recruitment />
       <Actions />
     </Box>
   </Show>

@@ -5,6 +5,7 @@ import { readsWholeBranch } from '../session';
 import { BranchOverdueFollowUpsWidget } from './BranchOverdueFollowUpsWidget';
 import { CaseDeadlinesWidget, MeetingsThisWeekWidget, MyOpenCasesWidget, NoNextStepWidget } from './CaseworkWidgets';
 import { DensityBySiteWidget } from './DensityBySiteWidget';
+import { JoinByCountdownWidget } from './JoinByCountdownWidget';
 import { LiveBallotWidget } from './LiveBallotWidget';
 import { MyOverdueFollowUpsWidget } from './MyOverdueFollowUpsWidget';
 import { RecentJoinersWidget } from './RecentJoinersWidget';
@@ -74,6 +75,11 @@ export const Dashboard = () => {
           {runsBallots && (
             <Grid size={12}>
               <LiveBallotWidget />
+            </Grid>
+          )}
+          {can(permissions, Permission.CAMPAIGNS_MANAGE) && seesPeople && (
+            <Grid size={12}>
+              <JoinByCountdownWidget />
             </Grid>
           )}
           <Grid size={12}>

@@ -16,6 +16,7 @@ interface MembershipRecord extends RaRecord {
   leaveDate?: string | null;
   membershipNumber?: string | null;
   source: string;
+  recruitedByName?: string | null;
 }
 
 function details(m: MembershipRecord): string {
@@ -25,6 +26,7 @@ function details(m: MembershipRecord): string {
     m.leaveDate ? `left ${formatDay(m.leaveDate)}` : null,
     m.membershipNumber ? `no. ${m.membershipNumber}` : null,
     labelOf(MEMBERSHIP_SOURCE_LABELS, m.source),
+    m.recruitedByName ? `recruited by ${m.recruitedByName}` : null,
   ]
     .filter(Boolean)
     .join(' · ');

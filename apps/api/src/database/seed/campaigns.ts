@@ -8,7 +8,7 @@ import type { SeedClient } from './copy-writer.js';
  * the majority. Participation at that site, recorded by a secretary or admin of the branch: some
  * invited and pledged to the meeting and about one in six came; on the badge day each ward turns out
  * its own share (a fixed pseudo-random share per ward, from about a fifth to about four fifths), so
- * the structure test has strong and weak wards.
+ * the structure test has strong and weak wards. Who recruited recent joiners (see writeRecruiters).
  */
 export async function writeCampaigns(client: SeedClient, today: string): Promise<void> {
   await client.query(`INSERT INTO campaign (organisation_id, branch_id, name, goal, target_participants, start_date, join_by_date, recruitment_target,
@@ -39,4 +39,26 @@ export async function writeCampaigns(client: SeedClient, today: string): Promise
   await client.query(`INSERT INTO participation (organisation_id, action_id, contact_id, state, recorded_by_id, recorded_at)
     SELECT a.organisation_id, a.id, c.id, 'ATTENDED_OR_SIGNED', k.created_by_id, a.date::timestamptz + interval '17 hours'
     ${staff} WHERE a.is_structure_test AND ${roll('badge')} < 20 + abs(hashtext(w.id::text)) % 60`, [today]);
+}
+
+/**
+ * Recruited by, on the demo's recent joiners (joined in the last 60 days), fixed by the membership's
+ * id so every run marks the same ones: about a third by the rep whose patch holds their current
+ * site (the first by id), about a third by a colleague on their ward who is a current member (the
+ * first by id); the rest unknown. So a campaign's leaderboard has reps and colleagues on it.
+ */
+export async function writeRecruiters(client: SeedClient, today: string): Promise<void> {
+  const recent = `m.join_date > $1::date - 60 AND m.join_date <= $1::date`;
+  const posted = `JOIN posting p ON p.contact_id = m.contact_id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id`;
+  await client.query(`UPDATE membership m SET recruited_by_user_id = r.user_id
+    FROM (SELECT DISTINCT ON (m.id) m.id, rp.user_id FROM membership m ${posted}
+      JOIN rep_patch rp ON rp.site_id = w.site_id JOIN app_user u ON u.id = rp.user_id AND u.organisation_id = m.organisation_id
+      WHERE ${recent} AND abs(hashtext(m.id::text)) % 3 = 0 ORDER BY m.id, rp.user_id) r
+    WHERE r.id = m.id`, [today]);
+  await client.query(`UPDATE membership m SET recruited_by_contact_id = r.colleague
+    FROM (SELECT DISTINCT ON (m.id) m.id, o.contact_id AS colleague FROM membership m ${posted}
+      JOIN posting o ON o.ward_id = p.ward_id AND o.end_date IS NULL AND o.contact_id <> m.contact_id
+      JOIN membership om ON om.contact_id = o.contact_id AND om.status = 'MEMBER' AND om.join_date <= $1::date - 60
+      WHERE ${recent} AND abs(hashtext(m.id::text)) % 3 = 1 ORDER BY m.id, o.contact_id) r
+    WHERE r.id = m.id`, [today]);
 }

@@ -9,7 +9,7 @@ import { followUpDone } from '../../conversations/follow-up.sql.js';
 import { DEFAULT_ISSUE_TAGS, ukToday } from '@rollcall/domain';
 import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
 import { writeBallots } from './ballots.js';
-import { writeCampaigns } from './campaigns.js';
+import { writeCampaigns, writeRecruiters } from './campaigns.js';
 import { writeCases } from './cases.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
 import { CopyWriter, type SeedClient } from './copy-writer.js';
@@ -181,6 +181,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     await writeBranches(client);
     await writeOrganising(client);
     await writeCampaigns(client, ukToday());
+    await writeRecruiters(client, ukToday());
     cases = options.cipher ? await writeCases(client, options.cipher, options.casesToday ?? ukToday()) : 0;
     await writeBallots(client, options.casesToday ?? ukToday());
     await client.query('COMMIT');

@@ -38,6 +38,16 @@ export class MembershipCreateInput {
   @IsString()
   @MaxLength(MAX_LENGTH.MEMBERSHIP_NUMBER)
   membershipNumber?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contact who recruited them (one you may see); not with recruitedByUserId' })
+  @IsOptional()
+  @IsUUID('all', { message: 'recruitedByContactId must be a valid id' })
+  recruitedByContactId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The user (a rep) of your organisation who recruited them; not with recruitedByContactId" })
+  @IsOptional()
+  @IsUUID('all', { message: 'recruitedByUserId must be a valid id' })
+  recruitedByUserId?: string | null;
 }
 
 @InputType()
