@@ -148,6 +148,47 @@ describe('chase states and the projection', () => {
   });
 });
 
+describe("a contact's live ballots (the quick log)", () => {
+  const OF = 'query($c: ID!) { contactBallots(contactId: $c) { ballot { id name closingDate } state stateChangedAt } }';
+  const mine = async (c: string, ballotIds: string[], who: 'secretary' | 'rep' = 'secretary') => {
+    const res = await t.as(who)(OF, { c });
+    expect(res.errors).toBeUndefined();
+    return (res.data?.contactBallots as { ballot: { id: string }; state: string; stateChangedAt: string | null }[]).filter((b) => ballotIds.includes(b.ballot.id));
+  };
+
+  it('lists the open and upcoming ballots they are entitled to, with their state, and not the closed ones', async () => {
+    const open = await newBallot();
+    const upcoming = await newBallot({ cutOffDate: addDays(today, 1), openingDate: addDays(today, 7), closingDate: addDays(today, 30) });
+    const closed = await newBallot({ openingDate: addDays(today, -20), closingDate: addDays(today, -1) });
+    const counted = await newBallot();
+    await t.as('secretary')('mutation($id: ID!) { setBallotResult(id: $id, data: { entitled: 10, votesCast: 6, yes: 5, no: 1 }) { id } }', { id: counted });
+    const ids = [open, upcoming, closed, counted];
+    expect((await mine(people[0], ids)).map((b) => [b.ballot.id, b.state, b.stateChangedAt])).toEqual([
+      [open, 'NOT_CONTACTED', null], [upcoming, 'NOT_CONTACTED', null],
+    ]);
+    // a change (through the chase list's mutation) shows at once
+    expect((await t.as('secretary')(SET, { b: open, c: people[0], s: 'PLEDGED_YES' })).errors).toBeUndefined();
+    const [now] = await mine(people[0], [open]);
+    expect(now).toMatchObject({ state: 'PLEDGED_YES', stateChangedAt: expect.any(String) });
+    // joined the day after the cut-off, left before it: entitled in none of them
+    expect(await mine(people[10], [open])).toEqual([]);
+    expect(await mine(people[11], [open])).toEqual([]);
+  });
+
+  it('is refused to coalition viewers, and answers nothing about someone the caller may not see', async () => {
+    const id = await newBallot({ eligibleGroup: null });
+    expect(errorOf(await t.as('coalition')('query($c: ID!) { contactBallots(contactId: $c) { state } }', { c: people[0] })).code).toBe('FORBIDDEN');
+    const [off] = await t.sql<{ id: string }>(`SELECT c.id FROM contact c WHERE c.employer_id = $1 AND c.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = $2 AND m.status = 'MEMBER' AND m.join_date < $3)
+      AND NOT EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id WHERE p.contact_id = c.id AND p.end_date IS NULL
+        AND w.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example'))
+      AND EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL) ORDER BY c.id LIMIT 1`, [t.demoEmployerId, unionId, cutOff]);
+    expect(await mine(off.id, [id])).toHaveLength(1);
+    expect(await mine(off.id, [id], 'rep')).toEqual([]);
+    expect((await t.as('secretary2')('query($c: ID!) { contactBallots(contactId: $c) { ballot { id } } }', { c: off.id })).data?.contactBallots).toEqual([]);
+  });
+});
+
 describe('the official result', () => {
   const RESULT = `mutation($id: ID!, $d: BallotResultInput!) { setBallotResult(id: $id, data: $d) { ${BALLOT} } }`;
   // 85.6 % yes on 41.6 % turnout

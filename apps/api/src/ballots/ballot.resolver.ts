@@ -13,7 +13,7 @@ import { BallotMemberStateChange } from './ballot-member-state.entity.js';
 import { BallotReadinessService } from './ballot-readiness.service.js';
 import { Ballot } from './ballot.entity.js';
 import { BallotService } from './ballot.service.js';
-import { BallotEvaluationView, BallotMember, BallotReport, BallotRuleSetView } from './ballot.types.js';
+import { BallotEvaluationView, BallotMember, BallotReport, BallotRuleSetView, ContactBallot } from './ballot.types.js';
 import { BallotCreateInput, BallotFilter, BallotMemberFilter, BallotResultInput, BallotUpdateInput } from './dto/ballot.input.js';
 
 /** Ballots (react-admin's grammar), their members, chase states, projections and result. */
@@ -96,6 +96,14 @@ export class BallotResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<BallotMemberStateChange> {
     return this.readiness.setState(await this.ballots.get(ballotId, user), contactId, state, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [ContactBallot], {
+    description: 'The live ballots (not closed) a contact you may see is entitled to vote in, with their chase state in each: closing soonest first',
+  })
+  async contactBallots(@Args('contactId', { type: () => ID }, UuidPipe) contactId: string, @CurrentUser() user: AuthUser): Promise<ContactBallot[]> {
+    return this.readiness.ofContact(await this.ballots.live(user), contactId, user);
   }
 
   @Can(Permission.PEOPLE_READ)
