@@ -220,6 +220,20 @@ describe('the official result', () => {
     expect(b.evaluation).toMatchObject({ valid: false, failures: ['IMPORTANT_PUBLIC_SERVICE_YES'], requiredYes: 400 });
   });
 
+  it('re-judges the same ballot when its opening date moves from 17 to 18 Feb 2026 (the day the newer rule set starts)', async () => {
+    const id = await newBallot({ cutOffDate: '2026-02-02', openingDate: '2026-02-17', closingDate: '2026-03-10', importantPublicService: true });
+    const sec = t.as('secretary');
+    let b = (await sec(RESULT, { id, d: failed })).data?.setBallotResult;
+    // 2016 rules, important public services: 41.6 % turnout fails, and so does 35.6 % of all entitled voting yes
+    expect(b.ruleSet.id).toBe('TUA2016');
+    expect(b.evaluation).toMatchObject({ valid: false, failures: ['TURNOUT', 'IMPORTANT_PUBLIC_SERVICE_YES'], requiredVotes: 500, requiredYes: 400 });
+    const UPDATE = `mutation($id: ID!, $d: BallotUpdateInput!) { updateBallot(id: $id, data: $d) { ${BALLOT} } }`;
+    b = (await sec(UPDATE, { id, d: { openingDate: '2026-02-18' } })).data?.updateBallot;
+    expect(b.ruleSet).toEqual({ id: 'ERA2025', minTurnoutPercent: 50, importantPublicServiceYesPercent: null, mandateMonths: 12 });
+    expect(b.importantPublicServiceApplies).toBe(false);
+    expect(b.evaluation).toMatchObject({ valid: false, failures: ['TURNOUT'], requiredVotes: 500, requiredYes: null });
+  });
+
   it('refuses a result that does not add up, and dates out of order, with field errors', async () => {
     const id = await newBallot();
     const sec = t.as('secretary');
