@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { addDays, ukToday } from '@rollcall/domain';
+import { BallotReadinessService } from '../../apps/api/src/ballots/ballot-readiness.service.js';
 import { errorOf, startTestApp, type TestApp } from '../fixtures/app.js';
 
 /**
@@ -137,6 +139,18 @@ describe('chase states and the projection', () => {
     expect(list).toHaveLength(9);
     expect(list.slice(0, 3).map((m) => m.state)).toEqual(['PLEDGED_YES', 'PLEDGED_YES', 'PLEDGED_YES']);
     expect(list.at(-1)?.state).toBe('PLEDGED_NO');
+  });
+
+  it('works the members out once for a page and its count asked together (the chase list)', async () => {
+    const id = await newBallot();
+    const list = jest.spyOn(t.app.get(BallotReadinessService), 'list');
+    try {
+      const res = await t.as('secretary')(MEMBERS, { f: { ballotId: id } });
+      expect(res.data?._allBallotMembersMeta.count).toBe(10);
+      expect(list).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+    }
   });
 
   it('refuses a state for someone not entitled, and bad input, changing nothing', async () => {

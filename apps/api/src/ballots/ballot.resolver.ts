@@ -67,8 +67,8 @@ export class BallotResolver {
   @Query(() => [BallotMember], {
     description: "A ballot's entitled members you may see (filter.ballotId; with notEntitled, those who joined after the cut-off), by ward and name",
   })
-  async allBallotMembers(@Args() page: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<BallotMember[]> {
-    const list = await this.members(user, filter);
+  async allBallotMembers(@Args() page: ListArgs, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<BallotMember[]> {
+    const list = await this.members(loaders, filter);
     const perPage = page.perPage ?? DEFAULT_PER_PAGE;
     const start = (page.page ?? 0) * perPage;
     return list.slice(start, start + perPage);
@@ -76,15 +76,22 @@ export class BallotResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allBallotMembersMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<ListMetadata> {
-    return { count: (await this.members(user, filter)).length };
+  async _allBallotMembersMeta(@Args() _page: MetaArgs, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<ListMetadata> {
+    return { count: (await this.members(loaders, filter)).length };
   }
 
-  /** The members the filter names: none without a ballot. */
-  private async members(user: AuthUser, filter: BallotMemberFilter | undefined): Promise<BallotMember[]> {
+  /** The members the filter names (none without a ballot), worked out once per request: a page and its count are asked together. */
+  private async members(loaders: RequestLoaders, filter: BallotMemberFilter | undefined): Promise<BallotMember[]> {
     if (!filter?.ballotId) return [];
-    const list = await this.readiness.list(await this.ballots.get(filter.ballotId, user), user, filter);
-    return filter.ids ? list.filter((m) => filter.ids!.includes(m.id)) : list;
+    return loaders.get<string, BallotMember[] | Error>('ballot.members', (keys, user) => Promise.all(keys.map(async (key) => {
+      try {
+        const f = JSON.parse(key) as BallotMemberFilter;
+        const list = await this.readiness.list(await this.ballots.get(f.ballotId!, user), user, f);
+        return f.ids ? list.filter((m) => f.ids!.includes(m.id)) : list;
+      } catch (e) {
+        return e as Error; // this filter's own error (DataLoader rejects its key alone)
+      }
+    }))).load(JSON.stringify(filter)) as Promise<BallotMember[]>;
   }
 
   @Can(Permission.PEOPLE_WRITE)
