@@ -17,6 +17,11 @@
  *
  * BENCH_RUNS=n     timed runs per query and mode (default 30)
  * BENCH_SQL=1      print each query's SQL statements (one RLS-on run) to stderr
+ * BENCH_ONLY=a,b   only the queries whose name contains one of these words (case-insensitive), e.g.
+ *                  BENCH_ONLY=ballot: the ballot page's two queries, as the secretary and as the rep
+ *
+ * The ballot page's rows send the web app's own documents (apps/web/src/ballots/documents.ts) with the
+ * variables BallotShow gives them, for the demo's live ballot (seedDemo makes one per branch at every scale).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +41,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/da
 import { QueryCounter } from '../apps/api/src/database/query-counter.js';
 import { DEMO_PASSWORD, demoPasswordHash, seedDemo } from '../apps/api/src/database/seed/index.js';
 import { createApp } from '../apps/api/src/server.js';
+import { BALLOT_DOCUMENTS } from '../apps/web/src/ballots/documents.js';
 
 const scales = (process.argv[2] ?? '10').split(',').map((s) => Number.parseInt(s, 10));
 const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '30', 10);
@@ -57,6 +63,8 @@ interface Fixture {
   busyWardName: string;
   busyWardStaff: number;
   contactId: string;
+  /** The demo's live ballot in the demo users' branch. */
+  ballotId: string;
 }
 
 interface BenchQuery {
@@ -145,7 +153,30 @@ const QUERIES: BenchQuery[] = [
     who: 'coalition',
     query: `{ allWards(perPage: 100) { headcount memberCount } }`,
   },
+  // The ballot page (BallotShow): its report (readiness, projections, turnout by day), then the chase list's first page.
+  ...(['secretary', 'rep'] as const).flatMap((who): BenchQuery[] => [
+    {
+      name: `${who === 'rep' ? 'rep: ' : ''}ballot page: report`,
+      who,
+      query: BALLOT_DOCUMENTS.ballotReport,
+      variables: (f) => ({ id: f.ballotId }),
+    },
+    {
+      name: `${who === 'rep' ? 'rep: ' : ''}ballot page: chase list (200)`,
+      who,
+      query: BALLOT_DOCUMENTS.ballotMembers,
+      variables: (f) => ({ filter: { ballotId: f.ballotId }, page: 0, perPage: 200 }),
+    },
+  ]),
 ];
+
+/** BENCH_ONLY: the queries whose name contains one of its comma-separated words. */
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+const SELECTED = only.length ? QUERIES.filter((q) => only.some((w) => q.name.toLowerCase().includes(w))) : QUERIES;
+if (!SELECTED.length) {
+  console.error(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no query; the queries: ${QUERIES.map((q) => q.name).join('; ')}`);
+  process.exit(2);
+}
 
 type Mode = 'off' | 'on';
 
@@ -221,8 +252,8 @@ async function runOnce(b: Booted, q: BenchQuery, vars: Record<string, unknown> |
 
 /** Ids to query by: the busiest ward of the demo users' trust, and a rep there (memberships, rep role, postings). */
 async function fixtureOf(client: pg.Client): Promise<Fixture & { employerId: string; organisationId: string }> {
-  const { rows: [who] } = await client.query<{ organisation_id: string; employer_id: string }>(
-    `SELECT b.organisation_id, be.employer_id FROM app_user u JOIN user_branch_role r ON r.user_id = u.id
+  const { rows: [who] } = await client.query<{ organisation_id: string; employer_id: string; branch_id: string }>(
+    `SELECT b.organisation_id, be.employer_id, b.id AS branch_id FROM app_user u JOIN user_branch_role r ON r.user_id = u.id
        JOIN branch b ON b.id = r.branch_id JOIN branch_employer be ON be.branch_id = b.id
       WHERE u.email = $1 ORDER BY be.employer_id LIMIT 1`, [LOGINS.secretary]);
   if (!who) throw new Error('the demo secretary has no branch');
@@ -239,9 +270,12 @@ async function fixtureOf(client: pg.Client): Promise<Fixture & { employerId: str
   const fallback = contact ?? (await client.query<{ id: string }>(
     `SELECT id FROM contact WHERE organisation_id = $1 AND employer_id = $2 AND deleted_at IS NULL ORDER BY id LIMIT 1`,
     [who.organisation_id, who.employer_id])).rows[0];
+  const { rows: [ballot] } = await client.query<{ id: string }>(
+    'SELECT id FROM ballot WHERE branch_id = $1 ORDER BY opening_date DESC, id LIMIT 1', [who.branch_id]);
+  if (!ballot) throw new Error("the demo users' branch has no ballot");
   return {
     organisationId: who.organisation_id, employerId: who.employer_id,
-    busyWardId: ward.id, busyWardName: ward.name, busyWardStaff: ward.n, contactId: fallback.id,
+    busyWardId: ward.id, busyWardName: ward.name, busyWardStaff: ward.n, contactId: fallback.id, ballotId: ballot.id,
   };
 }
 
@@ -280,9 +314,9 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
     info.push(`scale ${scale}: ${n(contacts)} contacts in all; the demo users' organisation holds ${n(org.n)} over ${org.trusts} trusts,`
       + ` their branch (trust 1) ${n(org.branch)}; busy ward "${fx.busyWardName}" (${fx.busyWardStaff} current staff)`);
 
-    const timings = QUERIES.map(() => ({ off: { ms: [], statements: [] }, on: { ms: [], statements: [] } }) as Record<Mode, Timing>);
-    const firstData = QUERIES.map(() => ({}) as Partial<Record<Mode, string>>);
-    const sameResult = QUERIES.map(() => true);
+    const timings = SELECTED.map(() => ({ off: { ms: [], statements: [] }, on: { ms: [], statements: [] } }) as Record<Mode, Timing>);
+    const firstData = SELECTED.map(() => ({}) as Partial<Record<Mode, string>>);
+    const sameResult = SELECTED.map(() => true);
     // Passport keeps one 'jwt' strategy per process, so only one app may be up at a time: the modes take
     // turns in ABBA BAAB order, each turn doing a quarter of the runs, so drift hits both alike.
     const phases: Mode[] = ['off', 'on', 'on', 'off', 'on', 'off', 'off', 'on'];
@@ -294,9 +328,9 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
       const b = booted;
       if (p === 0) {
         // The process's first app: let V8 compile Nest, GraphQL and pg's hot paths before any timing.
-        for (let w = 0; w < 10; w++) for (const q of QUERIES) await runOnce(b, q, q.variables?.(fx));
+        for (let w = 0; w < 10; w++) for (const q of SELECTED) await runOnce(b, q, q.variables?.(fx));
       }
-      for (const [i, q] of QUERIES.entries()) {
+      for (const [i, q] of SELECTED.entries()) {
         const vars = q.variables?.(fx);
         for (let w = 0; w < WARMUP; w++) {
           const json = JSON.stringify((await runOnce(b, q, vars)).data);
@@ -321,7 +355,7 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
       await b.app.close();
       console.error(`  turn ${p + 1}/${phases.length} (RLS ${mode}) done`);
     }
-    for (const [i, q] of QUERIES.entries()) {
+    for (const [i, q] of SELECTED.entries()) {
       rows.push({ scale, query: q.name, off: timings[i].off, on: timings[i].on, sameResult: sameResult[i] });
     }
   } finally {

@@ -96,6 +96,7 @@ const MATRIX: Record<string, Row> = {
   allBallotMembers: { permission: 'PEOPLE_READ' as Permission, op: `{ allBallotMembers(filter: { ballotId: "${NONE}" }) { id } }` },
   _allBallotMembersMeta: { permission: 'PEOPLE_READ' as Permission, op: `{ _allBallotMembersMeta(filter: { ballotId: "${NONE}" }) { count } }` },
   ballotMemberHistory: { permission: 'PEOPLE_READ' as Permission, op: `{ ballotMemberHistory(ballotId: "${NONE}", contactId: "${NONE}") { id } }` },
+  contactBallots: { permission: 'PEOPLE_READ' as Permission, op: `{ contactBallots(contactId: "${NONE}") { state } }` },
   setBallotMemberState: { permission: 'PEOPLE_WRITE' as Permission, op: `mutation { setBallotMemberState(ballotId: "${NONE}", contactId: "${NONE}", state: VOTED) { id } }` },
   ...reads('AuditEvent', 'AuditEvents', 'AUDIT_READ' as Permission),
   me: { permission: 'SELF' as Permission, op: '{ me { id } }' },

@@ -274,6 +274,19 @@ const CELLS: Cell[] = [
     },
     outcome: (r, x) => amongMembers('ballotMemberHistory')(x)(r),
   },
+  {
+    // the quick log's chips: the live ballots of the target's branch they are entitled to (any at all says the caller sees them)
+    access: 'read', field: 'contactBallots',
+    op: async (x, sc) => {
+      await ballotOf(x, sc);
+      return ['query($c: ID!) { contactBallots(contactId: $c) { ballot { id } state } }', { c: x.contactId }];
+    },
+    outcome: (r) => {
+      if (code(r) === 'FORBIDDEN') return 'refused';
+      const v = r.data?.contactBallots;
+      return Array.isArray(v) ? (v.length ? 'seen' : 'hidden') : `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+    },
+  },
 ];
 
 const PERMISSION_OF: Record<Access, string> = {

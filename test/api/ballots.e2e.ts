@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { addDays, ukToday } from '@rollcall/domain';
+import { BallotReadinessService } from '../../apps/api/src/ballots/ballot-readiness.service.js';
 import { errorOf, startTestApp, type TestApp } from '../fixtures/app.js';
 
 /**
@@ -139,12 +141,65 @@ describe('chase states and the projection', () => {
     expect(list.at(-1)?.state).toBe('PLEDGED_NO');
   });
 
+  it('works the members out once for a page and its count asked together (the chase list)', async () => {
+    const id = await newBallot();
+    const list = jest.spyOn(t.app.get(BallotReadinessService), 'list');
+    try {
+      const res = await t.as('secretary')(MEMBERS, { f: { ballotId: id } });
+      expect(res.data?._allBallotMembersMeta.count).toBe(10);
+      expect(list).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+    }
+  });
+
   it('refuses a state for someone not entitled, and bad input, changing nothing', async () => {
     const id = await newBallot();
     const sec = t.as('secretary');
     expect(errorOf(await sec(SET, { b: id, c: people[10], s: 'VOTED' })).code).toBe('NOT_FOUND');
     expect((await sec(SET, { b: id, c: people[0], s: 'MAYBE' })).errors).toBeDefined();
     expect((await t.sql('SELECT count(*)::int AS n FROM ballot_member_state WHERE ballot_id = $1', [id]))[0].n).toBe(0);
+  });
+});
+
+describe("a contact's live ballots (the quick log)", () => {
+  const OF = 'query($c: ID!) { contactBallots(contactId: $c) { ballot { id name closingDate } state stateChangedAt } }';
+  const mine = async (c: string, ballotIds: string[], who: 'secretary' | 'rep' = 'secretary') => {
+    const res = await t.as(who)(OF, { c });
+    expect(res.errors).toBeUndefined();
+    return (res.data?.contactBallots as { ballot: { id: string }; state: string; stateChangedAt: string | null }[]).filter((b) => ballotIds.includes(b.ballot.id));
+  };
+
+  it('lists the open and upcoming ballots they are entitled to, with their state, and not the closed ones', async () => {
+    const open = await newBallot();
+    const upcoming = await newBallot({ cutOffDate: addDays(today, 1), openingDate: addDays(today, 7), closingDate: addDays(today, 30) });
+    const closed = await newBallot({ openingDate: addDays(today, -20), closingDate: addDays(today, -1) });
+    const counted = await newBallot();
+    await t.as('secretary')('mutation($id: ID!) { setBallotResult(id: $id, data: { entitled: 10, votesCast: 6, yes: 5, no: 1 }) { id } }', { id: counted });
+    const ids = [open, upcoming, closed, counted];
+    expect((await mine(people[0], ids)).map((b) => [b.ballot.id, b.state, b.stateChangedAt])).toEqual([
+      [open, 'NOT_CONTACTED', null], [upcoming, 'NOT_CONTACTED', null],
+    ]);
+    // a change (through the chase list's mutation) shows at once
+    expect((await t.as('secretary')(SET, { b: open, c: people[0], s: 'PLEDGED_YES' })).errors).toBeUndefined();
+    const [now] = await mine(people[0], [open]);
+    expect(now).toMatchObject({ state: 'PLEDGED_YES', stateChangedAt: expect.any(String) });
+    // joined the day after the cut-off, left before it: entitled in none of them
+    expect(await mine(people[10], [open])).toEqual([]);
+    expect(await mine(people[11], [open])).toEqual([]);
+  });
+
+  it('is refused to coalition viewers, and answers nothing about someone the caller may not see', async () => {
+    const id = await newBallot({ eligibleGroup: null });
+    expect(errorOf(await t.as('coalition')('query($c: ID!) { contactBallots(contactId: $c) { state } }', { c: people[0] })).code).toBe('FORBIDDEN');
+    const [off] = await t.sql<{ id: string }>(`SELECT c.id FROM contact c WHERE c.employer_id = $1 AND c.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = $2 AND m.status = 'MEMBER' AND m.join_date < $3)
+      AND NOT EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id WHERE p.contact_id = c.id AND p.end_date IS NULL
+        AND w.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = 'rep@unison.example'))
+      AND EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL) ORDER BY c.id LIMIT 1`, [t.demoEmployerId, unionId, cutOff]);
+    expect(await mine(off.id, [id])).toHaveLength(1);
+    expect(await mine(off.id, [id], 'rep')).toEqual([]);
+    expect((await t.as('secretary2')('query($c: ID!) { contactBallots(contactId: $c) { ballot { id } } }', { c: off.id })).data?.contactBallots).toEqual([]);
   });
 });
 
@@ -177,6 +232,20 @@ describe('the official result', () => {
     const old = await newBallot({ cutOffDate: '2025-09-01', openingDate: '2025-10-01', closingDate: '2025-10-29', importantPublicService: true });
     b = (await sec(RESULT, { id: old, d: { entitled: 1000, votesCast: 520, yes: 380, no: 140 } })).data?.setBallotResult;
     expect(b.evaluation).toMatchObject({ valid: false, failures: ['IMPORTANT_PUBLIC_SERVICE_YES'], requiredYes: 400 });
+  });
+
+  it('re-judges the same ballot when its opening date moves from 17 to 18 Feb 2026 (the day the newer rule set starts)', async () => {
+    const id = await newBallot({ cutOffDate: '2026-02-02', openingDate: '2026-02-17', closingDate: '2026-03-10', importantPublicService: true });
+    const sec = t.as('secretary');
+    let b = (await sec(RESULT, { id, d: failed })).data?.setBallotResult;
+    // 2016 rules, important public services: 41.6 % turnout fails, and so does 35.6 % of all entitled voting yes
+    expect(b.ruleSet.id).toBe('TUA2016');
+    expect(b.evaluation).toMatchObject({ valid: false, failures: ['TURNOUT', 'IMPORTANT_PUBLIC_SERVICE_YES'], requiredVotes: 500, requiredYes: 400 });
+    const UPDATE = `mutation($id: ID!, $d: BallotUpdateInput!) { updateBallot(id: $id, data: $d) { ${BALLOT} } }`;
+    b = (await sec(UPDATE, { id, d: { openingDate: '2026-02-18' } })).data?.updateBallot;
+    expect(b.ruleSet).toEqual({ id: 'ERA2025', minTurnoutPercent: 50, importantPublicServiceYesPercent: null, mandateMonths: 12 });
+    expect(b.importantPublicServiceApplies).toBe(false);
+    expect(b.evaluation).toMatchObject({ valid: false, failures: ['TURNOUT'], requiredVotes: 500, requiredYes: null });
   });
 
   it('refuses a result that does not add up, and dates out of order, with field errors', async () => {

@@ -157,6 +157,10 @@ describe('actions and participation', () => {
     expect(r.errors).toBeUndefined();
     actionId = r.data!.createCampaignAction.id;
     expect(r.data!.createCampaignAction).toMatchObject({ siteId, online: false, isStructureTest: true, kind: 'BADGE_OR_PHOTO_DAY' });
+    // the action names its site (the action page says where it was)
+    const [{ name: siteName }] = await t.sql('SELECT name FROM site WHERE id = $1', [siteId]);
+    const read = await t.as('secretary')('query($id: ID!) { CampaignAction(id: $id) { site { id name } ward { id } } }', { id: actionId });
+    expect(read.data?.CampaignAction).toEqual({ site: { id: siteId, name: siteName }, ward: null });
   });
 
   it('records participation in bulk, all or nothing, naming the bad entry', async () => {

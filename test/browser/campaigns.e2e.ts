@@ -117,3 +117,45 @@ describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobil
     });
   });
 });
+
+describe('an action held at a site', () => {
+  test('names its site, and its form offers only that site\'s wards', async () => {
+    // an action at the site of the campaign's badge day (the branch's first site), and a ward name found only on other sites
+    const [{ id: actionId, site, site_id: siteId }] = await t.sql(`INSERT INTO campaign_action (organisation_id, campaign_id, kind, title, date, site_id, created_by_id)
+      SELECT organisation_id, campaign_id, 'MEETING', 'Site meeting', date, site_id, created_by_id FROM campaign_action WHERE id = $1
+      RETURNING id, site_id, (SELECT name FROM site WHERE id = site_id) AS site`, [badgeDayId]);
+    const siteWards = new Set((await t.sql('SELECT name FROM ward WHERE site_id = $1', [siteId])).map((r) => r.name as string));
+    const [elsewhere] = await t.sql(`SELECT w.name FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 AND w.site_id <> $2
+      AND NOT EXISTS (SELECT 1 FROM ward x WHERE x.site_id = $2 AND x.name = w.name) ORDER BY w.name LIMIT 1`, [t.demoEmployerId, siteId]);
+    expect(elsewhere).toBeDefined();
+    await inSession(openSession(browser, SCREENS[0].viewport), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      await page.goto(`${t.url}/#/CampaignActions/${actionId}/show`);
+      await expectVisible(page.getByRole('heading', { name: 'Site meeting' }));
+      await expectVisible(page.getByText(`· At ${site}`, { exact: false }));
+
+      await page.goto(`${t.url}/#/CampaignActions/${actionId}`);
+      const ward = page.getByRole('combobox', { name: 'Ward' });
+      await ward.click();
+      const options = page.getByRole('option');
+      await expectVisible(options.first());
+      await noProgress(page);
+      const offered = await options.allTextContents();
+      expect(offered.length).toBeGreaterThan(0);
+      expect(offered.filter((name) => !siteWards.has(name))).toEqual([]);
+      await ward.fill(elsewhere.name);
+      await expectVisible(page.getByText('No options'));
+      // a ward of the site: saved as the ward alone (it says the site)
+      const pick = [...siteWards].sort()[0];
+      await ward.fill(pick);
+      await page.getByRole('option', { name: pick, exact: true }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText('Site meeting saved'));
+      const [row] = await t.sql('SELECT w.name AS ward, a.site_id FROM campaign_action a JOIN ward w ON w.id = a.ward_id WHERE a.id = $1', [actionId]);
+      expect(row).toEqual({ ward: pick, site_id: null });
+      await page.goto(`${t.url}/#/CampaignActions/${actionId}/show`);
+      await expectVisible(page.getByText(`· ${pick}`, { exact: false }));
+      expect(problems).toEqual([]);
+    });
+  });
+});

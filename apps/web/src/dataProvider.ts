@@ -225,11 +225,20 @@ const ballots = {
     const r = await query<{ items: RaRecord[]; total: { count: number } }>(ballotDocument('ballotMembers'), { filter: { ...filter, ballotId }, page, perPage });
     return { data: r.items, total: r.total.count };
   },
+  /** The live ballots a contact is entitled to vote in, with their chase state in each (the quick log's chips). */
+  contactBallots: async (contactId: Identifier) => (await query<{ items: ContactBallotData[] }>(ballotDocument('contactBallots'), { contactId })).items,
   setBallotMemberState: async (ballotId: Identifier, contactId: Identifier, state: string) =>
     (await mutate<{ item: RaRecord }>(ballotDocument('setBallotMemberState'), { ballotId, contactId, state })).item,
   setBallotResult: async (id: Identifier, data: Record<string, unknown>) =>
     (await mutate<{ item: RaRecord }>(ballotDocument('setBallotResult'), { id, data })).item,
 };
+
+/** A live ballot a contact is entitled to vote in (see BALLOT_DOCUMENTS.contactBallots). */
+export interface ContactBallotData {
+  ballot: { id: string; name: string; closingDate: string };
+  state: string;
+  stateChangedAt: string | null;
+}
 
 /** A ballot's report as the API sends it (see BALLOT_DOCUMENTS.ballotReport). */
 export interface BallotProjectionData {

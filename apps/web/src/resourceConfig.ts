@@ -79,12 +79,12 @@ export const SELECTIONS: Readonly<Record<string, ResourceSelection>> = {
     ],
     listOmit: ['summary', 'outcome'],
   },
-  // A campaign with its target group in words and its numbers against its goal; an action with its campaign and ward.
+  // A campaign with its target group in words and its numbers against its goal; an action with its campaign and its ward or site.
   Campaign: {
     oneLinked: [{ targetGroup: ['employerIds', 'siteIds', 'wardIds', 'staffGroups', 'grades', 'description'] },
       { numbers: ['actions', 'participants', 'pledged', 'targetParticipants', 'shareOfGoal', 'suppressed'] }],
   },
-  CampaignAction: { linked: [{ campaign: ['id', 'name', 'branchId'] }, { ward: ['id', 'name'] }] },
+  CampaignAction: { linked: [{ campaign: ['id', 'name', 'branchId'] }, { ward: ['id', 'name'] }, { site: ['id', 'name'] }] },
   // Meetings of the cases the user reads (the dashboard's "this week"), with their case and member.
   CaseMeeting: { linked: [{ case: ['id', 'type', { contact: ['id', 'fullName'] }] }] },
   // A ballot: every read takes its rule set and thresholds; its page reads its eligible group and its result's evaluation

@@ -17,7 +17,7 @@ import { targetGroupCondition } from '../target-groups/target-group.sql.js';
 import { BallotMemberStateChange } from './ballot-member-state.entity.js';
 import type { Ballot } from './ballot.entity.js';
 import { addressConfirmedSince } from './ballot.service.js';
-import type { BallotMember, BallotProjection, BallotReport, BallotTurnoutDay } from './ballot.types.js';
+import type { BallotMember, BallotProjection, BallotReport, BallotTurnoutDay, ContactBallot } from './ballot.types.js';
 import type { BallotMemberFilter, BallotMemberProblem } from './dto/ballot.input.js';
 
 /** Membership problems: any of these on every membership of the union means not entitled. */
@@ -52,9 +52,11 @@ export class BallotReadinessService {
 
   /** Everyone in the group with a membership of the union that could count, the entitled and those who joined after the cut-off. */
   async members(ballot: Ballot, user: AuthUser, only: string | null = null): Promise<BallotMember[]> {
+    // The current ward is looked up inside the posting's lateral join (one row, by key): joined outside it, the planner
+    // (expecting a dozen members, not hundreds) hashed the whole ward table once per member, seconds at --scale 40.
     const group = targetGroupCondition(normaliseTargetGroup(ballot.eligibleGroupData as TargetGroup), 'c', { on: ballot.cutOffDate, prefix: 'bg' });
     const rows = await this.door.sql<Row>(user, (people) => `
-      SELECT c.id, c.first_name, c.last_name, c.preferred_name, cw.ward_id, w.name AS ward_name, w.site_id,
+      SELECT c.id, c.first_name, c.last_name, c.preferred_name, cw.ward_id, cw.ward_name, cw.site_id,
         (c.postal_address_lines IS NOT NULL AND btrim(c.postal_address_lines) <> '' AND c.postal_postcode IS NOT NULL) AS has_address,
         to_char(c.address_confirmed_on, 'YYYY-MM-DD') AS address_confirmed_on,
         (SELECT json_agg(json_build_object('status', m.status, 'joinDate', m.join_date, 'leaveDate', m.leave_date))
@@ -64,8 +66,8 @@ export class BallotReadinessService {
           ORDER BY s.created_at DESC LIMIT 1) AS last_pledge,
         ${currentAssessment('c.id')} AS assessment
       FROM contact c
-      LEFT JOIN LATERAL (SELECT p.ward_id FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL ORDER BY p.start_date DESC LIMIT 1) cw ON TRUE
-      LEFT JOIN ward w ON w.id = cw.ward_id
+      LEFT JOIN LATERAL (SELECT p.ward_id, w.name AS ward_name, w.site_id FROM posting p LEFT JOIN ward w ON w.id = p.ward_id
+        WHERE p.contact_id = c.id AND p.end_date IS NULL ORDER BY p.start_date DESC LIMIT 1) cw ON TRUE
       LEFT JOIN LATERAL (SELECT s.state, s.created_at FROM ballot_member_state s WHERE s.ballot_id = :ballotId AND s.contact_id = c.id
         ORDER BY s.created_at DESC LIMIT 1) st ON TRUE
       WHERE c.deleted_at IS NULL AND ${people({ alias: 'c' })}
@@ -101,6 +103,16 @@ export class BallotReadinessService {
         lastPledge: r.last_pledge,
         assessment: r.assessment,
       });
+    }
+    return out;
+  }
+
+  /** Of these ballots, those the contact is entitled to vote in as the caller sees them, with their state in each. */
+  async ofContact(ballots: readonly Ballot[], contactId: string, user: AuthUser): Promise<ContactBallot[]> {
+    const out: ContactBallot[] = [];
+    for (const ballot of ballots) {
+      const member = (await this.members(ballot, user, contactId)).find((m) => m.id === contactId && m.entitled);
+      if (member) out.push({ ballot, state: member.state, stateChangedAt: member.stateChangedAt });
     }
     return out;
   }

@@ -13,7 +13,7 @@ import { BallotMemberStateChange } from './ballot-member-state.entity.js';
 import { BallotReadinessService } from './ballot-readiness.service.js';
 import { Ballot } from './ballot.entity.js';
 import { BallotService } from './ballot.service.js';
-import { BallotEvaluationView, BallotMember, BallotReport, BallotRuleSetView } from './ballot.types.js';
+import { BallotEvaluationView, BallotMember, BallotReport, BallotRuleSetView, ContactBallot } from './ballot.types.js';
 import { BallotCreateInput, BallotFilter, BallotMemberFilter, BallotResultInput, BallotUpdateInput } from './dto/ballot.input.js';
 
 /** Ballots (react-admin's grammar), their members, chase states, projections and result. */
@@ -67,8 +67,8 @@ export class BallotResolver {
   @Query(() => [BallotMember], {
     description: "A ballot's entitled members you may see (filter.ballotId; with notEntitled, those who joined after the cut-off), by ward and name",
   })
-  async allBallotMembers(@Args() page: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<BallotMember[]> {
-    const list = await this.members(user, filter);
+  async allBallotMembers(@Args() page: ListArgs, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<BallotMember[]> {
+    const list = await this.members(loaders, filter);
     const perPage = page.perPage ?? DEFAULT_PER_PAGE;
     const start = (page.page ?? 0) * perPage;
     return list.slice(start, start + perPage);
@@ -76,15 +76,22 @@ export class BallotResolver {
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allBallotMembersMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<ListMetadata> {
-    return { count: (await this.members(user, filter)).length };
+  async _allBallotMembersMeta(@Args() _page: MetaArgs, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: BallotMemberFilter): Promise<ListMetadata> {
+    return { count: (await this.members(loaders, filter)).length };
   }
 
-  /** The members the filter names: none without a ballot. */
-  private async members(user: AuthUser, filter: BallotMemberFilter | undefined): Promise<BallotMember[]> {
+  /** The members the filter names (none without a ballot), worked out once per request: a page and its count are asked together. */
+  private async members(loaders: RequestLoaders, filter: BallotMemberFilter | undefined): Promise<BallotMember[]> {
     if (!filter?.ballotId) return [];
-    const list = await this.readiness.list(await this.ballots.get(filter.ballotId, user), user, filter);
-    return filter.ids ? list.filter((m) => filter.ids!.includes(m.id)) : list;
+    return loaders.get<string, BallotMember[] | Error>('ballot.members', (keys, user) => Promise.all(keys.map(async (key) => {
+      try {
+        const f = JSON.parse(key) as BallotMemberFilter;
+        const list = await this.readiness.list(await this.ballots.get(f.ballotId!, user), user, f);
+        return f.ids ? list.filter((m) => f.ids!.includes(m.id)) : list;
+      } catch (e) {
+        return e as Error; // this filter's own error (DataLoader rejects its key alone)
+      }
+    }))).load(JSON.stringify(filter)) as Promise<BallotMember[]>;
   }
 
   @Can(Permission.PEOPLE_WRITE)
@@ -96,6 +103,14 @@ export class BallotResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<BallotMemberStateChange> {
     return this.readiness.setState(await this.ballots.get(ballotId, user), contactId, state, user);
+  }
+
+  @Can(Permission.PEOPLE_READ)
+  @Query(() => [ContactBallot], {
+    description: 'The live ballots (not closed) a contact you may see is entitled to vote in, with their chase state in each: closing soonest first',
+  })
+  async contactBallots(@Args('contactId', { type: () => ID }, UuidPipe) contactId: string, @CurrentUser() user: AuthUser): Promise<ContactBallot[]> {
+    return this.readiness.ofContact(await this.ballots.live(user), contactId, user);
   }
 
   @Can(Permission.PEOPLE_READ)

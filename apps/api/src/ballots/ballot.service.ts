@@ -62,6 +62,14 @@ export class BallotService extends OrganisationCrudService<Ballot, BallotFilter>
     }
   }
 
+  /** The live ballots the caller sees (not closed: closing today or later, no result entered), closing soonest first. */
+  live(user: AuthUser, today = ukToday()): Promise<Ballot[]> {
+    return this.query(user)
+      .andWhere('ballot.closing_date >= :today AND ballot.result_votes_cast IS NULL', { today })
+      .orderBy('ballot.closing_date', 'ASC').addOrderBy('ballot.id', 'ASC')
+      .getMany();
+  }
+
   async createBallot(input: BallotCreateInput, user: AuthUser): Promise<Ballot> {
     const row = await this.checked(input, null, user);
     return this.create({ ...row, createdById: user.id }, user);

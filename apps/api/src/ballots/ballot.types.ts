@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { BallotMemberState } from '@rollcall/domain';
 import { GraphQLISODateTime } from '@nestjs/graphql';
+import { Ballot } from './ballot.entity.js';
 
 /** A dated rule set (libs/domain BALLOT_RULE_SETS): the thresholds a ballot is judged by. */
 @ObjectType('BallotRuleSet')
@@ -107,6 +108,14 @@ export class BallotEvaluationView {
   @Field(() => [String], { description: 'MAJORITY, TURNOUT, IMPORTANT_PUBLIC_SERVICE_YES' }) failures: string[];
   @Field(() => [String]) reasons: string[];
   @Field(() => String, { nullable: true, description: 'The last day of the mandate (valid ballots only)' }) mandateExpires: string | null;
+}
+
+/** A live ballot a contact is entitled to vote in, and where they stand in it (the quick log's chips). */
+@ObjectType()
+export class ContactBallot {
+  @Field(() => Ballot) ballot: Ballot;
+  @Field(() => BallotMemberState) state: BallotMemberState;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the state was last set' }) stateChangedAt: Date | null;
 }
 
 @ObjectType()

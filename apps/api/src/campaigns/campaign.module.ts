@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactModule } from '../contacts/contact.module.js';
 import { RequestRepositories } from '../database/request-repositories.js';
+import { SiteModule } from '../sites/site.module.js';
 import { TargetGroupModule } from '../target-groups/target-group.module.js';
 import { UserModule } from '../users/user.module.js';
 import { WardModule } from '../wards/ward.module.js';
@@ -15,7 +16,7 @@ import { StructureTestService } from './structure-test.service.js';
 
 /** Campaigns, their actions, who took part, and structure tests per ward (issue 12). */
 @Module({
-  imports: [RequestRepositories.forFeature([Campaign, CampaignAction]), TargetGroupModule, ContactModule, UserModule, WardModule],
+  imports: [RequestRepositories.forFeature([Campaign, CampaignAction]), TargetGroupModule, ContactModule, UserModule, WardModule, SiteModule],
   providers: [
     CampaignService, CampaignActionService, ParticipationService, StructureTestService, RecruitmentService,
     CampaignResolver, CampaignActionResolver, ParticipationResolver, StructureTestWardResolver,

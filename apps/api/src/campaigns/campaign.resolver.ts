@@ -11,6 +11,8 @@ import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { TargetGroupService } from '../target-groups/target-group.service.js';
 import { TargetGroupView } from '../target-groups/target-group.type.js';
+import { Site } from '../sites/site.entity.js';
+import { SiteService } from '../sites/site.service.js';
 import { UserService } from '../users/user.service.js';
 import { Ward } from '../wards/ward.entity.js';
 import { WardService } from '../wards/ward.service.js';
@@ -144,6 +146,7 @@ export class CampaignActionResolver {
     private readonly campaigns: CampaignService,
     private readonly structure: StructureTestService,
     private readonly wards: WardService,
+    private readonly sites: SiteService,
   ) {}
 
   @Can(Permission.AGGREGATES_READ)
@@ -196,6 +199,11 @@ export class CampaignActionResolver {
   @ResolveField(() => Ward, { nullable: true })
   ward(@Parent() a: CampaignAction, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
     return a.wardId ? loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user)).load(a.wardId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => Site, { nullable: true, description: 'The site it was held at (when given instead of a ward)' })
+  site(@Parent() a: CampaignAction, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
+    return a.siteId ? loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(a.siteId) : Promise.resolve(null);
   }
 }
 

@@ -28,6 +28,10 @@ export const BALLOT_DOCUMENTS = {
       }
       total: _allBallotMembersMeta(filter: $filter) { count }
     }`,
+  contactBallots: `
+    query contactBallots($contactId: ID!) {
+      items: contactBallots(contactId: $contactId) { ballot { id name closingDate } state stateChangedAt }
+    }`,
   setBallotMemberState: `
     mutation setBallotMemberState($ballotId: ID!, $contactId: ID!, $state: BallotMemberState!) {
       item: setBallotMemberState(ballotId: $ballotId, contactId: $contactId, state: $state) { id contactId state createdAt }

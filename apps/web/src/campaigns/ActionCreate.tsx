@@ -1,8 +1,8 @@
 import { CreatePage } from '../common/FormPages';
-import { ActionInputs } from './ActionInputs';
+import { ActionInputs, actionPlace } from './ActionInputs';
 
 export const ActionCreate = () => (
-  <CreatePage>
+  <CreatePage transform={actionPlace}>
     <ActionInputs />
   </CreatePage>
 );

@@ -1,8 +1,8 @@
 import { EditPage } from '../common/FormPages';
-import { ActionInputs } from './ActionInputs';
+import { ActionInputs, actionPlace } from './ActionInputs';
 
 export const ActionEdit = () => (
-  <EditPage what="action">
+  <EditPage what="action" transform={actionPlace}>
     <ActionInputs />
   </EditPage>
 );

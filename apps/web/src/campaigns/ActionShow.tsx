@@ -11,6 +11,7 @@ const Body = () => {
   const a = useRecordContext<ActionRecord>();
   const seesPeople = useCan(Permission.PEOPLE_READ);
   if (!a) return null;
+  const place = a.online ? 'Online' : a.ward ? a.ward.name : a.site ? `At ${a.site.name}` : null;
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: "center" }}>
@@ -18,7 +19,7 @@ const Body = () => {
         {a.isStructureTest && <Chip size="small" color="primary" label="Structure test" />}
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        {ACTION_KIND_LABELS[a.kind as ActionKind]} · {a.date} · {a.online ? 'Online' : a.ward?.name ?? 'At a site'}
+        {ACTION_KIND_LABELS[a.kind as ActionKind]} · {a.date}{place ? ` · ${place}` : ''}
         {a.campaign ? <> · <LinkBase to={`/Campaigns/${a.campaign.id}/show`}>{a.campaign.name}</LinkBase></> : null}
       </Typography>
       {a.notes && <Typography sx={{ mt: 1 }}>{a.notes}</Typography>}

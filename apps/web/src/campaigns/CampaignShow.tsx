@@ -103,7 +103,7 @@ const Actions = () => {
             <DateField source="date" />
             <TextField source="title" />
             <FunctionField<ActionRecord> label="Kind" render={(a) => ACTION_KIND_LABELS[a.kind as ActionKind]} />
-            <FunctionField<ActionRecord> label="Where" render={(a) => (a.online ? 'Online' : a.ward?.name ?? (a.siteId ? 'A site' : '—'))} />
+            <FunctionField<ActionRecord> label="Where" render={(a) => (a.online ? 'Online' : a.ward?.name ?? (a.site ? `At ${a.site.name}` : '—'))} />
             <FunctionField<ActionRecord> label="Structure test" render={(a) => (a.isStructureTest ? 'Yes' : '')} />
           </Datagrid>
         )}

@@ -29,6 +29,7 @@ export interface ActionRecord {
   notes?: string | null;
   campaign?: { id: string; name: string; branchId: string } | null;
   ward?: { id: string; name: string } | null;
+  site?: { id: string; name: string } | null;
 }
 
 /** One ward's structure-test result. */

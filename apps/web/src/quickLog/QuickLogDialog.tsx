@@ -7,6 +7,7 @@ import { useFormContext } from 'react-hook-form';
 import { ConversationInputs } from '../conversations/ConversationInputs';
 import { useIsSmall } from '../common/useIsSmall';
 import { PersonPicker } from './PersonPicker';
+import { QuickLogBallots } from './QuickLogBallots';
 import type { QuickLogDraft, QuickLogPerson } from './QuickLogContext';
 
 const TITLE_ID = 'quick-log-title';
@@ -191,6 +192,7 @@ export const QuickLogDialog = ({ person, clientId, draft, onClose, onDiscard, on
           <DialogContent sx={{ pt: 2, px: { xs: 2, sm: 3 }, pb: 8 }}>
             {/* The first thing to fill takes the focus: the person, or when they are chosen already, the issues. */}
             <PersonPicker initial={person} autoFocus={!person} onPicked={(p) => (picked.current = p)} />
+            <QuickLogBallots />
             <ConversationInputs quick focusIssues={!!person} />
           </DialogContent>
         </Form>
