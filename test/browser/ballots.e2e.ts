@@ -6,7 +6,8 @@
  * projection moves (one more voted; the margin one voter smaller); the turnout chart gets today's
  * point; the dashboard shows the live ballot's margin. On a phone, the quick log opened for an entitled
  * member shows the ballot's chase state as chips: one tap saves a pledge (in the history, by the
- * secretary) and the ballot page's projection moves with it.
+ * secretary) and the ballot page's projection moves with it. The ballot's form narrows its eligible
+ * group by trust, site, ward, staff group and grade, like a campaign's target group.
  *
  * Screenshots land in test/browser/screenshots/ballots-*.png (git-ignored).
  */
@@ -137,6 +138,27 @@ test('the dashboard shows the live ballot\'s margin', async () => {
     await expectVisible(widget.getByTestId('live-ballot-margin'));
     await expect(widget.getByTestId('live-ballot-margin').textContent()).resolves.toMatch(/more voters? needed|On track/);
     await screenshot(page, 'ballots-dashboard');
+    expect(problems).toEqual([]);
+  });
+});
+
+test('the ballot form narrows the eligible group as a campaign\'s target group does: by trust, site, ward, staff group and grade', async () => {
+  const b = quickLogBallot;
+  const before = (await t.sql<{ g: Record<string, unknown> }>('SELECT eligible_group_data AS g FROM ballot WHERE id = $1', [b.id]))[0].g;
+  await inSession(openSession(browser, SCREENS[0].viewport), async ({ page, problems }) => {
+    await signIn(page, t.url, LOGINS.secretary);
+    await page.goto(`${t.url}/#/Ballots/${b.id}`);
+    await expectVisible(page.getByRole('heading', { name: 'Eligible group' }));
+    // the ward it was made with is shown by name, and a staff group is added beside it
+    await expectVisible(page.getByRole('button', { name: b.ward }));
+    await page.getByRole('combobox', { name: 'Staff groups' }).click();
+    await page.getByRole('option', { name: 'Nursing and Midwifery Registered' }).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'ballots-eligible-group-form');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectVisible(page.getByText('Quick log ballot saved'));
+    const [{ g }] = await t.sql<{ g: Record<string, unknown> }>('SELECT eligible_group_data AS g FROM ballot WHERE id = $1', [b.id]);
+    expect(g).toEqual({ ...before, staffGroups: ['NURSING_MIDWIFERY_REGISTERED'] });
     expect(problems).toEqual([]);
   });
 });

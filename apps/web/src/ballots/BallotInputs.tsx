@@ -1,9 +1,10 @@
 import { Typography } from '@mui/material';
 import {
-  BooleanInput, CheckboxGroupInput, DateInput, ReferenceArrayInput, AutocompleteArrayInput, ReferenceInput, SelectInput, TextInput, required, maxLength,
+  BooleanInput, CheckboxGroupInput, DateInput, ReferenceInput, SelectInput, TextInput, required, maxLength,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { EMPLOYMENT_RIGHTS_ACT_2025_BALLOTS_FROM } from '@rollcall/domain';
+import { TargetGroupInputs } from '../campaigns/TargetGroupInputs';
 import { notBefore } from '../validation';
 import { BALLOT_QUESTION_CHOICES } from './choices';
 
@@ -35,9 +36,11 @@ export const BallotInputs = () => (
       <SelectInput optionText="shortName" label="Union" validate={required()} />
     </ReferenceInput>
     <CheckboxGroupInput source="questions" label="Questions" choices={BALLOT_QUESTION_CHOICES} validate={atLeastOne} />
-    <ReferenceArrayInput source="eligibleGroup.wardIds" reference="Wards" perPage={500}>
-      <AutocompleteArrayInput optionText="name" label="Eligible group: wards (empty: everyone in the branch)" />
-    </ReferenceArrayInput>
+    <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>Eligible group</Typography>
+    <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+      Who the ballot is for. Each list narrows the group; leave them all empty for everyone in the branch.
+    </Typography>
+    <TargetGroupInputs source="eligibleGroup" />
     <DateInput source="cutOffDate" label="Membership cut-off" validate={required()} helperText="Members on this date are entitled to vote" />
     <DateInput source="openingDate" label="Opens" validate={[required(), notBefore('cutOffDate', 'Opens on or after the cut-off')]} helperText="Picks the rule set" />
     <DateInput source="closingDate" label="Closes" validate={[required(), notBefore('openingDate', 'Closes on or after it opens')]} />
