@@ -40,6 +40,9 @@ export interface GroupedCounts {
   unions: Map<string, Map<string, Map<string, number>>>;
 }
 
+/** A dimension's column in the statement (lower case: PostgreSQL folds unquoted names). */
+const col = (d: GroupDim): string => `k_${d.toLowerCase()}`;
+
 export const setId = (dims: readonly string[]): string => dims.join('+');
 export const valuesId = (values: readonly (string | null)[]): string => JSON.stringify(values);
 
@@ -103,13 +106,13 @@ export class SliceService {
       where.push(`EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP} AND m.union_id = ANY(CAST(:unionIds AS uuid[])))`);
       unionWhere = 'WHERE u = ANY(CAST(:unionIds AS uuid[]))';
     }
-    const cols = dims.map((d) => `k_${d}`);
+    const cols = dims.map(col);
     const grouping = cols.length ? `GROUPING(${cols.join(', ')})` : '0';
-    const list = (s: readonly string[]) => `(${s.map((d) => `k_${d}`).join(', ')})`;
+    const list = (s: readonly GroupDim[]) => `(${s.map(col).join(', ')})`;
     const pick = cols.length ? `${cols.join(', ')}, ` : '';
     const sql = (people: PeopleSql) => `
       WITH base AS MATERIALIZED (
-        SELECT ${dims.map((d) => `${DIM_SQL[d]}::text AS k_${d}, `).join('')}c.leader,
+        SELECT ${dims.map((d) => `${DIM_SQL[d]}::text AS ${col(d)}, `).join('')}c.leader,
           ${currentAssessment('c.id')} AS assessment,
           ${IS_MEMBER} AS member,
           ARRAY(SELECT DISTINCT m.union_id FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP}) AS unions,
@@ -127,7 +130,7 @@ export class SliceService {
       ${unionSets.length ? `UNION ALL
       SELECT 1, ${pick}u::text, ${grouping}, 0, count(*)::int, 0, 0, 0, 0, 0, 0
       FROM base CROSS JOIN LATERAL unnest(base.unions) u ${unionWhere}
-      GROUP BY GROUPING SETS (${unionSets.map((s) => `(${[...s.map((d) => `k_${d}`), 'u'].join(', ')})`).join(', ')})` : ''}`;
+      GROUP BY GROUPING SETS (${unionSets.map((s) => `(${[...s.map(col), 'u'].join(', ')})`).join(', ')})` : ''}`;
     return { sql, params };
   }
 
@@ -139,7 +142,7 @@ export class SliceService {
       const g = Number(r.g);
       const grouped = dims.filter((_, i) => !(g & (1 << (dims.length - 1 - i))));
       const id = setId(grouped);
-      const values = valuesId(grouped.map((d) => r[`k_${d}`] as string | null));
+      const values = valuesId(grouped.map((d) => r[col(d)] as string | null));
       if (Number(r.part) === 0) {
         if (!groups.has(id)) groups.set(id, new Map());
         groups.get(id)!.set(values, {
