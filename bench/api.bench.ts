@@ -55,6 +55,8 @@ const LOGINS = {
   secretary: 'secretary@unison.example',
   rep: 'rep@unison.example',
   coalition: 'coalition@unison.example',
+  /** Made by the bench (fixtureOf): the branch secretary of every branch of the organisation, for the all-trusts slice. */
+  allBranches: 'all-branches@unison.example',
 } as const;
 type Who = keyof typeof LOGINS;
 
@@ -65,6 +67,8 @@ interface Fixture {
   contactId: string;
   /** The demo's live ballot in the demo users' branch. */
   ballotId: string;
+  /** The demo users' trust. */
+  employerId: string;
 }
 
 interface BenchQuery {
@@ -152,6 +156,26 @@ const QUERIES: BenchQuery[] = [
     name: 'coalition: wards (100)',
     who: 'coalition',
     query: `{ allWards(perPage: 100) { headcount memberCount } }`,
+  },
+  // The density slice (densitySlice): a trust's wards, every trust by employer, and the coalition's site × staff group table.
+  {
+    name: 'slice: a trust by ward',
+    who: 'secretary',
+    query: `query($e: ID!) { densitySlice(by: [WARD], filter: { employerIds: [$e] }) {
+        rows { keys { value label } headcount members density assessedShare ones twos leaders reps coverage conversations30d } total { headcount members } } }`,
+    variables: (f) => ({ e: f.employerId }),
+  },
+  {
+    name: 'slice: all trusts by employer',
+    who: 'allBranches',
+    query: `{ densitySlice(by: [EMPLOYER]) {
+        rows { keys { value label } headcount members membersByUnion { members } density assessedShare ones twos leaders reps coverage conversations30d }
+        total { headcount members } } }`,
+  },
+  {
+    name: 'slice: coalition site × staff group',
+    who: 'coalition',
+    query: `{ densitySlice(by: [SITE, STAFF_GROUP]) { rows { headcount members suppressed } margins { headcount suppressed } total { headcount } } }`,
   },
   // The ballot page (BallotShow): its report (readiness, projections, turnout by day), then the chase list's first page.
   ...(['secretary', 'rep'] as const).flatMap((who): BenchQuery[] => [
@@ -273,6 +297,14 @@ async function fixtureOf(client: pg.Client): Promise<Fixture & { employerId: str
   const { rows: [ballot] } = await client.query<{ id: string }>(
     'SELECT id FROM ballot WHERE branch_id = $1 ORDER BY opening_date DESC, id LIMIT 1', [who.branch_id]);
   if (!ballot) throw new Error("the demo users' branch has no ballot");
+  // A user who is the secretary of every branch (every trust), signing in like the demo users.
+  await client.query(
+    `INSERT INTO app_user SELECT (jsonb_populate_record(NULL::app_user, to_jsonb(u) || jsonb_build_object(
+        'id', gen_random_uuid(), 'email', $2::text, 'display_name', 'All branches (bench)'))).*
+      FROM app_user u WHERE u.email = $1 AND NOT EXISTS (SELECT 1 FROM app_user WHERE email = $2)`, [LOGINS.secretary, LOGINS.allBranches]);
+  await client.query(
+    `INSERT INTO user_branch_role (user_id, branch_id, role) SELECT u.id, b.id, 'BRANCH_SECRETARY' FROM app_user u JOIN branch b ON b.organisation_id = u.organisation_id
+      WHERE u.email = $1 AND NOT EXISTS (SELECT 1 FROM user_branch_role r WHERE r.user_id = u.id AND r.branch_id = b.id)`, [LOGINS.allBranches]);
   return {
     organisationId: who.organisation_id, employerId: who.employer_id,
     busyWardId: ward.id, busyWardName: ward.name, busyWardStaff: ward.n, contactId: fallback.id, ballotId: ballot.id,

@@ -27,6 +27,7 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 ].map((f) => [f, 'workplace reference data, branches, accounts (and the reps among them), issue tags, the audit log, one\'s own session, or per-ward counts '
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
+  ['densitySlice', "counts by one or two dimensions of the caller's people (a rep's patch) or, for aggregate-only callers, of the count scope with small cells withheld; names no one (counted against SQL, scoped, and attacked for withheld cells in density-slice.e2e)"],
   ...['Campaign', 'allCampaigns', '_allCampaignsMeta', 'createCampaign', 'updateCampaign', 'deleteCampaign', 'setStructureTestThreshold',
     'CampaignAction', 'allCampaignActions', '_allCampaignActionsMeta', 'createCampaignAction', 'updateCampaignAction', 'deleteCampaignAction']
     .map((f): [string, string] => [f, "a branch's campaigns and actions (read by everyone in the branch, changed by its officers: campaigns.e2e); "

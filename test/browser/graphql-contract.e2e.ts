@@ -57,6 +57,17 @@ test.each(Object.entries(BALLOT_DOCUMENTS))('the ballot %s document matches the 
   expect(errorsOf(document)).toEqual([]);
 });
 
+// The density slice (the slice explorer and density dashboard read it): one and two dimensions, filtered.
+const SLICE_ROW = `keys { dimension value label } headcount members membersByUnion { unionId name members } density assessed assessedShare
+  ones twos leaders reps workersPerRep coverage conversations30d suppressed suppression`;
+test.each([
+  ['by site', `{ densitySlice(by: [SITE]) { by aggregateOnly minCell rows { ${SLICE_ROW} } total { ${SLICE_ROW} } } }`],
+  ['by ward and shift, filtered', `query($filter: SliceFilter) { densitySlice(by: [WARD, SHIFT_PATTERN], filter: $filter) {
+    rows { ${SLICE_ROW} } margins { ${SLICE_ROW} } total { ${SLICE_ROW} } } }`],
+])('the density slice document %s matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
 const PARAMS: Record<string, unknown> = {
   [GET_LIST]: { filter: { q: 'a' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 2, perPage: 10 } },
   [GET_MANY_REFERENCE]: { target: 'id', id: 'x', filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 10 } },

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { ClsModule } from 'nestjs-cls';
 import { AccessModule } from './access/access.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BranchModule } from './branches/branch.module.js';
@@ -94,6 +95,7 @@ export class AppModule implements NestModule {
         AuditModule,
         AuthModule,
         DensityModule,
+        AnalyticsModule,
         EmployerModule,
         SiteModule,
         WardModule,

@@ -2,6 +2,7 @@ export * from './workplace.js';
 export * from './grades.js';
 export * from './membership.js';
 export * from './density.js';
+export * from './slices.js';
 export * from './dates.js';
 export * from './assessment.js';
 export * from './working-days.js';

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SliceResolver } from './slice.resolver.js';
+import { SliceService } from './slice.service.js';
+
+/** Density and coverage analytics: the density slice. */
+@Module({ providers: [SliceService, SliceResolver], exports: [SliceService] })
+export class AnalyticsModule {}

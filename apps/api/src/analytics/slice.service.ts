@@ -1,0 +1,163 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type CountScope, PeopleDoor, type PeopleSql } from '../access/people-door.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { currentAssessment } from '../assessments/current-assessment.sql.js';
+import { currentStaff, IS_MEMBER } from '../density/density.service.js';
+import { SliceDimension, type SliceFilter } from './slice.types.js';
+
+/** The dimensions grouped in SQL (UNION is a membership, counted apart), each as the expression it groups by. */
+export const DIM_SQL: Record<Exclude<SliceDimension, SliceDimension.UNION>, string> = {
+  EMPLOYER: 'c.employer_id',
+  SITE: 'w.site_id',
+  WARD: 'p.ward_id',
+  WARD_TYPE: 'w.type',
+  STAFF_GROUP: 'c.staff_group',
+  GRADE: 'c.grade',
+  SHIFT_PATTERN: 'c.shift_pattern',
+  CONTRACT_TYPE: 'c.contract_type',
+};
+export type GroupDim = keyof typeof DIM_SQL;
+
+/** Figures of one group (a grouping set's row). */
+export interface GroupFigures {
+  headcount: number;
+  members: number;
+  assessed: number;
+  ones: number;
+  twos: number;
+  leaders: number;
+  reps: number;
+  conversations: number;
+}
+
+/** One grouping set's rows: the values of its dimensions (JSON of the values in `dims` order) → figures. */
+export interface GroupedCounts {
+  /** `setId(dims)` → values → figures. */
+  groups: Map<string, Map<string, GroupFigures>>;
+  /** `setId(dims)` → values → union id → members. */
+  unions: Map<string, Map<string, Map<string, number>>>;
+}
+
+/** A dimension's column in the statement (lower case: PostgreSQL folds unquoted names). */
+const col = (d: GroupDim): string => `k_${d.toLowerCase()}`;
+
+export const setId = (dims: readonly string[]): string => dims.join('+');
+export const valuesId = (values: readonly (string | null)[]): string => JSON.stringify(values);
+
+const CURRENT_MEMBERSHIP = `m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)`;
+
+/**
+ * Counts for density slices, grouped in the database: one statement for any grouping sets over the
+ * dimensions (GROUPING SETS), with each person's figures worked out once in a materialized list
+ * (current staff, as `currentStaff` counts them for density: not deleted, not left, with a current
+ * posting), their union memberships unnested for the per-union counts.
+ */
+@Injectable()
+export class SliceService {
+  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly door: PeopleDoor) {}
+
+  /** The caller's people (a rep: their patch), grouped. */
+  forPeople(user: AuthUser, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], filter: SliceFilter): Promise<GroupedCounts> {
+    const { sql, params } = this.statement(dims, sets, unionSets, filter);
+    return this.door.sql<Raw>(user, sql, params).then((rows) => this.collect(dims, rows));
+  }
+
+  /** The people of a count scope (whole employers), grouped: for aggregate-only viewers, unfiltered. */
+  forCount(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[]): Promise<GroupedCounts> {
+    const { sql, params } = this.statement(dims, sets, unionSets, {});
+    return this.door.countSql<Raw>(scope, sql, params).then((rows) => this.collect(dims, rows));
+  }
+
+  /** Names of employers, sites, wards, and every union of the organisation (id → name), for labels. */
+  async names(organisationId: string, ids: { employers: string[]; sites: string[]; wards: string[] }): Promise<{ names: Map<string, string>; unions: { id: string; name: string }[] }> {
+    const rows = await this.db.query(
+      `SELECT 'e' AS kind, id::text, name FROM employer WHERE organisation_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL SELECT 's', id::text, name FROM site WHERE organisation_id = $1 AND id = ANY($3::uuid[])
+       UNION ALL SELECT 'w', id::text, name FROM ward WHERE organisation_id = $1 AND id = ANY($4::uuid[])
+       UNION ALL SELECT 'u', id::text, name FROM trade_union WHERE organisation_id = $1`,
+      [organisationId, ids.employers, ids.sites, ids.wards],
+    ) as { kind: string; id: string; name: string }[];
+    const unions = rows.filter((r) => r.kind === 'u').map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return { names: new Map(rows.map((r) => [r.id, r.name])), unions };
+  }
+
+  private statement(dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter) {
+    const params: Record<string, unknown> = {};
+    const where: string[] = [];
+    const any = (expr: string, key: keyof SliceFilter, cast: string) => {
+      const v = f[key];
+      if (!v?.length) return;
+      params[key] = v;
+      where.push(`${expr} = ANY(CAST(:${key} AS ${cast}))`);
+    };
+    any('c.employer_id', 'employerIds', 'uuid[]');
+    any('w.site_id', 'siteIds', 'uuid[]');
+    any('p.ward_id', 'wardIds', 'uuid[]');
+    any('w.type::text', 'wardTypes', 'text[]');
+    any('c.staff_group::text', 'staffGroups', 'text[]');
+    any('c.grade::text', 'grades', 'text[]');
+    any('c.shift_pattern::text', 'shiftPatterns', 'text[]');
+    any('c.contract_type::text', 'contractTypes', 'text[]');
+    let unionWhere = '';
+    if (f.unionIds?.length) {
+      params.unionIds = f.unionIds;
+      where.push(`EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP} AND m.union_id = ANY(CAST(:unionIds AS uuid[])))`);
+      unionWhere = 'WHERE u = ANY(CAST(:unionIds AS uuid[]))';
+    }
+    const cols = dims.map(col);
+    const grouping = cols.length ? `GROUPING(${cols.join(', ')})` : '0';
+    const list = (s: readonly GroupDim[]) => `(${s.map(col).join(', ')})`;
+    const pick = cols.length ? `${cols.join(', ')}, ` : '';
+    const sql = (people: PeopleSql) => `
+      WITH base AS MATERIALIZED (
+        SELECT ${dims.map((d) => `${DIM_SQL[d]}::text AS ${col(d)}, `).join('')}c.leader,
+          ${currentAssessment('c.id')} AS assessment,
+          ${IS_MEMBER} AS member,
+          ARRAY(SELECT DISTINCT m.union_id FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP}) AS unions,
+          EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = c.id AND (r.end_date IS NULL OR r.end_date > current_date)
+            AND (r.start_date IS NULL OR r.start_date <= current_date)) AS rep,
+          (SELECT count(*) FROM conversation cv WHERE cv.contact_id = c.id AND cv.occurred_at >= now() - interval '30 days')::int AS conversations
+        ${currentStaff(people)}${where.map((w) => ` AND ${w}`).join('')}
+      )
+      SELECT 0 AS part, ${pick}NULL::text AS union_id, ${grouping} AS g, count(*)::int AS headcount,
+        count(*) FILTER (WHERE member)::int AS members, count(assessment)::int AS assessed,
+        count(*) FILTER (WHERE assessment = 1)::int AS ones, count(*) FILTER (WHERE assessment = 2)::int AS twos,
+        count(*) FILTER (WHERE leader)::int AS leaders, count(*) FILTER (WHERE rep)::int AS reps,
+        coalesce(sum(conversations), 0)::int AS conversations
+      FROM base GROUP BY GROUPING SETS (${sets.map(list).join(', ')})
+      ${unionSets.length ? `UNION ALL
+      SELECT 1, ${pick}u::text, ${grouping}, 0, count(*)::int, 0, 0, 0, 0, 0, 0
+      FROM base CROSS JOIN LATERAL unnest(base.unions) u ${unionWhere}
+      GROUP BY GROUPING SETS (${unionSets.map((s) => `(${[...s.map(col), 'u'].join(', ')})`).join(', ')})` : ''}`;
+    return { sql, params };
+  }
+
+  private collect(dims: readonly GroupDim[], rows: Raw[]): GroupedCounts {
+    const groups = new Map<string, Map<string, GroupFigures>>();
+    const unions = new Map<string, Map<string, Map<string, number>>>();
+    for (const r of rows) {
+      // GROUPING(): a bit per dimension, the first the highest, set where the dimension is not grouped.
+      const g = Number(r.g);
+      const grouped = dims.filter((_, i) => !(g & (1 << (dims.length - 1 - i))));
+      const id = setId(grouped);
+      const values = valuesId(grouped.map((d) => r[col(d)] as string | null));
+      if (Number(r.part) === 0) {
+        if (!groups.has(id)) groups.set(id, new Map());
+        groups.get(id)!.set(values, {
+          headcount: r.headcount, members: r.members, assessed: r.assessed, ones: r.ones, twos: r.twos,
+          leaders: r.leaders, reps: r.reps, conversations: r.conversations,
+        });
+      } else {
+        if (!unions.has(id)) unions.set(id, new Map());
+        const byValues = unions.get(id)!;
+        if (!byValues.has(values)) byValues.set(values, new Map());
+        byValues.get(values)!.set(r.union_id as string, r.members);
+      }
+    }
+    return { groups, unions };
+  }
+}
+
+type Raw = GroupFigures & { part: number; g: number; union_id: string | null } & Record<string, unknown>;
