@@ -87,6 +87,26 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   SEED_DEMO: 'true' | 'false' = 'true';
 
+  /**
+   * Run the job queue (pg-boss, in its own schema `pgboss` of the same database) inside the API:
+   * the daily density snapshot. Default on, off when NODE_ENV is test (a test turns it on).
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'JOBS_ENABLED must be true or false' })
+  JOBS_ENABLED?: 'true' | 'false';
+
+  /** When the daily density snapshot runs: a cron expression in DENSITY_SNAPSHOT_TZ (default 02:00). */
+  @Matches(/^\S+( \S+){4}$/, { message: 'DENSITY_SNAPSHOT_CRON must be a five-field cron expression, e.g. 0 2 * * *' })
+  DENSITY_SNAPSHOT_CRON = '0 2 * * *';
+
+  /** The time zone of DENSITY_SNAPSHOT_CRON and of a snapshot's day. */
+  @IsString()
+  DENSITY_SNAPSHOT_TZ = 'Europe/London';
+
+  get jobsEnabled(): boolean {
+    return (this.JOBS_ENABLED ?? (this.NODE_ENV === 'test' ? 'false' : 'true')) === 'true';
+  }
+
   /** The built web app served at /. */
   @IsString()
   WEB_DIST = 'apps/web/dist';
