@@ -148,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.production && !config.DATABASE_APP_URL && !config.DATABASE_APP_PASSWORD) {
     problems.push('DATABASE_APP_URL or DATABASE_APP_PASSWORD must be set in production');
   }
+  if (!isTimeZone(config.DENSITY_SNAPSHOT_TZ)) problems.push('DENSITY_SNAPSHOT_TZ must be a time zone name, e.g. Europe/London');
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR, 'jwt-secret');
   if (!config.CASE_ENCRYPTION_KEYS) {
@@ -157,6 +158,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (kept.length) throw new Error(`Invalid configuration:\n  - ${kept.join('\n  - ')}`);
   }
   return config;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A secret kept in DATA_DIR (beside the embedded database), so it survives a restart. */

@@ -59,7 +59,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Stops taking jobs, waits for the one running (up to 10 s), and closes pg-boss's connections. */
+  /** Stops taking jobs, waits for the one running (up to 5 s, inside main.ts's 10 s), and closes pg-boss's connections. */
   async onModuleDestroy(): Promise<void> {
     await this.stop();
   }
@@ -69,7 +69,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.boss = null;
     if (!boss) return;
     // wait: resolves once the running job has ended (or the timeout failed it) and the pool is closed.
-    await boss.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
+    await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 });
   }
 
   /** Queues a job now (for callers that want it done in the background), or null when the queue is off. */
