@@ -255,8 +255,10 @@ describe('the trend', () => {
     }
     // subtracting the published employers from the published total never isolates a withheld one
     const withheld = cells.filter((c) => c.suppressed);
-    if (!total.suppressed) {
-      expect(withheld.length).toBeGreaterThanOrEqual(employers.length > 1 ? 2 : 1);
+    expect(total.suppressed).toBe(false);
+    expect(withheld.length).toBeGreaterThanOrEqual(2);
+    expect(withheld.map((c) => c.suppression)).toContain('COMPLEMENTARY');
+    {
       const published = cells.filter((c) => !c.suppressed);
       const rest = { members: total.members - published.reduce((n, c) => n + c.members, 0), headcount: total.headcount - published.reduce((n, c) => n + c.headcount, 0) };
       expect(isDisclosive(rest.members, rest.headcount)).toBe(false);
