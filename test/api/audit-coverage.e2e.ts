@@ -96,6 +96,15 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { updateIssueTag(id: $id, data: { name: "Audit coverage (renamed)" }) { id } }', { id: s.tag }],
     entries: () => [{ action: 'UPDATE', entityType: 'IssueTag', entityId: s.tag, before: { name: 'Audit coverage' }, after: { name: 'Audit coverage (renamed)' } }],
   },
+  takeDensitySnapshot: {
+    note: 'Snapshot rows are counts, not records of anyone: one entry says which days were taken.',
+    op: () => ['mutation { takeDensitySnapshot { from to days } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'DensitySnapshot', entityId: null, after: { from: r.from, to: r.to, days: 1 } }],
+  },
+  backfillDensitySnapshots: {
+    op: () => ['mutation { backfillDensitySnapshots(from: "2026-01-01", to: "2026-01-03") { days } }'],
+    entries: () => [{ action: 'CREATE', entityType: 'DensitySnapshot', entityId: null, after: { from: '2026-01-01', to: '2026-01-03', days: 3 } }],
+  },
   createBranch: {
     note: 'Also gives the caller the admin role in the new branch: an update of their account.',
     op: () => ['mutation($e: ID!) { createBranch(data: { name: "Audit branch", employerIds: [$e] }) { id } }', { e: s.employer }],

@@ -43,6 +43,8 @@ import { SiteModule } from './sites/site.module.js';
 import { UnionModule } from './unions/union.module.js';
 import { WardModule } from './wards/ward.module.js';
 import { RateLimitModule } from './common/rate-limit.js';
+import { JobsModule } from './jobs/job-queue.js';
+import { TrendsModule } from './trends/trends.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -50,6 +52,11 @@ export interface AppOptions {
   /** Where the generated schema is written (committed as apps/api/schema.gql), or true to keep it in memory. */
   schemaFile: string | true;
   queryCounter?: QueryCounter;
+  /**
+   * The owner connection (the one migrations use) for the job queue's own schema; without it the
+   * queue stays off. Jobs still read and write the app's tables through `databaseUrl`.
+   */
+  jobsDatabaseUrl?: string;
   /** More modules to mount (tests add probe routes this way). */
   modules?: (Type | DynamicModule)[];
 }
@@ -114,6 +121,8 @@ export class AppModule implements NestModule {
         CampaignModule,
         BallotModule,
         ExportModule,
+        JobsModule.forRoot(options.jobsDatabaseUrl),
+        TrendsModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],

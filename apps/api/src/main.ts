@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       config,
       // Migrations and the seed ran as the tables' owner; requests are served as a role that owns nothing.
       databaseUrl: await appDatabaseUrl(config, db.url),
+      jobsDatabaseUrl: db.url,
       schemaFile: config.production ? true : 'apps/api/schema.gql',
     });
     await app.listen(config.PORT, config.HOST);

@@ -15,7 +15,7 @@ function family(grid: [number, number][][]): { tables: SliceTable[]; total: { me
   return { tables: [{ dims: ['R'], cells: rows }, { dims: ['C'], cells: cols }, { dims: ['R', 'C'], cells }], total };
 }
 
-const isHidden = (s: ReturnType<typeof suppressSlices>, dims: string[], key: string[]) => s.hidden.get(tableId(dims))!.has(cellId(key));
+const isHidden = (s: ReturnType<typeof suppressSlices>, dims: string[], key: readonly string[]) => s.hidden.get(tableId(dims))!.has(cellId(key));
 
 describe('suppressSlices', () => {
   it('hides disclosive cells and publishes the rest of a safe one-dimension table', () => {

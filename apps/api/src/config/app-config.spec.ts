@@ -96,3 +96,24 @@ describe('CASE_ENCRYPTION_KEYS', () => {
     expect(text).not.toContain(damaged.slice(6));
   });
 });
+
+describe('the job queue settings', () => {
+  let dataDir: string;
+  beforeEach(() => { dataDir = mkdtempSync(path.join(os.tmpdir(), 'rollcall-config-')); });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  const load = (env: Record<string, string>) => loadConfig({ JWT_SECRET, DATA_DIR: dataDir, ...env } as NodeJS.ProcessEnv);
+
+  it('runs jobs by default, but not in tests unless JOBS_ENABLED says so', () => {
+    expect(load({}).jobsEnabled).toBe(true);
+    expect(load({ NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    expect(load({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobsEnabled).toBe(true);
+    expect(load({ JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
+    expect(load({})).toMatchObject({ DENSITY_SNAPSHOT_CRON: '0 2 * * *', DENSITY_SNAPSHOT_TZ: 'Europe/London' });
+  });
+
+  it('refuses what is not a switch, a cron expression or a time zone', () => {
+    expect(refusal({ DATA_DIR: dataDir, JOBS_ENABLED: 'yes' })).toContain('JOBS_ENABLED must be true or false');
+    expect(refusal({ DATA_DIR: dataDir, DENSITY_SNAPSHOT_CRON: 'at two' })).toContain('DENSITY_SNAPSHOT_CRON must be a five-field cron expression');
+    expect(refusal({ DATA_DIR: dataDir, DENSITY_SNAPSHOT_TZ: 'Mars/Olympus' })).toContain('DENSITY_SNAPSHOT_TZ must be a time zone name');
+  });
+});

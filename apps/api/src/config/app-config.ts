@@ -87,6 +87,26 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   SEED_DEMO: 'true' | 'false' = 'true';
 
+  /**
+   * Run the job queue (pg-boss, in its own schema `pgboss` of the same database) inside the API:
+   * the daily density snapshot. Default on, off when NODE_ENV is test (a test turns it on).
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'JOBS_ENABLED must be true or false' })
+  JOBS_ENABLED?: 'true' | 'false';
+
+  /** When the daily density snapshot runs: a cron expression in DENSITY_SNAPSHOT_TZ (default 02:00). */
+  @Matches(/^\S+( \S+){4}$/, { message: 'DENSITY_SNAPSHOT_CRON must be a five-field cron expression, e.g. 0 2 * * *' })
+  DENSITY_SNAPSHOT_CRON = '0 2 * * *';
+
+  /** The time zone of DENSITY_SNAPSHOT_CRON and of a snapshot's day. */
+  @IsString()
+  DENSITY_SNAPSHOT_TZ = 'Europe/London';
+
+  get jobsEnabled(): boolean {
+    return (this.JOBS_ENABLED ?? (this.NODE_ENV === 'test' ? 'false' : 'true')) === 'true';
+  }
+
   /** The built web app served at /. */
   @IsString()
   WEB_DIST = 'apps/web/dist';
@@ -128,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.production && !config.DATABASE_APP_URL && !config.DATABASE_APP_PASSWORD) {
     problems.push('DATABASE_APP_URL or DATABASE_APP_PASSWORD must be set in production');
   }
+  if (!isTimeZone(config.DENSITY_SNAPSHOT_TZ)) problems.push('DENSITY_SNAPSHOT_TZ must be a time zone name, e.g. Europe/London');
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (!config.JWT_SECRET) config.JWT_SECRET = devSecret(config.DATA_DIR, 'jwt-secret');
   if (!config.CASE_ENCRYPTION_KEYS) {
@@ -137,6 +158,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (kept.length) throw new Error(`Invalid configuration:\n  - ${kept.join('\n  - ')}`);
   }
   return config;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A secret kept in DATA_DIR (beside the embedded database), so it survives a restart. */

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TrendsResolver } from './trends.resolver.js';
+import { TrendsService } from './trends.service.js';
+
+/** Density trends: daily snapshots on the job queue, backfill, and the trend query. */
+@Module({ providers: [TrendsService, TrendsResolver], exports: [TrendsService] })
+export class TrendsModule {}
