@@ -41,6 +41,7 @@ import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
 import { UnionModule } from './unions/union.module.js';
 import { WardModule } from './wards/ward.module.js';
+import { WallChartModule } from './wallchart/wallchart.module.js';
 import { RateLimitModule } from './common/rate-limit.js';
 
 export interface AppOptions {
@@ -111,6 +112,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         CampaignModule,
         BallotModule,
+        WallChartModule,
         ExportModule,
         ...(options.modules ?? []),
       ],
