@@ -61,6 +61,7 @@ const MATRIX: Record<string, Row> = {
   overdueFollowUpsByRep: { permission: 'PEOPLE_READ' as Permission, op: '{ overdueFollowUpsByRep { id overdue } }' },
   recentJoiners: { permission: 'PEOPLE_READ' as Permission, op: '{ recentJoiners(days: 7, limit: 1) { count } }' },
   densityBySite: { permission: 'AGGREGATES_READ' as Permission, op: '{ densityBySite { minCell total { suppressed } } }' },
+  wallChart: { permission: 'PEOPLE_READ' as Permission, op: `{ wallChart(siteId: "${NONE}") { headcount } }` },
   ...crud('Case', 'Cases', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ contactId: "${NONE}", type: GRIEVANCE }`),
   setCaseTeam: { permission: 'CASES_WRITE' as Permission, op: `mutation { setCaseTeam(caseId: "${NONE}", data: { caseworkerId: "${NONE}" }) { id } }` },
   linkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { linkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) { id } }` },
