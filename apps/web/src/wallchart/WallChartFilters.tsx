@@ -13,6 +13,7 @@ interface Props {
 const MultiSelect = ({ label, choices, value, onChange }: { label: string; choices: { id: string; name: string }[]; value: string[]; onChange: (v: string[]) => void }) => (
   <TextField
     select
+    fullWidth={false}
     size="small"
     label={label}
     value={value}

@@ -61,7 +61,7 @@ const Column = ({ ward }: { ward: WallChartWard }) => (
     aria-labelledby={`wallchart-ward-${ward.id}`}
     className="wallchart-column"
     data-testid="wallchart-column"
-    sx={{ flex: `0 0 ${COLUMN_WIDTH}px`, width: COLUMN_WIDTH, bgcolor: 'grey.50', border: '1px solid', borderColor: 'divider', borderRadius: 1, p: 1 }}
+    sx={{ flex: `0 0 ${COLUMN_WIDTH}px`, width: COLUMN_WIDTH, boxSizing: 'border-box', bgcolor: 'grey.50', border: '1px solid', borderColor: 'divider', borderRadius: 1, p: 1 }}
   >
     <Box className="wallchart-column-head" sx={{ mb: 1 }}>
       <Typography id={`wallchart-ward-${ward.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 700, lineHeight: 1.25 }}>
@@ -115,7 +115,7 @@ export const WallChartPage = () => {
   const setQuery = (next: WallChartQuery) => navigate(`/wall-chart${wallChartSearch(next)}`, { replace: true });
   const siteId = query.siteId;
   const { data: sites, isPending: sitesPending } = useGetList<{ id: string; name: string }>('Sites', {
-    pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' },
+    pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' },
   });
   const { data: unionRows } = useGetList<{ id: string; shortName: string }>('Unions', { pagination: { page: 1, perPage: 200 }, sort: { field: 'shortName', order: 'ASC' } });
   const unions = (unionRows ?? []).map((u) => ({ id: u.id, name: u.shortName }));
@@ -128,7 +128,7 @@ export const WallChartPage = () => {
   const chart = meta as WallChartMeta | undefined;
   const chartSiteId = chart?.site.id ?? siteId ?? '';
   const { data: siteWards } = useGetList<{ id: string; name: string }>(
-    'Wards', { filter: { siteId: chartSiteId }, pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } }, { enabled: !!chartSiteId },
+    'Wards', { filter: { siteId: chartSiteId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } }, { enabled: !!chartSiteId },
   );
   const place = chart ? `${chart.site.name}${chart.ward ? ` · ${chart.ward.name}` : ''}` : '';
   const change = (key: ListKey, values: string[]) => setQuery({ ...query, [key]: values });
@@ -149,6 +149,7 @@ export const WallChartPage = () => {
       <Stack direction="row" useFlexGap className="wallchart-no-print" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mb: 2 }}>
         <TextField
           select
+          fullWidth={false}
           size="small"
           label="Site"
           value={sites?.some((s) => s.id === chartSiteId) ? chartSiteId : ''}
@@ -169,6 +170,7 @@ export const WallChartPage = () => {
         {chartSiteId && (
           <TextField
             select
+            fullWidth={false}
             size="small"
             label="Ward"
             value={query.wardId && siteWards?.some((w) => w.id === query.wardId) ? query.wardId : ''}
@@ -217,7 +219,8 @@ export const WallChartPage = () => {
             role="region"
             aria-label="Wards"
             tabIndex={0}
-            sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', alignItems: 'flex-start', pb: 2, WebkitOverflowScrolling: 'touch' }}
+            // width 0 and min-width 100%: the columns scroll inside the page's width instead of widening it
+            sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', alignItems: 'flex-start', pb: 2, width: 0, minWidth: '100%', WebkitOverflowScrolling: 'touch' }}
           >
             {(wards ?? []).map((w) => (
               <Column key={w.id} ward={w} />
