@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
 import {
   closeAll, DESKTOP, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, screenshot, SHOTS, signIn,
   startWebApp, windowOverflow,
@@ -117,6 +118,15 @@ describe('wall chart', () => {
       const [scroll, client] = await columns.evaluate((el) => [el.scrollWidth, el.clientWidth]);
       expect(scroll).toBeGreaterThan(client);
       expect(await windowOverflow(page)).toBeLessThanOrEqual(0);
+      // marks in words, a name for every button and link, enough contrast on every assessment colour
+      expect(failing(await axeViolations(page))).toEqual([]);
+      // the ward's page leads to its own chart
+      const ward = await t.sql('SELECT id, name FROM ward WHERE site_id = $1 ORDER BY name LIMIT 1', [site.id]);
+      await page.goto(`${t.url}/#/Wards/${ward[0].id}/show`);
+      await page.getByRole('link', { name: 'Wall chart' }).click();
+      await page.waitForURL(new RegExp(`wall-chart\\?ward=${ward[0].id}`));
+      await expectVisible(page.getByRole('heading', { name: `Wall chart · ${site.name} · ${ward[0].name}` }));
+      await expect(page.getByTestId('wallchart-column').count()).resolves.toBe(1);
       expect(problems).toEqual([]);
     });
   });

@@ -55,7 +55,7 @@ function filtersText(q: WallChartQuery, unions: { id: string; name: string }[]):
   return parts.length ? parts.join('; ') : 'everyone';
 }
 
-const Column = ({ ward }: { ward: WallChartWard }) => (
+const Column = ({ ward, filtered }: { ward: WallChartWard; filtered: boolean }) => (
   <Box
     component="section"
     aria-labelledby={`wallchart-ward-${ward.id}`}
@@ -75,7 +75,7 @@ const Column = ({ ward }: { ward: WallChartWard }) => (
     </Box>
     {ward.shifts.length === 0 ? (
       <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
-        Nobody here you can see
+        {filtered ? 'Nobody here matches the filters' : 'Nobody here you can see'}
       </Typography>
     ) : (
       ward.shifts.map((s) => (
@@ -132,6 +132,7 @@ export const WallChartPage = () => {
   );
   const place = chart ? `${chart.site.name}${chart.ward ? ` · ${chart.ward.name}` : ''}` : '';
   const change = (key: ListKey, values: string[]) => setQuery({ ...query, [key]: values });
+  const filtered = [query.shiftPatterns, query.staffGroups, query.grades].some((l) => l.length > 0);
 
   return (
     <Box sx={{ my: 2 }} className="wallchart-page">
@@ -223,7 +224,7 @@ export const WallChartPage = () => {
             sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', alignItems: 'flex-start', pb: 2, width: 0, minWidth: '100%', WebkitOverflowScrolling: 'touch' }}
           >
             {(wards ?? []).map((w) => (
-              <Column key={w.id} ward={w} />
+              <Column key={w.id} ward={w} filtered={filtered} />
             ))}
           </Box>
         </>
