@@ -151,6 +151,7 @@ const VALUES: Record<string, Cell> = {
   'RepRole.wardIds': valueOf('RepRole', 'repRoleId', 'wardIds'),
   // who recruited them, by name: each target's membership names the target as its recruiter (see beforeAll)
   'Membership.recruitedByName': valueOf('Membership', 'membershipId', 'recruitedByName'),
+  'Membership.recruitedByContactId': valueOf('Membership', 'membershipId', 'recruitedByContactId'),
   'Case.summary': valueOf('Case', 'caseId', 'summary', 'cases'),
   'Case.outcome': valueOf('Case', 'caseId', 'outcome', 'cases'),
   'CaseMeeting.notes': valueOf('CaseMeeting', 'meetingId', 'notes', 'cases'),

@@ -94,7 +94,7 @@ describe('recruited by', () => {
     expect(await count()).toBe(before);
   });
 
-  it('records a recruiting colleague, names them only to those who may see them, and audits it', async () => {
+  it('records a recruiting colleague, names them (and gives their id) only to those who may see them, and audits it', async () => {
     const r = await t.as('secretary')(CREATE_M, { d: { contactId: memberContact, unionId, status: 'MEMBER', source: 'SELF_REPORTED', joinDate: today,
       recruitedByContactId: offPatchContactId } });
     expect(r.errors).toBeUndefined();
@@ -102,9 +102,10 @@ describe('recruited by', () => {
     const [k] = await t.sql('SELECT first_name, last_name, preferred_name FROM contact WHERE id = $1', [offPatchContactId]);
     expect(r.data!.createMembership).toMatchObject({ recruitedByContactId: offPatchContactId, recruitedByUserId: null,
       recruitedByName: `${k.preferred_name || k.first_name} ${k.last_name}` });
-    // the rep sees the member (on their patch) but not the recruiter (off it): no name
+    // the rep sees the member (on their patch) but not the recruiter (off it): neither their name nor their id
     const read = `query($id: ID!) { Membership(id: $id) { id recruitedByContactId recruitedByName } }`;
-    expect((await t.as('rep')(read, { id: membershipId })).data!.Membership).toEqual({ id: membershipId, recruitedByContactId: offPatchContactId, recruitedByName: null });
+    expect((await t.as('rep')(read, { id: membershipId })).data!.Membership).toEqual({ id: membershipId, recruitedByContactId: null, recruitedByName: null });
+    expect((await t.as('secretary')(read, { id: membershipId })).data!.Membership).toMatchObject({ recruitedByContactId: offPatchContactId });
     const [audit] = await t.sql(`SELECT after FROM audit_event WHERE entity_type = 'Membership' AND entity_id = $1 AND action = 'CREATE'`, [membershipId]);
     expect(audit.after).toMatchObject({ recruitedByContactId: offPatchContactId, recruitedByUserId: null });
   });

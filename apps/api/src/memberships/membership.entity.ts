@@ -46,9 +46,9 @@ export class Membership extends ContactRecordEntity {
   /**
    * Who recruited them, when known: a contact (a colleague; of the same organisation, the foreign key
    * includes it, and erasing them clears only this column) or a user (a rep), never both. Shown by
-   * id, and by name only to those who may see the recruiter (recruitedByName).
+   * id and by name only to those who may see the recruiter (MembershipResolver: recruitedByContactId,
+   * recruitedByName).
    */
-  @Field(() => ID, { nullable: true, description: 'The contact who recruited them (or recruitedByUserId; never both)' })
   @Column({ type: 'uuid', nullable: true })
   recruitedByContactId: string | null;
 

@@ -86,6 +86,16 @@ export class MembershipResolver {
     return loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.contactId);
   }
 
+  @ResolveField(() => ID, {
+    nullable: true,
+    description: 'The contact who recruited them (or recruitedByUserId; never both): only if you may see that contact, else null',
+  })
+  async recruitedByContactId(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    if (!m.recruitedByContactId) return null;
+    const c = await loaders.get<string, Contact | null>('contact.byId', (ids, user) => this.contacts.byIds(ids, user)).load(m.recruitedByContactId);
+    return c ? c.id : null;
+  }
+
   @ResolveField(() => String, {
     nullable: true,
     description: "Who recruited them, by name: the contact's only if you may see that contact (else null), or the user's",

@@ -23,7 +23,7 @@ export const MembershipDialog = ({ contactId, membership, open, onClose }: Membe
     createData={{ contactId }}
     open={open}
     onClose={onClose}
-    maxWidth="xs"
+    maxWidth="sm"
   >
     <MembershipInputs />
   </FormDialog>
