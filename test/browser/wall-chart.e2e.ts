@@ -87,15 +87,20 @@ describe('wall chart', () => {
       await expect(cards.count()).resolves.toBe(site.onShift);
       await expect(page.getByRole('group', { name: 'Shift' }).getByRole('button', { name: site.shiftLabel, exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
 
-      // one tap from a card to the quick log, with the person already chosen
-      const logButton = cards.first().getByRole('button', { name: /^Log conversation with / });
+      // one tap from a card to the quick log, with the person already chosen; once logged, the card is no longer "never spoken to"
+      const fresh = cards.filter({ hasText: 'Never spoken to' }).first();
+      const logButton = fresh.getByRole('button', { name: /^Log conversation with / });
       const name = ((await logButton.getAttribute('aria-label')) ?? '').replace('Log conversation with ', '');
       await logButton.click();
       const dialog = page.getByRole('dialog', { name: 'Log a conversation' });
       await expect(dialog.getByRole('combobox', { name: 'Person' }).inputValue()).resolves.toBe(name);
       await shot(page, 'desktop-04-quick-log');
-      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText(`Conversation with ${name} logged`));
       await expectHidden(dialog);
+      const logged = cards.filter({ has: page.getByRole('link', { name, exact: true }) });
+      await expectVisible(logged.getByText(/^Last spoken to /));
+      await expect(logged.getByText('Never spoken to').count()).resolves.toBe(0);
 
       // a card's name opens the person
       const second = cards.nth(1);
