@@ -66,6 +66,7 @@ const MATRIX: Record<string, Row> = {
   // admins: a day in the future is refused after the permission check, so nothing is taken
   takeDensitySnapshot: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { takeDensitySnapshot(day: "2999-01-01") { days } }' },
   backfillDensitySnapshots: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { backfillDensitySnapshots(from: "2026-02-01", to: "2026-01-01") { days } }' },
+  wallChart: { permission: 'PEOPLE_READ' as Permission, op: `{ wallChart(siteId: "${NONE}") { headcount } }` },
   ...crud('Case', 'Cases', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ contactId: "${NONE}", type: GRIEVANCE }`),
   setCaseTeam: { permission: 'CASES_WRITE' as Permission, op: `mutation { setCaseTeam(caseId: "${NONE}", data: { caseworkerId: "${NONE}" }) { id } }` },
   linkCases: { permission: 'CASES_WRITE' as Permission, op: `mutation { linkCases(data: { caseId: "${NONE}", linkedCaseId: "${NONE}" }) { id } }` },

@@ -10,6 +10,7 @@ import { MembershipService } from '../../apps/api/src/memberships/membership.ser
 import { Conversation } from '../../apps/api/src/conversations/conversation.entity.js';
 import { ConversationService } from '../../apps/api/src/conversations/conversation.service.js';
 import { OrganisingService } from '../../apps/api/src/organising/organising.service.js';
+import { WallChartService } from '../../apps/api/src/wallchart/wallchart.service.js';
 import { RepRole } from '../../apps/api/src/rep-roles/rep-role.entity.js';
 import { RepRoleService } from '../../apps/api/src/rep-roles/rep-role.service.js';
 import { CaseFile } from '../../apps/api/src/casework/cases/case-file.entity.js';
@@ -21,6 +22,8 @@ import { CaseMeetingService } from '../../apps/api/src/casework/meetings/case-me
 import { CaseNote } from '../../apps/api/src/casework/notes/case-note.entity.js';
 import { CaseNoteService } from '../../apps/api/src/casework/notes/case-note.service.js';
 import { Participation } from '../../apps/api/src/campaigns/participation.entity.js';
+import { Site } from '../../apps/api/src/sites/site.entity.js';
+import { Ward } from '../../apps/api/src/wards/ward.entity.js';
 import { ParticipationService } from '../../apps/api/src/campaigns/participation.service.js';
 import { type GqlResult, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 import {
@@ -107,6 +110,11 @@ const NESTED: Record<string, Cell> = {
   },
   // coverage's read model slips: it names the target as a rep of a ward the caller can see
   'WardCoverage.reps': { access: 'read', root: 'repCoverage', op: () => ['{ repCoverage { reps { id } } }', {}], ids: (d) => (d.repCoverage ?? []).flatMap((w: { reps: { id: string }[] }) => w.reps.map((r) => r.id)) },
+  // the wall chart's place slips: it charts the target's ward whoever asks; its cards are read through the door
+  'WallChartShift.cards': {
+    access: 'read', root: 'wallChart', op: (x) => ['query($w: ID) { wallChart(wardId: $w) { wards { shifts { cards { contactId } } } } }', { w: x.wardId }],
+    ids: (d) => (d.wallChart?.wards ?? []).flatMap((w: { shifts: { cards: { contactId: string }[] }[] }) => w.shifts.flatMap((s) => s.cards.map((c) => c.contactId))),
+  },
   // casework: a case's member by the people rules; the case and what is under it by the case rule
   'Case.contact': { access: 'read', root: 'Case', op: (x) => ['query($id: ID!) { Case(id: $id) { contact { id } } }', { id: x.caseId }], ids: (d) => [d.Case?.contact?.id].filter(Boolean) },
   'Case.customDeadlines': onCase('Case', 'caseId', 'customDeadlines'),
@@ -242,7 +250,7 @@ describe('authorisation matrix (nested fields)', () => {
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
     expect([...people].sort()).toEqual(['AssessmentEntry', 'BallotMemberStateChange', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
-      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent']);
+      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
   });
 
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {
@@ -274,6 +282,7 @@ describe('authorisation matrix (nested fields)', () => {
       jest.spyOn(t.app.get(ParticipationService), 'get').mockImplementation((id) => rowOf(Participation, id)),
     ];
     const coverage = jest.spyOn(t.app.get(OrganisingService), 'coverage');
+    const place = jest.spyOn(t.app.get(WallChartService), 'place');
     // a ward of the caller's own map, which it may see
     const home = who === 'bmaSecretary' ? targets.otherOrg.wardId : targets.patch.wardId;
     const wrong: string[] = [];
@@ -281,6 +290,8 @@ describe('authorisation matrix (nested fields)', () => {
     try {
       for (const scope of SCOPES) {
         coverage.mockResolvedValue([{ ward_id: home, headcount: 1, members: 1, rep_contact_ids: [targets[scope].contactId], staff_shifts: [], rep_shifts: [] }]);
+        const ward = await rowOf(Ward, targets[scope].wardId);
+        place.mockResolvedValue({ site: await rowOf(Site, ward.siteId), ward, wards: [{ id: ward.id, name: ward.name, type: ward.type }] });
         for (const [name, cell] of Object.entries({ ...NESTED, ...VALUES })) {
           const x = targets[scope];
           const [query, variables] = cell.op(x, scope);
@@ -308,6 +319,7 @@ describe('authorisation matrix (nested fields)', () => {
     } finally {
       for (const s of slips) s.mockRestore();
       coverage.mockRestore();
+      place.mockRestore();
     }
     expect(wrong).toEqual([]);
   });

@@ -275,6 +275,19 @@ const CELLS: Cell[] = [
     },
     outcome: (r, x) => amongMembers('ballotMemberHistory')(x)(r),
   },
+  // the wall chart of the target's ward: their card comes only to those who may see them (another organisation's ward does not exist)
+  {
+    access: 'read', field: 'wallChart',
+    op: async (x) => ['query($w: ID) { wallChart(wardId: $w) { wards { shifts { cards { contactId } } } } }', { w: x.wardId }],
+    outcome: (r, x) => {
+      if (code(r) === 'FORBIDDEN') return 'refused';
+      if (code(r) === 'BAD_USER_INPUT' && r.errors?.[0]?.extensions?.fields?.wardId === 'does not exist') return 'hidden';
+      const wards = r.data?.wallChart?.wards;
+      if (!Array.isArray(wards)) return `unexpected ${JSON.stringify(r.errors ?? r.data)}`;
+      const ids = wards.flatMap((w: { shifts: { cards: { contactId: string }[] }[] }) => w.shifts.flatMap((s) => s.cards.map((c) => c.contactId)));
+      return ids.includes(x.contactId) ? 'seen' : 'hidden';
+    },
+  },
   {
     // the quick log's chips: the live ballots of the target's branch they are entitled to (any at all says the caller sees them)
     access: 'read', field: 'contactBallots',

@@ -42,6 +42,7 @@ import { RepRoleModule } from './rep-roles/rep-role.module.js';
 import { SiteModule } from './sites/site.module.js';
 import { UnionModule } from './unions/union.module.js';
 import { WardModule } from './wards/ward.module.js';
+import { WallChartModule } from './wallchart/wallchart.module.js';
 import { RateLimitModule } from './common/rate-limit.js';
 import { JobsModule } from './jobs/job-queue.js';
 import { TrendsModule } from './trends/trends.module.js';
@@ -120,6 +121,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         CampaignModule,
         BallotModule,
+        WallChartModule,
         ExportModule,
         JobsModule.forRoot(options.jobsDatabaseUrl),
         TrendsModule,

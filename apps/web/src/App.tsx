@@ -29,6 +29,7 @@ import sites from './sites';
 import { theme } from './theme';
 import unions from './unions';
 import users from './users';
+import { WallChartPage } from './wallchart/WallChartPage';
 import wards from './wards';
 
 /** react-router's Route, the one react-admin's router reads custom routes from. */
@@ -103,6 +104,7 @@ export const App = () => (
             <Route path="/patch" element={<MyPatchPage />} />
             <Route path="/patch/:wardId" element={<PatchWardPeople />} />
             <Route path="/coverage" element={<RepCoveragePage />} />
+            <Route path="/wall-chart" element={<WallChartPage />} />
           </CustomRoutes>
         ) : null,
         <CustomRoutes key="account">

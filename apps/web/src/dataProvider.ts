@@ -108,6 +108,19 @@ const VIEWS: Record<string, (params: GetListParams) => Promise<ViewResult>> = {
     const { item } = await query<{ item: { sites: RaRecord[]; total: unknown; minCell: number } }>(organisingDocument('densityBySite'), {});
     return { data: item.sites, total: item.sites.length, meta: { total: item.total, minCell: item.minCell } };
   },
+  /**
+   * The wall chart of a site or a ward (`filter.siteId` or `filter.wardId`, with `shiftPatterns`, `staffGroups`, `grades`
+   * and `unionIds`): the wards (columns) as rows; the site, ward and totals in `meta`.
+   */
+  WallChart: async ({ filter }) => {
+    const list = (v: unknown) => (Array.isArray(v) && v.length ? v : null);
+    const { item } = await query<{ item: { wards: RaRecord[] } & Record<string, unknown> }>(organisingDocument('wallChart'), {
+      siteId: filter?.siteId || null, wardId: filter?.wardId || null,
+      filter: { shiftPatterns: list(filter?.shiftPatterns), staffGroups: list(filter?.staffGroups), grades: list(filter?.grades), unionIds: list(filter?.unionIds) },
+    });
+    const { wards, ...meta } = item;
+    return { data: wards, total: wards.length, meta };
+  },
   OverdueFollowUpsByRep: async () => (await query<{ items: RaRecord[] }>(organisingDocument('overdueFollowUpsByRep'), {})).items,
   /** Who joined lately: `filter.days` back (default 30), the newest `perPage` of them; `total` counts them all. */
   RecentJoiners: async ({ filter, pagination }) => {

@@ -165,6 +165,22 @@ export const ORGANISING_DOCUMENTS = {
         sites { id site { id name employerId } headcount members density suppressed suppression }
       }
     }`,
+  wallChart: `
+    query wallChart($siteId: ID, $wardId: ID, $filter: WallChartFilter) {
+      item: wallChart(siteId: $siteId, wardId: $wardId, filter: $filter) {
+        site { id name } ward { id name } headcount members density
+        wards {
+          id name type headcount members density
+          shifts {
+            shiftPattern
+            cards {
+              id contactId fullName jobTitle staffGroup grade shiftPattern assessment member unions { unionId shortName }
+              leader rep neverSpokenTo lastConversationAt
+            }
+          }
+        }
+      }
+    }`,
   overdueFollowUpsByRep: `
     query overdueFollowUpsByRep {
       items: overdueFollowUpsByRep { id repName overdue oldestDate }

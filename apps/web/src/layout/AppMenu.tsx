@@ -1,5 +1,6 @@
 import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
+import ViewWeekIcon from '@mui/icons-material/ViewWeek';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { patchName } from '../patch/patchName';
 import { Permission, useCan } from '../permissions';
@@ -20,6 +21,7 @@ export const AppMenu = () => {
       {seesPeople && has('FollowUps') && <FollowUpsMenuItem />}
       {seesPeople && has('Conversations') && <Menu.ResourceItem name="Conversations" />}
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
+      {seesPeople && <Menu.Item to="/wall-chart" primaryText="Wall chart" leftIcon={<ViewWeekIcon />} />}
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}

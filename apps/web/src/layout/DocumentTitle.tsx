@@ -5,6 +5,7 @@ import { useLocation, useResourceDefinitions, useTranslate } from 'react-admin';
 export const SECTIONS: Record<string, string> = {
   patch: 'My patch',
   coverage: 'Rep coverage',
+  'wall-chart': 'Wall chart',
   'change-password': 'Change password',
 };
 

@@ -4,11 +4,12 @@ import { SITE_KIND_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
 import { DensityDetails, DetailsGrid, DetailsSection, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
+import { WallChartButton } from '../wallchart/WallChartButton';
 import { WardTable } from '../wards/WardTable';
 import { RecordLoading } from '../common/Loading';
 
 export const SiteShow = () => (
-  <Show loading={<RecordLoading what="site" />} actions={<ShowActions />} title={<NameTitle fallback="Site" />}>
+  <Show loading={<RecordLoading what="site" />} actions={<ShowActions><WallChartButton place="site" /></ShowActions>} title={<NameTitle fallback="Site" />}>
     <DetailsGrid>
       <DetailItem label="Name" wide>
         <TextField source="name" variant="h6" />

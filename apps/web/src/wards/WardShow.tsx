@@ -17,6 +17,7 @@ import { WARD_TYPE_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
 import { DensityDetails, DetailsGrid, DetailsSection, NameTitle } from '../common/RecordDetails';
 import { ShowActions } from '../common/ShowActions';
+import { WallChartButton } from '../wallchart/WallChartButton';
 import { ContactTable } from '../contacts/ContactTable';
 import { Permission, useCan } from '../permissions';
 import { CoverageField } from './CoverageField';
@@ -68,7 +69,7 @@ const PeopleOnWard = () => {
 };
 
 export const WardShow = () => (
-  <Show loading={<RecordLoading what="ward" />} actions={<ShowActions />} title={<NameTitle fallback="Ward" />}>
+  <Show loading={<RecordLoading what="ward" />} actions={<ShowActions><WallChartButton place="ward" /></ShowActions>} title={<NameTitle fallback="Ward" />}>
     <DetailsGrid>
       <DetailItem label="Name" wide>
         <TextField source="name" variant="h6" />
