@@ -42,10 +42,10 @@ describe("with the API's people checks switched off", () => {
     expect(r.data?.Membership?.recruitedByName).toEqual(expect.any(String));
   });
 
-  it("still names no recruiter of another branch, and refuses one as the recruiter", async () => {
+  it("still names (or gives the id of) no recruiter of another branch, and refuses one as the recruiter", async () => {
     await api.sql('UPDATE membership SET recruited_by_user_id = NULL, recruited_by_contact_id = $2 WHERE id = $1', [membershipId, otherBranch]);
     const r = await api.as('secretary')(READ, { id: membershipId });
-    expect(r.data?.Membership).toEqual({ id: membershipId, recruitedByContactId: otherBranch, recruitedByName: null });
+    expect(r.data?.Membership).toEqual({ id: membershipId, recruitedByContactId: null, recruitedByName: null });
     await api.sql('UPDATE membership SET recruited_by_contact_id = NULL WHERE id = $1', [membershipId]);
     const u = await api.as('secretary')('mutation($id: ID!, $d: MembershipUpdateInput!) { updateMembership(id: $id, data: $d) { id } }',
       { id: membershipId, d: { recruitedByContactId: otherBranch } });
