@@ -1,6 +1,4 @@
-import pg from 'pg';
-import { identityParams, IDENTITY_SQL } from '../../apps/api/src/database/request-transaction.js';
-import { withDatabase } from '../fixtures/db-url.js';
+import { RlsConnection } from '../fixtures/rls.js';
 import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 
 /**
@@ -10,8 +8,8 @@ import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.
  * the history cannot be rewritten, and a chase state cannot be written for someone out of reach.
  */
 let t: TestApp;
-let db: pg.Client;
-const who: Record<string, { id: string; org: string; employers: string[] }> = {};
+const conn = new RlsConnection();
+const { who, as, end, ids } = conn;
 /** A ballot of each organisation, each with a chase state for one person of each of UNISON's branches (and one of BMA's). */
 let unisonBallot = '';
 let bmaBallot = '';
@@ -19,27 +17,9 @@ const person: Record<'demo' | 'other' | 'bma', string> = { demo: '', other: '', 
 
 const TABLES = ['ballot', 'ballot_member_state'];
 
-async function as(login: Login | null): Promise<void> {
-  await db.query('BEGIN');
-  const w = login ? who[login] : null;
-  await db.query(IDENTITY_SQL, identityParams(w
-    ? { organisationId: w.org, employerIds: w.employers, userId: w.id, caseBranchIds: [] }
-    : { organisationId: null, employerIds: [], userId: null, caseBranchIds: [] }));
-}
-const end = () => db.query('ROLLBACK');
-const ids = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows.map((r) => r.id as string).sort();
-
 beforeAll(async () => {
   t = await startTestApp();
-  db = new pg.Client({ connectionString: withDatabase(process.env.ROLLCALL_TEST_APP_URL!, new URL(t.databaseUrl).pathname.slice(1)) });
-  await db.connect();
-  for (const login of Object.keys(LOGINS) as Login[]) {
-    const [row] = await t.sql(`SELECT u.id, u.organisation_id AS org,
-        coalesce(array_agg(DISTINCT be.employer_id) FILTER (WHERE be.employer_id IS NOT NULL), '{}') AS employers
-      FROM app_user u LEFT JOIN user_branch_role r ON r.user_id = u.id LEFT JOIN branch_employer be ON be.branch_id = r.branch_id
-      WHERE u.email = $1 GROUP BY u.id`, [LOGINS[login]]);
-    who[login] = { id: row.id, org: row.org, employers: row.employers };
-  }
+  await conn.connect(t);
   const ballotOf = async (login: Login) => (await t.sql(`INSERT INTO ballot (organisation_id, branch_id, union_id, name, questions, cut_off_date, opening_date, closing_date)
     SELECT u.organisation_id, r.branch_id, (SELECT id FROM trade_union tu WHERE tu.organisation_id = u.organisation_id LIMIT 1), 'RLS ballot', '{STRIKE}',
       current_date - 1, current_date, current_date + 20
@@ -55,7 +35,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await db?.end();
+  await conn.close();
   await t?.close();
 });
 
@@ -65,7 +45,7 @@ describe('the ballot tables, on the API\'s database role', () => {
     expect(rls.map((r) => r.relname)).toEqual(TABLES);
     await as(null);
     try {
-      for (const table of TABLES) expect([table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
+      for (const table of TABLES) expect([table, (await conn.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
     } finally {
       await end();
     }
@@ -108,11 +88,11 @@ describe('the ballot tables, on the API\'s database role', () => {
   it('refuses a chase state for someone out of reach and any rewrite of the history', async () => {
     await as('secretary');
     try {
-      await db.query('SAVEPOINT s');
-      await expect(db.query(`INSERT INTO ballot_member_state (organisation_id, ballot_id, contact_id, state) VALUES ($1, $2, $3, 'VOTED')`,
+      await conn.db.query('SAVEPOINT s');
+      await expect(conn.db.query(`INSERT INTO ballot_member_state (organisation_id, ballot_id, contact_id, state) VALUES ($1, $2, $3, 'VOTED')`,
         [who.secretary.org, unisonBallot, person.other])).rejects.toMatchObject({ code: '42501' });
-      await db.query('ROLLBACK TO SAVEPOINT s');
-      await expect(db.query("UPDATE ballot_member_state SET state = 'VOTED'")).rejects.toMatchObject({ code: '42501' });
+      await conn.db.query('ROLLBACK TO SAVEPOINT s');
+      await expect(conn.db.query("UPDATE ballot_member_state SET state = 'VOTED'")).rejects.toMatchObject({ code: '42501' });
     } finally {
       await end();
     }

@@ -1,9 +1,7 @@
 import { jest } from '@jest/globals';
-import pg from 'pg';
 import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
-import { identityParams, IDENTITY_SQL } from '../../apps/api/src/database/request-transaction.js';
 import { CAMPAIGN_TABLES } from '../../apps/api/src/database/migrations/1796500000000-campaigns.js';
-import { withDatabase } from '../fixtures/db-url.js';
+import { RlsConnection } from '../fixtures/rls.js';
 import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 import { participationTargets, type ParticipationTarget, type Scope, scopeTargets } from '../fixtures/scope-targets.js';
 
@@ -14,42 +12,19 @@ import { participationTargets, type ParticipationTarget, type Scope, scopeTarget
  * API's role, then through the API with the PeopleDoor switched off.
  */
 let t: TestApp;
-let db: pg.Client;
-const who: Record<string, { id: string; org: string; employers: string[] }> = {};
+const conn = new RlsConnection();
+const { who, as, end, ids, refused } = conn;
 let targets: Record<Scope, ParticipationTarget>;
-
-async function as(login: Login | null): Promise<void> {
-  await db.query('BEGIN');
-  const w = login ? who[login] : null;
-  await db.query(IDENTITY_SQL, identityParams(w
-    ? { organisationId: w.org, employerIds: w.employers, userId: w.id, caseBranchIds: [] }
-    : { organisationId: null, employerIds: [], userId: null, caseBranchIds: [] }));
-}
-const end = () => db.query('ROLLBACK');
-const ids = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows.map((r) => r.id as string).sort();
-async function refused(sql: string, params: unknown[]): Promise<void> {
-  await db.query('SAVEPOINT s');
-  await expect(db.query(sql, params)).rejects.toMatchObject({ code: '42501' });
-  await db.query('ROLLBACK TO SAVEPOINT s');
-}
 
 beforeAll(async () => {
   t = await startTestApp();
-  db = new pg.Client({ connectionString: withDatabase(process.env.ROLLCALL_TEST_APP_URL!, new URL(t.databaseUrl).pathname.slice(1)) });
-  await db.connect();
-  for (const login of Object.keys(LOGINS) as Login[]) {
-    const [row] = await t.sql(`SELECT u.id, u.organisation_id AS org,
-        coalesce(array_agg(DISTINCT be.employer_id) FILTER (WHERE be.employer_id IS NOT NULL), '{}') AS employers
-      FROM app_user u LEFT JOIN user_branch_role r ON r.user_id = u.id LEFT JOIN branch_employer be ON be.branch_id = r.branch_id
-      WHERE u.email = $1 GROUP BY u.id`, [LOGINS[login]]);
-    who[login] = { id: row.id, org: row.org, employers: row.employers };
-  }
+  await conn.connect(t);
   targets = await participationTargets(t, await scopeTargets(t));
   await t.sql('INSERT INTO campaign_union (campaign_id, union_id) SELECT a.campaign_id, u.id FROM campaign_action a JOIN trade_union u ON u.organisation_id = a.organisation_id WHERE a.id = ANY($1)',
     [Object.values(targets).map((x) => x.actionId)]);
 });
 afterAll(async () => {
-  await db?.end();
+  await conn.close();
   await t?.close();
 });
 
@@ -59,7 +34,7 @@ describe("the campaign tables, on the API's database role", () => {
     expect(rls.map((r) => r.relname)).toEqual([...CAMPAIGN_TABLES].sort());
     await as(null);
     try {
-      for (const table of CAMPAIGN_TABLES) expect([table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
+      for (const table of CAMPAIGN_TABLES) expect([table, (await conn.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
     } finally {
       await end();
     }
@@ -78,7 +53,7 @@ describe("the campaign tables, on the API's database role", () => {
         expect([login, await ids('SELECT id FROM campaign')]).toEqual([login, campaigns]);
         expect([login, await ids('SELECT id FROM campaign_action')]).toEqual([login, actions]);
         expect([login, await ids('SELECT id FROM participation')]).toEqual([login, people]);
-        expect((await db.query('SELECT count(*)::int AS n FROM campaign_union cu WHERE NOT EXISTS (SELECT 1 FROM campaign k WHERE k.id = cu.campaign_id)')).rows[0].n).toBe(0);
+        expect((await conn.db.query('SELECT count(*)::int AS n FROM campaign_union cu WHERE NOT EXISTS (SELECT 1 FROM campaign k WHERE k.id = cu.campaign_id)')).rows[0].n).toBe(0);
       } finally {
         await end();
       }
@@ -97,9 +72,9 @@ describe("the campaign tables, on the API's database role", () => {
       const insert = "INSERT INTO participation (organisation_id, action_id, contact_id, state) VALUES ($1, $2, $3, 'PLEDGED')";
       await refused(insert, [who.secretary.org, targets.branch.actionId, other.id]);
       await refused(insert, [who.bmaSecretary.org, targets.otherOrg.actionId, own.id]);
-      expect((await db.query("UPDATE participation SET state = 'ATTENDED_OR_SIGNED' WHERE id = $1", [targets.otherBranch.participationId])).rowCount).toBe(0);
-      expect((await db.query('DELETE FROM participation WHERE id = $1', [targets.otherOrg.participationId])).rowCount).toBe(0);
-      expect((await db.query("UPDATE campaign SET name = 'Taken' WHERE organisation_id <> $1", [who.secretary.org])).rowCount).toBe(0);
+      expect((await conn.db.query("UPDATE participation SET state = 'ATTENDED_OR_SIGNED' WHERE id = $1", [targets.otherBranch.participationId])).rowCount).toBe(0);
+      expect((await conn.db.query('DELETE FROM participation WHERE id = $1', [targets.otherOrg.participationId])).rowCount).toBe(0);
+      expect((await conn.db.query("UPDATE campaign SET name = 'Taken' WHERE organisation_id <> $1", [who.secretary.org])).rowCount).toBe(0);
       await refused("INSERT INTO campaign (organisation_id, branch_id, name, start_date, target_group) VALUES ($1, $2, 'Planted', current_date, '{}')",
         [who.bmaSecretary.org, bmaBranch.id]);
     } finally {

@@ -1,9 +1,7 @@
 import { jest } from '@jest/globals';
-import pg from 'pg';
 import { CaseDoor } from '../../apps/api/src/access/case-door.js';
 import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
-import { identityParams, IDENTITY_SQL } from '../../apps/api/src/database/request-transaction.js';
-import { withDatabase } from '../fixtures/db-url.js';
+import { RlsConnection } from '../fixtures/rls.js';
 import { errorOf, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 import { cloneRow } from '../fixtures/scope-targets.js';
 
@@ -15,43 +13,17 @@ import { cloneRow } from '../fixtures/scope-targets.js';
  * API with its own case checks switched off.
  */
 let t: TestApp;
-let db: pg.Client;
-const who: Record<string, { id: string; org: string; employers: string[]; officerOf: string[] }> = {};
+const conn = new RlsConnection(true);
+const { who, as, end, ids, refused } = conn;
 let caseworkerCases: string[] = [];
 let branchCases: string[] = [];
 let colleagueCase = '';
 
 const CASE_TABLES = ['case_file', 'case_team', 'case_link', 'case_meeting', 'case_custom_deadline', 'case_note', 'case_document'];
 
-/** Begins a transaction on the API's role as a demo login would (the request's identity statement), or as nobody. */
-async function as(login: Login | null): Promise<void> {
-  await db.query('BEGIN');
-  const w = login ? who[login] : null;
-  await db.query(IDENTITY_SQL, identityParams(w
-    ? { organisationId: w.org, employerIds: w.employers, userId: w.id, caseBranchIds: w.officerOf }
-    : { organisationId: null, employerIds: [], userId: null, caseBranchIds: [] }));
-}
-const end = () => db.query('ROLLBACK');
-const ids = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows.map((r) => r.id as string).sort();
-/** The statement fails with insufficient privilege or a policy violation (42501), and leaves the transaction usable. */
-async function refused(sql: string, params: unknown[]): Promise<void> {
-  await db.query('SAVEPOINT s');
-  await expect(db.query(sql, params)).rejects.toMatchObject({ code: '42501' });
-  await db.query('ROLLBACK TO SAVEPOINT s');
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  db = new pg.Client({ connectionString: withDatabase(process.env.ROLLCALL_TEST_APP_URL!, new URL(t.databaseUrl).pathname.slice(1)) });
-  await db.connect();
-  for (const login of Object.keys(LOGINS) as Login[]) {
-    const [row] = await t.sql(`SELECT u.id, u.organisation_id AS org,
-        coalesce(array_agg(DISTINCT be.employer_id) FILTER (WHERE be.employer_id IS NOT NULL), '{}') AS employers,
-        coalesce(array_agg(DISTINCT r.branch_id) FILTER (WHERE r.role IN ('ADMIN', 'BRANCH_SECRETARY')), '{}') AS officer_of
-      FROM app_user u LEFT JOIN user_branch_role r ON r.user_id = u.id LEFT JOIN branch_employer be ON be.branch_id = r.branch_id
-      WHERE u.email = $1 GROUP BY u.id`, [LOGINS[login]]);
-    who[login] = { id: row.id, org: row.org, employers: row.employers, officerOf: row.officer_of };
-  }
+  await conn.connect(t);
   // the demo cases: the caseworker is on some of their branch's; a colleague's case is on no demo login's team
   caseworkerCases = (await t.sql('SELECT case_id AS id FROM case_team WHERE user_id = $1 ORDER BY case_id', [who.caseworker.id])).map((r) => r.id);
   branchCases = (await t.sql('SELECT id FROM case_file WHERE branch_id = ANY($1) ORDER BY id', [who.secretary.officerOf])).map((r) => r.id);
@@ -65,7 +37,7 @@ beforeAll(async () => {
   expect(branch).toBeTruthy();
 });
 afterAll(async () => {
-  await db?.end();
+  await conn.close();
   await t?.close();
 });
 
@@ -75,7 +47,7 @@ describe('the case tables, on the API\'s database role', () => {
     expect(rls.map((r) => r.relname)).toEqual([...CASE_TABLES].sort());
     await as(null);
     try {
-      for (const table of CASE_TABLES) expect([table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
+      for (const table of CASE_TABLES) expect([table, (await conn.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n]).toEqual([table, 0]);
     } finally {
       await end();
     }
@@ -88,7 +60,7 @@ describe('the case tables, on the API\'s database role', () => {
       try {
         expect([login, await ids('SELECT id FROM case_file')]).toEqual([login, expected]);
         for (const table of ['case_team', 'case_meeting', 'case_custom_deadline', 'case_note']) {
-          const outside = (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE NOT (case_id = ANY($1))`, [expected])).rows[0].n;
+          const outside = (await conn.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE NOT (case_id = ANY($1))`, [expected])).rows[0].n;
           expect([login, table, outside]).toEqual([login, table, 0]);
         }
       } finally {
@@ -119,9 +91,9 @@ describe('the case tables, on the API\'s database role', () => {
   it("refuses a caseworker every write to a case that is not their team's, and what no one may do", async () => {
     await as('caseworker');
     try {
-      expect((await db.query("UPDATE case_file SET status = 'CLOSED' WHERE id = $1", [colleagueCase])).rowCount).toBe(0);
-      expect((await db.query('DELETE FROM case_note WHERE case_id = $1', [colleagueCase])).rowCount).toBe(0);
-      expect((await db.query('DELETE FROM case_team WHERE case_id = $1', [colleagueCase])).rowCount).toBe(0);
+      expect((await conn.db.query("UPDATE case_file SET status = 'CLOSED' WHERE id = $1", [colleagueCase])).rowCount).toBe(0);
+      expect((await conn.db.query('DELETE FROM case_note WHERE case_id = $1', [colleagueCase])).rowCount).toBe(0);
+      expect((await conn.db.query('DELETE FROM case_team WHERE case_id = $1', [colleagueCase])).rowCount).toBe(0);
       await refused("INSERT INTO case_team (case_id, user_id, role) VALUES ($1, $2, 'SECOND_CASEWORKER')", [colleagueCase, who.caseworker.id]);
       await refused("INSERT INTO case_note (case_id, author_id, body) VALUES ($1, $2, '\\x00'::bytea)", [colleagueCase, who.caseworker.id]);
       await refused("INSERT INTO case_meeting (case_id, kind, date) VALUES ($1, 'OTHER', current_date)", [colleagueCase]);

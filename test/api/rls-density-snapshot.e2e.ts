@@ -1,6 +1,4 @@
-import pg from 'pg';
-import { identityParams, IDENTITY_SQL } from '../../apps/api/src/database/request-transaction.js';
-import { withDatabase } from '../fixtures/db-url.js';
+import { RlsConnection } from '../fixtures/rls.js';
 import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
 
 /**
@@ -10,31 +8,15 @@ import { type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.
  * time on this same role, so it cannot read across organisations either.
  */
 let t: TestApp;
-let db: pg.Client;
-const who: Record<string, { id: string; org: string; employers: string[] }> = {};
+const conn = new RlsConnection();
+const { who, as, end } = conn;
 const ward: Record<'unison' | 'bma', string> = { unison: '', bma: '' };
 
-async function as(login: Login | null): Promise<void> {
-  await db.query('BEGIN');
-  const w = login ? who[login] : null;
-  await db.query(IDENTITY_SQL, identityParams(w
-    ? { organisationId: w.org, employerIds: w.employers, userId: w.id, caseBranchIds: [] }
-    : { organisationId: null, employerIds: [], userId: null, caseBranchIds: [] }));
-}
-const end = () => db.query('ROLLBACK');
-const orgs = async () => (await db.query('SELECT DISTINCT organisation_id AS org FROM density_snapshot ORDER BY 1')).rows.map((r) => r.org as string);
+const orgs = async () => (await conn.db.query('SELECT DISTINCT organisation_id AS org FROM density_snapshot ORDER BY 1')).rows.map((r) => r.org as string);
 
 beforeAll(async () => {
   t = await startTestApp();
-  db = new pg.Client({ connectionString: withDatabase(process.env.ROLLCALL_TEST_APP_URL!, new URL(t.databaseUrl).pathname.slice(1)) });
-  await db.connect();
-  for (const login of ['secretary', 'bmaSecretary'] as Login[]) {
-    const [row] = await t.sql(`SELECT u.id, u.organisation_id AS org,
-        coalesce(array_agg(DISTINCT be.employer_id) FILTER (WHERE be.employer_id IS NOT NULL), '{}') AS employers
-      FROM app_user u LEFT JOIN user_branch_role r ON r.user_id = u.id LEFT JOIN branch_employer be ON be.branch_id = r.branch_id
-      WHERE u.email = $1 GROUP BY u.id`, [LOGINS[login]]);
-    who[login] = { id: row.id, org: row.org, employers: row.employers };
-  }
+  await conn.connect(t);
   ward.unison = (await t.sql('SELECT id FROM ward WHERE organisation_id = $1 LIMIT 1', [who.secretary.org]))[0].id;
   ward.bma = (await t.sql('SELECT id FROM ward WHERE organisation_id = $1 LIMIT 1', [who.bmaSecretary.org]))[0].id;
   // one row of each organisation, written by the owner
@@ -43,7 +25,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await db?.end();
+  await conn.close();
   await t?.close();
 });
 
@@ -72,15 +54,15 @@ describe('density_snapshot, on the API\'s database role', () => {
   it("refuses a row for another organisation, and cannot change or delete another's", async () => {
     await as('secretary');
     try {
-      await expect(db.query("INSERT INTO density_snapshot (organisation_id, day, ward_id, headcount, members) VALUES ($1, current_date - 1, $2, 10, 4)",
+      await expect(conn.db.query("INSERT INTO density_snapshot (organisation_id, day, ward_id, headcount, members) VALUES ($1, current_date - 1, $2, 10, 4)",
         [who.bmaSecretary.org, ward.bma])).rejects.toThrow(/row-level security/);
     } finally {
       await end();
     }
     await as('secretary');
     try {
-      expect((await db.query('UPDATE density_snapshot SET members = 0 WHERE organisation_id = $1', [who.bmaSecretary.org])).rowCount).toBe(0);
-      expect((await db.query('DELETE FROM density_snapshot WHERE organisation_id = $1', [who.bmaSecretary.org])).rowCount).toBe(0);
+      expect((await conn.db.query('UPDATE density_snapshot SET members = 0 WHERE organisation_id = $1', [who.bmaSecretary.org])).rowCount).toBe(0);
+      expect((await conn.db.query('DELETE FROM density_snapshot WHERE organisation_id = $1', [who.bmaSecretary.org])).rowCount).toBe(0);
     } finally {
       await end();
     }

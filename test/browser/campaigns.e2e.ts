@@ -133,6 +133,14 @@ describe('an action held at a site', () => {
       await page.goto(`${t.url}/#/CampaignActions/${actionId}/show`);
       await expectVisible(page.getByRole('heading', { name: 'Site meeting' }));
       await expectVisible(page.getByText(`· At ${site}`, { exact: false }));
+      // "Who came" offers the site's wards alone
+      await page.getByRole('combobox', { name: 'Ward' }).click();
+      const cameFrom = page.getByRole('option');
+      await expectVisible(cameFrom.first());
+      const wardsOffered = await cameFrom.allTextContents();
+      expect(wardsOffered.length).toBe(siteWards.size);
+      expect(wardsOffered.filter((name) => !siteWards.has(name))).toEqual([]);
+      await page.keyboard.press('Escape');
 
       await page.goto(`${t.url}/#/CampaignActions/${actionId}`);
       const ward = page.getByRole('combobox', { name: 'Ward' });

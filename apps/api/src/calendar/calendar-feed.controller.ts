@@ -1,29 +1,25 @@
 import {
-  type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, HttpStatus, Logger, NotFoundException, Param, Req, Res, UseFilters,
+  Catch, Controller, Get, HttpStatus, Logger, NotFoundException, Param, Req, Res, UseFilters,
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../access/permissions.js';
 import { RateLimited } from '../common/rate-limit.js';
+import { RouteErrorFilter } from '../common/route-error.filter.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 
 /** The feed's failures as bare statuses: a link that opens nothing is "Not found", with no word on why; nothing internal leaks. */
 @Catch()
-export class CalendarFeedErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('CalendarFeed');
+export class CalendarFeedErrorFilter extends RouteErrorFilter {
+  protected readonly logger = new Logger('CalendarFeed');
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
+  protected respond(error: unknown, res: Response): void {
     let status = 500;
     if (error instanceof NotFoundException) status = 404;
     else if (error instanceof ThrottlerException) status = HttpStatus.TOO_MANY_REQUESTS;
     else if (isDatabaseUnavailable(error)) status = 503;
-    else if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) this.logger.error(error instanceof Error ? error.stack : String(error));
+    else this.unexpected(error);
     const text: Record<number, string> = { 404: 'Not found', 429: 'Too many requests', 503: 'Service unavailable', 500: 'Internal server error' };
     res.status(status).setHeader('Cache-Control', 'no-store');
     res.type('text/plain').send(text[status]);

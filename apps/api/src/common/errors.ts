@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import type { ValidationError } from 'class-validator';
 import { DATABASE_UNAVAILABLE_MESSAGE, outageReason } from '../database/unavailable.js';
 import { requestAborted } from '../database/request-transaction.js';
+import { logsUnexpectedErrors } from './route-error.filter.js';
 
 /** Error codes the client may see. Anything else is masked as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
@@ -150,7 +151,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: new ForbiddenError().message, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
   }
   // A request whose client went away fails where it stood: logged once, in one line, by RequestTransactions.
-  if ((process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) && !requestAborted()) {
+  if (logsUnexpectedErrors() && !requestAborted()) {
     console.error('Unexpected error:', original instanceof Error ? original.stack : original);
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

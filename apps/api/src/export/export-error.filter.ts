@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { RouteErrorFilter } from '../common/route-error.filter.js';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
@@ -11,15 +12,10 @@ const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 4
  * error", with no stack or SQL. Once a download has begun, it is cut short instead.
  */
 @Catch()
-export class ExportErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Export');
+export class ExportErrorFilter extends RouteErrorFilter {
+  protected readonly logger = new Logger('Export');
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
+  protected respond(error: unknown, res: Response): void {
     let status = 500;
     let body: Record<string, unknown> = { message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' };
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && STATUS[error.extensions.code]) {
@@ -32,8 +28,8 @@ export class ExportErrorFilter implements ExceptionFilter {
     } else if (error instanceof HttpException && error.getStatus() < 500) {
       status = error.getStatus();
       body = { message: error.message, code: status === 404 ? 'NOT_FOUND' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST' };
-    } else if (process.env.NODE_ENV !== 'test' || process.env.ROLLCALL_LOG_ERRORS) {
-      this.logger.error(error instanceof Error ? error.stack : String(error));
+    } else {
+      this.unexpected(error);
     }
     res.status(status).json(body);
   }

@@ -24,7 +24,7 @@ const Body = () => {
       </Typography>
       {a.notes && <Typography sx={{ mt: 1 }}>{a.notes}</Typography>}
       {a.isStructureTest && <StructureTestPanel actionId={a.id} branchId={a.campaign?.branchId} />}
-      {seesPeople && <ParticipationPanel actionId={a.id} defaultWardId={a.wardId} />}
+      {seesPeople && <ParticipationPanel actionId={a.id} defaultWardId={a.wardId} siteId={a.siteId} />}
     </Box>
   );
 };

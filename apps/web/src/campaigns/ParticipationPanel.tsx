@@ -10,16 +10,16 @@ interface Person { id: string; fullName: string }
 interface Row { id: string; contactId: string; state: ParticipationState }
 
 /**
- * Who came, a ward at a time, made for a phone: pick the ward, tap each person who came (one tap
- * each), then save once. Everything is saved together or not at all; the server names anyone it
+ * Who came, a ward at a time, made for a phone: pick the ward (of the action's site, when it was held
+ * at one), tap each person who came (one tap each), then save once. Everything is saved together or not at all; the server names anyone it
  * refused. Unticking someone who was ticked clears what was recorded for them.
  */
-export const ParticipationPanel = ({ actionId, defaultWardId }: { actionId: string; defaultWardId?: string | null }) => {
+export const ParticipationPanel = ({ actionId, defaultWardId, siteId }: { actionId: string; defaultWardId?: string | null; siteId?: string | null }) => {
   const dataProvider = useDataProvider<CampaignsDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [wardId, setWardId] = useState<string>(defaultWardId ?? '');
-  const wards = useGetList<{ id: string; name: string }>('Wards', { filter: { myBranches: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 500 } });
+  const wards = useGetList<{ id: string; name: string }>('Wards', { filter: siteId ? { myBranches: true, siteId } : { myBranches: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 500 } });
   const people = useGetList<Person>('Contacts', { filter: { wardId, isCurrent: true }, sort: { field: 'lastName', order: 'ASC' }, pagination: { page: 1, perPage: 500 } }, { enabled: !!wardId });
   const recorded = useGetList<Row>('Participations', { filter: { actionId, wardId }, pagination: { page: 1, perPage: 500 } }, { enabled: !!wardId });
   const came = useMemo(() => new Set((recorded.data ?? []).filter((r) => r.state === ParticipationState.ATTENDED_OR_SIGNED).map((r) => r.contactId)), [recorded.data]);
@@ -54,7 +54,10 @@ export const ParticipationPanel = ({ actionId, defaultWardId }: { actionId: stri
   return (
     <Box sx={{ my: 2 }}>
       <Typography variant="h6" component="h2">Who came</Typography>
-      <TextField select label="Ward" value={wardId} onChange={(e) => setWardId(e.target.value)} size="small" sx={{ minWidth: 240, my: 1 }}>
+      <TextField
+        select label="Ward" value={wardId} onChange={(e) => setWardId(e.target.value)} size="small" sx={{ minWidth: 240, my: 1 }}
+        helperText={siteId ? "The site's wards" : undefined}
+      >
         {(wards.data ?? []).map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
       </TextField>
       {people.error ? <LoadError what="the ward's people" error={people.error} /> : null}
