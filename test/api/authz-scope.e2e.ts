@@ -34,6 +34,10 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
       + 'their numbers are counts in the count scope, small ones withheld from aggregate-only callers (campaigns.e2e)']),
   ['campaignRecruitment', "a campaign's joiners and non-members per ward and per rep's patch in the caller's count scope, and its recruiters: counted against SQL, "
     + 'a recruiter named only when the caller may see them, and withheld with no names for coalition partners, in recruitment.e2e'],
+  ['densityTrend', "daily counts of the caller's people (a rep's patch's wards, a branch's employers) or, for aggregate-only callers, by employer with "
+    + 'disclosive days withheld; names no one (counted against SQL, scoped by patch, branch and organisation, and attacked for withheld days in density-trend.e2e)'],
+  ...['takeDensitySnapshot', 'backfillDensitySnapshots'].map((f): [string, string] => [f, "an admin writes their organisation's daily per-ward counts (names no "
+    + 'one; admins only, audited, and the rows walled per organisation by row-level security: density-trend.e2e, rls-density-snapshot.e2e)']),
   ['structureTest', "per-ward counts of a structure test in the caller's count scope, names no one (counted against SQL, and withheld for coalition partners, in campaigns.e2e)"],
   ['overdueFollowUpsByRep', 'per-rep counts of overdue follow-ups, names no one they are about (counted within scope, branch and organisation in dashboard.e2e)'],
   ...['calendarFeed', 'regenerateCalendarFeed', 'revokeCalendarFeed'].map((f) => [f, "one's own calendar feed link; what the feed holds "
