@@ -136,6 +136,9 @@ export class SliceRow {
   @Field(() => Int, { nullable: true, description: 'Conversations with them in the last 30 days' })
   conversations30d: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'Of these staff, those nobody has ever logged a conversation with' })
+  neverSpokenTo: number | null;
+
   @Field({ description: 'Withheld for an aggregate-only viewer: too small, or it would give a withheld figure away' })
   suppressed: boolean;
 
