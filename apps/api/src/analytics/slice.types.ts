@@ -166,4 +166,7 @@ export class DensitySlice {
 
   @Field(() => Int, { description: 'Figures are withheld for groups with fewer members or non-members than this (aggregate-only viewers)' })
   minCell: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the figures were counted, if they come from a rollup refreshed on a schedule; null when counted live for this answer' })
+  asOf: Date | null;
 }
