@@ -29,6 +29,8 @@ interface Row { keys: { dimension: string; value: string | null; label: string }
 interface Slice { by: string[]; aggregateOnly: boolean; minCell: number; rows: Row[]; margins: Row[]; total: Row }
 
 let t: TestApp;
+/** The UK day `n` days ago (YYYY-MM-DD), as the server counts days. */
+const dayAgo = async (n: number) => (await t.sql<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/London')::date - $1::int, 'YYYY-MM-DD') AS d`, [n]))[0].d;
 let browser: Browser;
 const shot = (page: Page, name: string) => screenshot(page, `density-${name}`);
 const pct = (d: number | null) => (d === null ? '—' : `${Math.round(d * 100)}%`);
@@ -49,7 +51,8 @@ afterAll(async () => {
 
 /** The dashboard, loaded: every widget out of its skeleton. */
 async function dashboard(page: Page, seesWards = true): Promise<void> {
-  await expectVisible(page.getByTestId('site-chart'));
+  await page.getByTestId('density-by-site').getByTestId('figures-row').first().waitFor({ state: 'attached' });
+  if (seesWards) await expectVisible(page.getByTestId('site-chart'));
   await expectVisible(page.getByTestId('density-trend'));
   if (seesWards) {
     await expectVisible(page.getByTestId('ward-chart'));
@@ -81,11 +84,12 @@ describe('the density dashboard', () => {
       await page.getByRole('menuitem', { name: 'Density' }).click();
       await page.waitForURL(/#\/density$/);
       await dashboard(page);
+      await shot(page, 'desktop');
       await expectVisible(page.getByRole('heading', { name: 'Membership density', level: 1 }));
 
       // by site: the table (there for screen readers, hidden until asked for) has the API's figures
       const sites = await sliceOf('secretary', ['SITE']);
-      const siteTable = page.getByRole('table', { name: 'Density by site' });
+      const siteTable = page.getByRole('table', { name: 'Density by site', exact: true });
       await expect(siteTable.getByRole('row').count()).resolves.toBe(sites.rows.length + 1);
       for (const s of sites.rows.slice(0, 2)) {
         const row = siteTable.getByRole('row', { name: new RegExp(`^${escape(s.keys[0].label)}`) });
@@ -99,7 +103,7 @@ describe('the density dashboard', () => {
       // by ward, and the gaps
       const wards = await sliceOf('secretary', ['WARD']);
       const staffed = wards.rows.filter((r) => (r.headcount ?? 0) > 0);
-      await expect(page.getByRole('table', { name: 'Density by ward' }).getByRole('row').count()).resolves.toBe(staffed.length + 1);
+      await expect(page.getByRole('table', { name: 'Density by ward', exact: true }).getByRole('row').count()).resolves.toBe(staffed.length + 1);
       const lowest = [...staffed].sort((a, b) => (a.density ?? 2) - (b.density ?? 2))[0];
       await expect(page.getByTestId('gaps-lowest').getByRole('listitem').first().textContent()).resolves.toContain(`${lowest.keys[0].label} · wall chart (${pct(lowest.density)})`);
       await expect(page.getByTestId('gaps-lowest').getByRole('link', { name: lowest.keys[0].label, exact: true }).first().getAttribute('href')).resolves.toBe(`#/Wards/${lowest.keys[0].value}/show`);
@@ -130,6 +134,7 @@ describe('the density dashboard', () => {
       await signIn(page, t.url, LOGINS.secretary);
       await page.goto(`${t.url}/#/density`);
       await dashboard(page);
+      await shot(page, 'phone');
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
       // one column: the site chart and the trend one above the other, each (nearly) the page's width
       const site = await page.getByTestId('density-by-site').boundingBox();
@@ -138,6 +143,34 @@ describe('the density dashboard', () => {
       expect(site!.width).toBeGreaterThan(PHONE.width - 60);
       await checkHeatMap(page);
       await shot(page, 'phone');
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe('the trend', () => {
+  test('an admin with no snapshot yet takes one; days without a snapshot are missing, not zero', async () => {
+    await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.admin);
+      await page.goto(`${t.url}/#/density`);
+      const empty = page.getByTestId('trend-empty');
+      await expectVisible(empty);
+      // one past day snapshotted through the API, today's from the page
+      const past = await t.as('admin')('mutation($d: String) { takeDensitySnapshot(day: $d) { days } }', { d: await dayAgo(10) });
+      expect(past.errors).toBeUndefined();
+      await empty.getByRole('button', { name: 'Take a snapshot now' }).click();
+      await expectVisible(page.getByTestId('trend-chart'));
+      await expectVisible(page.getByText('Snapshot taken'));
+      const trend = await t.as('admin')<{ densityTrend: { points: { day: string; density: number | null }[] } }>(
+        '{ densityTrend { points { day density } } }');
+      const points = trend.data!.densityTrend.points;
+      expect(points).toHaveLength(2);
+      // the table lists the two days with a snapshot, not the 88 without
+      const rows = page.getByRole('table', { name: 'Density by day (days with a snapshot)' }).getByTestId('figures-row');
+      await expect(rows.count()).resolves.toBe(2);
+      await expect(rows.first().locator('td').last().textContent()).resolves.toBe(pct(points[1].density));
+      await noProgress(page, LOADING);
+      await shot(page, 'trend-admin');
       expect(problems).toEqual([]);
     });
   });
@@ -208,7 +241,16 @@ describe('the slice explorer', () => {
     await inSession(openSession(browser, DESKTOP, { expectedConsoleErrors: /status of 400/ }), async ({ page, problems }) => {
       await signIn(page, t.url, LOGINS.coalition);
       await page.getByRole('menuitem', { name: 'Density' }).click();
+      await page.waitForURL(/#\/density$/);
       await dashboard(page, false);
+      await noProgress(page, LOADING);
+      const sites = await sliceOf('coalition', ['SITE']);
+      const siteTable = page.getByRole('table', { name: 'Density by site', exact: true });
+      await expect(siteTable.getByTestId('figures-row').count()).resolves.toBe(sites.rows.length);
+      for (const r of sites.rows) {
+        const row = siteTable.getByRole('row', { name: new RegExp(`^${escape(r.keys[0].label)}`) });
+        await expect(row.textContent()).resolves.toMatch(r.suppressed ? /withheld/ : new RegExp(`${pct(r.density)}$`));
+      }
       await expect(page.getByTestId('density-by-ward').count()).resolves.toBe(0);
       await expect(page.getByTestId('density-heat-map').count()).resolves.toBe(0);
       await expect(page.getByTestId('density-gaps').count()).resolves.toBe(0);

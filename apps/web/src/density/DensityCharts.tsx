@@ -1,4 +1,4 @@
-import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography, useTheme } from '@mui/material';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useTheme } from '@mui/material';
 import { visuallyHidden } from '@mui/utils';
 import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -25,7 +25,7 @@ export const DensityBars = ({ bars, label, small, testId }: { bars: Bar[]; label
   const theme = useTheme();
   const data = bars.filter((b) => b.density !== null).map((b) => ({ name: b.name, value: Math.round((b.density ?? 0) * 100), label: percent(b.density) }));
   if (!data.length) return null;
-  const axis = small ? 110 : 180;
+  const axis = small ? 120 : 180;
   return (
     <Box role="img" aria-label={`${label}: bar chart; the table has the same figures`} data-testid={testId}>
       <Box aria-hidden sx={{ width: '100%' }}>
@@ -39,7 +39,7 @@ export const DensityBars = ({ bars, label, small, testId }: { bars: Bar[]; label
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} />
-          <YAxis type="category" dataKey="name" width={axis} interval={0} fontSize={12} tickFormatter={(v: string) => short(v, small ? 16 : 26)} />
+          <YAxis type="category" dataKey="name" width={axis} interval={0} fontSize={12} tickFormatter={(v: string) => short(v, small ? 17 : 26)} />
           <Bar dataKey="value" fill={theme.palette.primary.main} barSize={BAR} isAnimationActive={false}>
             <LabelList dataKey="label" position="right" fontSize={12} fill={theme.palette.text.primary} />
           </Bar>
@@ -52,14 +52,18 @@ export const DensityBars = ({ bars, label, small, testId }: { bars: Bar[]; label
 /**
  * A chart's table: always there for screen readers, shown to everyone with "Show as table".
  */
-export const TableView = ({ children, what }: { children: ReactNode; what: string }) => {
-  const [shown, setShown] = useState(false);
+export const TableView = ({ children, what, open = false }: { children: ReactNode; what: string; open?: boolean }) => {
+  const [toggled, setShown] = useState(false);
+  // Without a chart (everything withheld, say) the table is all there is: shown.
+  const shown = open || toggled;
   return (
     <Box>
-      <Button size="small" onClick={() => setShown((s) => !s)} aria-expanded={shown} sx={{ mt: 0.5 }}>
-        {shown ? 'Hide the table' : 'Show as table'}
-      </Button>
-      <Box sx={shown ? { overflowX: 'auto', width: 0, minWidth: '100%' } : visuallyHidden} data-testid={`${what}-table`} data-shown={shown}>
+      {!open && (
+        <Button size="small" onClick={() => setShown((s) => !s)} aria-expanded={shown} sx={{ mt: 0.5 }}>
+          {shown ? 'Hide the table' : 'Show as table'}
+        </Button>
+      )}
+      <Box sx={shown ? { overflowX: 'auto', width: 0, minWidth: '100%', position: 'relative' } : visuallyHidden} data-testid={`${what}-table`} data-shown={shown}>
         {children}
       </Box>
     </Box>
@@ -95,7 +99,8 @@ export const HeatMap = ({ caption, rowHeading, rows, columns, cell, testId }: {
   cell: (row: string, column: string) => HeatCell | undefined;
   testId: string;
 }) => (
-  <Box role="region" aria-label={caption} tabIndex={0} sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }} data-testid={testId}>
+  // position: relative keeps the visually hidden text of cells far right inside the scrolling box (not widening the page)
+  <Box role="region" aria-label={caption} tabIndex={0} sx={{ overflowX: 'auto', width: 0, minWidth: '100%', position: 'relative' }} data-testid={testId}>
     <Table size="small" sx={{ borderCollapse: 'separate', borderSpacing: 2, '& td, & th': { px: 1, py: 0.5, border: 0 } }}>
       <caption style={visuallyHidden as React.CSSProperties}>{caption}: density (members ÷ staff); a blank cell has nobody</caption>
       <TableHead>
@@ -135,6 +140,11 @@ export const HeatMap = ({ caption, rowHeading, rows, columns, cell, testId }: {
         ))}
       </TableBody>
     </Table>
+    <Stack direction="row" spacing={0.5} aria-hidden sx={{ alignItems: 'center', mt: 1, fontSize: 12, color: 'text.secondary' }}>
+      <span>0%</span>
+      <Box sx={{ width: 120, height: 10, borderRadius: 0.5, background: `linear-gradient(to right, ${heat(0).bg}, ${heat(1).bg})` }} />
+      <span>100%</span>
+    </Stack>
   </Box>
 );
 
@@ -148,6 +158,8 @@ export interface TrendPoint {
 export const TrendLine = ({ points, label }: { points: TrendPoint[]; label: string }) => {
   const theme = useTheme();
   const data = points.map((p) => ({ day: p.day, value: p.density === null ? null : Math.round(p.density * 1000) / 10 }));
+  // A few snapshots among gaps would draw no line at all: dots show each one.
+  const dots = data.filter((d) => d.value !== null).length <= 60;
   return (
     <Box role="img" aria-label={`${label}: line chart; the table has the same figures`} data-testid="trend-chart">
       <Box aria-hidden>
@@ -156,7 +168,7 @@ export const TrendLine = ({ points, label }: { points: TrendPoint[]; label: stri
           <XAxis dataKey="day" fontSize={12} minTickGap={32} tickFormatter={(d: string) => formatDay(d).replace(/ \d{4}$/, '')} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} width={44} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? 'no snapshot' : `${String(v)}%`)} labelFormatter={(d) => formatDay(String(d))} />
-          <Line type="monotone" dataKey="value" stroke={theme.palette.primary.main} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="value" stroke={theme.palette.primary.main} strokeWidth={2} dot={dots ? { r: 3 } : false} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </Box>
     </Box>

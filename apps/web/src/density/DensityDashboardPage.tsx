@@ -60,7 +60,7 @@ const BySite = ({ small }: { small: boolean }) => {
     >
       <DensityBars bars={rows.slice(0, MOST_BARS).map((r) => ({ id: idOf(r), name: nameOf(r), density: r.suppressed ? null : r.density }))} label="Density by site" small={small} testId="site-chart" />
       {rows.length > MOST_BARS && <Caption>The {MOST_BARS} lowest of {rows.length} sites: the table lists them all.</Caption>}
-      <TableView what="site">
+      <TableView what="site" open={!rows.some((r) => !r.suppressed && r.density !== null)}>
         <FiguresTable label="Density by site" heading="Site" rows={[...figuresRows(rows, data?.minCell ?? 5)]} />
       </TableView>
       <WithheldNote slice={data} />
@@ -125,9 +125,10 @@ const Wards = ({ small }: { small: boolean }) => {
 
   return (
     <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Wards</Typography>
       <TextField
-        select size="small" label="Site" value={siteRows.some((s) => keyOf(s, 'SITE')?.value === siteId) ? siteId : ''}
-        onChange={(e) => pickSite(e.target.value)} sx={{ minWidth: 240, maxWidth: '100%', mb: 2 }}
+        select fullWidth={false} size="small" label="Site" value={siteRows.some((s) => keyOf(s, 'SITE')?.value === siteId) ? siteId : ''}
+        onChange={(e) => pickSite(e.target.value)} sx={{ minWidth: 260, maxWidth: '100%', mb: 2 }}
         slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} data-testid="density-site-picker"
       >
         <MenuItem value="">All sites</MenuItem>

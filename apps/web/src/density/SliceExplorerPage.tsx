@@ -90,13 +90,13 @@ const SliceTable = ({ slice }: { slice: DensitySlice }) => {
   });
   const cols = slice.by.length + heads.length;
   return (
-    <Box role="region" aria-label="The slice as a table" tabIndex={0} sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }}>
+    <Box role="region" aria-label="The slice as a table" tabIndex={0} sx={{ overflowX: 'auto', width: 0, minWidth: '100%', position: 'relative' }}>
       <Table size="small" aria-label={`Density by ${slice.by.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' and ')}`} data-testid="slice-table"
         sx={{ '& td, & th': { px: 1, whiteSpace: 'nowrap' } }}>
         <TableHead>
           <TableRow>
             {slice.by.map((d) => <TableCell key={d} component="th" scope="col">{DIMENSION_LABELS[d]}</TableCell>)}
-            {heads.map((h) => <TableCell key={h} component="th" scope="col" align="right">{h}</TableCell>)}
+            {heads.map((h) => <TableCell key={h} component="th" scope="col" align="right" sx={{ whiteSpace: 'normal !important', minWidth: 64, maxWidth: 120, verticalAlign: 'bottom' }}>{h}</TableCell>)}
           </TableRow>
         </TableHead>
         <TableBody>
