@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
+import { axeViolations, failing } from '../fixtures/axe.js';
 import {
   closeAll, DESKTOP, escape, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, PHONE, screenshot, signIn,
   startWebApp, windowOverflow,
@@ -85,6 +86,8 @@ describe('the density dashboard', () => {
       await page.waitForURL(/#\/density$/);
       await dashboard(page);
       await shot(page, 'desktop');
+      // the charts' tables, the heat-map grid, the colours: nothing a main page must not have
+      expect(failing(await axeViolations(page))).toEqual([]);
       await expectVisible(page.getByRole('heading', { name: 'Membership density', level: 1 }));
 
       // by site: the table (there for screen readers, hidden until asked for) has the API's figures
@@ -136,6 +139,7 @@ describe('the density dashboard', () => {
       await dashboard(page);
       await shot(page, 'phone');
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      expect(failing(await axeViolations(page))).toEqual([]);
       // one column: the site chart and the trend one above the other, each (nearly) the page's width
       const site = await page.getByTestId('density-by-site').boundingBox();
       const trend = await page.getByTestId('density-trend').boundingBox();
@@ -209,6 +213,7 @@ describe('the slice explorer', () => {
       await expect(page.getByTestId('slice-total').locator('td').nth(1).textContent()).resolves.toBe(String(s.total.headcount));
       await expectVisible(page.getByRole('region', { name: 'Density by ward type and shift pattern' }));
       await shot(page, 'explorer');
+      expect(failing(await axeViolations(page))).toEqual([]);
 
       // the address keeps the view: opening it again shows the same table
       const url = page.url();
@@ -268,6 +273,7 @@ describe('the slice explorer', () => {
       await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['Employer', 'Site', 'Ward type', 'Staff group', 'Union']);
       await page.keyboard.press('Escape');
       await shot(page, 'coalition-explorer');
+      expect(failing(await axeViolations(page))).toEqual([]);
 
       // a filter the API refuses them: its message beside its picker
       await page.goto(`${t.url}/#/density/explore?by=SITE&shiftPatterns=NIGHTS`);

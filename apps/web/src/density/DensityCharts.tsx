@@ -70,14 +70,18 @@ export const TableView = ({ children, what, open = false }: { children: ReactNod
   );
 };
 
-/** A heat-map colour for a density: from pale to the primary colour; text dark or light to stay readable. */
-function heat(d: number): { bg: string; fg: string } {
-  const t = Math.max(0, Math.min(1, d));
-  // #e3f2fd (pale blue) to #0d47a1 (deep blue)
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
-  const bg = `rgb(${mix(0xe3, 0x0d)}, ${mix(0xf2, 0x47)}, ${mix(0xfd, 0xa1)})`;
-  return { bg, fg: t > 0.45 ? '#fff' : '#0b1f3a' };
-}
+/**
+ * The heat map's five steps of density (0–20%, 20–40% … 80–100%), pale to deep blue, each with the
+ * text colour that reads on it at 4.5:1 or better (a smooth scale has a middle where neither does).
+ */
+const STEPS = [
+  { bg: '#e3f2fd', fg: '#0b1f3a' },
+  { bg: '#bbdefb', fg: '#0b1f3a' },
+  { bg: '#64b5f6', fg: '#0b1f3a' },
+  { bg: '#1976d2', fg: '#ffffff' },
+  { bg: '#0d47a1', fg: '#ffffff' },
+];
+const heat = (d: number) => STEPS[Math.min(STEPS.length - 1, Math.max(0, Math.floor(d * STEPS.length)))];
 
 export interface HeatCell {
   density: number | null;
@@ -140,10 +144,12 @@ export const HeatMap = ({ caption, rowHeading, rows, columns, cell, testId }: {
         ))}
       </TableBody>
     </Table>
-    <Stack direction="row" spacing={0.5} aria-hidden sx={{ alignItems: 'center', mt: 1, fontSize: 12, color: 'text.secondary' }}>
-      <span>0%</span>
-      <Box sx={{ width: 120, height: 10, borderRadius: 0.5, background: `linear-gradient(to right, ${heat(0).bg}, ${heat(1).bg})` }} />
-      <span>100%</span>
+    <Stack direction="row" aria-hidden sx={{ alignItems: 'center', mt: 1, fontSize: 12, color: 'text.secondary', gap: 0.25 }}>
+      {STEPS.map((step, i) => (
+        <Box key={step.bg} sx={{ bgcolor: step.bg, color: step.fg, px: 0.75, py: 0.25, fontSize: 11, whiteSpace: 'nowrap' }}>
+          {i * 20}–{(i + 1) * 20}%
+        </Box>
+      ))}
     </Stack>
   </Box>
 );
