@@ -147,6 +147,13 @@ describe('the density dashboard', () => {
       expect(site!.width).toBeGreaterThan(PHONE.width - 60);
       await checkHeatMap(page);
       await shot(page, 'phone');
+
+      // the explorer fits too: its wide table scrolls inside its own box
+      await page.goto(`${t.url}/#/density/explore?by=WARD,SHIFT_PATTERN`);
+      await expectVisible(page.getByTestId('slice-row'));
+      await noProgress(page, LOADING);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'phone-explorer');
       expect(problems).toEqual([]);
     });
   });

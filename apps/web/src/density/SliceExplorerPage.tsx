@@ -172,6 +172,9 @@ export const SliceExplorerPage = () => {
   const offered = aggregateOnly ? DIMENSIONS.filter((d) => COALITION_DIMENSIONS.includes(d) || query.by.includes(d)) : DIMENSIONS;
   const filters = FILTER_FIELDS.filter((f) => !aggregateOnly || query.by.includes(f.dimension) || query.filter[f.field]?.length);
   const otherError = error && !Object.keys(fieldErrors(error)).length ? error : null;
+  // On a phone the filters fold away until wanted (open when some are set or refused).
+  const filterCount = Object.values(filter).length;
+  const hasFilterError = FILTER_FIELDS.some((f) => fields[f.field]);
 
   const setBy = (i: number, d: string) => {
     const by = [...query.by];
@@ -228,7 +231,8 @@ export const SliceExplorerPage = () => {
               {offered.filter((d) => d !== query.by[0]).map((d) => <MenuItem key={d} value={d}>{DIMENSION_LABELS[d]}</MenuItem>)}
             </TextField>
           </Stack>
-          <Typography variant="subtitle2" component="h2" sx={{ mb: 1 }}>Only these staff</Typography>
+          <Box component="details" open={!small || filterCount > 0 || hasFilterError} sx={{ '& > summary': { cursor: 'pointer', mb: 1 } }}>
+          <Typography component="summary" variant="subtitle2">Only these staff{filterCount ? ` (${filterCount} filter${filterCount === 1 ? '' : 's'})` : ''}</Typography>
           {aggregateOnly && (
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="coalition-filter-note">
               As a coalition viewer you see aggregates only: you may group by employer, site, ward type, staff group or union, and filter only by
@@ -241,6 +245,7 @@ export const SliceExplorerPage = () => {
                 onChange={(v) => setFilter(f.field, v)} error={fields[f.field]} />
             ))}
           </Stack>
+          </Box>
           {Object.entries(fields).filter(([k]) => k !== 'by' && !FILTER_FIELDS.some((f) => f.field === k && filters.includes(f))).map(([k, m]) => (
             <Alert key={k} severity="error" sx={{ mt: 1 }}>{k}: {m}</Alert>
           ))}
