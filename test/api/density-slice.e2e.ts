@@ -12,7 +12,7 @@ beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t?.close(); });
 
 const ROW = `keys { dimension value label } headcount members membersByUnion { unionId name members } density assessed assessedShare
-  ones twos leaders reps workersPerRep coverage conversations30d suppressed suppression`;
+  ones twos leaders reps workersPerRep coverage conversations30d neverSpokenTo suppressed suppression`;
 const QUERY = `query($by: [SliceDimension!]!, $filter: SliceFilter) { densitySlice(by: $by, filter: $filter) {
   by aggregateOnly minCell rows { ${ROW} } margins { ${ROW} } total { ${ROW} } } }`;
 
@@ -20,7 +20,7 @@ interface Key { dimension: string; value: string | null; label: string }
 interface Row {
   keys: Key[]; headcount: number | null; members: number | null; membersByUnion: { unionId: string; name: string; members: number }[] | null;
   density: number | null; assessed: number | null; assessedShare: number | null; ones: number | null; twos: number | null;
-  leaders: number | null; reps: number | null; workersPerRep: number | null; coverage: string | null; conversations30d: number | null;
+  leaders: number | null; reps: number | null; workersPerRep: number | null; coverage: string | null; conversations30d: number | null; neverSpokenTo: number | null;
   suppressed: boolean; suppression: string | null;
 }
 interface Slice { by: string[]; aggregateOnly: boolean; minCell: number; rows: Row[]; margins: Row[]; total: Row }
@@ -47,7 +47,7 @@ const BRANCH = (who: Login) => `c.organisation_id = ${org(LOGINS[who])} AND c.em
 const PATCH = `c.organisation_id = ${org(LOGINS.rep)} AND c.id IN (SELECT p2.contact_id FROM posting p2 JOIN ward w2 ON w2.id = p2.ward_id
   WHERE p2.end_date IS NULL AND w2.site_id IN (SELECT rp.site_id FROM rep_patch rp JOIN app_user u ON u.id = rp.user_id WHERE u.email = '${LOGINS.rep}'))`;
 
-interface Fig { headcount: number; members: number; assessed: number; ones: number; twos: number; leaders: number; reps: number; conversations: number; unions: Record<string, number> }
+interface Fig { headcount: number; members: number; assessed: number; ones: number; twos: number; leaders: number; reps: number; conversations: number; never: number; unions: Record<string, number> }
 
 /** Figures per group of `dims` (JSON of the values) among current staff of `scope`, with `where`. */
 async function truth(scope: string, dims: string[], where = 'TRUE', params: unknown[] = []): Promise<Map<string, Fig>> {
@@ -60,13 +60,14 @@ async function truth(scope: string, dims: string[], where = 'TRUE', params: unkn
         EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)) AS member,
         EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = c.id AND (r.start_date IS NULL OR r.start_date <= current_date)
           AND (r.end_date IS NULL OR r.end_date > current_date)) AS rep,
-        (SELECT count(*) FROM conversation cv WHERE cv.contact_id = c.id AND cv.occurred_at > now() - interval '30 days') AS talks
+        (SELECT count(*) FROM conversation cv WHERE cv.contact_id = c.id AND cv.occurred_at > now() - interval '30 days') AS talks,
+        NOT EXISTS (SELECT 1 FROM conversation cv WHERE cv.contact_id = c.id) AS never
       FROM posting p JOIN contact c ON c.id = p.contact_id JOIN ward w ON w.id = p.ward_id LEFT JOIN latest l ON l.contact_id = c.id
       WHERE p.end_date IS NULL AND c.deleted_at IS NULL AND (c.leave_date IS NULL OR c.leave_date > current_date) AND ${scope} AND ${where})`;
   const rows = await t.sql(`${staff}
     SELECT ${group.length ? `json_build_array(${group.join(', ')})::text` : "'[]'"} AS key, count(*)::int AS headcount,
       sum(member::int)::int AS members, count(assessment)::int AS assessed, coalesce(sum((assessment = 1)::int), 0)::int AS ones,
-      coalesce(sum((assessment = 2)::int), 0)::int AS twos, sum(leader::int)::int AS leaders, sum(rep::int)::int AS reps, sum(talks)::int AS conversations
+      coalesce(sum((assessment = 2)::int), 0)::int AS twos, sum(leader::int)::int AS leaders, sum(rep::int)::int AS reps, sum(talks)::int AS conversations, sum(never::int)::int AS never
     FROM staff ${group.length ? `GROUP BY ${group.join(', ')}` : ''}`, params) as (Omit<Fig, 'unions'> & { key: string })[];
   const unions = await t.sql(`${staff}
     SELECT ${group.length ? `json_build_array(${group.join(', ')})::text` : "'[]'"} AS key, m.union_id::text AS union_id, count(DISTINCT s.id)::int AS n
@@ -82,12 +83,12 @@ const keyOf = (r: Row) => JSON.stringify(r.keys.map((k) => k.value));
 
 /** A row's figures as the database's (a row of full figures). */
 function expectFull(r: Row, f: Fig | undefined, unionIds: string[]) {
-  const e = f ?? { headcount: 0, members: 0, assessed: 0, ones: 0, twos: 0, leaders: 0, reps: 0, conversations: 0, unions: {} };
+  const e = f ?? { headcount: 0, members: 0, assessed: 0, ones: 0, twos: 0, leaders: 0, reps: 0, conversations: 0, never: 0, unions: {} };
   expect({ key: keyOf(r), ...r }).toEqual({
     key: keyOf(r), keys: r.keys, headcount: e.headcount, members: e.members, density: e.headcount ? e.members / e.headcount : null,
     membersByUnion: unionIds.map((id) => ({ unionId: id, name: expect.any(String), members: e.unions[id] ?? 0 })),
     assessed: e.assessed, assessedShare: e.headcount ? e.assessed / e.headcount : null, ones: e.ones, twos: e.twos, leaders: e.leaders,
-    reps: e.reps, workersPerRep: e.reps ? e.headcount / e.reps : null, coverage: expect.any(String), conversations30d: e.conversations,
+    reps: e.reps, workersPerRep: e.reps ? e.headcount / e.reps : null, coverage: expect.any(String), conversations30d: e.conversations, neverSpokenTo: e.never,
     suppressed: false, suppression: null,
   });
 }
@@ -206,7 +207,7 @@ describe('densitySlice for an aggregate-only (coalition) viewer', () => {
     const expected = await truth(BRANCH('coalition'), ['SITE']);
     expect(s.rows.map(keyOf).sort()).toEqual([...expected.keys()].sort());
     for (const r of s.rows) {
-      expect(r).toMatchObject({ membersByUnion: null, assessed: null, ones: null, twos: null, leaders: null, reps: null, conversations30d: null, coverage: null });
+      expect(r).toMatchObject({ membersByUnion: null, assessed: null, ones: null, twos: null, leaders: null, reps: null, conversations30d: null, neverSpokenTo: null, coverage: null });
       if (r.suppressed) expect(r).toMatchObject({ headcount: null, members: null, density: null });
       else expect([r.headcount, r.members]).toEqual([expected.get(keyOf(r))!.headcount, expected.get(keyOf(r))!.members]);
     }

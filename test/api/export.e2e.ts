@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
 import { Permission, PERMISSION_KEY } from '../../apps/api/src/access/permissions.js';
+import { DensityExportController } from '../../apps/api/src/export/density-export.controller.js';
 import { ExportController } from '../../apps/api/src/export/export.controller.js';
 import {
   CONTRACT_TYPE_LABELS, CONVERSATION_CHANNEL_LABELS, gradeLabel, type Grade, MEMBERSHIP_STATUS_LABELS, SHIFT_PATTERN_LABELS,
@@ -293,6 +294,10 @@ describe('refusals and bad input', () => {
       const handler = (ExportController.prototype as unknown as Record<string, object>)[m];
       expect([m, Reflect.getMetadata(PERMISSION_KEY, handler)]).toEqual([m, people.has(m) ? Permission.PEOPLE_READ : Permission.WORKPLACE_READ]);
     }
+    // The slice explorer's export (test/api/density-export.e2e.ts): densitySlice's permission.
+    const slices = Object.getOwnPropertyNames(DensityExportController.prototype).filter((m) => m !== 'constructor');
+    expect(slices.map((m) => [m, Reflect.getMetadata(PERMISSION_KEY, (DensityExportController.prototype as unknown as Record<string, object>)[m])]))
+      .toEqual([['densitySlice', Permission.AGGREGATES_READ]]);
   });
 
   it('refuses an anonymous request', async () => {

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../fixtures/app.js';
 
 /**
  * The rate limit of the routes outside GraphQL (RATE_LIMIT_PER_MINUTE, here 3): a calendar feed link
- * is counted per link, a signed-in user's document downloads per user (never per address alone: a
+ * is counted per link, a signed-in user's document downloads and density slice exports per user (never per address alone: a
  * hospital shares one), each answered 429 with Retry-After beyond it; GraphQL is not counted.
  */
 let t: TestApp;
@@ -46,5 +46,16 @@ describe('the rate limit', () => {
     // another user from the same address is not held back, nor is the first user's GraphQL
     expect((await get(missing, rep)).status).toBe(404);
     for (let i = 0; i < LIMIT + 2; i++) expect((await t.as('caseworker')('{ me { id } }')).data?.me).toBeTruthy();
+  });
+
+  it("counts a user's density slice exports (the explorer's CSV), per user", async () => {
+    const post = (token: string) => request(t.app.getHttpServer()).post('/export/density-slice.csv')
+      .set('authorization', `Bearer ${token}`).set('content-type', 'application/json').send({ by: ['SITE'] });
+    const secretary = await t.login('secretary');
+    for (let i = 0; i < LIMIT; i++) expect((await post(secretary)).status).toBe(200);
+    const over = await post(secretary);
+    expect([over.status, over.body.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await post(await t.login('coalition'))).status).toBe(200);
   });
 });

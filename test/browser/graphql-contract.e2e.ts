@@ -15,6 +15,7 @@ import {
   CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, CHANGE_PASSWORD_MUTATION, LOGIN_MUTATION, ME_QUERY, ORGANISING_DOCUMENTS, SELECTIONS,
 } from '../../apps/web/src/resourceConfig.js';
 import { CALENDAR_FEED_DOCUMENTS } from '../../apps/web/src/cases/calendarFeedDocuments.js';
+import { DENSITY_DOCUMENTS } from '../../apps/web/src/density/densityDocuments.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 const introspection = await rollcallIntrospection(introspectionFromSchema(schema).__schema);
@@ -54,6 +55,11 @@ test.each(Object.entries(CAMPAIGN_DOCUMENTS))('the campaign %s document matches 
 
 // A ballot's members, chase states, projection and result (the ballot page and the dashboard's live ballot).
 test.each(Object.entries(BALLOT_DOCUMENTS))('the ballot %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// The density dashboard and slice explorer: the slice, the trend, a snapshot on demand.
+test.each(Object.entries(DENSITY_DOCUMENTS))('the density %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import audit from './audit';
 import { authProvider } from './authProvider';
@@ -31,6 +32,10 @@ import unions from './unions';
 import users from './users';
 import { WallChartPage } from './wallchart/WallChartPage';
 import wards from './wards';
+
+/** The density pages load with their chart library, not with every page. */
+const DensityDashboardPage = lazy(() => import('./density/DensityDashboardPage').then((m) => ({ default: m.DensityDashboardPage })));
+const SliceExplorerPage = lazy(() => import('./density/SliceExplorerPage').then((m) => ({ default: m.SliceExplorerPage })));
 
 /** react-router's Route, the one react-admin's router reads custom routes from. */
 const { Route } = reactRouterProvider;
@@ -105,6 +110,12 @@ export const App = () => (
             <Route path="/patch/:wardId" element={<PatchWardPeople />} />
             <Route path="/coverage" element={<RepCoveragePage />} />
             <Route path="/wall-chart" element={<WallChartPage />} />
+          </CustomRoutes>
+        ) : null,
+        may(Permission.AGGREGATES_READ) ? (
+          <CustomRoutes key="density">
+            <Route path="/density" element={<Suspense fallback={<Loading />}><DensityDashboardPage /></Suspense>} />
+            <Route path="/density/explore" element={<Suspense fallback={<Loading />}><SliceExplorerPage /></Suspense>} />
           </CustomRoutes>
         ) : null,
         <CustomRoutes key="account">

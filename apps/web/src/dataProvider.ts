@@ -5,6 +5,8 @@ import schema from 'virtual:api-schema';
 import { apolloClient, toHttpError } from './apollo';
 import { createRollcallProvider, plain } from './raGraphql';
 import { BALLOT_DOCUMENTS } from './ballots/documents';
+import { DENSITY_DOCUMENTS } from './density/densityDocuments';
+import type { DensitySlice, DensityTrend, SliceDimension, SliceFilter } from './density/sliceTypes';
 import { CAMPAIGN_DOCUMENTS, CASEWORK_DOCUMENTS, ORGANISING_DOCUMENTS } from './resourceConfig';
 import type { CampaignRecruitment, PeopleToAsk, StructureTestResult } from './campaigns/campaignTypes';
 import { branchEmployerIds } from './session';
@@ -271,6 +273,25 @@ export interface BallotReportData {
 
 export type BallotsDataProvider = DataProvider & typeof ballots;
 
+const densityDocument = (name: keyof typeof DENSITY_DOCUMENTS): DocumentNode => {
+  let doc = documents.get(`density:${name}`);
+  if (!doc) {
+    doc = gql(DENSITY_DOCUMENTS[name]);
+    documents.set(`density:${name}`, doc);
+  }
+  return doc;
+};
+
+/** The density dashboard and slice explorer: through `useDataProvider()`; errors as HttpErrors with field messages. */
+const density = {
+  densitySlice: async (by: SliceDimension[], filter: SliceFilter) =>
+    (await query<{ item: DensitySlice }>(densityDocument('densitySlice'), { by, filter })).item,
+  densityTrend: async (from: string, to: string) => (await query<{ item: DensityTrend }>(densityDocument('densityTrend'), { from, to })).item,
+  takeDensitySnapshot: async () => (await mutate<{ item: { days: number; takenAt: string } }>(densityDocument('takeDensitySnapshot'), {})).item,
+};
+
+export type DensityDataProvider = DataProvider & typeof density;
+
 /** The typed signatures are generic over the record type; the records here are whatever the API sends. */
-export const dataProvider = { ...provider, ...organising, ...casework, ...campaigns, ...ballots } as unknown as OrganisingDataProvider & CaseworkDataProvider
-  & CampaignsDataProvider & BallotsDataProvider;
+export const dataProvider = { ...provider, ...organising, ...casework, ...campaigns, ...ballots, ...density } as unknown as OrganisingDataProvider & CaseworkDataProvider
+  & CampaignsDataProvider & BallotsDataProvider & DensityDataProvider;

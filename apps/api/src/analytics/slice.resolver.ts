@@ -24,10 +24,10 @@ const FILTER_DIMENSION: Record<keyof SliceFilter, SliceDimension> = {
   grades: D.GRADE, shiftPatterns: D.SHIFT_PATTERN, contractTypes: D.CONTRACT_TYPE, unionIds: D.UNION,
 };
 
-const ZERO: GroupFigures = { headcount: 0, members: 0, assessed: 0, ones: 0, twos: 0, leaders: 0, reps: 0, conversations: 0 };
+const ZERO: GroupFigures = { headcount: 0, members: 0, assessed: 0, ones: 0, twos: 0, leaders: 0, reps: 0, conversations: 0, neverSpokenTo: 0 };
 const EMPTY_ROW = {
   membersByUnion: null, assessed: null, assessedShare: null, ones: null, twos: null, leaders: null, reps: null,
-  workersPerRep: null, coverage: null, conversations30d: null,
+  workersPerRep: null, coverage: null, conversations30d: null, neverSpokenTo: null,
 };
 
 /** All subsets of up to two of these dimensions, in their order: (), (a), (b), (a, b)… */
@@ -87,7 +87,7 @@ export class SliceResolver {
         membersByUnion: unions.map((u) => ({ unionId: u.id, name: u.name, members: byUnion?.get(u.id) ?? 0 })),
         assessed: g.assessed, assessedShare: g.headcount ? g.assessed / g.headcount : null, ones: g.ones, twos: g.twos,
         leaders: g.leaders, reps: g.reps, workersPerRep: g.reps ? g.headcount / g.reps : null,
-        coverage: CoverageStatus[coverageStatus(g.reps, g.headcount)], conversations30d: g.conversations,
+        coverage: CoverageStatus[coverageStatus(g.reps, g.headcount)], conversations30d: g.conversations, neverSpokenTo: g.neverSpokenTo,
         suppressed: false, suppression: null,
       };
     };
@@ -117,7 +117,7 @@ export class SliceResolver {
       const perUnion = unions.map((u) => unionRow([unionKey(u.id)], [], [], u.id));
       margins.push(...(unionFirst ? [...perUnion, ...own] : [...own, ...perUnion]));
     }
-    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE };
+    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE, asOf: null };
   }
 
   /**
@@ -176,7 +176,7 @@ export class SliceResolver {
     const totalRow: SliceRow = withheld
       ? { keys: [], headcount: null, members: null, density: null, ...EMPTY_ROW, suppressed: true, suppression: picked.size ? DensitySuppression.COMPLEMENTARY : DensitySuppression.SMALL_CELL }
       : { keys: [], headcount: total.headcount, members: total.members, density: density(total.members, total.headcount), ...EMPTY_ROW, suppressed: false, suppression: null };
-    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell };
+    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf: null };
   }
 
   /** Labels for the values in these counts: names of employers, sites, wards and unions, labels of enums. */

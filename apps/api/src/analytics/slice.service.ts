@@ -30,6 +30,7 @@ export interface GroupFigures {
   leaders: number;
   reps: number;
   conversations: number;
+  neverSpokenTo: number;
 }
 
 /** One grouping set's rows: the values of its dimensions (JSON of the values in `dims` order) → figures. */
@@ -118,17 +119,18 @@ export class SliceService {
           ARRAY(SELECT DISTINCT m.union_id FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP}) AS unions,
           EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = c.id AND (r.end_date IS NULL OR r.end_date > current_date)
             AND (r.start_date IS NULL OR r.start_date <= current_date)) AS rep,
-          (SELECT count(*) FROM conversation cv WHERE cv.contact_id = c.id AND cv.occurred_at >= now() - interval '30 days')::int AS conversations
+          (SELECT count(*) FROM conversation cv WHERE cv.contact_id = c.id AND cv.occurred_at >= now() - interval '30 days')::int AS conversations,
+          NOT EXISTS (SELECT 1 FROM conversation cv WHERE cv.contact_id = c.id) AS never_spoken
         ${currentStaff(people)}${where.map((w) => ` AND ${w}`).join('')}
       )
       SELECT 0 AS part, ${pick}NULL::text AS union_id, ${grouping} AS g, count(*)::int AS headcount,
         count(*) FILTER (WHERE member)::int AS members, count(assessment)::int AS assessed,
         count(*) FILTER (WHERE assessment = 1)::int AS ones, count(*) FILTER (WHERE assessment = 2)::int AS twos,
         count(*) FILTER (WHERE leader)::int AS leaders, count(*) FILTER (WHERE rep)::int AS reps,
-        coalesce(sum(conversations), 0)::int AS conversations
+        coalesce(sum(conversations), 0)::int AS conversations, count(*) FILTER (WHERE never_spoken)::int AS never_spoken
       FROM base GROUP BY GROUPING SETS (${sets.map(list).join(', ')})
       ${unionSets.length ? `UNION ALL
-      SELECT 1, ${pick}u::text, ${grouping}, 0, count(*)::int, 0, 0, 0, 0, 0, 0
+      SELECT 1, ${pick}u::text, ${grouping}, 0, count(*)::int, 0, 0, 0, 0, 0, 0, 0
       FROM base CROSS JOIN LATERAL unnest(base.unions) u ${unionWhere}
       GROUP BY GROUPING SETS (${unionSets.map((s) => `(${[...s.map(col), 'u'].join(', ')})`).join(', ')})` : ''}`;
     return { sql, params };
@@ -147,7 +149,7 @@ export class SliceService {
         if (!groups.has(id)) groups.set(id, new Map());
         groups.get(id)!.set(values, {
           headcount: r.headcount, members: r.members, assessed: r.assessed, ones: r.ones, twos: r.twos,
-          leaders: r.leaders, reps: r.reps, conversations: r.conversations,
+          leaders: r.leaders, reps: r.reps, conversations: r.conversations, neverSpokenTo: r.never_spoken,
         });
       } else {
         if (!unions.has(id)) unions.set(id, new Map());
@@ -160,4 +162,4 @@ export class SliceService {
   }
 }
 
-type Raw = GroupFigures & { part: number; g: number; union_id: string | null } & Record<string, unknown>;
+type Raw = GroupFigures & { part: number; g: number; union_id: string | null; never_spoken: number } & Record<string, unknown>;

@@ -136,6 +136,9 @@ export class SliceRow {
   @Field(() => Int, { nullable: true, description: 'Conversations with them in the last 30 days' })
   conversations30d: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'Of these staff, those nobody has ever logged a conversation with' })
+  neverSpokenTo: number | null;
+
   @Field({ description: 'Withheld for an aggregate-only viewer: too small, or it would give a withheld figure away' })
   suppressed: boolean;
 
@@ -163,4 +166,7 @@ export class DensitySlice {
 
   @Field(() => Int, { description: 'Figures are withheld for groups with fewer members or non-members than this (aggregate-only viewers)' })
   minCell: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the figures were counted, if they come from a rollup refreshed on a schedule; null when counted live for this answer' })
+  asOf: Date | null;
 }

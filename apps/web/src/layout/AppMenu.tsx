@@ -1,3 +1,4 @@
+import BarChartIcon from '@mui/icons-material/BarChart';
 import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
@@ -12,6 +13,7 @@ const ORGANISING_RESOURCES = ['FollowUps', 'Conversations'];
 
 export const AppMenu = () => {
   const seesPeople = useCan(Permission.PEOPLE_READ);
+  const seesAggregates = useCan(Permission.AGGREGATES_READ);
   const resources = useResourceDefinitions();
   const has = (name: string) => !!resources[name]?.hasList;
   return (
@@ -22,6 +24,7 @@ export const AppMenu = () => {
       {seesPeople && has('Conversations') && <Menu.ResourceItem name="Conversations" />}
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
       {seesPeople && <Menu.Item to="/wall-chart" primaryText="Wall chart" leftIcon={<ViewWeekIcon />} />}
+      {seesAggregates && <Menu.Item to="/density" primaryText="Density" leftIcon={<BarChartIcon />} />}
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}
