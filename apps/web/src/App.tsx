@@ -30,6 +30,7 @@ import { theme } from './theme';
 import unions from './unions';
 import users from './users';
 import { WallChartPage } from './wallchart/WallChartPage';
+import { LineUpPage } from './coalition/LineUpPage';
 import wards from './wards';
 
 /** react-router's Route, the one react-admin's router reads custom routes from. */
@@ -105,6 +106,11 @@ export const App = () => (
             <Route path="/patch/:wardId" element={<PatchWardPeople />} />
             <Route path="/coverage" element={<RepCoveragePage />} />
             <Route path="/wall-chart" element={<WallChartPage />} />
+          </CustomRoutes>
+        ) : null,
+        may(Permission.AGGREGATES_READ) ? (
+          <CustomRoutes key="coalition">
+            <Route path="/line-up" element={<LineUpPage />} />
           </CustomRoutes>
         ) : null,
         <CustomRoutes key="account">

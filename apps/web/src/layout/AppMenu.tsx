@@ -1,3 +1,4 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
@@ -12,6 +13,10 @@ const ORGANISING_RESOURCES = ['FollowUps', 'Conversations'];
 
 export const AppMenu = () => {
   const seesPeople = useCan(Permission.PEOPLE_READ);
+  // The coalition line-up: for coalition viewers and branch officers (secretaries, admins), not reps and caseworkers.
+  const counts = useCan(Permission.AGGREGATES_READ);
+  const officer = useCan(Permission.CAMPAIGNS_MANAGE);
+  const lineUp = counts && (!seesPeople || officer);
   const resources = useResourceDefinitions();
   const has = (name: string) => !!resources[name]?.hasList;
   return (
@@ -22,6 +27,7 @@ export const AppMenu = () => {
       {seesPeople && has('Conversations') && <Menu.ResourceItem name="Conversations" />}
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
       {seesPeople && <Menu.Item to="/wall-chart" primaryText="Wall chart" leftIcon={<ViewWeekIcon />} />}
+      {lineUp && <Menu.Item to="/line-up" primaryText="Line-up" leftIcon={<CompareArrowsIcon />} />}
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}
