@@ -92,7 +92,7 @@ describe('coalition', () => {
       await signIn(page, t.url, LOGINS.admin);
       await page.getByRole('menuitem', { name: 'Line-up' }).click();
       const sharing = page.getByRole('switch', { name: /Share our coalition aggregates/ });
-      await expectVisible(sharing);
+      await expectVisible(page.getByText(/Last published/));
       await expect(sharing.isChecked()).resolves.toBe(true);
       await sharing.click();
       await expectVisible(page.getByRole('heading', { name: 'Sharing is off' }));

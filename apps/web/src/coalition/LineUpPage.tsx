@@ -48,7 +48,7 @@ export const Figures = ({ cell }: { cell: LineUpCell | undefined }) => {
     return <Chip size="small" variant="outlined" label="withheld" title={cell.suppression ? WHY[cell.suppression] : undefined} />;
   }
   return (
-    <Typography variant="body2" component="span">
+    <Typography variant="body2" component="span" sx={{ whiteSpace: 'nowrap' }}>
       <strong>{densityText(cell.members, cell.headcount)}</strong>{' '}
       <Typography component="span" variant="body2" color="text.secondary">{cell.members} of {cell.headcount}</Typography>
     </Typography>
@@ -59,7 +59,7 @@ export const Figures = ({ cell }: { cell: LineUpCell | undefined }) => {
 function publishedLine(data: LineUp): string {
   const when = new Map<string, string>();
   for (const r of data.rows) for (const c of r.cells) if (!c.own && c.publishedAt && !when.has(c.organisation)) when.set(c.organisation, c.publishedAt);
-  return [...when].map(([org, at]) => `${org} published ${formatDateTime(at)}`).join(' · ');
+  return [...when].map(([org, at]) => `${org} published ${formatDateTime(at)}.`).join(' ');
 }
 
 /** Sharing on or off, and publishing now: for admins (SETTINGS_MANAGE). */
