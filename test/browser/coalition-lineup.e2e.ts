@@ -95,7 +95,7 @@ describe('coalition', () => {
       await expectVisible(page.getByText(/Last published/));
       await expect(sharing.isChecked()).resolves.toBe(true);
       await sharing.click();
-      await expectVisible(page.getByRole('heading', { name: 'Sharing is off' }));
+      await expectVisible(page.getByRole('status', { name: 'Sharing is off' }));
       await expect(t.sql('SELECT count(*)::int AS n FROM coalition_published p JOIN organisation o ON o.id = p.organisation_id WHERE o.name = $1', [names.unison]))
         .resolves.toEqual([{ n: 0 }]);
       await shot(page, 'desktop-04-sharing-off');
