@@ -31,7 +31,7 @@ export function byOds(cells: readonly (Figure & { id: string })[], refs: Readonl
     const ref = refs.get(c.id);
     if (!ref?.ods) continue;
     const was = out.get(ref.ods);
-    if (!was) { out.set(ref.ods, { name: ref.name, ...c }); continue; }
+    if (!was) { out.set(ref.ods, { name: ref.name, headcount: c.headcount, members: c.members, reason: c.reason }); continue; }
     const reason = was.reason === 'SMALL_CELL' || c.reason === 'SMALL_CELL' ? 'SMALL_CELL' : was.reason ?? c.reason;
     out.set(ref.ods, reason
       ? { name: was.name, headcount: null, members: null, reason }
