@@ -27,6 +27,8 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
 ].map((f) => [f, 'workplace reference data, branches, accounts (and the reps among them), issue tags, the audit log, one\'s own session, or per-ward counts '
   + '(my patch, rep coverage: counted within scope in organising.e2e, every person they name checked by the fuzz run)']).concat([
   ['densityBySite', 'per-site counts of the branches the caller may count, names no one (counted, and withheld for coalition partners, in dashboard.e2e)'],
+  ...['densityTrend', 'takeDensitySnapshot', 'backfillDensitySnapshots'].map((f): [string, string] => [f, 'dated counts per ward and union '
+    + '(the trend scoped like densityBySite, the snapshot and backfill counting the whole organisation); names no one (density-trend.e2e, rls-density-snapshot.e2e)']),
   ...['coalitionLineUp', 'coalitionSharing', 'setCoalitionSharing', 'publishCoalitionAggregates'].map((f): [string, string] => [f, "the coalition line-up: the caller's own "
     + 'figures as densityBySite gives them and other organisations\' published, already-suppressed tables by ODS code, and the sharing setting; names no one '
     + '(coalition-lineup.e2e, rls-coalition-published.e2e)']),
