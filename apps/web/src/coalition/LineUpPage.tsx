@@ -14,6 +14,7 @@ import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadError';
 import { useIsSmall } from '../common/useIsSmall';
 import { Permission, useCan } from '../permissions';
+import { COALITION_DOCUMENTS } from './coalitionDocuments';
 
 export type Level = 'EMPLOYER' | 'SITE';
 export interface LineUpCell {
@@ -23,11 +24,10 @@ export interface LineUpCell {
 export interface LineUp { level: Level; sharing: boolean; organisations: string[]; minCell: number; rows: { odsCode: string; name: string; cells: LineUpCell[] }[] }
 interface Sharing { sharing: boolean; published: number; publishedAt: string | null }
 
-const LINE_UP = gql(`query CoalitionLineUp($level: CoalitionLevel!) { coalitionLineUp(level: $level) { level sharing organisations minCell
-  rows { odsCode name cells { organisation own name headcount members density suppressed suppression publishedAt } } } }`);
-const SHARING = gql('query CoalitionSharing { coalitionSharing { sharing published publishedAt } }');
-const SET_SHARING = gql('mutation SetCoalitionSharing($share: Boolean!) { setCoalitionSharing(share: $share) { sharing published publishedAt } }');
-const PUBLISH = gql('mutation PublishCoalitionAggregates { publishCoalitionAggregates { sharing published publishedAt } }');
+const LINE_UP = gql(COALITION_DOCUMENTS.coalitionLineUp);
+const SHARING = gql(COALITION_DOCUMENTS.coalitionSharing);
+const SET_SHARING = gql(COALITION_DOCUMENTS.setCoalitionSharing);
+const PUBLISH = gql(COALITION_DOCUMENTS.publishCoalitionAggregates);
 
 async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
   try {
