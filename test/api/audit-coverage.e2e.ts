@@ -101,6 +101,19 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation { takeDensitySnapshot { from to days } }'],
     entries: (r) => [{ action: 'CREATE', entityType: 'DensitySnapshot', entityId: null, after: { from: r.from, to: r.to, days: 1 } }],
   },
+  publishCoalitionAggregates: {
+    note: 'Published rows are suppressed counts by ODS code, not records of anyone: one entry says how many were published.',
+    op: () => ['mutation { publishCoalitionAggregates { published } }'],
+    entries: (r) => [{ action: 'CREATE', entityType: 'CoalitionPublication', entityId: null, after: { rows: r.published } }],
+  },
+  setCoalitionSharing: {
+    note: 'Turning sharing off also removes what the organisation published: the entry records the count before and after.',
+    op: () => ['mutation { setCoalitionSharing(share: false) { sharing } }'],
+    entries: () => [{
+      action: 'UPDATE', entityType: 'Organisation', entityId: s.org,
+      before: { shareCoalitionAggregates: true, published: expect.any(Number) }, after: { shareCoalitionAggregates: false, published: 0 },
+    }],
+  },
   backfillDensitySnapshots: {
     op: () => ['mutation { backfillDensitySnapshots(from: "2026-01-01", to: "2026-01-03") { days } }'],
     entries: () => [{ action: 'CREATE', entityType: 'DensitySnapshot', entityId: null, after: { from: '2026-01-01', to: '2026-01-03', days: 3 } }],

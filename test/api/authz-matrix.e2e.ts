@@ -66,6 +66,11 @@ const MATRIX: Record<string, Row> = {
   // admins: a day in the future is refused after the permission check, so nothing is taken
   takeDensitySnapshot: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { takeDensitySnapshot(day: "2999-01-01") { days } }' },
   backfillDensitySnapshots: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { backfillDensitySnapshots(from: "2026-02-01", to: "2026-01-01") { days } }' },
+  coalitionLineUp: { permission: 'AGGREGATES_READ' as Permission, op: '{ coalitionLineUp(level: SITE) { sharing } }' },
+  coalitionSharing: { permission: 'AGGREGATES_READ' as Permission, op: '{ coalitionSharing { sharing } }' },
+  // admins: sharing stays on (the seed turns it on), and publishing replaces the organisation's rows with the same figures
+  setCoalitionSharing: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { setCoalitionSharing(share: true) { sharing } }' },
+  publishCoalitionAggregates: { permission: 'SETTINGS_MANAGE' as Permission, op: 'mutation { publishCoalitionAggregates { published } }' },
   wallChart: { permission: 'PEOPLE_READ' as Permission, op: `{ wallChart(siteId: "${NONE}") { headcount } }` },
   ...crud('Case', 'Cases', 'CASES_READ' as Permission, 'CASES_WRITE' as Permission, `{ contactId: "${NONE}", type: GRIEVANCE }`),
   setCaseTeam: { permission: 'CASES_WRITE' as Permission, op: `mutation { setCaseTeam(caseId: "${NONE}", data: { caseworkerId: "${NONE}" }) { id } }` },

@@ -125,6 +125,12 @@ describe('workplace lists', () => {
     const res = await exportAs('coalition', 'wards', { filter: { employerIds: [t.demoEmployerId] } });
     expect(res.status).toBe(200);
     expect(res.rows).toHaveLength(await metaCount('coalition', 'Wards', 'Ward', { employerIds: [t.demoEmployerId] }));
+    // a ward's exact figures are withheld from an aggregate-only caller, in the file as on the page
+    expect(res.rows.length).toBeGreaterThan(0);
+    for (const r of res.rows) expect([r.Headcount, r.Members, r.Density, r.Reps, r['Rep coverage']]).toEqual(['withheld', 'withheld', 'withheld', 'withheld', 'withheld']);
+    const unions = await exportAs('coalition', 'unions', {});
+    expect(unions.rows.length).toBeGreaterThan(0);
+    for (const r of unions.rows) expect(r.Members).toBe('withheld');
   });
 });
 

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import pg from 'pg';
+import { DensityService } from '../../apps/api/src/density/density.service.js';
 import { AccessService } from '../../apps/api/src/access/access.service.js';
 import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
 import { withDatabase } from '../fixtures/db-url.js';
@@ -155,6 +156,8 @@ describe('with the API-layer checks switched off', () => {
     jest.spyOn(AccessService.prototype, 'mayPlace').mockReturnValue(true);
     const employers = (await t.sql('SELECT id FROM employer')).map((e) => e.id as string);
     jest.spyOn(AccessService.prototype, 'countScope').mockImplementation((user) => ({ organisationId: user.organisationId, employerIds: employers }));
+    // and exact ward and site figures are given for every employer
+    jest.spyOn(DensityService.prototype, 'seenEmployers').mockResolvedValue(employers);
     api = await startTestApp();
   });
   afterAll(async () => {

@@ -16,6 +16,7 @@ import {
 } from '../../apps/web/src/resourceConfig.js';
 import { CALENDAR_FEED_DOCUMENTS } from '../../apps/web/src/cases/calendarFeedDocuments.js';
 import { DENSITY_DOCUMENTS } from '../../apps/web/src/density/densityDocuments.js';
+import { COALITION_DOCUMENTS } from '../../apps/web/src/coalition/coalitionDocuments.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 const introspection = await rollcallIntrospection(introspectionFromSchema(schema).__schema);
@@ -40,6 +41,11 @@ test.each(Object.entries(ORGANISING_DOCUMENTS))('the organising %s document matc
 
 // Staffing and linking a case (the case page's "Change team" and "Link a case").
 test.each(Object.entries(CASEWORK_DOCUMENTS))('the casework %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+// The coalition line-up page: the line-up, the sharing setting, turning it on or off, publishing now.
+test.each(Object.entries(COALITION_DOCUMENTS))('the coalition line-up %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

@@ -46,6 +46,7 @@ import { WallChartModule } from './wallchart/wallchart.module.js';
 import { RateLimitModule } from './common/rate-limit.js';
 import { JobsModule } from './jobs/job-queue.js';
 import { TrendsModule } from './trends/trends.module.js';
+import { CoalitionModule } from './coalition/coalition.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -125,6 +126,7 @@ export class AppModule implements NestModule {
         ExportModule,
         JobsModule.forRoot(options.jobsDatabaseUrl),
         TrendsModule,
+        CoalitionModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],

@@ -31,6 +31,7 @@ import { theme } from './theme';
 import unions from './unions';
 import users from './users';
 import { WallChartPage } from './wallchart/WallChartPage';
+import { LineUpPage } from './coalition/LineUpPage';
 import wards from './wards';
 
 /** The density pages load with their chart library, not with every page. */
@@ -116,6 +117,7 @@ export const App = () => (
           <CustomRoutes key="density">
             <Route path="/density" element={<Suspense fallback={<Loading />}><DensityDashboardPage /></Suspense>} />
             <Route path="/density/explore" element={<Suspense fallback={<Loading />}><SliceExplorerPage /></Suspense>} />
+            <Route path="/line-up" element={<LineUpPage />} />
           </CustomRoutes>
         ) : null,
         <CustomRoutes key="account">

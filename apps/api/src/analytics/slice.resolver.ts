@@ -4,6 +4,7 @@ import {
   type SliceCell, type SliceTable, STAFF_GROUP_LABELS, type StaffGroup, suppressSlices, tableId, cellId, WARD_TYPE_LABELS, type WardType,
 } from '@rollcall/domain';
 import { AccessService } from '../access/access.service.js';
+import type { CountScope } from '../access/people-door.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -75,7 +76,7 @@ export class SliceResolver {
     const groupDims = by.filter((d) => d !== D.UNION) as GroupDim[];
     const sets = subsets(groupDims, 2);
     const counts = await this.slices.forPeople(user, groupDims, sets, sets, f);
-    const label = await this.labeller(user, counts);
+    const label = await this.labeller(user.organisationId, counts);
     const unions = label.unions.filter((u) => !f.unionIds?.length || f.unionIds.includes(u.id));
     const at = (dims: readonly GroupDim[], values: readonly (string | null)[]) => counts.groups.get(setId(dims))?.get(valuesId(values)) ?? ZERO;
     const unionAt = (dims: readonly GroupDim[], values: readonly (string | null)[]) => counts.unions.get(setId(dims))?.get(valuesId(values));
@@ -138,27 +139,7 @@ export class SliceResolver {
       if (!by.includes(d)) throw new UserInputError({ [field]: 'aggregate-only viewers may filter only by a dimension of the table (by)' });
       picked.set(d, new Set(values));
     }
-    const counts = await this.slices.forCount(this.access.countScope(user), COALITION_GROUPS, subsets(COALITION_GROUPS, 2), subsets(COALITION_GROUPS, 1));
-    const label = await this.labeller(user, counts);
-    const total = counts.groups.get('')?.get(valuesId([])) ?? ZERO;
-    const cellsOf = (d: GroupDim) => [...(counts.groups.get(d)?.entries() ?? [])].map(([v, g]) => ({ key: JSON.parse(v) as string[], members: g.members, headcount: g.headcount }));
-    const tables: SliceTable[] = [];
-    for (const d of COALITION_GROUPS) tables.push({ dims: [d], cells: cellsOf(d) });
-    const unionTotals = counts.unions.get('')?.get(valuesId([]));
-    tables.push({ dims: [D.UNION], cells: label.unions.map((u) => ({ key: [u.id], members: unionTotals?.get(u.id) ?? 0, headcount: total.headcount })) });
-    for (const [i, a] of COALITION_GROUPS.entries()) {
-      for (const b of COALITION_GROUPS.slice(i + 1)) {
-        const cells = [...(counts.groups.get(setId([a, b]))?.entries() ?? [])].map(([v, g]) => ({ key: JSON.parse(v) as string[], members: g.members, headcount: g.headcount }));
-        tables.push({ dims: [a, b], cells });
-      }
-      tables.push({
-        dims: [a, D.UNION],
-        cells: cellsOf(a).flatMap((c) => label.unions.map((u) => ({
-          key: [c.key[0], u.id], members: counts.unions.get(a)?.get(valuesId(c.key))?.get(u.id) ?? 0, headcount: c.headcount,
-        }))),
-      });
-    }
-    const s = suppressSlices(tables, total);
+    const { tables, suppression: s, total, label } = await this.coalitionFamily(user.organisationId, this.access.countScope(user));
     const row = (dims: readonly SliceDimension[], cell: SliceCell, order: readonly SliceDimension[]): SliceRow => {
       const keys = order.map((d) => label.key(d, cell.key[dims.indexOf(d)]));
       const reason = s.hidden.get(tableId(dims))!.get(cellId(cell.key));
@@ -179,8 +160,38 @@ export class SliceResolver {
     return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf: null };
   }
 
+  /**
+   * The family of tables an aggregate-only viewer of this count scope is given parts of: every allowed
+   * dimension alone and each pair, counted unfiltered over the whole scope and suppressed together.
+   * Also what densityBySite and the coalition line-up publish (its SITE and EMPLOYER tables), so that
+   * no answer anywhere differs from the family's.
+   */
+  async coalitionFamily(organisationId: string, scope: CountScope) {
+    const counts = await this.slices.forCount(scope, COALITION_GROUPS, subsets(COALITION_GROUPS, 2), subsets(COALITION_GROUPS, 1));
+    const label = await this.labeller(organisationId, counts);
+    const total = counts.groups.get('')?.get(valuesId([])) ?? ZERO;
+    const cellsOf = (d: GroupDim) => [...(counts.groups.get(d)?.entries() ?? [])].map(([v, g]) => ({ key: JSON.parse(v) as string[], members: g.members, headcount: g.headcount }));
+    const tables: SliceTable[] = [];
+    for (const d of COALITION_GROUPS) tables.push({ dims: [d], cells: cellsOf(d) });
+    const unionTotals = counts.unions.get('')?.get(valuesId([]));
+    tables.push({ dims: [D.UNION], cells: label.unions.map((u) => ({ key: [u.id], members: unionTotals?.get(u.id) ?? 0, headcount: total.headcount })) });
+    for (const [i, a] of COALITION_GROUPS.entries()) {
+      for (const b of COALITION_GROUPS.slice(i + 1)) {
+        const cells = [...(counts.groups.get(setId([a, b]))?.entries() ?? [])].map(([v, g]) => ({ key: JSON.parse(v) as string[], members: g.members, headcount: g.headcount }));
+        tables.push({ dims: [a, b], cells });
+      }
+      tables.push({
+        dims: [a, D.UNION],
+        cells: cellsOf(a).flatMap((c) => label.unions.map((u) => ({
+          key: [c.key[0], u.id], members: counts.unions.get(a)?.get(valuesId(c.key))?.get(u.id) ?? 0, headcount: c.headcount,
+        }))),
+      });
+    }
+    return { tables, suppression: suppressSlices(tables, total), total, label };
+  }
+
   /** Labels for the values in these counts: names of employers, sites, wards and unions, labels of enums. */
-  private async labeller(user: AuthUser, counts: GroupedCounts) {
+  private async labeller(organisationId: string, counts: GroupedCounts) {
     const ids = { employers: new Set<string>(), sites: new Set<string>(), wards: new Set<string>() };
     for (const [set, rows] of counts.groups) {
       const dims = set ? set.split('+') : [];
@@ -193,7 +204,7 @@ export class SliceResolver {
         });
       }
     }
-    const { names, unions } = await this.slices.names(user.organisationId, { employers: [...ids.employers], sites: [...ids.sites], wards: [...ids.wards] });
+    const { names, unions } = await this.slices.names(organisationId, { employers: [...ids.employers], sites: [...ids.sites], wards: [...ids.wards] });
     const text = (d: SliceDimension, v: string | null): string => {
       if (v === null) return 'Not recorded';
       switch (d) {

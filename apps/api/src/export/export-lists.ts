@@ -90,7 +90,10 @@ async function byId<T extends { id: string }>(ids: (string | null | undefined)[]
   return new Map((await load(keys)).filter((r): r is T => r !== null).map((r) => [r.id, r]));
 }
 
-type WithCounts<T> = T & Counts;
+/** A ward's or site's counts, or all null where they are withheld from the caller (DensityService.shownCounts). */
+type WithCounts<T> = T & { [K in keyof Counts]: Counts[K] | null };
+const WITHHELD = { headcount: null, members: null, reps: null };
+const withheldOr = (n: number | null, text: (n: number) => string) => (n === null ? 'withheld' : text(n));
 type ContactRow = Contact & {
   employerName?: string; wardName?: string; siteName?: string; memberships: string; repRoles: string;
   assessment: number | null; lastSpokenAt: Date | null; personal: boolean;
@@ -139,9 +142,9 @@ export class ExportLists {
       enrich: async (rows, user) => {
         const [employers, counts] = await Promise.all([
           byId(rows.map((s) => s.employerId), (ids) => this.employers.byIds(ids, user)),
-          this.density.bySite(rows.map((s) => s.id), this.access.countScope(user)),
+          this.density.shownCounts('site', rows.map((s) => s.id), user),
         ]);
-        return rows.map((s, i) => ({ ...s, ...counts[i], employerName: employers.get(s.employerId)?.name }));
+        return rows.map((s, i) => ({ ...s, ...(counts[i] ?? WITHHELD), employerName: employers.get(s.employerId)?.name }));
       },
       columns: () => [
         { header: 'Name', value: (s) => plainText(s.name) },
@@ -150,10 +153,10 @@ export class ExportLists {
         { header: 'Address', value: (s) => plainText(s.address) },
         { header: 'Postcode', value: (s) => plainText(s.postcode) },
         { header: 'ODS code', value: (s) => s.odsCode },
-        { header: 'Headcount', value: (s) => s.headcount },
-        { header: 'Members', value: (s) => s.members },
-        { header: 'Density', value: (s) => densityText(s.members, s.headcount) },
-        { header: 'Reps', value: (s) => s.reps },
+        { header: 'Headcount', value: (s) => withheldOr(s.headcount, String) },
+        { header: 'Members', value: (s) => withheldOr(s.members, String) },
+        { header: 'Density', value: (s) => withheldOr(s.headcount, (h) => densityText(s.members!, h)) },
+        { header: 'Reps', value: (s) => withheldOr(s.reps, String) },
       ],
     });
   }
@@ -164,12 +167,12 @@ export class ExportLists {
       enrich: async (rows, user) => {
         const [sites, counts] = await Promise.all([
           byId(rows.map((w) => w.siteId), (ids) => this.sites.byIds(ids, user)),
-          this.density.byWard(rows.map((w) => w.id), this.access.countScope(user)),
+          this.density.shownCounts('ward', rows.map((w) => w.id), user),
         ]);
         const employers = await byId([...sites.values()].map((s) => s.employerId), (ids) => this.employers.byIds(ids, user));
         return rows.map((w, i) => {
           const site = sites.get(w.siteId);
-          return { ...w, ...counts[i], siteName: site?.name, employerName: site ? employers.get(site.employerId)?.name : undefined };
+          return { ...w, ...(counts[i] ?? WITHHELD), siteName: site?.name, employerName: site ? employers.get(site.employerId)?.name : undefined };
         });
       },
       columns: () => [
@@ -178,26 +181,26 @@ export class ExportLists {
         { header: 'Site', value: (w) => plainText(w.siteName) },
         { header: 'Employer', value: (w) => plainText(w.employerName) },
         { header: 'Speciality', value: (w) => plainText(w.speciality) },
-        { header: 'Headcount', value: (w) => w.headcount },
-        { header: 'Members', value: (w) => w.members },
-        { header: 'Density', value: (w) => densityText(w.members, w.headcount) },
-        { header: 'Reps', value: (w) => w.reps },
-        { header: 'Rep coverage', value: (w) => COVERAGE_STATUS_LABELS[coverageStatus(Math.max(0, w.reps), Math.max(0, w.headcount))] },
+        { header: 'Headcount', value: (w) => withheldOr(w.headcount, String) },
+        { header: 'Members', value: (w) => withheldOr(w.members, String) },
+        { header: 'Density', value: (w) => withheldOr(w.headcount, (h) => densityText(w.members!, h)) },
+        { header: 'Reps', value: (w) => withheldOr(w.reps, String) },
+        { header: 'Rep coverage', value: (w) => withheldOr(w.headcount, (h) => COVERAGE_STATUS_LABELS[coverageStatus(Math.max(0, w.reps!), Math.max(0, h))]) },
       ],
     });
   }
 
-  get unionList(): ExportList<Union, UnionFilter, Union & { members: number }> {
-    return list<Union, UnionFilter, Union & { members: number }>(this.unions, {
+  get unionList(): ExportList<Union, UnionFilter, Union & { members: number | null }> {
+    return list<Union, UnionFilter, Union & { members: number | null }>(this.unions, {
       name: 'unions', entityType: 'Union', people: false, filterType: UnionFilter,
       enrich: async (rows, user) => {
-        const members = await this.density.membersByUnion(rows.map((u) => u.id), this.access.countScope(user));
+        const members = await this.density.shownUnionMembers(rows.map((u) => u.id), user);
         return rows.map((u, i) => ({ ...u, members: members[i] }));
       },
       columns: () => [
         { header: 'Short name', value: (u) => plainText(u.shortName) },
         { header: 'Name', value: (u) => plainText(u.name) },
-        { header: 'Members', value: (u) => u.members },
+        { header: 'Members', value: (u) => withheldOr(u.members, String) },
       ],
     });
   }

@@ -17,4 +17,8 @@ export class Organisation extends BaseEntity {
   @Field(() => OrganisationKind)
   @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
   kind: OrganisationKind;
+
+  /** Opted in to the coalition line-up (see CoalitionService): changed with setCoalitionSharing, read with coalitionSharing. */
+  @Column({ default: false })
+  shareCoalitionAggregates: boolean;
 }

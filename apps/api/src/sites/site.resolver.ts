@@ -1,5 +1,4 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -19,7 +18,6 @@ export class SiteResolver {
     private readonly sites: SiteService,
     private readonly employers: EmployerService,
     private readonly density: DensityService,
-    private readonly access: AccessService,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -30,8 +28,8 @@ export class SiteResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Site])
-  allSites(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
-    return this.sites.list(args, filter, user, this.access.countScope(user));
+  async allSites(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: SiteFilter): Promise<Site[]> {
+    return this.sites.list(args, filter, user, await this.density.shownScope(user));
   }
 
   @Can(Permission.WORKPLACE_READ)
@@ -67,22 +65,23 @@ export class SiteResolver {
     return loaders.get<string, Employer | null>('employer.byId', (ids, user) => this.employers.byIds(ids, user)).load(site.employerId);
   }
 
-  @ResolveField(() => Int, { description: "Current staff on this site known to the caller's organisation" })
-  async headcount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, loaders)).headcount;
+  @ResolveField(() => Int, { nullable: true, description: "Current staff on this site known to the caller's organisation; null (withheld) unless the caller sees the people of the site's employer" })
+  async headcount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(site, loaders))?.headcount ?? null;
   }
 
-  @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, loaders)).members;
+  @ResolveField(() => Int, { nullable: true, description: 'Current members among them (any union); null (withheld) as headcount' })
+  async memberCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(site, loaders))?.members ?? null;
   }
 
-  @ResolveField(() => Int, { description: 'Current reps covering wards on this site' })
-  async repCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(site, loaders)).reps;
+  @ResolveField(() => Int, { nullable: true, description: 'Current reps covering wards on this site; null (withheld) as headcount' })
+  async repCount(@Parent() site: Site, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(site, loaders))?.reps ?? null;
   }
 
-  private counts(site: Site, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('site.counts', (ids, user) => this.density.bySite(ids, this.access.countScope(user))).load(site.id);
+  /** Null where the caller does not see the people of the site's employer (DensityService.shownCounts). */
+  private counts(site: Site, loaders: RequestLoaders): Promise<Counts | null> {
+    return loaders.get<string, Counts | null>('site.counts', (ids, user) => this.density.shownCounts('site', ids, user)).load(site.id);
   }
 }

@@ -1,5 +1,4 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -16,7 +15,6 @@ export class UnionResolver {
   constructor(
     private readonly unions: UnionService,
     private readonly density: DensityService,
-    private readonly access: AccessService,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -55,8 +53,8 @@ export class UnionResolver {
     return this.unions.remove(id, user);
   }
 
-  @ResolveField(() => Int, { description: "Current members recorded by the caller's organisation" })
-  memberCount(@Parent() union: Union, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return loaders.get<string, number>('union.members', (ids, user) => this.density.membersByUnion(ids, this.access.countScope(user))).load(union.id);
+  @ResolveField(() => Int, { nullable: true, description: "Current members recorded by the caller's organisation, at the employers whose people the caller sees; null (withheld) for an aggregate-only caller" })
+  memberCount(@Parent() union: Union, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return loaders.get<string, number | null>('union.members', (ids, user) => this.density.shownUnionMembers(ids, user)).load(union.id);
   }
 }

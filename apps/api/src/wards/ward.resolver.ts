@@ -1,5 +1,4 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessService } from '../access/access.service.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
@@ -19,7 +18,6 @@ export class WardResolver {
     private readonly wards: WardService,
     private readonly sites: SiteService,
     private readonly density: DensityService,
-    private readonly access: AccessService,
   ) {}
 
   @Can(Permission.WORKPLACE_READ)
@@ -30,8 +28,8 @@ export class WardResolver {
 
   @Can(Permission.WORKPLACE_READ)
   @Query(() => [Ward])
-  allWards(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
-    return this.wards.list(args, filter, user, this.access.countScope(user));
+  async allWards(@Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: WardFilter): Promise<Ward[]> {
+    return this.wards.list(args, filter, user, await this.density.shownScope(user));
   }
 
   @Can(Permission.WORKPLACE_READ)
@@ -67,22 +65,23 @@ export class WardResolver {
     return loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(ward.siteId);
   }
 
-  @ResolveField(() => Int, { description: "Current staff posted here known to the caller's organisation" })
-  async headcount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, loaders)).headcount;
+  @ResolveField(() => Int, { nullable: true, description: "Current staff posted here known to the caller's organisation; null (withheld) unless the caller sees the people of the ward's employer" })
+  async headcount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(ward, loaders))?.headcount ?? null;
   }
 
-  @ResolveField(() => Int, { description: 'Current members among them (any union)' })
-  async memberCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, loaders)).members;
+  @ResolveField(() => Int, { nullable: true, description: 'Current members among them (any union); null (withheld) as headcount' })
+  async memberCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(ward, loaders))?.members ?? null;
   }
 
-  @ResolveField(() => Int, { description: 'Current reps covering this ward' })
-  async repCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number> {
-    return (await this.counts(ward, loaders)).reps;
+  @ResolveField(() => Int, { nullable: true, description: 'Current reps covering this ward; null (withheld) as headcount' })
+  async repCount(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    return (await this.counts(ward, loaders))?.reps ?? null;
   }
 
-  private counts(ward: Ward, loaders: RequestLoaders): Promise<Counts> {
-    return loaders.get<string, Counts>('ward.counts', (ids, user) => this.density.byWard(ids, this.access.countScope(user))).load(ward.id);
+  /** Null where the caller does not see the people of the ward's employer (DensityService.shownCounts). */
+  private counts(ward: Ward, loaders: RequestLoaders): Promise<Counts | null> {
+    return loaders.get<string, Counts | null>('ward.counts', (ids, user) => this.density.shownCounts('ward', ids, user)).load(ward.id);
   }
 }

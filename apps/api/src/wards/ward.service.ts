@@ -34,14 +34,15 @@ export class WardService extends OrganisationCrudService<Ward, WardFilter> {
 
   /**
    * Also sorts by headcount, members or density (`COUNT_SORTS`), counted in `counts`: the caller's
-   * count scope, the same the ward's numbers are shown in.
+   * shown scope (DensityService.shownScope; any other employer's rows have no value and sort last), the same the ward's numbers are shown in.
    */
   override list(args: ListArgs, filter: WardFilter | undefined, user: AuthUser, counts?: CountScope): Promise<Ward[]> {
     const qb = this.query(user, filter);
     if (isCountSort(args.sortField)) {
       if (!counts) throw new Error('Sorting wards by their counts needs the count scope');
       const counted = this.door.countCondition(counts, { alias: 'c' }, DoorNames.of(qb));
-      qb.addSelect(countSortSql('ward', args.sortField, counted.sql), COUNT_SORTS[args.sortField]).setParameters(counted.params);
+      qb.addSelect(countSortSql('ward', args.sortField, counted.sql, 'shownEmployers'), COUNT_SORTS[args.sortField])
+        .setParameters({ ...counted.params, shownEmployers: counts.employerIds });
     }
     return applyListArgs(qb, args, { ...this.sortable, ...COUNT_SORTS }, this.defaultSort).getMany();
   }

@@ -2,6 +2,19 @@ import { Typography } from '@mui/material';
 import { formatDensity } from '@rollcall/domain';
 import { useRecordContext } from 'react-admin';
 
+/** Shown where the API withholds a figure (null): a ward's or site's counts from a caller who does not see its people. */
+export const WITHHELD = 'withheld';
+const withheldTitle = 'Withheld: you see aggregates only here (see Line-up and density slices for suppressed figures)';
+
+/** A count of the record in context, or "withheld" where the API gives null. */
+export const CountField = ({ source }: { source: 'headcount' | 'memberCount' | 'repCount'; label?: string; sortable?: boolean; sortBy?: string }) => {
+  const record = useRecordContext<Record<string, unknown>>();
+  if (!record) return null;
+  const value = record[source];
+  if (value === null) return <Typography component="span" variant="body2" color="text.secondary" title={withheldTitle}>{WITHHELD}</Typography>;
+  return <Typography component="span" variant="body2">{typeof value === 'number' ? value.toLocaleString('en-GB') : ''}</Typography>;
+};
+
 /** Members ÷ headcount for the record in context ("—" when nobody works there). */
 export function densityText(memberCount: unknown, headcount: unknown): string {
   const members = Number(memberCount ?? 0);
@@ -12,8 +25,9 @@ export function densityText(memberCount: unknown, headcount: unknown): string {
 }
 
 export const DensityField = (_props: { label?: string; sortable?: boolean; sortBy?: string }) => {
-  const record = useRecordContext<{ memberCount?: number; headcount?: number }>();
+  const record = useRecordContext<{ memberCount?: number | null; headcount?: number | null }>();
   if (!record) return null;
+  if (record.headcount === null) return <Typography component="span" variant="body2" color="text.secondary" aria-label="Density" title={withheldTitle}>{WITHHELD}</Typography>;
   return (
     <Typography component="span" variant="body2" aria-label="Density">
       {densityText(record.memberCount, record.headcount)}
@@ -23,8 +37,9 @@ export const DensityField = (_props: { label?: string; sortable?: boolean; sortB
 
 /** "73% · 30 of 41 are members" ("1 of 1 is a member"): a list row's density line on phones. */
 export const DensityLine = () => {
-  const record = useRecordContext<{ memberCount?: number; headcount?: number }>();
+  const record = useRecordContext<{ memberCount?: number | null; headcount?: number | null }>();
   if (!record) return null;
+  if (record.headcount === null) return <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>Figures withheld (aggregates only)</Typography>;
   return (
     <Typography component="span" variant="body2" color="primary" sx={{ display: 'block' }}>
       {densityText(record.memberCount, record.headcount)} · {record.memberCount ?? 0} of {record.headcount ?? 0}{' '}

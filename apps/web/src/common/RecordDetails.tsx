@@ -1,7 +1,7 @@
 import { Box, Grid } from '@mui/material';
 import type { ReactNode } from 'react';
-import { NumberField, useRecordContext } from 'react-admin';
-import { DensityField } from './DensityField';
+import { useRecordContext } from 'react-admin';
+import { CountField, DensityField } from './DensityField';
 import { DetailItem } from './DetailItem';
 import { TitledSection, type TitledSectionProps } from './TitledSection';
 
@@ -24,10 +24,10 @@ export const DetailsGrid = ({ children }: { children: ReactNode }) => (
 export const DensityDetails = () => (
   <>
     <DetailItem label="Headcount">
-      <NumberField source="headcount" />
+      <CountField source="headcount" />
     </DetailItem>
     <DetailItem label="Members">
-      <NumberField source="memberCount" />
+      <CountField source="memberCount" />
     </DetailItem>
     <DetailItem label="Density">
       <DensityField />

@@ -1,4 +1,5 @@
 import BarChartIcon from '@mui/icons-material/BarChart';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
@@ -14,6 +15,9 @@ const ORGANISING_RESOURCES = ['FollowUps', 'Conversations'];
 export const AppMenu = () => {
   const seesPeople = useCan(Permission.PEOPLE_READ);
   const seesAggregates = useCan(Permission.AGGREGATES_READ);
+  // The coalition line-up: for coalition viewers and branch officers (secretaries, admins), not reps and caseworkers.
+  const officer = useCan(Permission.CAMPAIGNS_MANAGE);
+  const lineUp = seesAggregates && (!seesPeople || officer);
   const resources = useResourceDefinitions();
   const has = (name: string) => !!resources[name]?.hasList;
   return (
@@ -25,6 +29,7 @@ export const AppMenu = () => {
       {seesPeople && <Menu.Item to="/coverage" primaryText="Rep coverage" leftIcon={<ShieldIcon />} />}
       {seesPeople && <Menu.Item to="/wall-chart" primaryText="Wall chart" leftIcon={<ViewWeekIcon />} />}
       {seesAggregates && <Menu.Item to="/density" primaryText="Density" leftIcon={<BarChartIcon />} />}
+      {lineUp && <Menu.Item to="/line-up" primaryText="Line-up" leftIcon={<CompareArrowsIcon />} />}
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}

@@ -1,7 +1,6 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { Button, Typography } from '@mui/material';
 import {
-  NumberField,
   Pagination,
   ReferenceField,
   ReferenceManyField,
@@ -13,6 +12,7 @@ import {
   useResourceDefinition,
   LinkBase,
 } from 'react-admin';
+import { CountField } from '../common/DensityField';
 import { WARD_TYPE_CHOICES } from '../choices';
 import { DetailItem } from '../common/DetailItem';
 import { DensityDetails, DetailsGrid, DetailsSection, NameTitle } from '../common/RecordDetails';
@@ -85,7 +85,7 @@ export const WardShow = () => (
       </DetailItem>
       <DensityDetails />
       <DetailItem label="Reps">
-        <NumberField source="repCount" />
+        <CountField source="repCount" />
       </DetailItem>
       <DetailItem label="Rep coverage">
         <CoverageField />

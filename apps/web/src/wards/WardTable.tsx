@@ -1,9 +1,10 @@
-import { Datagrid, NumberField, SelectField, SimpleList, TextField, useListContext } from 'react-admin';
+import { Datagrid, SelectField, SimpleList, TextField, useListContext } from 'react-admin';
 import { WARD_TYPE_CHOICES } from '../choices';
-import { DensityField, DensityLine } from '../common/DensityField';
+import { CountField, DensityField, DensityLine } from '../common/DensityField';
 import { LoadingRows } from '../common/Loading';
 import { SortMenu, type SortKind } from '../common/SortMenu';
 import { useIsSmall } from '../common/useIsSmall';
+import { Permission, useCan } from '../permissions';
 import { CoverageField } from './CoverageField';
 
 /** What a phone's list sorts by (the table's column headers do it on a desktop): density lowest first is one tap. */
@@ -13,11 +14,13 @@ const PHONE_SORTS: Record<string, SortKind> = { name: 'text', density: 'number',
 export const WardTable = ({ showSite = false }: { showSite?: boolean }) => {
   const isSmall = useIsSmall();
   const { isPending } = useListContext();
+  // Exact counts come only where the caller sees the people (a coalition viewer gets "withheld"): no sorting by them without.
+  const counts = useCan(Permission.PEOPLE_READ);
   if (isPending) return <LoadingRows what="wards" tall={isSmall} />;
   if (isSmall) {
     return (
       <>
-        <SortMenu fields={PHONE_SORTS} />
+        <SortMenu fields={counts ? PHONE_SORTS : { name: 'text' }} />
         <SimpleList
           resource="Wards"
           primaryText={(r) => r.name}
@@ -38,10 +41,10 @@ export const WardTable = ({ showSite = false }: { showSite?: boolean }) => {
       <SelectField source="type" choices={WARD_TYPE_CHOICES} />
       {showSite && <TextField source="site.name" label="Site" sortable={false} />}
       <TextField source="speciality" emptyText="—" />
-      <NumberField source="headcount" />
-      <NumberField source="memberCount" label="Members" />
-      <DensityField label="Density" sortBy="density" />
-      <NumberField source="repCount" label="Reps" sortable={false} />
+      <CountField source="headcount" label="Headcount" sortable={counts} />
+      <CountField source="memberCount" label="Members" sortable={counts} />
+      <DensityField label="Density" sortBy="density" sortable={counts} />
+      <CountField source="repCount" label="Reps" sortable={false} />
       <CoverageField label="Rep coverage" sortable={false} />
     </Datagrid>
   );

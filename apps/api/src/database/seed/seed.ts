@@ -184,6 +184,8 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     await writeRecruiters(client, ukToday());
     cases = options.cipher ? await writeCases(client, options.cipher, options.casesToday ?? ukToday()) : 0;
     await writeBallots(client, options.casesToday ?? ukToday());
+    // The demo organisations share their coalition aggregates (the line-up page has something to line up).
+    await client.query('UPDATE organisation SET share_coalition_aggregates = true');
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
