@@ -1,4 +1,4 @@
-import { addDays, isDisclosive, ukToday } from '@rollcall/domain';
+import { addDays, isDisclosive, roundedCount, ukToday } from '@rollcall/domain';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
@@ -253,6 +253,23 @@ describe('the trend', () => {
       expect(p.assessed).toBeNull();
       if (!p.suppressed) expect(isDisclosive(p.members, p.headcount)).toBe(false);
     }
+    // published figures are rounded to 5 (two days compared do not show one person joining or leaving)
+    const exact = async (ids: string[]) => (await t.sql(`SELECT coalesce(sum(s.headcount), 0)::int AS headcount, coalesce(sum(least(s.members, s.headcount)), 0)::int AS members
+      FROM density_snapshot s JOIN ward w ON w.id = s.ward_id JOIN site si ON si.id = w.site_id
+      WHERE s.organisation_id = $1 AND s.day = $2 AND s.union_id IS NULL AND si.employer_id = ANY($3)`, [org, today, ids]))[0];
+    const totalExact = await exact(employers);
+    expect([total.headcount, total.members]).toEqual([roundedCount(totalExact.headcount), Math.min(roundedCount(totalExact.members), roundedCount(totalExact.headcount))]);
+    for (const [i, c] of cells.entries()) {
+      if (c.suppressed) continue;
+      const e = await exact([employers[i]]);
+      expect([c.headcount, c.members]).toEqual([roundedCount(e.headcount), Math.min(roundedCount(e.members), roundedCount(e.headcount))]);
+    }
+    // every employer the density slice withholds from them, the trend withholds too: the two together give nothing away
+    const slice = await coalition('{ densitySlice(by: [EMPLOYER]) { rows { keys { value } suppressed } } }');
+    expect(slice.errors).toBeUndefined();
+    const sliceWithheld = slice.data!.densitySlice.rows.filter((r: { suppressed: boolean }) => r.suppressed).map((r: { keys: { value: string }[] }) => r.keys[0].value);
+    expect(sliceWithheld.length).toBeGreaterThan(0);
+    for (const e of sliceWithheld) expect([e, cells[employers.indexOf(e)].suppressed]).toEqual([e, true]);
     // subtracting the published employers from the published total never isolates a withheld one
     const withheld = cells.filter((c) => c.suppressed);
     expect(total.suppressed).toBe(false);

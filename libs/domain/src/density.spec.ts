@@ -1,6 +1,6 @@
 import {
   aggregateSuppressed, coverageStatus, density, formatDensity, isDisclosive, MIN_CELL_SIZE, REP_FAILING_RATIO,
-  REP_TARGET_RATIO, repsNeeded,
+  REP_TARGET_RATIO, repsNeeded, roundedCount,
 } from './density.js';
 
 describe('density', () => {
@@ -58,6 +58,22 @@ describe('rep coverage', () => {
     expect(repsNeeded(2, 40)).toBe(0);
     expect(repsNeeded(5, 40)).toBe(0); // never negative
     expect(repsNeeded(0, 0)).toBe(0);
+  });
+});
+
+describe('roundedCount', () => {
+  it('rounds to the nearest 5, halves up', () => {
+    expect([0, 1, 2, 3, 4, 5, 7, 8, 12, 13, 202, 203].map((n) => roundedCount(n))).toEqual([0, 0, 0, 5, 5, 5, 5, 10, 10, 15, 200, 205]);
+  });
+  it('hides a single joiner within a band: 200 to 202 all read 200', () => {
+    expect(new Set([198, 199, 200, 201, 202].map((n) => roundedCount(n)))).toEqual(new Set([200]));
+  });
+  it('takes another base, and refuses what is not a count', () => {
+    expect(roundedCount(14, 10)).toBe(10);
+    expect(roundedCount(15, 10)).toBe(20);
+    expect(() => roundedCount(-1)).toThrow(RangeError);
+    expect(() => roundedCount(2.5)).toThrow(RangeError);
+    expect(() => roundedCount(3, 0)).toThrow(RangeError);
   });
 });
 

@@ -52,6 +52,20 @@ export function repsNeeded(reps: number, headcount: number): number {
  */
 export const MIN_CELL_SIZE = 5;
 
+/** The base dated figures are rounded to for an aggregate-only audience (as official statistics round counts: to 5). */
+export const ROUNDING_BASE = 5;
+
+/**
+ * A count rounded to the nearest multiple of `base` (halves up), for figures an aggregate-only
+ * audience sees day after day: the difference between two days' figures then no longer shows that
+ * one person joined or left. Suppression still decides what is published at all.
+ */
+export function roundedCount(n: number, base: number = ROUNDING_BASE): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`A count must be a whole number ≥ 0 (got ${n})`);
+  if (!Number.isInteger(base) || base < 1) throw new RangeError(`base must be a whole number ≥ 1 (got ${base})`);
+  return Math.floor((n + base / 2) / base) * base;
+}
+
 export interface DensityCell<K = string> {
   key: K;
   members: number;

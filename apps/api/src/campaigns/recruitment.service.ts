@@ -102,7 +102,7 @@ export class RecruitmentService {
       const hide = hidden.has(w.ward_id);
       return {
         wardId: w.ward_id, wardName: w.ward_name, siteId: w.site_id, siteName: w.site_name,
-        joiners: hide ? null : w.joiners, nonMembers: hide ? null : w.headcount - w.members, suppressed: hide,
+        joiners: hide ? null : w.joiners, nonMembers: hide || !open ? null : w.headcount - w.members, suppressed: hide,
       };
     });
     byWard.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.nonMembers ?? 0) - (a.nonMembers ?? 0)
@@ -113,7 +113,9 @@ export class RecruitmentService {
 
     return {
       id: campaign.id, joinByDate: campaign.joinByDate, daysToJoinBy: daysToJoinBy(campaign.joinByDate, ukToday()),
-      recruitmentTarget: campaign.recruitmentTarget, joinersSinceStart: joiners, nonMembers: totalWithheld ? null : total.nonMembers,
+      recruitmentTarget: campaign.recruitmentTarget, joinersSinceStart: joiners,
+      // Non-members of a target group are a cut of the density figures other than the slice family's: never to aggregate-only callers.
+      nonMembers: totalWithheld || !open ? null : total.nonMembers,
       shareOfTarget: joiners === null || !campaign.recruitmentTarget ? null : shareOf(joiners, campaign.recruitmentTarget),
       byWard, byRepPatch, leaderboard: await this.leaderboard(leaders, open, user),
       suppressed: !open && (totalWithheld || hidden.size > 0),

@@ -51,9 +51,13 @@ export class StructureTestService {
         return { id, headcount: null, members: null, participants: null, memberParticipants: null, shareOfHeadcount: null, shareOfMembers: null, meetsThreshold: false, suppressed: true };
       }
       const share = shareOf(r.participants, r.headcount);
+      // Headcount and members of a target group are a cut of the density figures other than the slice
+      // family's (the coalition's one suppressed family): an aggregate-only caller gets who took part, and
+      // whether the threshold is met, never the staff or members counted (nor the shares they give away).
       return {
-        id, headcount: r.headcount, members: r.members, participants: r.participants, memberParticipants: r.member_participants,
-        shareOfHeadcount: share, shareOfMembers: shareOf(r.member_participants, r.members), meetsThreshold: meetsThreshold(share, threshold), suppressed: false,
+        id, headcount: open ? r.headcount : null, members: open ? r.members : null, participants: r.participants, memberParticipants: r.member_participants,
+        shareOfHeadcount: open ? share : null, shareOfMembers: open ? shareOf(r.member_participants, r.members) : null,
+        meetsThreshold: meetsThreshold(share, threshold), suppressed: false,
       };
     };
     const wards = rows.map((r) => figures(r.id, r, withheld.has(r.id)));

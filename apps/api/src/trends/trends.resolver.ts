@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { addDays, aggregateSuppressed, daysBetween, density, MIN_CELL_SIZE, ukToday } from '@rollcall/domain';
+import { addDays, aggregateSuppressed, cellId, daysBetween, density, MIN_CELL_SIZE, roundedCount, ukToday } from '@rollcall/domain';
 import { AccessService } from '../access/access.service.js';
+import { SliceResolver } from '../analytics/slice.resolver.js';
 import { Can, Permission } from '../access/permissions.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,11 +41,16 @@ function byDay(rows: TrendRow[]): Map<string, TrendRow[]> {
  * secretary, caseworker, admin), the wards of a rep's patch; an employer the caller counts only as a
  * coalition partner gets aggregates per employer, each day's small cells withheld with complementary
  * suppression across the employers (so neither the total nor another employer's figure gives a
- * withheld one away).
+ * withheld one away), every employer the density slice's family withholds today withheld on every
+ * day too (so that the trend and densitySlice together give nothing the family hides), and what is
+ * published rounded to 5 (so that two days compared do not show one person joining or leaving).
  */
 @Resolver()
 export class TrendsResolver {
-  constructor(private readonly trends: TrendsService, private readonly access: AccessService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly trends: TrendsService, private readonly access: AccessService, private readonly audit: AuditService,
+    private readonly slices: SliceResolver,
+  ) {}
 
   @Can(Permission.AGGREGATES_READ)
   @Query(() => DensityTrend, { description: "Headcount, members and density per day from the daily snapshots, over the caller's reach" })
@@ -76,18 +82,24 @@ export class TrendsResolver {
       if (filter[field]) throw new UserInputError({ [field]: 'aggregate-only audiences see trends by employer, of any union' });
     }
     const rows = await this.trends.trend({ organisationId: user.organisationId, employerIds: coalition, siteIds: [], filter: {} }, null, from, to);
+    // What the slice family (densitySlice, densityBySite, the line-up) withholds of these employers now.
+    const family = await this.slices.coalitionFamily(user.organisationId, { organisationId: user.organisationId, employerIds: coalition });
+    const familyHidden = family.suppression.hidden.get('EMPLOYER');
     const points = [...byDay(rows)].map(([day, cells]): DensityTrendPoint => {
       const published = aggregateSuppressed(cells.map((c) => ({ key: c.employerId, members: Math.min(c.members, c.headcount), headcount: c.headcount })));
       const cell = filter.employerId ? published.cells.find((c) => c.key === filter.employerId) : null;
       const figure = filter.employerId
         ? cell ?? { members: 0, headcount: 0, density: null, suppressed: false, reason: null }
         : { ...published.total, reason: published.total.suppressed ? 'SMALL_CELL' as const : null };
-      const withheld = figure.suppressed;
+      const hiddenByFamily = filter.employerId ? familyHidden?.get(cellId([filter.employerId])) ?? null : family.suppression.totalSuppressed ? 'SMALL_CELL' as const : null;
+      const withheld = figure.suppressed || hiddenByFamily !== null;
+      const reason = figure.suppressed ? figure.reason : hiddenByFamily;
+      const headcount = withheld ? null : roundedCount(figure.headcount!);
+      const members = withheld ? null : Math.min(roundedCount(figure.members!), headcount!);
       return {
-        day, headcount: withheld ? null : figure.headcount, members: withheld ? null : figure.members,
-        density: withheld ? null : density(figure.members!, figure.headcount!),
+        day, headcount, members, density: withheld ? null : density(members!, headcount!),
         assessed: null, onesAndTwos: null, leaders: null, reps: null, spokenTo30d: null,
-        suppressed: withheld, suppression: withheld && figure.reason ? DensitySuppression[figure.reason] : null,
+        suppressed: withheld, suppression: withheld && reason ? DensitySuppression[reason] : null,
       };
     });
     return { ...base, points };

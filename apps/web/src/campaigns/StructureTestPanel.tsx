@@ -12,7 +12,9 @@ import { percent, type StructureTestResult, type StructureTestWard } from './cam
 
 /** A cell's colour: green at or over the threshold, amber within ten points under it, red below. */
 function heat(w: StructureTestWard, threshold: number): string {
-  if (w.suppressed || w.shareOfHeadcount === null) return 'action.hover';
+  if (w.suppressed) return 'action.hover';
+  // an aggregate-only viewer gets whether the threshold is met, not the share
+  if (w.shareOfHeadcount === null) return w.meetsThreshold ? 'success.light' : 'action.hover';
   const p = w.shareOfHeadcount * 100;
   if (p >= threshold) return 'success.light';
   if (p >= threshold - 10) return 'warning.light';
@@ -62,7 +64,8 @@ export const StructureTestPanel = ({ actionId, branchId }: { actionId: string; b
     <Box sx={{ my: 2 }}>
       <Typography variant="h6" component="h2">Structure test by ward</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {t.wardsMeeting} of {t.wards.length} wards reach the branch's threshold of {t.thresholdPercent}% of headcount · overall {percent(t.total.shareOfHeadcount)}
+        {t.wardsMeeting} of {t.wards.length} wards reach the branch's threshold of {t.thresholdPercent}% of headcount
+        {t.total.shareOfHeadcount === null ? '' : ` · overall ${percent(t.total.shareOfHeadcount)}`}
       </Typography>
       {manages && branchId ? <ThresholdSetter key={t.thresholdPercent} branchId={branchId} current={t.thresholdPercent} onSet={() => void refetch()} /> : null}
       {t.wards.length === 0 ? (
@@ -73,7 +76,7 @@ export const StructureTestPanel = ({ actionId, branchId }: { actionId: string; b
             {t.wards.map((w) => (
               <Box key={w.id} sx={{ bgcolor: heat(w, t.thresholdPercent), p: 1, borderRadius: 1, minHeight: 64 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>{w.ward?.name ?? 'A ward'}</Typography>
-                <Typography variant="h6" component="p">{w.suppressed ? 'withheld' : percent(w.shareOfHeadcount)}</Typography>
+                <Typography variant="h6" component="p">{w.suppressed ? 'withheld' : w.shareOfHeadcount === null ? `${w.participants ?? 0} took part` : percent(w.shareOfHeadcount)}</Typography>
               </Box>
             ))}
           </Box>
