@@ -118,6 +118,29 @@ describe.each(SCREENS)('the campaign on a $screen', ({ screen, viewport, isMobil
   });
 });
 
+describe('a coalition partner', () => {
+  test('sees who took part in the structure test and which wards meet the threshold, never a ward\'s staff or share', async () => {
+    await inSession(openSession(browser, SCREENS[0].viewport), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.coalition);
+      await page.goto(`${t.url}/#/CampaignActions/${badgeDayId}/show`);
+      const table = page.getByRole('table', { name: 'Structure test by ward' });
+      await expectVisible(table);
+      await noProgress(page);
+      await expectVisible(page.getByText(/wards reach the branch's threshold of 50%/));
+      const rows = table.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      for (const row of await rows.all()) {
+        const cells = await row.locator('td').allTextContents();
+        // headcount, share and share of members are not theirs: a dash, or "withheld"
+        expect([cells[2], cells[3], cells[4]].every((c) => c === '—' || c === 'withheld')).toBe(true);
+      }
+      await expectVisible(page.getByTestId('heat-map').getByText(/took part|withheld/).first());
+      await screenshot(page, 'campaigns-structure-test-coalition');
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
 describe('an action held at a site', () => {
   test('names its site, and its form offers only that site\'s wards', async () => {
     // an action at the site of the campaign's badge day (the branch's first site), and a ward name found only on other sites
