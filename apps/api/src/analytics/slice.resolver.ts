@@ -117,7 +117,7 @@ export class SliceResolver {
       const perUnion = unions.map((u) => unionRow([unionKey(u.id)], [], [], u.id));
       margins.push(...(unionFirst ? [...perUnion, ...own] : [...own, ...perUnion]));
     }
-    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE, asOf: null };
+    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE, asOf: counts.asOf };
   }
 
   /**
@@ -176,7 +176,7 @@ export class SliceResolver {
     const totalRow: SliceRow = withheld
       ? { keys: [], headcount: null, members: null, density: null, ...EMPTY_ROW, suppressed: true, suppression: picked.size ? DensitySuppression.COMPLEMENTARY : DensitySuppression.SMALL_CELL }
       : { keys: [], headcount: total.headcount, members: total.members, density: density(total.members, total.headcount), ...EMPTY_ROW, suppressed: false, suppression: null };
-    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf: null };
+    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf: counts.asOf };
   }
 
   /** Labels for the values in these counts: names of employers, sites, wards and unions, labels of enums. */
