@@ -184,7 +184,7 @@ describe('densitySlice from the density rollup', () => {
   it("never touches another organisation's rows, and the job refreshes every organisation", async () => {
     const bma = await orgId('bmaSecretary');
     const rowsOf = async (o: string) => t.sql(`SELECT * FROM density_rollup WHERE organisation_id = $1
-      ORDER BY ward_id, staff_group, grade, shift_pattern, contract_type, unions::text`, [o]);
+      ORDER BY level, ward_id, staff_group, grade, shift_pattern, contract_type, unions::text`, [o]);
     const bmaRows = await rowsOf(bma);
     const bmaState = await stateOf(bma);
     expect(bmaRows.length).toBeGreaterThan(0);
@@ -248,8 +248,8 @@ describe("density_rollup, on the API's database role", () => {
   it("refuses rows for another organisation or another branch's employer, and cannot delete another's", async () => {
     const [ward] = await t.sql('SELECT w.id, w.site_id, w.type::text, s.employer_id FROM ward w JOIN site s ON s.id = w.site_id WHERE w.organisation_id = $1 AND s.employer_id = ANY($2::uuid[]) LIMIT 1',
       [who.bmaSecretary.org, who.bmaSecretary.employers]);
-    const insert = `INSERT INTO density_rollup (organisation_id, employer_id, site_id, ward_id, ward_type, unions, headcount, members, assessed, ones, twos,
-      leaders, reps, conversations_30d, never_spoken_to) VALUES ($1, $2, $3, $4, $5, '{}', 1, 0, 0, 0, 0, 0, 0, 0, 0)`;
+    const insert = `INSERT INTO density_rollup (organisation_id, level, employer_id, site_id, ward_id, ward_type, unions, headcount, members, assessed, ones, twos,
+      leaders, reps, conversations_30d, never_spoken_to) VALUES ($1, 0, $2, $3, $4, $5, '{}', 1, 0, 0, 0, 0, 0, 0, 0, 0)`;
     expect((await as('bmaSecretary', () => db.query(insert, [who.bmaSecretary.org, ward.employer_id, ward.site_id, ward.id, ward.type]))).rowCount).toBe(1);
     await expect(as('secretary', () => db.query(insert, [who.bmaSecretary.org, ward.employer_id, ward.site_id, ward.id, ward.type]))).rejects.toThrow(/row-level security/);
     const [own] = await t.sql('SELECT w.id, w.site_id, w.type::text, s.employer_id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = ANY($1::uuid[]) LIMIT 1', [who.secretary2.employers]);

@@ -38,9 +38,9 @@ export const ROLLUP_SQL = `
     SELECT cv.contact_id, count(*) FILTER (WHERE cv.occurred_at >= now() - interval '30 days')::int AS recent
     FROM conversation cv WHERE cv.organisation_id = $1 GROUP BY cv.contact_id
   ), counted AS (
-    INSERT INTO density_rollup (organisation_id, employer_id, site_id, ward_id, ward_type, staff_group, grade, shift_pattern, contract_type,
+    INSERT INTO density_rollup (organisation_id, level, employer_id, site_id, ward_id, ward_type, staff_group, grade, shift_pattern, contract_type,
       unions, headcount, members, assessed, ones, twos, leaders, reps, conversations_30d, never_spoken_to)
-    SELECT $1, s.employer_id, s.site_id, s.ward_id, s.ward_type, s.staff_group, s.grade, s.shift_pattern, s.contract_type,
+    SELECT $1, 0, s.employer_id, s.site_id, s.ward_id, s.ward_type, s.staff_group, s.grade, s.shift_pattern, s.contract_type,
       coalesce(u.unions, '{}'), count(*), count(u.contact_id), count(l.value), count(*) FILTER (WHERE l.value = 1),
       count(*) FILTER (WHERE l.value = 2), count(*) FILTER (WHERE s.leader), count(r.contact_id), coalesce(sum(t.recent), 0),
       count(*) FILTER (WHERE t.contact_id IS NULL)
@@ -50,6 +50,16 @@ export const ROLLUP_SQL = `
     RETURNING 1
   )
   SELECT count(*)::int AS n FROM counted`;
+
+/** The coarser levels, summed from level 0 (see the migration): level 1 keeps the staff group, level 2 only the workplace. $1: the organisation. */
+export const ROLLUP_LEVELS_SQL = `
+  INSERT INTO density_rollup (organisation_id, level, employer_id, site_id, ward_id, ward_type, staff_group, grade, shift_pattern, contract_type,
+    unions, headcount, members, assessed, ones, twos, leaders, reps, conversations_30d, never_spoken_to)
+  SELECT organisation_id, l.level, employer_id, site_id, ward_id, ward_type, CASE WHEN l.level = 1 THEN staff_group END, NULL, NULL, NULL,
+    unions, sum(headcount), sum(members), sum(assessed), sum(ones), sum(twos), sum(leaders), sum(reps), sum(conversations_30d), sum(never_spoken_to)
+  FROM density_rollup r CROSS JOIN (VALUES (1), (2)) l(level)
+  WHERE r.organisation_id = $1 AND r.level = 0
+  GROUP BY organisation_id, l.level, employer_id, site_id, ward_id, ward_type, CASE WHEN l.level = 1 THEN staff_group END, unions`;
 
 export interface RollupState {
   asOf: Date;
@@ -109,6 +119,7 @@ export class RollupService implements OnModuleInit {
       await m.query("SELECT pg_advisory_xact_lock(hashtext('density_rollup'), hashtext($1))", [organisationId]);
       await m.query('DELETE FROM density_rollup WHERE organisation_id = $1', [organisationId]);
       const [{ n }] = await m.query<{ n: number }[]>(ROLLUP_SQL, [organisationId]);
+      await m.query(ROLLUP_LEVELS_SQL, [organisationId]);
       const tookMs = Date.now() - started;
       const [state] = await m.query<{ asOf: Date }[]>(
         `INSERT INTO density_rollup_state (organisation_id, as_of, rows, took_ms) VALUES ($1, now(), $2, $3)

@@ -56,6 +56,21 @@ const ROLLUP_SQL: Record<GroupDim, string> = {
   GRADE: 'r.grade', SHIFT_PATTERN: 'r.shift_pattern', CONTRACT_TYPE: 'r.contract_type',
 };
 
+/**
+ * The rollup's levels, coarsest first, with the person dimensions each keeps (the workplace's,
+ * employer to ward type, and the union set are kept at every level): a slice reads the coarsest
+ * level that keeps every dimension it groups or filters by.
+ */
+const ROLLUP_LEVELS: { level: number; keeps: readonly SliceDimension[] }[] = [
+  { level: 2, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE] },
+  { level: 1, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP] },
+  { level: 0, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP, SliceDimension.GRADE, SliceDimension.SHIFT_PATTERN, SliceDimension.CONTRACT_TYPE] },
+];
+const FILTER_DIM: Partial<Record<keyof SliceFilter, SliceDimension>> = {
+  employerIds: SliceDimension.EMPLOYER, siteIds: SliceDimension.SITE, wardIds: SliceDimension.WARD, wardTypes: SliceDimension.WARD_TYPE, staffGroups: SliceDimension.STAFF_GROUP,
+  grades: SliceDimension.GRADE, shiftPatterns: SliceDimension.SHIFT_PATTERN, contractTypes: SliceDimension.CONTRACT_TYPE,
+};
+
 const CURRENT_MEMBERSHIP = `m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)`;
 
 /**
@@ -112,8 +127,11 @@ export class SliceService {
    * of a row is a member of every union of its set). The same columns as `statement`.
    */
   private rollupStatement(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter) {
-    const params: Record<string, unknown> = { rollupOrg: scope.organisationId, rollupEmployers: scope.employerIds };
-    const where = ['r.organisation_id = :rollupOrg', 'r.employer_id = ANY(CAST(:rollupEmployers AS uuid[]))'];
+    const used = new Set<SliceDimension>(dims as SliceDimension[]);
+    for (const [k, v] of Object.entries(f) as [keyof SliceFilter, unknown[] | undefined][]) if (v?.length && FILTER_DIM[k]) used.add(FILTER_DIM[k]!);
+    const { level } = ROLLUP_LEVELS.find((l) => [...used].every((d) => l.keeps.includes(d)))!;
+    const params: Record<string, unknown> = { rollupOrg: scope.organisationId, rollupLevel: level, rollupEmployers: scope.employerIds };
+    const where = ['r.organisation_id = :rollupOrg', 'r.level = :rollupLevel', 'r.employer_id = ANY(CAST(:rollupEmployers AS uuid[]))'];
     const any = (column: string, key: keyof SliceFilter, cast: string) => {
       const v = f[key];
       if (!v?.length) return;

@@ -5,7 +5,10 @@ import { APP_ROLE } from './1795435000000-row-level-security.js';
  * The density rollup behind `densitySlice` at scale: current staff of an organisation counted once
  * per combination of employer, site, ward, ward type, staff group, grade, shift pattern, contract
  * type and union set (the sorted ids of their current memberships' unions, '{}' for none), every
- * figure a sum, so any slice of whole employers is a GROUP BY over these rows. Refreshed per
+ * figure a sum, so any slice of whole employers is a GROUP BY over these rows. The same counts are
+ * kept at coarser levels too (`level`: 0 every dimension; 1 the staff group kept, grade, shift and
+ * contract summed away; 2 only the workplace and union set), each several times smaller, for the
+ * slices that need no more (by site, ward, employer; the coalition's tables). Refreshed per
  * organisation by the `density-rollup` job (all rows replaced in one transaction); `density_rollup_state`
  * says when (`as_of`), and no row there means never refreshed (slices are then counted live).
  * Row-level security as on `contact`: the organisation, and the employers of the caller's branches.
@@ -16,6 +19,7 @@ export class DensityRollup1796900000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "density_rollup" (
       "organisation_id" uuid NOT NULL,
+      "level" smallint NOT NULL CHECK (level BETWEEN 0 AND 2),
       "employer_id" uuid NOT NULL,
       "site_id" uuid NOT NULL,
       "ward_id" uuid NOT NULL,
@@ -38,7 +42,7 @@ export class DensityRollup1796900000000 implements MigrationInterface {
       CONSTRAINT "FK_density_rollup_ward" FOREIGN KEY ("ward_id", "organisation_id") REFERENCES "ward"("id", "organisation_id") ON DELETE CASCADE
     )`);
     // Every read is one organisation's employers (a trust's rows, or a branch's).
-    await q.query('CREATE INDEX "ix_density_rollup_employer" ON "density_rollup" ("organisation_id", "employer_id")');
+    await q.query('CREATE INDEX "ix_density_rollup_employer" ON "density_rollup" ("organisation_id", "level", "employer_id")');
     await q.query('CREATE INDEX "ix_density_rollup_ward" ON "density_rollup" ("ward_id")');
     await q.query(`CREATE TABLE "density_rollup_state" (
       "organisation_id" uuid PRIMARY KEY REFERENCES "organisation"("id") ON DELETE CASCADE,
