@@ -20,6 +20,11 @@
  * BENCH_ONLY=a,b   only the queries whose name contains one of these words (case-insensitive), e.g.
  *                  BENCH_ONLY=ballot: the ballot page's two queries, as the secretary and as the rep
  *
+ * The density slice's rows ("slice: …") are answered from the density rollup (refreshed once per scale after the
+ * seed, its time printed), and printed with the time of the same SQL run directly: the statements the service ran
+ * for the request (captured with their parameters), replayed on a plain pg connection of the same role, in a
+ * transaction with the request's identity, as many times as the API was timed (columns "SQL …").
+ *
  * The ballot page's rows send the web app's own documents (apps/web/src/ballots/documents.ts) with the
  * variables BallotShow gives them, for the demo's live ballot (seedDemo makes one per branch at every scale).
  */
@@ -41,6 +46,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/da
 import { QueryCounter } from '../apps/api/src/database/query-counter.js';
 import { DEMO_PASSWORD, demoPasswordHash, seedDemo } from '../apps/api/src/database/seed/index.js';
 import { createApp } from '../apps/api/src/server.js';
+import { RollupService } from '../apps/api/src/analytics/rollup.service.js';
 import { BALLOT_DOCUMENTS } from '../apps/web/src/ballots/documents.js';
 
 const scales = (process.argv[2] ?? '10').split(',').map((s) => Number.parseInt(s, 10));
@@ -204,10 +210,29 @@ if (!SELECTED.length) {
 
 type Mode = 'off' | 'on';
 
+/** The QueryCounter, also keeping each statement's parameters while `capturing` (bench only: they hold personal data). */
+class CapturingCounter extends QueryCounter {
+  capturing: { query: string; parameters: unknown[] }[] | null = null;
+  override logQuery(query: string, parameters?: unknown[]): void {
+    super.logQuery(query, parameters);
+    this.capturing?.push({ query, parameters: parameters ?? [] });
+  }
+}
+
+/** The statements of a request to replay directly: its identity, then the density slice's counting statements. */
+interface Replay { identity: { query: string; parameters: unknown[] }; statements: { query: string; parameters: unknown[] }[] }
+
+/** Picks them out of a request's statements, or null when it ran none (not a slice). */
+function replayOf(captured: { query: string; parameters: unknown[] }[]): Replay | null {
+  const identity = captured.find((c) => c.query.includes("set_config('rollcall.organisation_id'"));
+  const statements = captured.filter((c) => /density_rollup|WITH base AS/.test(c.query));
+  return identity && statements.length ? { identity, statements } : null;
+}
+
 interface Booted {
   app: INestApplication;
   url: string;
-  counter: QueryCounter;
+  counter: CapturingCounter;
   tokens: Record<Who, string>;
 }
 
@@ -221,6 +246,8 @@ interface Row {
   query: string;
   off: Timing;
   on: Timing;
+  /** The same SQL run directly (slice rows only). */
+  sql: Record<Mode, number[]> | null;
   sameResult: boolean;
 }
 
@@ -233,7 +260,7 @@ async function bootApp(databaseUrl: string, dataDir: string, jwtSecret: string):
     DATA_DIR: dataDir,
     SEED_DEMO: 'false',
   } as NodeJS.ProcessEnv);
-  const counter = new QueryCounter();
+  const counter = new CapturingCounter();
   const app = await createApp({ config, databaseUrl, schemaFile: true, queryCounter: counter });
   try {
     await app.listen(0, '127.0.0.1');
@@ -347,6 +374,8 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
       + ` their branch (trust 1) ${n(org.branch)}; busy ward "${fx.busyWardName}" (${fx.busyWardStaff} current staff)`);
 
     const timings = SELECTED.map(() => ({ off: { ms: [], statements: [] }, on: { ms: [], statements: [] } }) as Record<Mode, Timing>);
+    const direct = SELECTED.map(() => ({ off: [], on: [] }) as Record<Mode, number[]>);
+    const replays = SELECTED.map(() => null as Replay | null);
     const firstData = SELECTED.map(() => ({}) as Partial<Record<Mode, string>>);
     const sameResult = SELECTED.map(() => true);
     // Passport keeps one 'jwt' strategy per process, so only one app may be up at a time: the modes take
@@ -358,6 +387,23 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
       const runs = Math.floor((RUNS * (k + 1)) / 4) - Math.floor((RUNS * k) / 4);
       booted = await bootApp(urls[mode], path.join(dir, `data-${p}`), jwtSecret);
       const b = booted;
+      if (p === 0 && SELECTED.some((q) => q.name.startsWith('slice'))) {
+        // The density rollup the slices read, as the scheduled job makes it (every organisation; the demo users' timed).
+        const rollup = b.app.get(RollupService);
+        const r0 = performance.now();
+        const state = await rollup.refresh(fx.organisationId);
+        const took = performance.now() - r0;
+        const others = await client.query<{ id: string }>('SELECT id FROM organisation WHERE id <> $1', [fx.organisationId]);
+        for (const o of others.rows) await rollup.refresh(o.id);
+        await client.query('ANALYZE density_rollup');
+        const levels = await client.query<{ level: number; n: number }>(
+          'SELECT level, count(*)::int AS n FROM density_rollup WHERE organisation_id = $1 GROUP BY level ORDER BY level', [fx.organisationId]);
+        info.push(`scale ${scale}: density rollup refresh of the demo users' organisation ${(took / 1000).toFixed(1)} s`
+          + ` (${n(state.rows)} rows at level 0 for its ${n(org.n)} contacts; by level ${levels.rows.map((l) => `${l.level}: ${n(l.n)}`).join(', ')})`);
+        console.error(info[info.length - 1]);
+      }
+      const sqlClient = new pg.Client({ connectionString: urls[mode] });
+      await sqlClient.connect();
       if (p === 0) {
         // The process's first app: let V8 compile Nest, GraphQL and pg's hot paths before any timing.
         for (let w = 0; w < 10; w++) for (const q of SELECTED) await runOnce(b, q, q.variables?.(fx));
@@ -365,7 +411,12 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
       for (const [i, q] of SELECTED.entries()) {
         const vars = q.variables?.(fx);
         for (let w = 0; w < WARMUP; w++) {
+          if (w === WARMUP - 1) b.counter.capturing = [];
           const json = JSON.stringify((await runOnce(b, q, vars)).data);
+          if (w === WARMUP - 1) {
+            replays[i] = replayOf(b.counter.capturing ?? []);
+            b.counter.capturing = null;
+          }
           const seen = firstData[i][mode === 'on' ? 'off' : 'on'];
           if (seen !== undefined && seen !== json) sameResult[i] = false;
           firstData[i][mode] ??= json;
@@ -382,13 +433,27 @@ async function benchScale(server: EmbeddedDatabase, scale: number, dir: string, 
           timings[i][mode].ms.push(ms);
           timings[i][mode].statements.push(statements);
         }
+        const replay = replays[i];
+        if (replay) {
+          // The same statements directly, as many times: each run in a transaction with the request's identity.
+          for (let r = 0; r < runs + WARMUP; r++) {
+            await sqlClient.query('BEGIN');
+            await sqlClient.query(replay.identity.query, replay.identity.parameters);
+            const t0 = performance.now();
+            for (const st of replay.statements) await sqlClient.query(st.query, st.parameters);
+            const ms = performance.now() - t0;
+            await sqlClient.query('ROLLBACK');
+            if (r >= WARMUP) direct[i][mode].push(ms);
+          }
+        }
       }
+      await sqlClient.end();
       booted = undefined;
       await b.app.close();
       console.error(`  turn ${p + 1}/${phases.length} (RLS ${mode}) done`);
     }
     for (const [i, q] of SELECTED.entries()) {
-      rows.push({ scale, query: q.name, off: timings[i].off, on: timings[i].on, sameResult: sameResult[i] });
+      rows.push({ scale, query: q.name, off: timings[i].off, on: timings[i].on, sql: direct[i].on.length ? direct[i] : null, sameResult: sameResult[i] });
     }
   } finally {
     await booted?.app.close().catch((e: unknown) => console.error(e));
@@ -423,6 +488,7 @@ try {
 }
 
 if (rows.length) {
+  const withSql = rows.some((r) => r.sql);
   const f = (x: number) => x.toFixed(1);
   const stmts = (t: Timing) => {
     const lo = Math.min(...t.statements);
@@ -440,9 +506,11 @@ if (rows.length) {
       `${f(onM)} / ${f(quantile(r.on.ms, 0.95))}`,
       `${onM >= offM ? '+' : ''}${Math.round(((onM - offM) / offM) * 100)}%`,
       s,
+      ...(withSql ? (['off', 'on'] as Mode[]).map((m) => (r.sql ? `${f(median(r.sql[m]))} / ${f(quantile(r.sql[m], 0.95))}` : '—')) : []),
     ];
   });
-  const head = [...(scales.length > 1 ? ['scale'] : []), 'query', 'RLS off med / p95 ms', 'RLS on med / p95 ms', 'overhead', 'statements'];
+  const head = [...(scales.length > 1 ? ['scale'] : []), 'query', 'RLS off med / p95 ms', 'RLS on med / p95 ms', 'overhead', 'statements',
+    ...(withSql ? ['SQL off med / p95 ms', 'SQL on med / p95 ms'] : [])];
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === (scales.length > 1 ? 1 : 0) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log();
@@ -454,6 +522,7 @@ if (rows.length) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table) console.log(line(r));
   console.log('overhead = RLS on median vs RLS off median; statements per request include BEGIN, set_config and COMMIT');
+  if (withSql) console.log("SQL = the request's counting statements (density slice: the rollup's state and its grouping statement) run directly on pg, same role, identity and runs");
   if (rows.some((r) => !r.sameResult)) console.log('(!) RLS on and off returned different data for this query');
   console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -118,7 +118,7 @@ export class SliceResolver {
       const perUnion = unions.map((u) => unionRow([unionKey(u.id)], [], [], u.id));
       margins.push(...(unionFirst ? [...perUnion, ...own] : [...own, ...perUnion]));
     }
-    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE, asOf: null };
+    return { by, rows: sorted(rows), margins, total: fullRow([], [], []), aggregateOnly: false, minCell: MIN_CELL_SIZE, asOf: counts.asOf };
   }
 
   /**
@@ -139,7 +139,7 @@ export class SliceResolver {
       if (!by.includes(d)) throw new UserInputError({ [field]: 'aggregate-only viewers may filter only by a dimension of the table (by)' });
       picked.set(d, new Set(values));
     }
-    const { tables, suppression: s, total, label } = await this.coalitionFamily(user.organisationId, this.access.countScope(user));
+    const { tables, suppression: s, total, label, asOf } = await this.coalitionFamily(user.organisationId, this.access.countScope(user));
     const row = (dims: readonly SliceDimension[], cell: SliceCell, order: readonly SliceDimension[]): SliceRow => {
       const keys = order.map((d) => label.key(d, cell.key[dims.indexOf(d)]));
       const reason = s.hidden.get(tableId(dims))!.get(cellId(cell.key));
@@ -157,7 +157,7 @@ export class SliceResolver {
     const totalRow: SliceRow = withheld
       ? { keys: [], headcount: null, members: null, density: null, ...EMPTY_ROW, suppressed: true, suppression: picked.size ? DensitySuppression.COMPLEMENTARY : DensitySuppression.SMALL_CELL }
       : { keys: [], headcount: total.headcount, members: total.members, density: density(total.members, total.headcount), ...EMPTY_ROW, suppressed: false, suppression: null };
-    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf: null };
+    return { by, rows: part(by), margins, total: totalRow, aggregateOnly: true, minCell: s.minCell, asOf };
   }
 
   /**
@@ -187,7 +187,7 @@ export class SliceResolver {
         }))),
       });
     }
-    return { tables, suppression: suppressSlices(tables, total), total, label };
+    return { tables, suppression: suppressSlices(tables, total), total, label, asOf: counts.asOf };
   }
 
   /** Labels for the values in these counts: names of employers, sites, wards and unions, labels of enums. */

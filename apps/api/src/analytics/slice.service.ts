@@ -1,6 +1,7 @@
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { type CountScope, PeopleDoor, type PeopleSql } from '../access/people-door.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { currentAssessment } from '../assessments/current-assessment.sql.js';
@@ -35,6 +36,8 @@ export interface GroupFigures {
 
 /** One grouping set's rows: the values of its dimensions (JSON of the values in `dims` order) → figures. */
 export interface GroupedCounts {
+  /** When the figures were counted if they come from the density rollup; null: counted live for this answer. */
+  asOf: Date | null;
   /** `setId(dims)` → values → figures. */
   groups: Map<string, Map<string, GroupFigures>>;
   /** `setId(dims)` → values → union id → members. */
@@ -47,6 +50,27 @@ const col = (d: GroupDim): string => `k_${d.toLowerCase()}`;
 export const setId = (dims: readonly string[]): string => dims.join('+');
 export const valuesId = (values: readonly (string | null)[]): string => JSON.stringify(values);
 
+/** The same dimensions as columns of the density rollup (text, like the live statement's values). */
+const ROLLUP_SQL: Record<GroupDim, string> = {
+  EMPLOYER: 'r.employer_id', SITE: 'r.site_id', WARD: 'r.ward_id', WARD_TYPE: 'r.ward_type', STAFF_GROUP: 'r.staff_group',
+  GRADE: 'r.grade', SHIFT_PATTERN: 'r.shift_pattern', CONTRACT_TYPE: 'r.contract_type',
+};
+
+/**
+ * The rollup's levels, coarsest first, with the person dimensions each keeps (the workplace's,
+ * employer to ward type, and the union set are kept at every level): a slice reads the coarsest
+ * level that keeps every dimension it groups or filters by.
+ */
+const ROLLUP_LEVELS: { level: number; keeps: readonly SliceDimension[] }[] = [
+  { level: 2, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE] },
+  { level: 1, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP] },
+  { level: 0, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP, SliceDimension.GRADE, SliceDimension.SHIFT_PATTERN, SliceDimension.CONTRACT_TYPE] },
+];
+const FILTER_DIM: Partial<Record<keyof SliceFilter, SliceDimension>> = {
+  employerIds: SliceDimension.EMPLOYER, siteIds: SliceDimension.SITE, wardIds: SliceDimension.WARD, wardTypes: SliceDimension.WARD_TYPE, staffGroups: SliceDimension.STAFF_GROUP,
+  grades: SliceDimension.GRADE, shiftPatterns: SliceDimension.SHIFT_PATTERN, contractTypes: SliceDimension.CONTRACT_TYPE,
+};
+
 const CURRENT_MEMBERSHIP = `m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)`;
 
 /**
@@ -54,21 +78,100 @@ const CURRENT_MEMBERSHIP = `m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.l
  * dimensions (GROUPING SETS), with each person's figures worked out once in a materialized list
  * (current staff, as `currentStaff` counts them for density: not deleted, not left, with a current
  * posting), their union memberships unnested for the per-union counts.
+ *
+ * At scale, people of whole employers (a branch's secretary, admin or caseworker; an aggregate-only
+ * viewer's count scope) are counted from the density rollup instead (RollupService): the same
+ * figures, summed over its rows (one per combination of every dimension and union set) in the same
+ * grouping sets, as of its last refresh (`asOf`). A rep's patch is small and stays live, and so does
+ * an organisation whose rollup was never refreshed.
  */
 @Injectable()
 export class SliceService {
-  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly door: PeopleDoor) {}
+  constructor(@InjectTransaction() private readonly db: EntityManager, private readonly door: PeopleDoor, private readonly access: AccessService) {}
 
   /** The caller's people (a rep: their patch), grouped. */
-  forPeople(user: AuthUser, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], filter: SliceFilter): Promise<GroupedCounts> {
+  async forPeople(user: AuthUser, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], filter: SliceFilter): Promise<GroupedCounts> {
+    const people = this.access.people(user);
+    if (people.employerIds.length && !people.siteIds.length) {
+      const rolled = await this.fromRollup({ organisationId: user.organisationId, employerIds: people.employerIds }, dims, sets, unionSets, filter);
+      if (rolled) return rolled;
+    }
     const { sql, params } = this.statement(dims, sets, unionSets, filter);
-    return this.door.sql<Raw>(user, sql, params).then((rows) => this.collect(dims, rows));
+    return this.door.sql<Raw>(user, sql, params).then((rows) => this.collect(dims, rows, null));
   }
 
   /** The people of a count scope (whole employers), grouped: for aggregate-only viewers, unfiltered. */
-  forCount(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[]): Promise<GroupedCounts> {
+  async forCount(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[]): Promise<GroupedCounts> {
+    const rolled = scope.employerIds.length ? await this.fromRollup(scope, dims, sets, unionSets, {}) : null;
+    if (rolled) return rolled;
     const { sql, params } = this.statement(dims, sets, unionSets, {});
-    return this.door.countSql<Raw>(scope, sql, params).then((rows) => this.collect(dims, rows));
+    return this.door.countSql<Raw>(scope, sql, params).then((rows) => this.collect(dims, rows, null));
+  }
+
+  /**
+   * Whole employers' people grouped from the density rollup, or null when the organisation's rollup
+   * was never refreshed (then they are counted live). Row-level security binds these rows as it
+   * binds `contact` (organisation, and the caller's branches' employers).
+   */
+  private async fromRollup(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter): Promise<GroupedCounts | null> {
+    const [state] = await this.db.query<{ as_of: Date }[]>('SELECT as_of FROM density_rollup_state WHERE organisation_id = $1', [scope.organisationId]);
+    if (!state) return null;
+    const { sql, params } = this.rollupStatement(scope, dims, sets, unionSets, f);
+    const [text, values] = this.db.connection.driver.escapeQueryWithParameters(sql, params);
+    return this.collect(dims, await this.db.query<Raw[]>(text, values), state.as_of);
+  }
+
+  /**
+   * The rollup's rows of the scope's employers, filtered, summed in the grouping sets asked for;
+   * per-union members are the headcounts of the rows whose union set holds the union (each person
+   * of a row is a member of every union of its set). The same columns as `statement`.
+   */
+  private rollupStatement(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter) {
+    const used = new Set<SliceDimension>(dims as SliceDimension[]);
+    for (const [k, v] of Object.entries(f) as [keyof SliceFilter, unknown[] | undefined][]) if (v?.length && FILTER_DIM[k]) used.add(FILTER_DIM[k]!);
+    const { level } = ROLLUP_LEVELS.find((l) => [...used].every((d) => l.keeps.includes(d)))!;
+    const params: Record<string, unknown> = { rollupOrg: scope.organisationId, rollupLevel: level, rollupEmployers: scope.employerIds };
+    const where = ['r.organisation_id = :rollupOrg', 'r.level = :rollupLevel', 'r.employer_id = ANY(CAST(:rollupEmployers AS uuid[]))'];
+    const any = (column: string, key: keyof SliceFilter, cast: string) => {
+      const v = f[key];
+      if (!v?.length) return;
+      params[key] = v;
+      where.push(`${column} = ANY(CAST(:${key} AS ${cast}))`);
+    };
+    any('r.employer_id', 'employerIds', 'uuid[]');
+    any('r.site_id', 'siteIds', 'uuid[]');
+    any('r.ward_id', 'wardIds', 'uuid[]');
+    any('r.ward_type', 'wardTypes', 'text[]');
+    any('r.staff_group', 'staffGroups', 'text[]');
+    any('r.grade', 'grades', 'text[]');
+    any('r.shift_pattern', 'shiftPatterns', 'text[]');
+    any('r.contract_type', 'contractTypes', 'text[]');
+    let unionWhere = '';
+    if (f.unionIds?.length) {
+      params.unionIds = f.unionIds;
+      where.push('r.unions && CAST(:unionIds AS uuid[])');
+      unionWhere = 'WHERE u = ANY(CAST(:unionIds AS uuid[]))';
+    }
+    const cols = dims.map(col);
+    const grouping = cols.length ? `GROUPING(${cols.join(', ')})` : '0';
+    const list = (s: readonly GroupDim[]) => `(${s.map(col).join(', ')})`;
+    const pick = cols.length ? `${cols.join(', ')}, ` : '';
+    const sum = (c: string, as: string) => `coalesce(sum(${c}), 0)::int AS ${as}`;
+    const sql = `
+      WITH base AS MATERIALIZED (
+        SELECT ${dims.map((d) => `${ROLLUP_SQL[d]}::text AS ${col(d)}, `).join('')}r.unions, r.headcount, r.members, r.assessed, r.ones, r.twos,
+          r.leaders, r.reps, r.conversations_30d, r.never_spoken_to
+        FROM density_rollup r WHERE ${where.join(' AND ')}
+      )
+      SELECT 0 AS part, ${pick}NULL::text AS union_id, ${grouping} AS g, ${sum('headcount', 'headcount')}, ${sum('members', 'members')},
+        ${sum('assessed', 'assessed')}, ${sum('ones', 'ones')}, ${sum('twos', 'twos')}, ${sum('leaders', 'leaders')}, ${sum('reps', 'reps')},
+        ${sum('conversations_30d', 'conversations')}, ${sum('never_spoken_to', 'never_spoken')}
+      FROM base GROUP BY GROUPING SETS (${sets.map(list).join(', ')})
+      ${unionSets.length ? `UNION ALL
+      SELECT 1, ${pick}u::text, ${grouping}, 0, sum(headcount)::int, 0, 0, 0, 0, 0, 0, 0
+      FROM base CROSS JOIN LATERAL unnest(base.unions) u ${unionWhere}
+      GROUP BY GROUPING SETS (${unionSets.map((s) => `(${[...s.map(col), 'u'].join(', ')})`).join(', ')})` : ''}`;
+    return { sql, params };
   }
 
   /** Names of employers, sites, wards, and every union of the organisation (id → name), for labels. */
@@ -136,7 +239,7 @@ export class SliceService {
     return { sql, params };
   }
 
-  private collect(dims: readonly GroupDim[], rows: Raw[]): GroupedCounts {
+  private collect(dims: readonly GroupDim[], rows: Raw[], asOf: Date | null): GroupedCounts {
     const groups = new Map<string, Map<string, GroupFigures>>();
     const unions = new Map<string, Map<string, Map<string, number>>>();
     for (const r of rows) {
@@ -158,7 +261,7 @@ export class SliceService {
         byValues.get(values)!.set(r.union_id as string, r.members);
       }
     }
-    return { groups, unions };
+    return { asOf, groups, unions };
   }
 }
 

@@ -108,12 +108,13 @@ describe('the job queue settings', () => {
     expect(load({ NODE_ENV: 'test' }).jobsEnabled).toBe(false);
     expect(load({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobsEnabled).toBe(true);
     expect(load({ JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
-    expect(load({})).toMatchObject({ DENSITY_SNAPSHOT_CRON: '0 2 * * *', DENSITY_SNAPSHOT_TZ: 'Europe/London' });
+    expect(load({})).toMatchObject({ DENSITY_SNAPSHOT_CRON: '0 2 * * *', DENSITY_SNAPSHOT_TZ: 'Europe/London', DENSITY_ROLLUP_CRON: '*/10 * * * *' });
   });
 
   it('refuses what is not a switch, a cron expression or a time zone', () => {
     expect(refusal({ DATA_DIR: dataDir, JOBS_ENABLED: 'yes' })).toContain('JOBS_ENABLED must be true or false');
     expect(refusal({ DATA_DIR: dataDir, DENSITY_SNAPSHOT_CRON: 'at two' })).toContain('DENSITY_SNAPSHOT_CRON must be a five-field cron expression');
     expect(refusal({ DATA_DIR: dataDir, DENSITY_SNAPSHOT_TZ: 'Mars/Olympus' })).toContain('DENSITY_SNAPSHOT_TZ must be a time zone name');
+    expect(refusal({ DATA_DIR: dataDir, DENSITY_ROLLUP_CRON: 'often' })).toContain('DENSITY_ROLLUP_CRON must be a five-field cron expression');
   });
 });

@@ -99,6 +99,10 @@ export class AppConfig {
   @Matches(/^\S+( \S+){4}$/, { message: 'DENSITY_SNAPSHOT_CRON must be a five-field cron expression, e.g. 0 2 * * *' })
   DENSITY_SNAPSHOT_CRON = '0 2 * * *';
 
+  /** When the density rollup behind densitySlice is refreshed (every organisation): a cron expression in DENSITY_SNAPSHOT_TZ (default every 10 minutes). */
+  @Matches(/^\S+( \S+){4}$/, { message: 'DENSITY_ROLLUP_CRON must be a five-field cron expression, e.g. */10 * * * *' })
+  DENSITY_ROLLUP_CRON = '*/10 * * * *';
+
   /** The time zone of DENSITY_SNAPSHOT_CRON and of a snapshot's day. */
   @IsString()
   DENSITY_SNAPSHOT_TZ = 'Europe/London';

@@ -178,6 +178,9 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
       if (writer.shouldFlush) await writer.flush();
     }
     await writer.flush();
+    // The set-based steps below plan on the copied rows: give the planner their statistics first (ANALYZE counts
+    // this transaction's own rows), or at --scale 600 the ballot step's per-branch statements scan every contact.
+    if (writer.counts.contact > 10_000) await client.query(`ANALYZE ${SEED_TABLES.join(', ')}`);
     await writeBranches(client);
     await writeOrganising(client);
     await writeCampaigns(client, ukToday());
