@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { currentAssessments } from '../assessments/current-assessment.sql.js';
 import { AppConfig } from '../config/app-config.js';
 import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -29,8 +30,7 @@ export const ROLLUP_SQL = `
     WHERE m.organisation_id = $1 AND m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > ${CURRENT})
     GROUP BY m.contact_id
   ), latest AS (
-    SELECT DISTINCT ON (a.contact_id) a.contact_id, a.value FROM assessment a WHERE a.organisation_id = $1
-    ORDER BY a.contact_id, a.assessed_at DESC, a.created_at DESC
+    ${currentAssessments('a.organisation_id = $1')}
   ), reps AS (
     SELECT DISTINCT r.contact_id FROM rep_role r WHERE r.organisation_id = $1
       AND (r.end_date IS NULL OR r.end_date > ${CURRENT}) AND (r.start_date IS NULL OR r.start_date <= ${CURRENT})

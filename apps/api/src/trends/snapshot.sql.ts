@@ -1,3 +1,5 @@
+import { assessmentAsOf } from '../assessments/current-assessment.sql.js';
+
 /**
  * The density snapshot of one organisation for a range of days, as one set-based statement (days
  * from generate_series, never a loop over people). Parameters: $1 organisation, $2 first day, $3
@@ -54,8 +56,7 @@ wards AS (
     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM conversation cv WHERE cv.contact_id = s.contact_id
       AND cv.occurred_at < s.day_end AND cv.occurred_at >= s.day_end - interval '30 days'))::int AS spoken_to_30d
   FROM staff s
-  LEFT JOIN LATERAL (SELECT a.value FROM assessment a WHERE a.contact_id = s.contact_id AND a.assessed_at < s.day_end
-    ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1) a ON true
+  LEFT JOIN LATERAL (${assessmentAsOf('s.contact_id', 's.day_end')}) a ON true
   GROUP BY s.day, s.ward_id
 ),
 written AS (
