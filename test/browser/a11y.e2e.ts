@@ -15,7 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing, type AxeFinding } from '../fixtures/axe.js';
 import {
-  closeAll, expectVisible, launchBrowser, LOGINS, noProgress, openSession, SCREENS, screenshot, signIn, signOut, startWebApp,
+  closeAll, expectVisible, launchBrowser, LOGINS, noProgress, openSession, openSignIn, SCREENS, screenshot, signIn, signOut, startWebApp,
   type Session,
 } from '../fixtures/browser.js';
 
@@ -125,8 +125,7 @@ describe.each(SCREENS)('axe on a $screen', ({ screen, viewport, isMobile }) => {
   }
 
   test('the sign-in page', async () => {
-    await s.page.goto(`${t.url}/`);
-    await expectVisible(s.page.getByRole('textbox', { name: 'Email' }));
+    await openSignIn(s.page, t.url);
     await check('login');
   });
 
