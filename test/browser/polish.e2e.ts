@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page, Route } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  closeAll, DESKTOP, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, PHONE,
+  closeAll, DESKTOP, escape, expectHidden, expectVisible, launchBrowser, LOGINS, noProgress, openSession, openSignIn, PHONE,
   screenshot, settled, signIn, startWebApp, type Person, type Session,
 } from '../fixtures/browser.js';
 
@@ -368,8 +368,7 @@ describe('on a desktop (the branch secretary)', () => {
   test('the sign-in page has its own tab title', async () => {
     const other = await openSession(browser, DESKTOP);
     try {
-      await other.page.goto(`${t.url}/`);
-      await expectVisible(other.page.getByRole('textbox', { name: 'Email' }));
+      await openSignIn(other.page, t.url);
       await expect(other.page.title()).resolves.toBe('Sign in · Rollcall');
       await expect(other.page.getByRole('textbox', { name: 'Email' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     } finally {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  choose, closeAll, DESKTOP, expectHidden, expectVisible, fillSignIn, inSession, launchBrowser, LOGINS, noProgress,
+  choose, closeAll, DESKTOP, expectHidden, expectVisible, fillSignIn, inSession, launchBrowser, LOGINS, noProgress, openSignIn,
   openSession, overflowOf, PHONE, screenshot, signIn, signOut, startWebApp, type Session, type Viewport,
 } from '../fixtures/browser.js';
 
@@ -386,7 +386,8 @@ describe('on a phone', () => {
 describe('a session saved by an older version of the app', () => {
   test('signs out cleanly instead of crashing', () => inSession(open(DESKTOP), async ({ page, problems }) => {
     const token = await t.login('secretary');
-    await page.goto(t.url + '/');
+    // The app's first render in a fresh context is over before the stored session is swapped.
+    await openSignIn(page, t.url);
     await page.evaluate((tk) => {
       localStorage.setItem('rollcall.token', tk);
       localStorage.setItem('rollcall.user', JSON.stringify({ id: 'x', email: 'secretary@unison.example', displayName: 'Sam', role: 'BRANCH_SECRETARY', organisation: null }));
