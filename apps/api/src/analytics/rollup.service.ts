@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { currentAssessments } from '../assessments/current-assessment.sql.js';
 import { AppConfig } from '../config/app-config.js';
-import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
+import { asWholeOrganisation, forEachOrganisation } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 
 export const DENSITY_ROLLUP_JOB = 'density-rollup';
@@ -94,11 +94,10 @@ export class RollupService implements OnModuleInit {
 
   /** The scheduled job: every organisation in turn. */
   async refreshAll(): Promise<void> {
-    const orgs = await outsideRequest(() => this.ds.query<{ id: string }[]>('SELECT id FROM organisation ORDER BY id'));
-    for (const { id } of orgs) {
+    await forEachOrganisation(this.ds, async (id) => {
       const s = await this.refresh(id);
       this.log.log(`organisation ${id}: ${s.rows} rollup rows in ${s.tookMs} ms`);
-    }
+    });
   }
 
   /** Queues a refresh of one organisation's rollup (null when the job queue is off). */
@@ -109,12 +108,7 @@ export class RollupService implements OnModuleInit {
   /** Recounts one organisation's rollup now, replacing its rows in one transaction. */
   async refresh(organisationId: string): Promise<RollupState> {
     const started = Date.now();
-    return outsideRequest(() => this.ds.transaction(async (m) => {
-      // As the organisation with no employers: its map only, to list its employers…
-      await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: [], userId: null, caseBranchIds: [] }));
-      const employers = (await m.query<{ id: string }[]>('SELECT id FROM employer WHERE organisation_id = $1', [organisationId])).map((e) => e.id);
-      // …then with every employer of it: all its people, and no one else's.
-      await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: employers, userId: null, caseBranchIds: [] }));
+    return asWholeOrganisation(this.ds, organisationId, async (m) => {
       // One refresh of an organisation at a time (another API process, the schedule and a request at once).
       await m.query("SELECT pg_advisory_xact_lock(hashtext('density_rollup'), hashtext($1))", [organisationId]);
       await m.query('DELETE FROM density_rollup WHERE organisation_id = $1', [organisationId]);
@@ -126,6 +120,6 @@ export class RollupService implements OnModuleInit {
          ON CONFLICT (organisation_id) DO UPDATE SET as_of = excluded.as_of, rows = excluded.rows, took_ms = excluded.took_ms
          RETURNING as_of AS "asOf"`, [organisationId, n, tookMs]);
       return { asOf: state.asOf, rows: n, tookMs };
-    }));
+    });
   }
 }

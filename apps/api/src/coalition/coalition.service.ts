@@ -1,4 +1,4 @@
-import { InjectTransaction, TransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { cellId, type SuppressionReason, tableId } from '@rollcall/domain';
@@ -8,7 +8,7 @@ import type { CountScope } from '../access/people-door.js';
 import { SliceResolver } from '../analytics/slice.resolver.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppConfig } from '../config/app-config.js';
-import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
+import { asWholeOrganisation, forEachOrganisation } from '../database/request-transaction.js';
 import { DensityService } from '../density/density.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { CoalitionLevel } from './coalition.types.js';
@@ -56,7 +56,6 @@ export class CoalitionService implements OnModuleInit {
   constructor(
     @InjectTransaction() private readonly db: EntityManager,
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly txHost: TransactionHost,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly slices: SliceResolver,
@@ -74,26 +73,21 @@ export class CoalitionService implements OnModuleInit {
 
   /** The daily job: every organisation in turn (one that does not share has its rows, if any, removed). */
   async publishAll(): Promise<void> {
-    const orgs = await outsideRequest(() => this.ds.query<{ id: string }[]>('SELECT id FROM organisation ORDER BY id'));
-    for (const { id } of orgs) {
+    await forEachOrganisation(this.ds, async (id) => {
       const n = await this.publish(id);
       this.log.log(`organisation ${id}: ${n} coalition rows published`);
-    }
+    });
   }
 
   /** Replaces one organisation's published rows (none if it does not share). Returns the rows written. */
   publish(organisationId: string): Promise<number> {
-    return outsideRequest(() => this.txHost.withTransaction(async () => {
-      const m = this.txHost.tx as EntityManager;
-      const as = (employerIds: string[]) => m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId: null, caseBranchIds: [] }));
-      await as([]);
+    return asWholeOrganisation(this.ds, organisationId, async (m, employerIds) => {
       await m.query("SELECT pg_advisory_xact_lock(hashtext('coalition_published'), hashtext($1))", [organisationId]);
       await m.query('DELETE FROM coalition_published WHERE organisation_id = $1', [organisationId]);
       const [org] = await m.query<{ share: boolean }[]>('SELECT share_coalition_aggregates AS share FROM organisation WHERE id = $1', [organisationId]);
       if (!org?.share) return 0;
       const { employers, sites } = await this.refs(m, organisationId);
-      await as([...employers.keys()]);
-      const family = await this.slices.coalitionFamily(organisationId, { organisationId, employerIds: [...employers.keys()] });
+      const family = await this.slices.coalitionFamily(organisationId, { organisationId, employerIds });
       const rows: [CoalitionLevel, Map<string, Figure & { name: string }>][] = [
         [CoalitionLevel.EMPLOYER, byOds(familyCells(family, 'EMPLOYER'), employers)],
         [CoalitionLevel.SITE, byOds(familyCells(family, 'SITE'), sites)],
@@ -106,7 +100,7 @@ export class CoalitionService implements OnModuleInit {
           flat.map((r) => r.members), flat.map((r) => r.reason)]);
       }
       return flat.length;
-    }));
+    });
   }
 
   /** Whether the organisation shares, and what it has published. */

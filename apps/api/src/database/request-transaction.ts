@@ -310,3 +310,34 @@ export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
   }
   return host.withoutTransaction(fn);
 }
+
+/**
+ * Runs `work` in a transaction of its own (outside any request's) as one whole organisation, whoever
+ * asked: first as the organisation with no employers (its map only: employer rows are the
+ * organisation's, not a branch's) to read its employer ids, then with every one of them (all its
+ * people, and no one else's; row-level security still binds it to that one organisation). For the
+ * jobs that count or publish an organisation (density snapshot, rollup, coalition). The transaction is
+ * TransactionHost's when there is one, so services that join the current transaction run in it.
+ */
+export function asWholeOrganisation<T>(ds: DataSource, organisationId: string, work: (m: EntityManager, employerIds: string[]) => Promise<T>): Promise<T> {
+  const whole = async (m: EntityManager): Promise<T> => {
+    await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: [], userId: null, caseBranchIds: [] }));
+    const employerIds = (await m.query<{ id: string }[]>('SELECT id FROM employer WHERE organisation_id = $1', [organisationId])).map((e) => e.id);
+    await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId: null, caseBranchIds: [] }));
+    return work(m, employerIds);
+  };
+  let host: TransactionHost | undefined;
+  try {
+    host = TransactionHost.getInstance();
+  } catch {
+    return ds.transaction(whole);
+  }
+  const h = host;
+  return h.withoutTransaction(() => h.withTransaction(() => whole(h.tx as EntityManager)));
+}
+
+/** Runs `work` for every organisation in turn (in id order), listed outside any request's transaction: a job's loop. */
+export async function forEachOrganisation(ds: DataSource, work: (organisationId: string) => Promise<unknown>): Promise<void> {
+  const orgs = await outsideRequest(() => ds.query<{ id: string }[]>('SELECT id FROM organisation ORDER BY id'));
+  for (const { id } of orgs) await work(id);
+}

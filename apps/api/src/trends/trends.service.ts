@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, ukToday } from '@rollcall/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
+import { asWholeOrganisation, forEachOrganisation } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { SNAPSHOT_SQL } from './snapshot.sql.js';
 
@@ -61,27 +61,21 @@ export class TrendsService implements OnModuleInit {
   /** The daily job: yesterday again (now complete) and today, for every organisation. */
   async daily(): Promise<void> {
     const today = ukToday();
-    const orgs = await outsideRequest(() => this.ds.query<{ id: string }[]>('SELECT id FROM organisation ORDER BY id'));
-    for (const { id } of orgs) {
+    await forEachOrganisation(this.ds, async (id) => {
       const n = await this.snapshot(id, addDays(today, -1), today);
       this.log.log(`organisation ${id}: ${n} snapshot rows for ${addDays(today, -1)}..${today}`);
-    }
+    });
   }
 
   /** Takes (or retakes) one organisation's snapshots for the days from..to. Returns the rows written. */
   async snapshot(organisationId: string, from: string, to: string): Promise<number> {
-    return outsideRequest(() => this.ds.transaction(async (m) => {
-      // As the organisation with no employers: its map only (employer rows are the organisation's, not a branch's)…
-      await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: [], userId: null, caseBranchIds: [] }));
-      const employers = (await m.query<{ id: string }[]>('SELECT id FROM employer WHERE organisation_id = $1', [organisationId])).map((e) => e.id);
-      // …then with every employer of it: all its people, and no one else's.
-      await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: employers, userId: null, caseBranchIds: [] }));
+    return asWholeOrganisation(this.ds, organisationId, async (m) => {
       // One snapshot of an organisation at a time (another API process, or an admin's retake).
       await m.query("SELECT pg_advisory_xact_lock(hashtext('density_snapshot'), hashtext($1))", [organisationId]);
       await m.query('DELETE FROM density_snapshot WHERE organisation_id = $1 AND day BETWEEN $2 AND $3', [organisationId, from, to]);
       const [{ n }] = await m.query<{ n: number }[]>(SNAPSHOT_SQL, [organisationId, from, to]);
       return n;
-    }));
+    });
   }
 
   /** Sums of the any-union rows (members: of `unionId` if given) per day and employer of the wards in reach. */
