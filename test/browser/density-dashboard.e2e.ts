@@ -4,8 +4,9 @@
  * (Chromium through playwright-core). A secretary's dashboard at desktop (1280×800) and phone
  * (390×844) sizes: every chart and its table, figures as the API gives them, no sideways scroll on the
  * phone. The explorer: two dimensions and a filter, kept in the address, the table, and "Export CSV"
- * downloading the same table. A coalition viewer: sites and the trend only on the dashboard, withheld
- * cells said to be withheld in the explorer, and a filter they may not use refused beside its picker.
+ * downloading the same table (a refused export said plainly, its field messages beside their
+ * pickers). A coalition viewer: sites and the trend only on the dashboard, withheld cells said to be
+ * withheld in the explorer, and a filter they may not use refused beside its picker.
  *
  * Screenshots land in test/browser/screenshots/density-* (git-ignored).
  */
@@ -238,6 +239,30 @@ describe('the slice explorer', () => {
       await expectVisible(page.getByText(`Downloaded ${download.suggestedFilename()}`));
       const [audit] = await t.sql("SELECT after FROM audit_event WHERE action = 'EXPORT' AND entity_type = 'DensitySlice' AND actor_email = $1", [LOGINS.secretary]);
       expect(audit.after).toMatchObject({ by: ['WARD_TYPE', 'SHIFT_PATTERN'], filter });
+      expect(problems).toEqual([]);
+    });
+  });
+
+  test('an export the server refuses: its field messages beside their pickers, and each refusal said plainly', async () => {
+    await inSession(openSession(browser, DESKTOP, { expectedConsoleErrors: /status of (400|429)/ }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      await page.goto(`${t.url}/#/density/explore?by=SITE&staffGroups=NURSING_MIDWIFERY_REGISTERED`);
+      await expectVisible(page.getByTestId('slice-table'));
+      await noProgress(page, LOADING);
+      const refusals = [
+        { status: 400, body: { message: 'Bad input', code: 'BAD_USER_INPUT', fields: { staffGroups: 'is not a staff group the export knows' } } },
+        { status: 429, body: { message: 'ThrottlerException: Too Many Requests', code: 'TOO_MANY_REQUESTS' } },
+      ];
+      await page.route('**/export/density-slice.csv', (route) => {
+        const r = refusals.shift()!;
+        return route.fulfill({ status: r.status, contentType: 'application/json', body: JSON.stringify(r.body) });
+      });
+      await page.getByTestId('slice-export').click();
+      await expectVisible(page.getByText('The export was refused: see the highlighted choices'));
+      await expectVisible(page.locator('[data-field="staffGroups"]').getByText('is not a staff group the export knows'));
+      await page.getByTestId('slice-export').click();
+      await expectVisible(page.getByText('Too many exports in a minute: please wait a moment'));
+      expect(refusals).toEqual([]);
       expect(problems).toEqual([]);
     });
   });
