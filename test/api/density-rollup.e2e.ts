@@ -97,9 +97,17 @@ async function expectAsSql(s: Slice, scope: string, dim: string, where?: string)
 const unionsOf = async (login: Login): Promise<string[]> =>
   (await t.sql(`SELECT id::text FROM trade_union WHERE organisation_id = ${org(login)} ORDER BY name, id`)).map((r: { id: string }) => r.id);
 
+/** Sites and wards where the login's branches have current staff, two of each. */
+async function placesOf(login: Login): Promise<{ sites: string[]; wards: string[] }> {
+  const rows = await t.sql<{ ward: string; site: string }>(`SELECT DISTINCT w.id::text AS ward, w.site_id::text AS site FROM posting p
+    JOIN contact c ON c.id = p.contact_id JOIN ward w ON w.id = p.ward_id WHERE p.end_date IS NULL AND ${BRANCH(login)} ORDER BY 2, 1`);
+  return { sites: [...new Set(rows.map((r) => r.site))].slice(0, 2), wards: rows.map((r) => r.ward).slice(0, 2) };
+}
+
 /** The slices compared live against the rollup, for whole-employer callers. */
 async function cases(): Promise<[Login, string[], Record<string, unknown> | undefined][]> {
   const [u0, u1] = await unionsOf('secretary');
+  const { sites, wards } = await placesOf('secretary');
   return [
     ['secretary', ['SITE'], undefined],
     ['secretary', ['WARD'], { contractTypes: ['SUBSTANTIVE'] }],
@@ -115,6 +123,8 @@ async function cases(): Promise<[Login, string[], Record<string, unknown> | unde
     ['coalition', ['SITE', 'STAFF_GROUP'], undefined],
     ['coalition', ['EMPLOYER', 'UNION'], undefined],
     ['coalition', ['WARD_TYPE'], { wardTypes: ['INPATIENT_WARD'] }],
+    ['secretary', ['WARD_TYPE', 'GRADE'], { siteIds: sites }],
+    ['secretary', ['STAFF_GROUP'], { wardIds: wards }],
   ];
 }
 
@@ -154,6 +164,10 @@ describe('densitySlice from the density rollup', () => {
     await expectAsSql(await slice('secretary', ['WARD']), BRANCH('secretary'), 'WARD');
     await expectAsSql(await slice('caseworker', ['STAFF_GROUP']), BRANCH('caseworker'), 'STAFF_GROUP');
     await expectAsSql(await slice('bmaSecretary', ['SHIFT_PATTERN']), BRANCH('bmaSecretary'), 'SHIFT_PATTERN');
+    const { sites, wards } = await placesOf('secretary');
+    expect([sites.length, wards.length]).toEqual([2, 2]);
+    await expectAsSql(await slice('secretary', ['WARD'], { siteIds: [sites[0]] }), BRANCH('secretary'), 'WARD', `w.site_id = '${sites[0]}'`);
+    await expectAsSql(await slice('secretary', ['SITE'], { wardIds: wards }), BRANCH('secretary'), 'SITE', `w.id IN ('${wards[0]}', '${wards[1]}')`);
     const [u0] = await unionsOf('secretary');
     await expectAsSql(await slice('secretary', ['GRADE'], { unionIds: [u0] }), BRANCH('secretary'), 'GRADE',
       `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND ${MEMBER} AND m.union_id = '${u0}')`);

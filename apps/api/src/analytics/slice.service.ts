@@ -66,12 +66,47 @@ const ROLLUP_LEVELS: { level: number; keeps: readonly SliceDimension[] }[] = [
   { level: 1, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP] },
   { level: 0, keeps: [SliceDimension.EMPLOYER, SliceDimension.SITE, SliceDimension.WARD, SliceDimension.WARD_TYPE, SliceDimension.STAFF_GROUP, SliceDimension.GRADE, SliceDimension.SHIFT_PATTERN, SliceDimension.CONTRACT_TYPE] },
 ];
-const FILTER_DIM: Partial<Record<keyof SliceFilter, SliceDimension>> = {
-  employerIds: SliceDimension.EMPLOYER, siteIds: SliceDimension.SITE, wardIds: SliceDimension.WARD, wardTypes: SliceDimension.WARD_TYPE, staffGroups: SliceDimension.STAFF_GROUP,
-  grades: SliceDimension.GRADE, shiftPatterns: SliceDimension.SHIFT_PATTERN, contractTypes: SliceDimension.CONTRACT_TYPE,
-};
 
 const CURRENT_MEMBERSHIP = `m.status = 'MEMBER' AND (m.leave_date IS NULL OR m.leave_date > current_date)`;
+
+/**
+ * Each filter by a dimension's values: the dimension, its expression in the live statement, its
+ * column in the density rollup, and the type its values are cast to. Both statements' WHERE come
+ * from it (`filterWhere`).
+ */
+const FILTERS: Record<Exclude<keyof SliceFilter, 'unionIds'>, { dim: SliceDimension; live: string; rollup: string; cast: 'uuid[]' | 'text[]' }> = {
+  employerIds: { dim: SliceDimension.EMPLOYER, live: 'c.employer_id', rollup: 'r.employer_id', cast: 'uuid[]' },
+  siteIds: { dim: SliceDimension.SITE, live: 'w.site_id', rollup: 'r.site_id', cast: 'uuid[]' },
+  wardIds: { dim: SliceDimension.WARD, live: 'p.ward_id', rollup: 'r.ward_id', cast: 'uuid[]' },
+  wardTypes: { dim: SliceDimension.WARD_TYPE, live: 'w.type::text', rollup: 'r.ward_type', cast: 'text[]' },
+  staffGroups: { dim: SliceDimension.STAFF_GROUP, live: 'c.staff_group::text', rollup: 'r.staff_group', cast: 'text[]' },
+  grades: { dim: SliceDimension.GRADE, live: 'c.grade::text', rollup: 'r.grade', cast: 'text[]' },
+  shiftPatterns: { dim: SliceDimension.SHIFT_PATTERN, live: 'c.shift_pattern::text', rollup: 'r.shift_pattern', cast: 'text[]' },
+  contractTypes: { dim: SliceDimension.CONTRACT_TYPE, live: 'c.contract_type::text', rollup: 'r.contract_type', cast: 'text[]' },
+};
+/** The union filter (current members of any of the unions), live and in the rollup (its rows' union sets). */
+const UNION_FILTER = {
+  live: `EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP} AND m.union_id = ANY(CAST(:unionIds AS uuid[])))`,
+  rollup: 'r.unions && CAST(:unionIds AS uuid[])',
+};
+
+/**
+ * A filter's conditions on the live statement's expressions or the rollup's columns (its values
+ * into `params`, by name), and the condition on the per-union rows' `u` when it names unions.
+ */
+function filterWhere(f: SliceFilter, side: 'live' | 'rollup', params: Record<string, unknown>): { where: string[]; unionWhere: string } {
+  const where: string[] = [];
+  for (const [key, filter] of Object.entries(FILTERS) as [keyof typeof FILTERS, (typeof FILTERS)[keyof typeof FILTERS]][]) {
+    const v = f[key];
+    if (!v?.length) continue;
+    params[key] = v;
+    where.push(`${filter[side]} = ANY(CAST(:${key} AS ${filter.cast}))`);
+  }
+  if (!f.unionIds?.length) return { where, unionWhere: '' };
+  params.unionIds = f.unionIds;
+  where.push(UNION_FILTER[side]);
+  return { where, unionWhere: 'WHERE u = ANY(CAST(:unionIds AS uuid[]))' };
+}
 
 /**
  * Counts for density slices, grouped in the database: one statement for any grouping sets over the
@@ -128,30 +163,12 @@ export class SliceService {
    */
   private rollupStatement(scope: CountScope, dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter) {
     const used = new Set<SliceDimension>(dims as SliceDimension[]);
-    for (const [k, v] of Object.entries(f) as [keyof SliceFilter, unknown[] | undefined][]) if (v?.length && FILTER_DIM[k]) used.add(FILTER_DIM[k]!);
+    for (const [k, v] of Object.entries(f) as [keyof SliceFilter, unknown[] | undefined][]) if (v?.length && k !== 'unionIds' && FILTERS[k]) used.add(FILTERS[k].dim);
     const { level } = ROLLUP_LEVELS.find((l) => [...used].every((d) => l.keeps.includes(d)))!;
     const params: Record<string, unknown> = { rollupOrg: scope.organisationId, rollupLevel: level, rollupEmployers: scope.employerIds };
-    const where = ['r.organisation_id = :rollupOrg', 'r.level = :rollupLevel', 'r.employer_id = ANY(CAST(:rollupEmployers AS uuid[]))'];
-    const any = (column: string, key: keyof SliceFilter, cast: string) => {
-      const v = f[key];
-      if (!v?.length) return;
-      params[key] = v;
-      where.push(`${column} = ANY(CAST(:${key} AS ${cast}))`);
-    };
-    any('r.employer_id', 'employerIds', 'uuid[]');
-    any('r.site_id', 'siteIds', 'uuid[]');
-    any('r.ward_id', 'wardIds', 'uuid[]');
-    any('r.ward_type', 'wardTypes', 'text[]');
-    any('r.staff_group', 'staffGroups', 'text[]');
-    any('r.grade', 'grades', 'text[]');
-    any('r.shift_pattern', 'shiftPatterns', 'text[]');
-    any('r.contract_type', 'contractTypes', 'text[]');
-    let unionWhere = '';
-    if (f.unionIds?.length) {
-      params.unionIds = f.unionIds;
-      where.push('r.unions && CAST(:unionIds AS uuid[])');
-      unionWhere = 'WHERE u = ANY(CAST(:unionIds AS uuid[]))';
-    }
+    const filtered = filterWhere(f, 'rollup', params);
+    const where = ['r.organisation_id = :rollupOrg', 'r.level = :rollupLevel', 'r.employer_id = ANY(CAST(:rollupEmployers AS uuid[]))', ...filtered.where];
+    const { unionWhere } = filtered;
     const cols = dims.map(col);
     const grouping = cols.length ? `GROUPING(${cols.join(', ')})` : '0';
     const list = (s: readonly GroupDim[]) => `(${s.map(col).join(', ')})`;
@@ -189,27 +206,7 @@ export class SliceService {
 
   private statement(dims: readonly GroupDim[], sets: readonly (readonly GroupDim[])[], unionSets: readonly (readonly GroupDim[])[], f: SliceFilter) {
     const params: Record<string, unknown> = {};
-    const where: string[] = [];
-    const any = (expr: string, key: keyof SliceFilter, cast: string) => {
-      const v = f[key];
-      if (!v?.length) return;
-      params[key] = v;
-      where.push(`${expr} = ANY(CAST(:${key} AS ${cast}))`);
-    };
-    any('c.employer_id', 'employerIds', 'uuid[]');
-    any('w.site_id', 'siteIds', 'uuid[]');
-    any('p.ward_id', 'wardIds', 'uuid[]');
-    any('w.type::text', 'wardTypes', 'text[]');
-    any('c.staff_group::text', 'staffGroups', 'text[]');
-    any('c.grade::text', 'grades', 'text[]');
-    any('c.shift_pattern::text', 'shiftPatterns', 'text[]');
-    any('c.contract_type::text', 'contractTypes', 'text[]');
-    let unionWhere = '';
-    if (f.unionIds?.length) {
-      params.unionIds = f.unionIds;
-      where.push(`EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND ${CURRENT_MEMBERSHIP} AND m.union_id = ANY(CAST(:unionIds AS uuid[])))`);
-      unionWhere = 'WHERE u = ANY(CAST(:unionIds AS uuid[]))';
-    }
+    const { where, unionWhere } = filterWhere(f, 'live', params);
     const cols = dims.map(col);
     const grouping = cols.length ? `GROUPING(${cols.join(', ')})` : '0';
     const list = (s: readonly GroupDim[]) => `(${s.map(col).join(', ')})`;
