@@ -1,4 +1,5 @@
 import { errorOf, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+import { type KnownSum, solveSums } from '../fixtures/slice.js';
 
 /**
  * Exact ward and site figures go only to callers who see the people of the ward's or site's
@@ -198,39 +199,25 @@ it('no withheld figure comes out of allWards, allSites, densityBySite and densit
   }
   expect(withheld.size).toBeGreaterThan(3);
 
-  const sums: { whole: string; parts: string[]; members: boolean; headcounts: boolean }[] = [];
+  const sums: KnownSum[] = [];
   const all = [...cells.values()];
-  for (const d of ALLOWED) if (d !== 'UNION') sums.push({ whole: id([]), parts: [...new Set(all.filter((k) => k.length === 1 && k[0].dimension === d).map(id))], members: true, headcounts: true });
+  for (const d of ALLOWED) if (d !== 'UNION') sums.push({ whole: id([]), parts: [...new Set(all.filter((k) => k.length === 1 && k[0].dimension === d).map(id))] });
   for (const k of all) {
     if (k.length !== 2) continue;
     for (const [side, other] of [[0, 1], [1, 0]]) {
       if (k[side].dimension === 'UNION' || k[other].dimension === 'UNION') continue;
       const line = all.filter((x) => x.length === 2 && x[other].dimension === k[other].dimension && x[other].value === k[other].value && x[side].dimension === k[side].dimension);
-      sums.push({ whole: id([k[other]]), parts: [...new Set(line.map(id))], members: true, headcounts: true });
+      sums.push({ whole: id([k[other]]), parts: [...new Set(line.map(id))] });
     }
   }
   // an employer is the sum of its sites; a site of its wards
   for (const e of new Set(employerOfSite.values())) {
-    sums.push({ whole: id([{ dimension: 'EMPLOYER', value: e }]), parts: [...employerOfSite].filter(([, x]) => x === e).map(([s]) => id([{ dimension: 'SITE', value: s }])), members: true, headcounts: true });
+    sums.push({ whole: id([{ dimension: 'EMPLOYER', value: e }]), parts: [...employerOfSite].filter(([, x]) => x === e).map(([s]) => id([{ dimension: 'SITE', value: s }])) });
   }
   for (const s of lists.allSites) {
-    sums.push({ whole: id([{ dimension: 'SITE', value: s.id }]), parts: lists.allWards.filter((w) => w.siteId === s.id).map((w) => wardKey(w.id)), members: true, headcounts: true });
+    sums.push({ whole: id([{ dimension: 'SITE', value: s.id }]), parts: lists.allWards.filter((w) => w.siteId === s.id).map((w) => wardKey(w.id)) });
   }
-  let progress = true;
-  while (progress) {
-    progress = false;
-    for (const s of sums) {
-      for (const kind of ['m', 'h']) {
-        const terms = [s.whole, ...s.parts].map((k) => `${kind}${k}`);
-        const unknown = terms.filter((x) => !known.has(x));
-        if (unknown.length !== 1) continue;
-        const [u] = unknown;
-        const partsSum = s.parts.map((k) => `${kind}${k}`).filter((x) => x !== u).reduce((n, x) => n + known.get(x)!, 0);
-        known.set(u, u === `${kind}${s.whole}` ? partsSum : known.get(`${kind}${s.whole}`)! - partsSum);
-        progress = true;
-      }
-    }
-  }
+  solveSums(known, sums);
   const recovered = [...withheld].filter((k) => known.has(`m${k}`) || known.has(`h${k}`));
   expect(recovered).toEqual([]);
 });

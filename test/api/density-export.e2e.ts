@@ -9,24 +9,11 @@ import { parse } from 'csv-parse/sync';
 import { COVERAGE_STATUS_LABELS, type CoverageStatus, formatDensity } from '@rollcall/domain';
 import request from 'supertest';
 import { DEMO_PASSWORD, type Login, startTestApp, type TestApp } from '../fixtures/app.js';
+import { SLICE_QUERY as QUERY, type Slice, type SliceRow as Row } from '../fixtures/slice.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t?.close(); });
-
-const ROW = `keys { dimension value label } headcount members membersByUnion { unionId name members } density assessed assessedShare
-  ones twos leaders reps workersPerRep coverage conversations30d neverSpokenTo suppressed suppression`;
-const QUERY = `query($by: [SliceDimension!]!, $filter: SliceFilter) { densitySlice(by: $by, filter: $filter) {
-  by aggregateOnly minCell rows { ${ROW} } margins { ${ROW} } total { ${ROW} } } }`;
-
-interface Row {
-  keys: { dimension: string; value: string | null; label: string }[]; headcount: number | null; members: number | null;
-  membersByUnion: { unionId: string; name: string; members: number }[] | null; density: number | null; assessed: number | null;
-  assessedShare: number | null; ones: number | null; twos: number | null; leaders: number | null; reps: number | null;
-  workersPerRep: number | null; coverage: string | null; conversations30d: number | null; neverSpokenTo: number | null;
-  suppressed: boolean; suppression: string | null;
-}
-interface Slice { by: string[]; aggregateOnly: boolean; minCell: number; rows: Row[]; margins: Row[]; total: Row }
 
 async function sliceOf(who: Login | string, by: string[], filter?: Record<string, unknown>): Promise<Slice> {
   const token = typeof who === 'string' && who.length > 40 ? who : await t.login(who as Login);

@@ -1,4 +1,5 @@
 import { errorOf, type Login, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
+import { type KnownSum, SLICE_QUERY as QUERY, type Slice, type SliceKey as Key, type SliceRow as Row, solveSums } from '../fixtures/slice.js';
 
 /**
  * densitySlice: every figure of several slices (one and two dimensions, with filters) against counts
@@ -11,19 +12,6 @@ let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t?.close(); });
 
-const ROW = `keys { dimension value label } headcount members membersByUnion { unionId name members } density assessed assessedShare
-  ones twos leaders reps workersPerRep coverage conversations30d neverSpokenTo suppressed suppression`;
-const QUERY = `query($by: [SliceDimension!]!, $filter: SliceFilter) { densitySlice(by: $by, filter: $filter) {
-  by aggregateOnly minCell rows { ${ROW} } margins { ${ROW} } total { ${ROW} } } }`;
-
-interface Key { dimension: string; value: string | null; label: string }
-interface Row {
-  keys: Key[]; headcount: number | null; members: number | null; membersByUnion: { unionId: string; name: string; members: number }[] | null;
-  density: number | null; assessed: number | null; assessedShare: number | null; ones: number | null; twos: number | null;
-  leaders: number | null; reps: number | null; workersPerRep: number | null; coverage: string | null; conversations30d: number | null; neverSpokenTo: number | null;
-  suppressed: boolean; suppression: string | null;
-}
-interface Slice { by: string[]; aggregateOnly: boolean; minCell: number; rows: Row[]; margins: Row[]; total: Row }
 
 const slice = async (who: Login, by: string[], filter?: Record<string, unknown>) => {
   const res = await t.as(who)<{ densitySlice: Slice }>(QUERY, { by, filter });
@@ -260,7 +248,7 @@ describe('densitySlice for an aggregate-only (coalition) viewer', () => {
     }
     expect(withheld.size).toBeGreaterThan(3); // the demo data has small cells to hide
     // Sums: the total over each one-dimension table; each margin over its row of a two-dimension table.
-    const sums: { whole: string; parts: string[]; headcounts: boolean }[] = [];
+    const sums: KnownSum[] = [];
     const all = [...cells.values()];
     for (const d of ALLOWED) {
       const parts = all.filter((k) => k.length === 1 && k[0].dimension === d).map(id);
@@ -285,22 +273,15 @@ describe('densitySlice for an aggregate-only (coalition) viewer', () => {
         }
       }
     }
-    let progress = true;
-    while (progress) {
-      progress = false;
-      for (const s of sums) {
-        for (const kind of s.headcounts ? ['m', 'h'] : ['m']) {
-          const terms = [s.whole, ...s.parts].map((k) => `${kind}${k}`);
-          const unknown = terms.filter((x) => !known.has(x));
-          if (unknown.length !== 1) continue;
-          const [u] = unknown;
-          const partsSum = s.parts.map((k) => `${kind}${k}`).filter((x) => x !== u).reduce((n, x) => n + known.get(x)!, 0);
-          known.set(u, u === `${kind}${s.whole}` ? partsSum : known.get(`${kind}${s.whole}`)! - partsSum);
-          progress = true;
-        }
-      }
-    }
+    solveSums(known, sums);
     const recovered = [...withheld].filter((k) => known.has(`m${k}`) || known.has(`h${k}`));
     expect(recovered).toEqual([]);
   });
+});
+
+it('the attacker\'s arithmetic works out a figure from any sum with one unknown, again and again (so the attacks can find one)', () => {
+  const known = new Map([['m[]', 10], ['h[]', 30], ['m["a"]', 4], ['h["a"]', 12], ['m["b"]', 5], ['h["b"]', 11], ['m["e"]', 0], ['h["e"]', 3]]);
+  // c is the total less a and b; then d is c less e, in members only (a union's headcounts are no sum)
+  solveSums(known, [{ whole: '["c"]', parts: ['["d"]', '["e"]'], headcounts: false }, { whole: '[]', parts: ['["a"]', '["b"]', '["c"]'] }]);
+  expect([known.get('m["c"]'), known.get('h["c"]'), known.get('m["d"]'), known.has('h["d"]')]).toEqual([1, 7, 1, false]);
 });
