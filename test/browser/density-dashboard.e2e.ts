@@ -101,6 +101,12 @@ describe('the density dashboard', () => {
       }
       // the chart is a picture with a name, its SVG hidden from screen readers
       await expectVisible(page.getByRole('img', { name: /^Density by site: bar chart/ }));
+      // a bar per site with a density (the demo has fewer sites than the chart's 12), each labelled with its percentage
+      const barred = sites.rows.filter((r) => r.density !== null);
+      expect(sites.rows.length).toBeLessThanOrEqual(12);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="site-chart"] .recharts-bar-rectangle').length === n, barred.length);
+      await expect(page.getByTestId('site-chart').locator('.recharts-label-list text').allTextContents().then((l) => l.sort()))
+        .resolves.toEqual(barred.map((r) => pct(r.density)).sort());
       await page.getByTestId('density-by-site').getByRole('button', { name: 'Show as table' }).click();
       await expectVisible(siteTable);
 

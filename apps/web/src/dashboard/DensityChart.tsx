@@ -1,6 +1,6 @@
 import { Typography, useTheme } from '@mui/material';
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import { percent, type SiteDensityRow } from './densityRows';
+import { PercentBars } from '../common/PercentBars';
+import type { SiteDensityRow } from './densityRows';
 
 const BAR = 34;
 /** More bars than this make the dashboard a scroll: the chart shows the lowest, the table all of them. */
@@ -44,11 +44,9 @@ const SiteTick = ({ x = 0, y = 0, payload, width }: TickProps) => {
  * for sighted readers: the table beside it carries the same figures for everyone.
  */
 export const DensityChart = ({ rows, small }: { rows: SiteDensityRow[]; small: boolean }) => {
-  const theme = useTheme();
   const shown = rows.filter((r) => r.density !== null);
-  const data = shown.slice(0, MOST_BARS).map((r) => ({ name: r.site.name, value: Math.round((r.density ?? 0) * 100), label: percent(r.density) }));
   const axis = small ? 110 : 170;
-  if (data.length === 0) return null;
+  if (shown.length === 0) return null;
   return (
     <div role="img" aria-label="Bar chart of membership density by site: the table has the same figures" data-testid="density-chart">
       {shown.length > MOST_BARS && (
@@ -56,21 +54,8 @@ export const DensityChart = ({ rows, small }: { rows: SiteDensityRow[]; small: b
           The {MOST_BARS} lowest of {shown.length} sites
         </Typography>
       )}
-      <BarChart
-        layout="vertical"
-        data={data}
-        responsive
-        accessibilityLayer={false}
-        style={{ width: '100%', height: data.length * (BAR + 12) + 40 }}
-        margin={{ top: 4, right: 40, bottom: 4, left: 4 }}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} />
-        <YAxis type="category" dataKey="name" width={axis} interval={0} tick={<SiteTick width={axis} />} />
-        <Bar dataKey="value" fill={theme.palette.primary.main} barSize={BAR} isAnimationActive={false}>
-          <LabelList dataKey="label" position="right" fontSize={12} fill={theme.palette.text.primary} />
-        </Bar>
-      </BarChart>
+      <PercentBars bars={shown.slice(0, MOST_BARS).map((r) => ({ name: r.site.name, density: r.density }))} barSize={BAR} gap={12} marginRight={40}
+        axis={{ width: axis, tick: <SiteTick width={axis} /> }} />
     </div>
   );
 };

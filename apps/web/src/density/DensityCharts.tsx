@@ -1,8 +1,9 @@
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useTheme } from '@mui/material';
 import { visuallyHidden } from '@mui/utils';
 import { type ReactNode, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDay } from '../common/dates';
+import { PercentBars } from '../common/PercentBars';
 import { figure, percent } from './sliceTypes';
 
 /** One bar: a name, its density (null: withheld or nobody to count), and what the table says of it. */
@@ -22,28 +23,13 @@ const short = (name: string, max: number) => (name.length > max ? `${name.slice(
  * readers, whose table (TableView) carries the same figures.
  */
 export const DensityBars = ({ bars, label, small, testId }: { bars: Bar[]; label: string; small: boolean; testId: string }) => {
-  const theme = useTheme();
-  const data = bars.filter((b) => b.density !== null).map((b) => ({ name: b.name, value: Math.round((b.density ?? 0) * 100), label: percent(b.density) }));
-  if (!data.length) return null;
+  if (!bars.some((b) => b.density !== null)) return null;
   const axis = small ? 120 : 180;
   return (
     <Box role="img" aria-label={`${label}: bar chart; the table has the same figures`} data-testid={testId}>
       <Box aria-hidden sx={{ width: '100%' }}>
-        <BarChart
-          layout="vertical"
-          data={data}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: '100%', height: data.length * (BAR + 10) + 40 }}
-          margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-        >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} />
-          <YAxis type="category" dataKey="name" width={axis} interval={0} fontSize={12} tickFormatter={(v: string) => short(v, small ? 17 : 26)} />
-          <Bar dataKey="value" fill={theme.palette.primary.main} barSize={BAR} isAnimationActive={false}>
-            <LabelList dataKey="label" position="right" fontSize={12} fill={theme.palette.text.primary} />
-          </Bar>
-        </BarChart>
+        <PercentBars bars={bars} barSize={BAR} gap={10} marginRight={44}
+          axis={{ width: axis, fontSize: 12, tickFormatter: (v: string) => short(v, small ? 17 : 26) }} />
       </Box>
     </Box>
   );
