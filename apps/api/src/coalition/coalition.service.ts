@@ -1,4 +1,4 @@
-import { InjectTransaction } from '@nestjs-cls/transactional';
+import { InjectTransaction, TransactionHost } from '@nestjs-cls/transactional';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { cellId, type SuppressionReason, tableId } from '@rollcall/domain';
@@ -56,6 +56,7 @@ export class CoalitionService implements OnModuleInit {
   constructor(
     @InjectTransaction() private readonly db: EntityManager,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly txHost: TransactionHost,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly slices: SliceResolver,
@@ -81,7 +82,8 @@ export class CoalitionService implements OnModuleInit {
 
   /** Replaces one organisation's published rows (none if it does not share). Returns the rows written. */
   publish(organisationId: string): Promise<number> {
-    return asWholeOrganisation(this.ds, organisationId, async (m, employerIds) => {
+    // on the TransactionHost: the slice family's services join this transaction
+    return asWholeOrganisation(this.txHost, organisationId, async (m, employerIds) => {
       await m.query("SELECT pg_advisory_xact_lock(hashtext('coalition_published'), hashtext($1))", [organisationId]);
       await m.query('DELETE FROM coalition_published WHERE organisation_id = $1', [organisationId]);
       const [org] = await m.query<{ share: boolean }[]>('SELECT share_coalition_aggregates AS share FROM organisation WHERE id = $1', [organisationId]);

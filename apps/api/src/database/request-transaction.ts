@@ -316,24 +316,17 @@ export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
  * asked: first as the organisation with no employers (its map only: employer rows are the
  * organisation's, not a branch's) to read its employer ids, then with every one of them (all its
  * people, and no one else's; row-level security still binds it to that one organisation). For the
- * jobs that count or publish an organisation (density snapshot, rollup, coalition). The transaction is
- * TransactionHost's when there is one, so services that join the current transaction run in it.
+ * jobs that count or publish an organisation (density snapshot, rollup, coalition). `db`: the app's
+ * data source, or its TransactionHost when `work` calls services that join the current transaction.
  */
-export function asWholeOrganisation<T>(ds: DataSource, organisationId: string, work: (m: EntityManager, employerIds: string[]) => Promise<T>): Promise<T> {
+export function asWholeOrganisation<T>(db: DataSource | TransactionHost, organisationId: string, work: (m: EntityManager, employerIds: string[]) => Promise<T>): Promise<T> {
   const whole = async (m: EntityManager): Promise<T> => {
     await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds: [], userId: null, caseBranchIds: [] }));
     const employerIds = (await m.query<{ id: string }[]>('SELECT id FROM employer WHERE organisation_id = $1', [organisationId])).map((e) => e.id);
     await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId: null, caseBranchIds: [] }));
     return work(m, employerIds);
   };
-  let host: TransactionHost | undefined;
-  try {
-    host = TransactionHost.getInstance();
-  } catch {
-    return ds.transaction(whole);
-  }
-  const h = host;
-  return h.withoutTransaction(() => h.withTransaction(() => whole(h.tx as EntityManager)));
+  return outsideRequest(() => (db instanceof TransactionHost ? db.withTransaction(() => whole(db.tx as EntityManager)) : db.transaction(whole)));
 }
 
 /** Runs `work` for every organisation in turn (in id order), listed outside any request's transaction: a job's loop. */
