@@ -2,6 +2,7 @@ import { addDays, isDisclosive, roundedCount, ukToday } from '@rollcall/domain';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { RollupService } from '../../apps/api/src/analytics/rollup.service.js';
 import { createApp } from '../../apps/api/src/server.js';
 import { withDatabase } from '../fixtures/db-url.js';
 import { errorOf, type Login, startTestApp, TEST_CASE_ENCRYPTION_KEYS, type TestApp } from '../fixtures/app.js';
@@ -12,7 +13,8 @@ import { PATCH_SITES } from '../fixtures/scope-targets.js';
  * shape, retaking a day replaces it, the trend query's scope (a rep's patch, a secretary's branch, a
  * coalition partner's suppressed aggregates, another organisation's nothing), input errors, who may
  * take snapshots, and the job queue: one run when two API processes share the database, nothing
- * left running when they stop.
+ * left running when they stop, and a density rollup refresh queued at start-up for each organisation
+ * never refreshed.
  */
 let t: TestApp;
 let org = '';
@@ -345,5 +347,28 @@ describe('the job queue', () => {
     // the queue's connections closed with the apps
     const [{ n }] = await t.sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'rollcall-jobs' AND datname = current_database()");
     expect(n).toBe(0);
+  }, 240_000);
+
+  it('queues a density rollup refresh at start-up for each organisation never refreshed, and none for one that was', async () => {
+    const orgs = (await t.sql<{ id: string }>('SELECT id::text FROM organisation ORDER BY id')).map((r) => r.id);
+    expect(orgs.length).toBeGreaterThan(1);
+    await t.sql('DELETE FROM density_rollup_state');
+    await t.app.get(RollupService).refresh(orgs[0]);
+    // refreshes queued from now on (the apps of the test above queued their own as they started)
+    const [{ since }] = await t.sql<{ since: Date }>('SELECT clock_timestamp() AS since');
+    const queued = async () => (await t.sql<{ org: string }>(`SELECT data->>'organisationId' AS org FROM pgboss.job
+      WHERE name = 'density-rollup' AND data ? 'organisationId' AND created_on >= $1
+      UNION ALL SELECT data->>'organisationId' FROM pgboss.archive WHERE name = 'density-rollup' AND data ? 'organisationId' AND created_on >= $1`,
+    [since])).map((r) => r.org).sort();
+    const app = await secondApp({ JOBS_ENABLED: 'true' });
+    try {
+      // queued while the app started (before init resolved): the organisations with no rollup state only
+      expect(await queued()).toEqual(orgs.slice(1).sort());
+      const refreshed = async () => (await t.sql<{ id: string }>('SELECT organisation_id::text AS id FROM density_rollup_state ORDER BY 1')).map((r) => r.id);
+      await until('the queued refreshes to run', async () => (await refreshed()).length === orgs.length);
+      expect(await refreshed()).toEqual([...orgs].sort());
+    } finally {
+      await app.close();
+    }
   }, 240_000);
 });

@@ -69,8 +69,9 @@ export interface RollupState {
 
 /**
  * The density rollup (table density_rollup, see its migration): refreshed per organisation on the
- * job queue, every DENSITY_ROLLUP_CRON (default every 10 minutes) and on demand (`requestRefresh`,
- * or `refresh` directly), read by SliceService for callers whose people are whole employers.
+ * job queue, every DENSITY_ROLLUP_CRON (default every 10 minutes), at start-up for an organisation
+ * never refreshed, and on demand (`requestRefresh`, or `refresh` directly), read by SliceService for
+ * callers whose people are whole employers.
  *
  * A refresh counts the whole organisation, whoever asked: like the density snapshot, it runs in a
  * transaction of its own on the API's database role, as the organisation with every employer of its
@@ -89,6 +90,22 @@ export class RollupService implements OnModuleInit {
       name: DENSITY_ROLLUP_JOB,
       cron: { expression: this.config.DENSITY_ROLLUP_CRON, tz: this.config.DENSITY_SNAPSHOT_TZ },
       run: (data) => (typeof data.organisationId === 'string' ? this.refresh(data.organisationId).then(() => undefined) : this.refreshAll()),
+      atStart: () => this.requestFirstRefreshes(),
+    });
+  }
+
+  /**
+   * At start-up, the queue on: queues a refresh of each organisation whose rollup was never
+   * refreshed (no rollup state), which would otherwise be counted live, slowly, until the schedule
+   * comes round.
+   */
+  async requestFirstRefreshes(): Promise<void> {
+    await forEachOrganisation(this.ds, async (id) => {
+      // the state row is the organisation's own (row-level security): read as it
+      const [state] = await asWholeOrganisation(this.ds, id, (m) => m.query<unknown[]>('SELECT 1 FROM density_rollup_state WHERE organisation_id = $1', [id]));
+      if (state) return;
+      const job = await this.requestRefresh(id);
+      this.log.log(`organisation ${id}: never refreshed, refresh queued (job ${job})`);
     });
   }
 

@@ -12,6 +12,8 @@ export interface JobDefinition {
   run(data: Record<string, unknown>): Promise<void>;
   /** A cron expression and its time zone: pg-boss's scheduler sends the job once per tick, whatever the number of API processes. */
   cron?: { expression: string; tz: string };
+  /** Runs once the queue has started in this process (never while it is off): to queue work due now. A failure is logged. */
+  atStart?(): Promise<void>;
 }
 
 /**
@@ -56,6 +58,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (e) {
       await this.stop();
       throw e;
+    }
+    for (const job of this.jobs) {
+      if (job.atStart) await job.atStart().catch((e: Error) => this.log.error(`${job.name} at start-up: ${e.message}`));
     }
   }
 
