@@ -168,4 +168,4 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 /** At or above this, two names are likely the same person: matched only with something else agreeing (the ward), else queued for review. */
-export const NAME_MATCH_THRESHOLD = 0.9;
+export const NAME_MATCH_THRESHOLD = 0.92;
