@@ -12,6 +12,12 @@ export enum ImportKind {
   PARTICIPATION = 'PARTICIPATION',
 }
 
+/** The largest list uploaded (issue 14: "files up to 50 MB"): the API refuses more, the web app before sending. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** What an imported file's name may end in (CSV in its spellings, and Excel workbooks). */
+export const IMPORT_FILE_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx'] as const;
+
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   [ImportKind.STAFF]: 'Staff list',
   [ImportKind.MEMBERSHIP]: 'Membership list',
