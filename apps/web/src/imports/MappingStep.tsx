@@ -109,7 +109,7 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
                 <Box key={i}>
                   {fieldSelect(i)}
                   <Typography variant="caption" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-                    {examples(run, i).join(' · ') || 'Empty in the first rows'}
+                    {examples(run, i).join(' | ') || 'Empty in the first rows'}
                   </Typography>
                 </Box>
               ))}
@@ -127,7 +127,7 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
                 {run.headers.map((h, i) => (
                   <TableRow key={i} data-testid="import-column">
                     <TableCell sx={{ fontWeight: 500, wordBreak: 'break-word' }}>{h}</TableCell>
-                    <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>{examples(run, i).join(' · ') || '—'}</TableCell>
+                    <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>{examples(run, i).join(' | ') || '—'}</TableCell>
                     <TableCell>{fieldSelect(i)}</TableCell>
                   </TableRow>
                 ))}
