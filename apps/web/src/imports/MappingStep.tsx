@@ -1,15 +1,18 @@
+import AddIcon from '@mui/icons-material/Add';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import {
   Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import {
-  CONTRACT_TYPE_LABELS, ContractType, IMPORT_FIELDS, ImportKind, missingFields, SHIFT_PATTERN_LABELS, ShiftPattern, suggestMapping,
+  CONTRACT_TYPE_LABELS, ContractType, IMPORT_FIELDS, ImportKind, missingFields, SHIFT_PATTERN_LABELS, ShiftPattern, suggestMapping, WardType,
 } from '@rollcall/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useGetList } from 'react-admin';
+import { FormDialog } from '../common/FormDialog';
 import { useIsSmall } from '../common/useIsSmall';
 import { count } from '../common/words';
+import { WardInputs } from '../wards/WardInputs';
 import { importApi, type ImportRun } from './importApi';
 
 const IGNORE = '';
@@ -28,6 +31,9 @@ function readDefaults(json: string): Record<string, string> {
     return {};
   }
 }
+
+/** A new ward's name from an ESR location ("Riverside General Hospital · Catering" → "Catering"). */
+export const wardNameOf = (location: string) => location.split(/\s+[·|>/–-]\s+/).pop()?.trim() || location;
 
 /** The first few values of a column, for recognising it. */
 const examples = (run: ImportRun, column: number) =>
@@ -50,6 +56,8 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
   const [defaults, setDefaults] = useState<Record<string, string>>(() => readDefaults(run.defaults));
   const [wards, setWards] = useState<Record<string, string>>(() =>
     Object.fromEntries(run.locations.map((l) => [l.location, l.wardId ?? ''])));
+  /** The location a new ward is being added for (the dialog is open). */
+  const [adding, setAdding] = useState<string | null>(null);
 
   const mapsLocations = mapping.includes('location');
   const wardList = useGetList('Wards', {
@@ -164,7 +172,7 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
             <Typography variant="h6" component="h2">Locations and wards</Typography>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
               The file&apos;s locations rarely match ward names: choose each one&apos;s ward once, and Rollcall remembers it for this
-              employer&apos;s next file. People at a location with no ward are refused (add the ward under Wards, then run again).
+              employer&apos;s next file. People at a location with no ward are refused: add the ward if it is missing.
             </Typography>
             {wardList.error ? <Alert severity="error">Could not load the wards: {wardList.error.message}</Alert> : null}
             <Stack spacing={1.5}>
@@ -183,9 +191,18 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
                       <MenuItem key={w.id} value={w.id}>{w.name}{siteName.get(w.siteId) ? ` · ${siteName.get(w.siteId)}` : ''}</MenuItem>
                     ))}
                   </TextField>
+                  <Button size="small" startIcon={<AddIcon />} onClick={() => setAdding(l.location)} sx={{ alignSelf: { xs: 'flex-start', sm: 'center' }, flexShrink: 0 }}>
+                    New ward
+                  </Button>
                 </Stack>
               ))}
             </Stack>
+            <FormDialog
+              noun="ward" resource="Wards" open={adding !== null} onClose={() => setAdding(null)}
+              defaults={{ name: adding ? wardNameOf(adding) : '', type: WardType.DEPARTMENT }}
+            >
+              <WardInputs />
+            </FormDialog>
           </CardContent>
         </Card>
       ) : null}
