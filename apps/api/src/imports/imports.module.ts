@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ImportApplyService } from './import-apply.service.js';
+import { ImportDryRunService } from './import-dry-run.service.js';
 import { ImportUploadService } from './import-upload.service.js';
 import { ImportViews } from './import-views.js';
 import { ImportsController } from './imports.controller.js';
@@ -10,6 +12,6 @@ import { ImportsService } from './imports.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [ImportsController],
-  providers: [ImportUploadService, ImportsService, ImportViews, ImportsResolver],
+  providers: [ImportUploadService, ImportsService, ImportDryRunService, ImportApplyService, ImportViews, ImportsResolver],
 })
 export class ImportsModule {}

@@ -4,14 +4,22 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { DEFAULT_PER_PAGE, ListMetadata } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { ImportRun } from './import.types.js';
+import { ImportApplyService } from './import-apply.service.js';
+import { ImportDryRunService } from './import-dry-run.service.js';
+import { ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ResolveImportRowInput } from './import.types.js';
 import { ImportViews } from './import-views.js';
 import { ImportsService } from './imports.service.js';
 
-/** The import wizard's GraphQL: runs, their mapping, dry run, rows, apply and cancel (the upload is POST /imports). */
+/**
+ * The import wizard's GraphQL: runs, their mapping, the dry run and its rows, review, apply and
+ * cancel (the upload is POST /imports). Only a branch secretary or admin (ImportsService.get).
+ */
 @Resolver(() => ImportRun)
 export class ImportsResolver {
-  constructor(private readonly imports: ImportsService, private readonly views: ImportViews) {}
+  constructor(
+    private readonly imports: ImportsService, private readonly views: ImportViews, private readonly dryRuns: ImportDryRunService,
+    private readonly applies: ImportApplyService,
+  ) {}
 
   @Can(Permission.PEOPLE_WRITE)
   @Query(() => ImportRun)
@@ -34,6 +42,40 @@ export class ImportsResolver {
   @Query(() => ListMetadata)
   async _allImportRunsMeta(@CurrentUser() user: AuthUser): Promise<ListMetadata> {
     return { count: await this.imports.count(user) };
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Query(() => [ImportRowView])
+  async importRows(@Args() args: ImportRowsArgs, @CurrentUser() user: AuthUser): Promise<ImportRowView[]> {
+    await this.imports.get(args.importId, user);
+    return this.imports.rows(args.importId, args.outcome, args.page, args.perPage);
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => ImportRun)
+  async setImportMapping(@Args('input') input: ImportMappingInput, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+    return this.views.view(await this.dryRuns.setMapping(input, user));
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => ImportRun)
+  async dryRunImport(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+    return this.views.view(await this.dryRuns.dryRun(id, user));
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => ImportRun)
+  async resolveImportRow(@Args('input') input: ResolveImportRowInput, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+    return this.views.view(await this.dryRuns.resolveRow(input, user));
+  }
+
+  @Can(Permission.PEOPLE_WRITE)
+  @Mutation(() => ImportRun, { description: 'Starts applying a dry-run import in the background; poll importRun for progress' })
+  async applyImport(
+    @Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser,
+    @Args('markLeavers', { defaultValue: false }) markLeavers: boolean,
+  ): Promise<ImportRun> {
+    return this.views.view(await this.applies.request(id, markLeavers, user), { brief: true });
   }
 
   @Can(Permission.PEOPLE_WRITE)

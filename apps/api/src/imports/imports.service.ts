@@ -4,16 +4,17 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { NotFoundError, UserInputError } from '../common/errors.js';
 import { importEmployers, mayImport } from './import-access.js';
-import { ImportRun, ImportRunStatus } from './import.types.js';
+import { ImportRun, type ImportRowView, ImportRunStatus } from './import.types.js';
 
 /** An import_run row as read (snake-case columns → the GraphQL type's names). */
-export const RUN_COLUMNS = `r.id, r.kind, r.employer_id AS "employerId", r.union_id AS "unionId", r.file_name AS "fileName", r.status,
+export const RUN_COLUMNS = `r.id, r.organisation_id AS "organisationId", r.kind, r.employer_id AS "employerId", r.union_id AS "unionId", r.file_name AS "fileName", r.status,
   r.headers, r.mapping, r.defaults, r.mark_leavers AS "markLeavers", r.rows_total AS "rowsTotal", r.rows_done AS "rowsDone",
   r.rate_per_second AS "ratePerSecond", r.seconds_left AS "secondsLeft", r.created, r.updated, r.unchanged, r.refused, r.review,
   r.leavers, r.error, r.created_by_id AS "createdById", u.display_name AS "createdBy", r.created_at AS "createdAt",
   r.finished_at AS "finishedAt", r.cancel_requested AS "cancelRequested"`;
 
 export type RunRow = Omit<ImportRun, 'sampleRows' | 'suggestedMapping' | 'locations' | 'defaults'> & {
+  organisationId: string;
   defaults: Record<string, string>;
   cancelRequested: boolean;
 };
@@ -72,6 +73,16 @@ export class ImportsService {
        ORDER BY r.row_no, p->>'field'`,
       [id],
     );
+  }
+
+  /** A page of a run's rows, of one outcome or all, in row order. */
+  async rows(id: string, outcome: string | undefined, page: number, perPage: number): Promise<ImportRowView[]> {
+    const rows = await this.db.query<(Omit<ImportRowView, 'values'> & { values: unknown })[]>(
+      `SELECT row_no AS "rowNo", cells, outcome, reason, coalesce(problems, '[]') AS problems, contact_id AS "contactId",
+         coalesce(candidates, '{}') AS candidates, values
+       FROM import_row WHERE import_id = $1 AND ($2::text IS NULL OR outcome = $2) ORDER BY row_no LIMIT $3 OFFSET $4`,
+      [id, outcome ?? null, perPage, page * perPage]);
+    return rows.map((r) => ({ ...r, values: r.values === null ? null : JSON.stringify(r.values) }));
   }
 
   /** Asks a running (or queued) apply to stop: it rolls back. A run not yet applying is simply marked cancelled. */
