@@ -6,6 +6,7 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError } from '../common/errors.js';
+import { logsUnexpectedErrors } from '../common/route-error.filter.js';
 import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { importEmployers } from './import-access.js';
@@ -137,7 +138,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       const cancelled = e instanceof Cancelled;
       const message = cancelled ? null : e instanceof UserInputError ? e.message : 'The import failed and changed nothing';
-      if (!cancelled && !(e instanceof UserInputError)) this.log.error(`import ${job.importId}: ${e instanceof Error ? e.stack : String(e)}`);
+      if (!cancelled && !(e instanceof UserInputError) && logsUnexpectedErrors()) this.log.error(`import ${job.importId}: ${e instanceof Error ? e.stack : String(e)}`);
       await this.outside(job,
         `UPDATE import_run SET status = $2, error = $3, finished_at = now(), rate_per_second = NULL, seconds_left = NULL WHERE id = $1`,
         [job.importId, cancelled ? 'CANCELLED' : 'FAILED', message]).catch((f: unknown) => this.log.error(`import ${job.importId}: ${String(f)}`));
