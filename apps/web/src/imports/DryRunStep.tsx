@@ -23,9 +23,9 @@ const ReviewChoices = ({ run, row }: { run: ImportRun; row: ImportRow }) => {
   const { data: people } = useGetMany('Contacts', { ids: row.candidates }, { enabled: row.candidates.length > 0 });
   const resolve = useMutation({
     mutationFn: (choice: { contactId: string | null; skip: boolean }) => importApi.resolveRow({ importId: run.id, rowNo: row.rowNo, ...choice }),
-    onSuccess: () => {
+    onSuccess: (next) => {
+      queryClient.setQueryData(['importRun', run.id], next);
       void queryClient.invalidateQueries({ queryKey: ['importRows', run.id] });
-      void queryClient.invalidateQueries({ queryKey: ['importRun', run.id] });
       notify(`Row ${row.rowNo} decided`, { type: 'info' });
     },
     onError: (e) => notify(e.message, { type: 'error' }),
@@ -137,7 +137,11 @@ export const DryRunStep = ({ run, onChangeMapping }: { run: ImportRun; onChangeM
   const [markLeavers, setMarkLeavers] = useState(false);
   const apply = useMutation({
     mutationFn: () => importApi.apply(run.id, markLeavers),
-    onSuccess: (next) => queryClient.setQueryData(['importRun', run.id], next),
+    // The answer is the queued run without its first rows: read it whole again (the page then polls it).
+    onSuccess: (next) => {
+      queryClient.setQueryData(['importRun', run.id], (old: ImportRun | undefined) => ({ ...(old ?? run), ...next, sampleRows: old?.sampleRows ?? run.sampleRows, headers: old?.headers ?? run.headers, locations: old?.locations ?? run.locations, suggestedMapping: old?.suggestedMapping ?? run.suggestedMapping }));
+      void queryClient.invalidateQueries({ queryKey: ['importRun', run.id] });
+    },
   });
   return (
     <Stack spacing={2} data-testid="import-dry-run-result">

@@ -4,7 +4,7 @@ import {
   Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import {
-  CONTRACT_TYPE_LABELS, ContractType, IMPORT_FIELDS, ImportKind, missingFields, SHIFT_PATTERN_LABELS, ShiftPattern, suggestMapping, WardType,
+  CONTRACT_TYPE_LABELS, ContractType, IMPORT_FIELDS, ImportKind, missingFields, SHIFT_PATTERN_LABELS, ShiftPattern, suggestMapping, suggestWard, WardType,
 } from '@rollcall/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -54,8 +54,9 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
   }, [run]);
   const [mapping, setMapping] = useState<(string | null)[]>(initial);
   const [defaults, setDefaults] = useState<Record<string, string>>(() => readDefaults(run.defaults));
+  /** The ward chosen for each location ('' for none); a location not chosen yet takes the remembered or suggested ward. */
   const [wards, setWards] = useState<Record<string, string>>(() =>
-    Object.fromEntries(run.locations.map((l) => [l.location, l.wardId ?? ''])));
+    Object.fromEntries(run.locations.filter((l) => l.wardId).map((l) => [l.location, l.wardId!])));
   /** The location a new ward is being added for (the dialog is open). */
   const [adding, setAdding] = useState<string | null>(null);
 
@@ -67,6 +68,9 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
     pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' }, filter: run.employerId ? { employerId: run.employerId } : {},
   }, { enabled: mapsLocations && run.locations.length > 0 });
   const siteName = new Map((siteList.data ?? []).map((s) => [s.id, s.name as string]));
+  const choices = (wardList.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), siteName: siteName.get(w.siteId) ?? null }));
+  /** A location's ward: chosen, else remembered, else the ward it plainly names (suggestWard), else none. */
+  const wardOf = (location: string) => wards[location] ?? (siteList.isPending ? '' : suggestWard(location, choices) ?? '');
 
   const missing = missingFields(run.kind, mapping);
   const unmappedDefaults = run.kind === ImportKind.STAFF ? DEFAULTABLE.filter((d) => !mapping.includes(d.key)) : [];
@@ -78,7 +82,7 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
         id: run.id,
         mapping,
         defaults: JSON.stringify(usedDefaults),
-        locations: mapsLocations ? run.locations.map((l) => ({ location: l.location, wardId: wards[l.location] || null })) : [],
+        locations: mapsLocations ? run.locations.map((l) => ({ location: l.location, wardId: wardOf(l.location) || null })) : [],
       });
       return importApi.dryRun(run.id);
     },
@@ -183,7 +187,7 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
                     <Typography variant="caption" color="text.secondary">{count(l.rows, 'row')}</Typography>
                   </Box>
                   <TextField
-                    select size="small" label="Ward" value={wards[l.location] ?? ''} sx={{ flex: 1, minWidth: 0 }}
+                    select size="small" label="Ward" value={wardOf(l.location)} sx={{ flex: 1, minWidth: 0 }}
                     onChange={(e) => setWards((w) => ({ ...w, [l.location]: e.target.value }))} disabled={wardList.isPending}
                   >
                     <MenuItem value=""><em>No ward: refuse these rows</em></MenuItem>
@@ -216,7 +220,8 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
       {dryRun.error ? <Alert severity="error" data-testid="import-error">{dryRun.error.message}</Alert> : null}
       <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
         <Button
-          variant="contained" startIcon={<PlayArrowIcon />} disabled={missing.length > 0 || dryRun.isPending}
+          variant="contained" startIcon={<PlayArrowIcon />}
+          disabled={missing.length > 0 || dryRun.isPending || (mapsLocations && run.locations.length > 0 && (wardList.isPending || siteList.isPending))}
           onClick={() => dryRun.mutate()} data-testid="import-dry-run"
         >
           Dry run

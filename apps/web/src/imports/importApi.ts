@@ -85,9 +85,7 @@ const DOCUMENTS = {
       rowNo cells outcome reason problems { field reason } contactId candidates values
     }
   }`,
-  resolveImportRow: `mutation resolveImportRow($input: ResolveImportRowInput!) {
-    item: resolveImportRow(input: $input) { rowNo cells outcome reason problems { field reason } contactId candidates values }
-  }`,
+  resolveImportRow: `mutation resolveImportRow($input: ResolveImportRowInput!) { item: resolveImportRow(input: $input) { ${FULL} } }`,
   applyImport: `mutation applyImport($id: ID!, $markLeavers: Boolean!) { item: applyImport(id: $id, markLeavers: $markLeavers) { ${FULL} } }`,
   cancelImport: `mutation cancelImport($id: ID!) { item: cancelImport(id: $id) { ${FULL} } }`,
 } as const;
@@ -141,7 +139,8 @@ export const importApi = {
   rows: async (importId: string, outcome: ImportOutcome | null, page: number, perPage: number) =>
     (await query<{ items: ImportRow[] }>('importRows', { importId, outcome, page, perPage })).items,
   resolveRow: async (input: { importId: string; rowNo: number; contactId: string | null; skip: boolean }) =>
-    (await mutate<{ item: ImportRow }>('resolveImportRow', { input })).item,
+    (await mutate<{ item: ImportRun }>('resolveImportRow', { input })).item,
+  /** Starts applying in the background: the answer is the run, queued (without its sample rows); poll `run` for progress. */
   apply: async (id: string, markLeavers: boolean) => (await mutate<{ item: ImportRun }>('applyImport', { id, markLeavers })).item,
   cancel: async (id: string) => (await mutate<{ item: ImportRun }>('cancelImport', { id })).item,
 };

@@ -3,3 +3,4 @@ export * from './fields.js';
 export * from './parse.js';
 export * from './names.js';
 export * from './row.js';
+export * from './locations.js';
