@@ -5,8 +5,8 @@ import { ForbiddenError } from '../common/errors.js';
 /**
  * The employers whose staff lists a user may import: those of the branches where they are branch
  * secretary or admin, that is where they hold both PEOPLE_WRITE over whole employers (a rep's is
- * limited to a patch) and WORKPLACE_WRITE (an import maps locations to wards). A rep, a caseworker
- * or a coalition viewer has none.
+ * limited to a patch) and WORKPLACE_WRITE (an import maps locations to wards; the permission the
+ * import routes and resolvers name, so the guard refuses a rep, a caseworker or a coalition viewer).
  */
 export function importEmployers(user: AuthUser): string[] {
   const people = user.scopes[Permission.PEOPLE_WRITE]?.employerIds ?? [];

@@ -25,7 +25,7 @@ import { ImportsService } from './imports.service.js';
 export class ImportsController {
   constructor(private readonly uploads: ImportUploadService, private readonly imports: ImportsService, private readonly audit: AuditService) {}
 
-  @Can(Permission.PEOPLE_WRITE)
+  @Can(Permission.WORKPLACE_WRITE)
   @Post()
   @HttpCode(201)
   async upload(@Req() req: RequestWithTransaction): Promise<{ id: string; rows: number }> {
@@ -40,7 +40,7 @@ export class ImportsController {
     return { id: run.id, rows: run.rows };
   }
 
-  @Can(Permission.PEOPLE_WRITE)
+  @Can(Permission.WORKPLACE_WRITE)
   @Get(':id/problems.csv')
   async problems(@Param('id', UuidPipe) id: string, @Req() req: RequestWithTransaction, @Res() res: Response): Promise<void> {
     const user = req.user as AuthUser;
