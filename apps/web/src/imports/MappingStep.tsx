@@ -187,7 +187,9 @@ export const MappingStep = ({ run, onDone }: { run: ImportRun; onDone?: () => vo
                     <Typography variant="caption" color="text.secondary">{count(l.rows, 'row')}</Typography>
                   </Box>
                   <TextField
-                    select size="small" label="Ward" value={wardOf(l.location)} sx={{ flex: 1, minWidth: 0 }}
+                    select size="small" label="Ward" value={wardOf(l.location)}
+                    // A long ward name must not widen the page on a phone: its width comes from the row, not from the name.
+                    sx={{ flex: 1, minWidth: 0, contain: 'inline-size' }}
                     onChange={(e) => setWards((w) => ({ ...w, [l.location]: e.target.value }))} disabled={wardList.isPending}
                   >
                     <MenuItem value=""><em>No ward: refuse these rows</em></MenuItem>
