@@ -183,6 +183,43 @@ describe('imports', () => {
     });
   });
 
+  test('an import being applied shows its progress, keeps it through a reload, and is cancelled after asking', async () => {
+    await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      const id = await uploadSample(page);
+      // The run as the API would give it half way through a long apply (30,000 rows): the page draws what it is told.
+      let applying = true;
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (!applying || !body.includes('"operationName":"importRun"')) return route.continue();
+        const response = await route.fetch();
+        const json = (await response.json()) as { data: { item: Record<string, unknown> } };
+        json.data.item = { ...json.data.item, status: 'APPLYING', rowsTotal: 30000, rowsDone: 15000, ratePerSecond: 1500, secondsLeft: 10 };
+        return route.fulfill({ response, json });
+      });
+      await page.reload();
+      const progress = page.getByTestId('import-progress');
+      await expectVisible(progress.getByText('15,000 of 30,000 rows (50%)'));
+      await expectVisible(progress.getByText('1,500 rows a second'));
+      await expectVisible(progress.getByText('10 seconds left'));
+      expect(await progress.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow')).toBe('50');
+      await screenshot(page, 'import-desktop-progress');
+      // A reload finds it again from the address.
+      await page.reload();
+      await expectVisible(page.getByTestId('import-progress').getByText('15,000 of 30,000 rows (50%)'));
+      expect(page.url()).toContain(`/imports/${id}`);
+
+      await page.getByTestId('import-cancel').click();
+      const dialog = page.getByRole('dialog');
+      await expectVisible(dialog.getByText('The rows imported so far are rolled back: nothing in Rollcall changes.'));
+      applying = false;
+      await dialog.getByRole('button', { name: 'Cancel import' }).click();
+      await expectVisible(page.getByTestId('import-result').getByText('Nothing changed'));
+      expect((await countsOf(id)).status).toBe('CANCELLED');
+      expect(problems).toEqual([]);
+    });
+  });
+
   test('on a phone the columns step fits the screen', async () => {
     await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
       await signIn(page, t.url, LOGINS.secretary);
