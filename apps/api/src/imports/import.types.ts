@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import { BaseFilter } from '../common/list.js';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export enum ImportRunStatus {
@@ -188,4 +189,12 @@ export class ResolveImportRowInput {
   @Field({ defaultValue: false, description: 'Leave the row out of the import' })
   @IsBoolean()
   skip: boolean;
+}
+
+@InputType()
+export class ImportRunFilter extends BaseFilter {
+  @Field(() => ImportRunStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(ImportRunStatus))
+  status?: ImportRunStatus;
 }

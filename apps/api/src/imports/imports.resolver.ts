@@ -1,14 +1,14 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { DEFAULT_PER_PAGE, ListMetadata } from '../common/list.js';
+import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ImportApplyService } from './import-apply.service.js';
 import { ImportDryRunService } from './import-dry-run.service.js';
-import { ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ResolveImportRowInput } from './import.types.js';
+import { ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ImportRunFilter, ResolveImportRowInput } from './import.types.js';
 import { ImportViews } from './import-views.js';
 import { ImportsService, type RunRow } from './imports.service.js';
 
@@ -48,18 +48,17 @@ export class ImportsResolver {
   @Can(Permission.WORKPLACE_WRITE)
   @Query(() => [ImportRun])
   async allImportRuns(
-    @CurrentUser() user: AuthUser,
-    @Args('page', { type: () => Int, defaultValue: 0 }) page: number,
-    @Args('perPage', { type: () => Int, defaultValue: DEFAULT_PER_PAGE }) perPage: number,
+    @Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ImportRunFilter,
   ): Promise<ImportRun[]> {
-    const runs = await this.imports.list(user, Math.max(0, page), Math.min(Math.max(1, perPage), 100));
+    // newest first, whatever the sort asked (the provider sends one)
+    const runs = await this.imports.list(user, args.page ?? 0, Math.min(args.perPage ?? DEFAULT_PER_PAGE, 100), filter);
     return Promise.all(runs.map((r) => this.views.view(r, { brief: true })));
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Query(() => ListMetadata)
-  async _allImportRunsMeta(@CurrentUser() user: AuthUser): Promise<ListMetadata> {
-    return { count: await this.imports.count(user) };
+  async _allImportRunsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ImportRunFilter): Promise<ListMetadata> {
+    return { count: await this.imports.count(user, filter) };
   }
 
   @Can(Permission.WORKPLACE_WRITE)

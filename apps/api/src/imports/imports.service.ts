@@ -3,8 +3,9 @@ import { InjectTransaction } from '@nestjs-cls/transactional';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { NotFoundError, UserInputError } from '../common/errors.js';
-import { importEmployers, mayImport } from './import-access.js';
-import { ImportRun, type ImportRowView, ImportRunStatus } from './import.types.js';
+import { likePattern } from '../common/list.js';
+import { mayImport } from './import-access.js';
+import { ImportRun, type ImportRowView, type ImportRunFilter, ImportRunStatus } from './import.types.js';
 
 /** An import_run row as read (snake-case columns → the GraphQL type's names). */
 export const RUN_COLUMNS = `r.id, r.organisation_id AS "organisationId", r.kind, r.employer_id AS "employerId", r.union_id AS "unionId", r.file_name AS "fileName", r.status,
@@ -40,19 +41,32 @@ export class ImportsService {
     return run;
   }
 
-  async list(user: AuthUser, page: number, perPage: number): Promise<RunRow[]> {
+  /** The filter's conditions (ids, status, a file name search) after $1 (organisation) and $2 (employers); their parameters. */
+  private filtered(filter: ImportRunFilter | undefined, params: unknown[]): string {
+    let sql = '';
+    if (filter?.ids) sql += ` AND r.id = ANY($${params.push(filter.ids)}::uuid[])`;
+    if (filter?.status) sql += ` AND r.status = $${params.push(filter.status)}`;
+    if (filter?.q) sql += ` AND r.file_name ILIKE $${params.push(likePattern(filter.q))}`;
+    return sql;
+  }
+
+  async list(user: AuthUser, page: number, perPage: number, filter?: ImportRunFilter): Promise<RunRow[]> {
+    const params: unknown[] = [user.organisationId, mayImport(user)];
+    const where = this.filtered(filter, params);
     return this.db.query<RunRow[]>(
       `SELECT ${RUN_COLUMNS} FROM import_run r LEFT JOIN app_user u ON u.id = r.created_by_id
-       WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))
-       ORDER BY r.created_at DESC, r.id LIMIT $3 OFFSET $4`,
-      [user.organisationId, mayImport(user), perPage, page * perPage],
+       WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))${where}
+       ORDER BY r.created_at DESC, r.id LIMIT ${Math.max(1, perPage)} OFFSET ${Math.max(0, page) * Math.max(1, perPage)}`,
+      params,
     );
   }
 
-  async count(user: AuthUser): Promise<number> {
+  async count(user: AuthUser, filter?: ImportRunFilter): Promise<number> {
+    const params: unknown[] = [user.organisationId, mayImport(user)];
+    const where = this.filtered(filter, params);
     const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM import_run r WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))`,
-      [user.organisationId, importEmployers(user)],
+      `SELECT count(*)::int AS n FROM import_run r WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))${where}`,
+      params,
     );
     return n;
   }
