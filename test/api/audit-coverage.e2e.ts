@@ -52,6 +52,7 @@ const s = {
   rep: '', member: '', partnerCase: '', kase: '', meeting: '', customDeadline: '', note: '', calendarFeed: '', document: '',
   ballotUnion: '', ballot: '', chase: '',
   campaign: '', action: '', partnerAction: '', participation: '', threshold: 0,
+  importRun: '', reviewRun: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -403,6 +404,24 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { deleteRepRole(id: $id) { id } }', { id: s.repRole }],
     entries: () => [{ action: 'DELETE', entityType: 'RepRole', entityId: s.repRole, before: { kind: 'HEALTH_SAFETY_REP', wardIds: [s.demoWard] } }],
   },
+  // imports (the upload is POST /imports, audited in import-upload.e2e; applyImport's outcome is written by its job: import.e2e)
+  setImportMapping: {
+    op: () => ['mutation($i: ImportMappingInput!) { setImportMapping(input: $i) { id } }', { i: { id: s.importRun, mapping: ['employeeNumber', 'firstName', 'lastName'] } }],
+    entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'UPLOADED', mapping: null },
+      after: { status: 'UPLOADED', mapping: ['employeeNumber', 'firstName', 'lastName'] } }],
+  },
+  dryRunImport: {
+    op: () => ['mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id: s.importRun }],
+    entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'UPLOADED' }, after: { status: 'DRY_RUN' } }],
+  },
+  resolveImportRow: {
+    op: () => ['mutation($i: ResolveImportRowInput!) { resolveImportRow(input: $i) { id } }', { i: { importId: s.reviewRun, rowNo: 2, contactId: null, skip: true } }],
+    entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.reviewRun, before: { review: 1, refused: 0 }, after: { review: 0, refused: 1 } }],
+  },
+  cancelImport: {
+    op: () => ['mutation($id: ID!) { cancelImport(id: $id) { id } }', { id: s.reviewRun }],
+    entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.reviewRun, before: { status: 'DRY_RUN' }, after: { status: 'CANCELLED' } }],
+  },
   deleteMembership: {
     op: () => ['mutation($id: ID!) { deleteMembership(id: $id) { id } }', { id: s.membership }],
     entries: () => [{ action: 'DELETE', entityType: 'Membership', entityId: s.membership, before: { status: 'MEMBER' } }],
@@ -519,6 +538,14 @@ beforeAll(async () => {
   s.partnerAction = action.data?.createCampaignAction?.id ?? '';
   if (!s.partnerAction) throw new Error(`the partner action: ${JSON.stringify(partnerCampaign.errors ?? action.errors)}`);
   [{ threshold: s.threshold }] = await t.sql('SELECT structure_test_threshold AS threshold FROM branch WHERE id = $1', [s.adminBranch]);
+  // an uploaded staff list of one row, and a dry-run one with a row waiting for review (made before the run, as the upload would)
+  [{ id: s.importRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, file_name, headers, created_by_id, rows_total)
+    VALUES ($1, 'STAFF', $2, 'audit.csv', ARRAY['Employee Number', 'First Name', 'Last Name'], $3, 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
+  await t.sql(`INSERT INTO import_row (import_id, organisation_id, row_no, cells) VALUES ($1, $2, 2, ARRAY['99000001', 'Ann', 'Audit'])`, [s.importRun, s.org]);
+  [{ id: s.reviewRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, file_name, headers, mapping, created_by_id, rows_total, status, review)
+    VALUES ($1, 'STAFF', $2, 'review.csv', ARRAY['Full Name'], '["fullName"]', $3, 1, 'DRY_RUN', 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
+  await t.sql(`INSERT INTO import_row (import_id, organisation_id, row_no, cells, values, problems, outcome, reason, candidates)
+    VALUES ($1, $2, 2, ARRAY['Ann Audit'], '{"firstName":"Ann","lastName":"Audit"}', '[]', 'REVIEW', 'A similar name', ARRAY[$3::uuid])`, [s.reviewRun, s.org, s.leaderContact]);
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });

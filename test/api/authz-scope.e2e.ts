@@ -60,6 +60,13 @@ for (const f of ['Ballot', 'allBallots', '_allBallotsMeta', 'createBallot', 'upd
   NOT_PERSON_SCOPED[f] = "a branch's ballot record names no one (its branch wall is in ballots.e2e); its members are reached through allBallotMembers, checked here";
 }
 
+// Imports: a branch secretary's or admin's runs of the employers they may import into (not the people rules: a run's rows are a file's
+// cells until applied, and the apply writes only within the caller's writable employers, checked at its end).
+for (const f of ['importRun', 'allImportRuns', '_allImportRunsMeta', 'importRows', 'setImportMapping', 'dryRunImport', 'resolveImportRow', 'applyImport', 'cancelImport']) {
+  NOT_PERSON_SCOPED[f] = "an import run of the caller's importable employers (secretary or admin); walled by role, branch and organisation in import-upload.e2e, "
+    + 'applied only within those employers (import.e2e, import-apply.e2e)';
+}
+
 let t: TestApp;
 const targets = {} as Record<Scope, Target>;
 /** Each target's participation on an action of their own branch's campaign. */

@@ -47,6 +47,7 @@ import { RateLimitModule } from './common/rate-limit.js';
 import { JobsModule } from './jobs/job-queue.js';
 import { TrendsModule } from './trends/trends.module.js';
 import { CoalitionModule } from './coalition/coalition.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -127,6 +128,7 @@ export class AppModule implements NestModule {
         JobsModule.forRoot(options.jobsDatabaseUrl),
         TrendsModule,
         CoalitionModule,
+        ImportsModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],

@@ -17,6 +17,7 @@ import { dataProvider } from './dataProvider';
 import employers from './employers';
 import followUps from './followUps';
 import { i18nProvider } from './i18n';
+import { ImportListPage, ImportRunPage, NewImportPage } from './imports';
 import issueTags from './issueTags';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -118,6 +119,14 @@ export const App = () => (
             <Route path="/density" element={<Suspense fallback={<Loading />}><DensityDashboardPage /></Suspense>} />
             <Route path="/density/explore" element={<Suspense fallback={<Loading />}><SliceExplorerPage /></Suspense>} />
             <Route path="/line-up" element={<LineUpPage />} />
+          </CustomRoutes>
+        ) : null,
+        // Imports: branch secretaries and admins (people and workplace writers, as the API's import access asks).
+        may(Permission.PEOPLE_WRITE) && may(Permission.WORKPLACE_WRITE) ? (
+          <CustomRoutes key="imports">
+            <Route path="/imports" element={<ImportListPage />} />
+            <Route path="/imports/new" element={<NewImportPage />} />
+            <Route path="/imports/:id" element={<ImportRunPage />} />
           </CustomRoutes>
         ) : null,
         <CustomRoutes key="account">

@@ -16,3 +16,4 @@ export * from './limits.js';
 export * from './casework.js';
 export * from './target-group.js';
 export * from './campaigns.js';
+export * from './import/index.js';

@@ -142,6 +142,11 @@ export class Contact extends OrganisationOwnedEntity {
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 
+  /** Each imported field's source, field → { importId, on } (imports/, migration 1797100000000). */
+  @HideField()
+  @Column({ type: 'jsonb', default: () => "'{}'", select: false })
+  fieldSources: Record<string, { importId: string; on: string }>;
+
   @HideField()
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;

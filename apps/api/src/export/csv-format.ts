@@ -1,4 +1,4 @@
-import { ASSESSMENT_LABELS, type Assessment, formatDensity, UK_TIME_ZONE } from '@rollcall/domain';
+import { ASSESSMENT_LABELS, type Assessment, formatDensity, neutraliseCell, UK_TIME_ZONE } from '@rollcall/domain';
 
 /**
  * How values read in an exported CSV: in the words the web app uses, dates the UK way
@@ -46,9 +46,10 @@ export function densityText(members: number, headcount: number): string {
 
 /**
  * Text a person typed could be read by a spreadsheet as a formula (=, +, -, @, tab or carriage
- * return first): such text gets a leading apostrophe, as OWASP advises against CSV injection.
+ * return first): such text gets a leading apostrophe (the domain's neutraliseCell, which the import
+ * undoes so that an exported list imports back unchanged).
  */
 export function plainText(value: string | null | undefined): string {
   if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return neutraliseCell(value);
 }

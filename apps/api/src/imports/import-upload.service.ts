@@ -1,0 +1,169 @@
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { identityOf, identityParams, IDENTITY_SQL } from '../database/request-transaction.js';
+import { csvRows, type FileRow, ImportFileError, MAX_IMPORT_BYTES } from './import-file.js';
+import { mayImport } from './import-access.js';
+
+export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP'] as const;
+export type UploadKind = (typeof IMPORT_KINDS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the form says the file is: its kind and its employer (staff) or union (memberships). */
+export interface UploadTarget {
+  kind: UploadKind;
+  employerId: string | null;
+  unionId: string | null;
+}
+
+/** A cell of a PostgreSQL array literal: quoted, backslashes and quotes escaped. */
+const arrayItem = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** A CSV field for COPY … (FORMAT csv): always quoted, quotes doubled. */
+const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** One staged row as a line of COPY's CSV: row number, the cells as a text[] literal, the problem if unreadable. */
+export function copyLine(row: FileRow): string {
+  const cells = `{${row.cells.map(arrayItem).join(',')}}`;
+  const problems = row.unreadable ? csvField(JSON.stringify([{ field: 'row', reason: row.unreadable }])) : '';
+  return `${row.rowNo},${csvField(cells)},${problems}\n`;
+}
+
+/**
+ * `POST /imports`: a multipart upload (form fields `kind`, then `employerId` or `unionId`, then the
+ * file in `file`), streamed: busboy → the file's rows (import-file.ts) → COPY into a temporary table
+ * → import_row, in one transaction of its own as the caller (so under row-level security) that also
+ * creates the run. A file refused for any reason (too large, not UTF-8, no header, too many columns,
+ * not allowed) rolls it back: no run, no rows. The file is never held whole in memory.
+ */
+@Injectable()
+export class ImportUploadService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  upload(req: Request, user: AuthUser): Promise<{ id: string; fileName: string; rows: number; target: UploadTarget }> {
+    const employers = mayImport(user);
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 1000 } });
+    } catch {
+      throw new ImportFileError('Send the file as multipart/form-data, in the form field "file"');
+    }
+    return new Promise((resolve, reject) => {
+      const fields: Record<string, string> = {};
+      let work: Promise<unknown> | undefined;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        // the rest of the body is read and dropped, so the answer reaches the client
+        req.unpipe(bb);
+        req.resume();
+        reject(e);
+      };
+      bb.on('field', (name, value) => {
+        fields[name] = value;
+      });
+      bb.on('file', (name, stream, info) => {
+        if (name !== 'file' || work) {
+          stream.resume();
+          return;
+        }
+        stream.on('limit', () => stream.destroy(new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it and upload the parts`, 413)));
+        work = (async () => {
+          const target = this.target(fields, employers);
+          const fileName = (info.filename || 'upload.csv').slice(0, 255);
+          if (!/\.(csv|txt|tsv)$/i.test(fileName) && !/csv|text\/plain/.test(info.mimeType)) {
+            throw new ImportFileError('Upload a CSV file (saved from Excel as "CSV UTF-8")');
+          }
+          const stored = await this.store(stream, fileName, target, user);
+          return { ...stored, fileName, target };
+        })().then(
+          (r) => { if (!failed) resolve(r); },
+          (e: unknown) => { stream.resume(); fail(e); },
+        );
+      });
+      bb.on('close', () => {
+        if (!work) fail(new ImportFileError('No file: send it in the form field "file"'));
+      });
+      bb.on('error', () => fail(new ImportFileError('The upload could not be read (a broken multipart body)')));
+      req.on('error', fail);
+      req.pipe(bb);
+    });
+  }
+
+  /** The form's fields, checked: the kind, and an employer the caller may import into (staff) or a union (memberships). */
+  private target(fields: Record<string, string>, employers: string[]): UploadTarget {
+    const kind = (fields.kind ?? '').toUpperCase() as UploadKind;
+    if (!IMPORT_KINDS.includes(kind)) {
+      throw new ImportFileError(fields.kind === undefined
+        ? 'Say what the file is: the form field "kind" (STAFF or MEMBERSHIP) must come before the file'
+        : `kind: must be one of ${IMPORT_KINDS.join(', ')}`);
+    }
+    const employerId = fields.employerId || null;
+    const unionId = fields.unionId || null;
+    if (employerId !== null && (!UUID.test(employerId) || !employers.includes(employerId))) {
+      throw new ImportFileError('employerId: not an employer of a branch you are secretary or admin of');
+    }
+    if (kind === 'STAFF' && !employerId) throw new ImportFileError('employerId: a staff list needs its employer (a form field before the file)');
+    if (kind === 'MEMBERSHIP' && (!unionId || !UUID.test(unionId))) throw new ImportFileError('unionId: a membership list needs its union (a form field before the file)');
+    return { kind, employerId, unionId };
+  }
+
+  private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
+    const runner = this.ds.createQueryRunner();
+    const client = (await runner.connect()) as pg.PoolClient;
+    let copy: ReturnType<typeof copyFrom> | undefined;
+    try {
+      await runner.startTransaction();
+      await runner.query(IDENTITY_SQL, identityParams(identityOf(user)));
+      if (target.unionId) {
+        const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
+        if (!u) throw new ImportFileError('unionId: not a union of your organisation');
+      }
+      const rows = csvRows(file as AsyncIterable<Buffer>);
+      const header = await rows.next();
+      if (header.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
+      const [{ id }] = await runner.query(
+        `INSERT INTO import_run (organisation_id, kind, employer_id, union_id, file_name, headers, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [user.organisationId, target.kind, target.employerId, target.unionId, fileName, header.value.cells, user.id],
+      ) as { id: string }[];
+      // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
+      await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');
+      copy = client.query(copyFrom('COPY import_copy (row_no, cells, problems) FROM STDIN (FORMAT csv)'));
+      const copying = finished(copy);
+      copying.catch(() => undefined);
+      let n = 0;
+      for await (const row of rows) {
+        n++;
+        if (!copy.write(copyLine(row))) await Promise.race([once(copy, 'drain'), copying]);
+      }
+      copy.end();
+      await copying;
+      copy = undefined;
+      if (!n) throw new ImportFileError('The file has a header but no rows');
+      await runner.query(
+        `INSERT INTO import_row (import_id, organisation_id, row_no, cells, problems, outcome, reason)
+         SELECT $1, $2, row_no, cells, problems, CASE WHEN problems IS NOT NULL THEN 'REFUSED' END, problems->0->>'reason' FROM import_copy`,
+        [id, user.organisationId],
+      );
+      await runner.query('UPDATE import_run SET rows_total = $2 WHERE id = $1', [id, n]);
+      await runner.commitTransaction();
+      return { id, rows: n };
+    } catch (e) {
+      copy?.destroy(new Error('upload refused'));
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
+  }
+}
