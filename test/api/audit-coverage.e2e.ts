@@ -38,6 +38,8 @@ interface Row {
   op: () => [string, Record<string, unknown>?];
   /** The entries the call must write, given the mutation's result. */
   entries: (result: any) => Entry[];
+  /** For a call that leaves work to a job: resolves once that work has ended (its entries are then read). */
+  settle?: () => Promise<void>;
 }
 
 const PASSWORD = 'audit-coverage-password';
@@ -404,7 +406,7 @@ const ROWS: Record<string, Row> = {
     op: () => ['mutation($id: ID!) { deleteRepRole(id: $id) { id } }', { id: s.repRole }],
     entries: () => [{ action: 'DELETE', entityType: 'RepRole', entityId: s.repRole, before: { kind: 'HEALTH_SAFETY_REP', wardIds: [s.demoWard] } }],
   },
-  // imports (the upload is POST /imports, audited in import-upload.e2e; applyImport's outcome is written by its job: import.e2e)
+  // imports (the upload is POST /imports, audited in import-upload.e2e)
   setImportMapping: {
     op: () => ['mutation($i: ImportMappingInput!) { setImportMapping(input: $i) { id } }', { i: { id: s.importRun, mapping: ['employeeNumber', 'firstName', 'lastName'] } }],
     entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'UPLOADED', mapping: null },
@@ -413,6 +415,15 @@ const ROWS: Record<string, Row> = {
   dryRunImport: {
     op: () => ['mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id: s.importRun }],
     entries: () => [{ action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'UPLOADED' }, after: { status: 'DRY_RUN' } }],
+  },
+  applyImport: {
+    note: 'The request queues the apply (its entry); the job then records the outcome as the same user (settle waits for the job to end).',
+    op: () => ['mutation($id: ID!) { applyImport(id: $id) { id } }', { id: s.importRun }],
+    settle: () => importEnded(s.importRun),
+    entries: () => [
+      { action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'DRY_RUN' }, after: { status: 'QUEUED' } },
+      { action: 'UPDATE', entityType: 'ImportRun', entityId: s.importRun, before: { status: 'APPLYING' }, after: { status: 'APPLIED' } },
+    ],
   },
   resolveImportRow: {
     op: () => ['mutation($i: ResolveImportRowInput!) { resolveImportRow(input: $i) { id } }', { i: { importId: s.reviewRun, rowNo: 2, contactId: null, skip: true } }],
@@ -471,6 +482,15 @@ interface AuditRow {
 }
 
 /** Where the entries differ from what the row expects (empty when they match). */
+/** Resolves once the import's job has ended (applied, failed or cancelled): a condition, polled, never a fixed wait. */
+async function importEnded(id: string): Promise<void> {
+  for (;;) {
+    const [run] = await t.sql('SELECT status FROM import_run WHERE id = $1', [id]);
+    if (['APPLIED', 'FAILED', 'CANCELLED'].includes(run?.status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function compare(field: string, expected: Entry[], written: AuditRow[], caller: { id: string; email: string }): string[] {
   const problems: string[] = [];
   const key = (a: string, type: string | null, id: string | null) => `${a} ${type ?? '-'} ${id ?? '-'}`;
@@ -569,6 +589,7 @@ describe('audit coverage', () => {
       const [{ mark }] = await t.sql('SELECT clock_timestamp() AS mark');
       const res = await t.gql(query, variables, token);
       if (res.errors || res.data?.[field] === undefined) throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
+      await row.settle?.();
       const expected = row.entries(res.data[field]);
       const written = await t.sql<AuditRow>(`SELECT action, entity_type, entity_id, user_id, actor_email, organisation_id, before, after
         FROM audit_event WHERE created_at >= $1 ORDER BY created_at`, [mark]);

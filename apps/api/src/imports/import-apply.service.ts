@@ -91,6 +91,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
   async run(job: ApplyJob): Promise<void> {
     const runner = this.ds.createQueryRunner();
     const started = Date.now();
+    /** The run as claimed (for the failure's audit entry). */
+    let claimedRun: { employerId: string | null; fileName: string } | undefined;
     try {
       // Claimed outside the transaction (one job per run, whatever the number of processes): the transaction must not hold the run's row,
       // which the progress and the cancel check write and read from other connections meanwhile.
@@ -100,6 +102,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
         [job.importId]);
       const r = claimed[0];
       if (!r) return;
+      claimedRun = r;
       await runner.connect();
       await runner.startTransaction();
       await runner.query(IDENTITY_SQL, identityParams({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] }));
@@ -129,9 +132,10 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
                  count(*) FILTER (WHERE outcome = 'REVIEW')::int AS review FROM import_row WHERE import_id = $1) c
          WHERE r.id = $1 RETURNING c.created, c.updated, c.unchanged, c.refused, c.review`, [job.importId, leavers]);
       await runner.query(
-        `INSERT INTO audit_event (action, user_id, organisation_id, employer_id, actor_email, entity_type, entity_id, after)
-         VALUES ($1, $2, $3, $4, $5, 'ImportRun', $6, $7)`,
+        `INSERT INTO audit_event (action, user_id, organisation_id, employer_id, actor_email, entity_type, entity_id, before, after)
+         VALUES ($1, $2, $3, $4, $5, 'ImportRun', $6, $7, $8)`,
         [AuditAction.UPDATE, job.userId, job.organisationId, r.employerId, job.email, job.importId,
+          JSON.stringify({ id: job.importId, status: 'APPLYING', fileName: r.fileName }),
           JSON.stringify({ id: job.importId, status: 'APPLIED', fileName: r.fileName, ...(counts as unknown[])[0] as object, leavers })]);
       await runner.commitTransaction();
     } catch (e) {
@@ -144,7 +148,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
         [job.importId, cancelled ? 'CANCELLED' : 'FAILED', message]).catch((f: unknown) => this.log.error(`import ${job.importId}: ${String(f)}`));
       await this.audit.record({
         action: AuditAction.UPDATE, user: { id: job.userId, email: job.email, organisationId: job.organisationId }, entityType: 'ImportRun',
-        entityId: job.importId, after: { id: job.importId, status: cancelled ? 'CANCELLED' : 'FAILED', error: message },
+        entityId: job.importId, employerId: claimedRun?.employerId ?? null, before: { id: job.importId, status: 'APPLYING', fileName: claimedRun?.fileName },
+        after: { id: job.importId, status: cancelled ? 'CANCELLED' : 'FAILED', fileName: claimedRun?.fileName, error: message },
       }, { durable: true }).catch(() => undefined);
     } finally {
       await runner.release();
