@@ -47,6 +47,7 @@ import { RateLimitModule } from './common/rate-limit.js';
 import { JobsModule } from './jobs/job-queue.js';
 import { TrendsModule } from './trends/trends.module.js';
 import { CoalitionModule } from './coalition/coalition.module.js';
+import { DuplicateModule } from './duplicates/duplicate.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -127,6 +128,7 @@ export class AppModule implements NestModule {
         JobsModule.forRoot(options.jobsDatabaseUrl),
         TrendsModule,
         CoalitionModule,
+        DuplicateModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],
