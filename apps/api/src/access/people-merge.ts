@@ -140,12 +140,13 @@ export class PeopleMerge {
    */
   async undo(user: AuthUser, keepId: string, mergeId: string, record: MergeRecord): Promise<void> {
     const p = { keep: keepId, merge: mergeId };
-    await this.db.createQueryBuilder().restore().from(Contact).where('id = :merge', p).execute().catch((e) => mapConstraintError(e, {
-      uq_contact_employee_number: ['mergeId', 'cannot be restored: its employee number is now another contact\'s at its employer'],
-    }));
+    // The kept contact's fields first (an employee number it took goes back), then the merged contact.
     const restore: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record.fields)) restore[k] = v.from;
     if (Object.keys(restore).length) await this.updateContact(keepId, restore, 'mergeId');
+    await this.db.createQueryBuilder().restore().from(Contact).where('id = :merge', p).execute().catch((e) => mapConstraintError(e, {
+      uq_contact_employee_number: ['mergeId', 'cannot be restored: its employee number is now another contact\'s at its employer'],
+    }));
     for (const [key, ids] of Object.entries(record.moved)) {
       const [table, column] = key.split('.') as [PersonOwnedTable, string];
       if (!Object.hasOwn(PERSON_OWNED, table) || !MOVES.some((m) => m.table === table && m.column === column)) throw new Error(`merge record names ${key}`);

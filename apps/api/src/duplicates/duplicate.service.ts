@@ -174,7 +174,8 @@ export class DuplicateService {
       throw new UserInputError({ mergeId: 'cannot be undone: the kept contact has since been merged into another contact or deleted (undo or restore that first)' });
     }
     const later = await this.door.sql<{ n: number }>(u, (people) => `SELECT count(*)::int AS n FROM contact_merge cm JOIN contact k ON k.id = cm.kept_id
-      WHERE cm.kept_id = :kept AND cm.merged_at > :at AND cm.undone_at IS NULL AND ${people({ alias: 'k' })}`, { kept: row.kept_id, at: row.merged_at });
+      WHERE cm.kept_id = :kept AND cm.id <> :id AND cm.merged_at >= (SELECT t.merged_at FROM contact_merge t WHERE t.id = :id) AND cm.undone_at IS NULL
+        AND ${people({ alias: 'k' })}`, { kept: row.kept_id, id });
     if (later[0].n) throw new UserInputError({ mergeId: 'cannot be undone while a later merge into the same contact stands: undo that one first' });
     const kept = await this.contact(u, row.kept_id);
     const changed = Object.entries(row.fields).filter(([k, v]) => JSON.stringify(norm(kept[k as keyof Contact])) !== JSON.stringify(v.to)).map(([k]) => k);

@@ -62,11 +62,12 @@ export class DuplicateFilter {
 
 @InputType()
 export class MergeChoicesInput {
-  @Field(() => [MergeFieldEnum], { description: 'Fields the kept contact takes from the merged one (the rest stay as kept)' })
+  @Field(() => [MergeFieldEnum], { nullable: true, description: 'Fields the kept contact takes from the merged one (the rest stay as kept)' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(MERGE_FIELDS).length)
   @IsEnum(MergeFieldEnum, { each: true, message: 'fromMerged must list contact fields' })
-  fromMerged: MergeField[];
+  fromMerged?: MergeField[] | null;
 }
 
 @ObjectType({ description: "A contact's side in a merge screen: the contact and how much is recorded about them" })

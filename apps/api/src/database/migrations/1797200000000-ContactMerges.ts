@@ -14,6 +14,8 @@ import { APP_ROLE } from './1795435000000-row-level-security.js';
  *   contacts): the API reads it through the door's contact-alias condition on both, and row-level
  *   security admits a row when both contacts are visible.
  * - `duplicate_dismissal`: a pair judged "not the same person" (`low_id` < `high_id`), not shown again.
+ * - Assessments and ballot chase states stay append-only for the API in what they say; the app role
+ *   may change their `contact_id` alone (a merge moves them, an undo moves them back).
  * - `rollcall_case_count(contact)`: how many live cases a contact of the caller's organisation has,
  *   seen or not (a SECURITY DEFINER count, nothing else): a merge refuses a contact with a case the
  *   caller may not see, rather than move it unseen or say anything about it.
@@ -60,6 +62,9 @@ export class ContactMerges1797200000000 implements MigrationInterface {
       CONSTRAINT "fk_duplicate_dismissal_high" FOREIGN KEY ("organisation_id", "high_id") REFERENCES "contact"("organisation_id", "id") ON DELETE CASCADE
     )`);
 
+    // Assessments and ballot chase states are append-only for the API (what they say never changes);
+    // whose they are may change, by a merge and its undo: that one column alone.
+    await q.query(`GRANT UPDATE (contact_id) ON assessment, ballot_member_state TO ${APP_ROLE}`);
     await q.query(`CREATE FUNCTION rollcall_case_count(p_contact uuid) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
       SET search_path = public, pg_temp AS
       $$ SELECT count(*)::int FROM case_file k WHERE k.contact_id = p_contact AND k.deleted_at IS NULL
@@ -82,6 +87,7 @@ export class ContactMerges1797200000000 implements MigrationInterface {
     await q.query('DROP TABLE "duplicate_dismissal"');
     await q.query('DROP TABLE "contact_merge"');
     await q.query('DROP FUNCTION rollcall_case_count(uuid)');
+    await q.query(`REVOKE UPDATE (contact_id) ON assessment, ballot_member_state FROM ${APP_ROLE}`);
     await q.query('DROP INDEX "public"."ix_contact_org_employee_number"');
     await q.query('DROP INDEX "public"."ix_contact_org_personal_email"');
     await q.query('DROP INDEX "public"."ix_contact_org_work_email"');
