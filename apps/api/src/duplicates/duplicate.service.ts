@@ -155,7 +155,7 @@ export class DuplicateService {
     const [{ id }] = await this.db.query<{ id: string }[]>(`INSERT INTO contact_merge (organisation_id, kept_id, merged_id, employer_id, merged_by_id, fields, moved, absorbed, ended)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [u.organisationId, keep.id, merge.id, keep.employerId, u.id, record.fields, record.moved, JSON.stringify(record.absorbed), JSON.stringify(record.ended)]);
-    const summary = { keptId: keep.id, mergedId: merge.id, ...record };
+    const summary = { id, keptId: keep.id, mergedId: merge.id, ...record };
     await this.audit.record({ action: AuditAction.CREATE, user: u, entityType: 'ContactMerge', entityId: id, employerId: keep.employerId, after: summary });
     await this.audit.record({ action: AuditAction.DELETE, user: u, entityType: 'Contact', entityId: merge.id, employerId: merge.employerId, before: merge, after: null });
     if (Object.keys(record.fields).length) {
@@ -183,7 +183,7 @@ export class DuplicateService {
     await this.merger.undo(u, row.kept_id, row.merged_id, row);
     await this.db.query('UPDATE contact_merge SET undone_at = now(), undone_by_id = $2 WHERE id = $1', [id, u.id]);
     const merged = await this.contact(u, row.merged_id);
-    await this.audit.record({ action: AuditAction.UPDATE, user: u, entityType: 'ContactMerge', entityId: id, employerId: row.employer_id, before: { undone: false }, after: { undone: true } });
+    await this.audit.record({ action: AuditAction.UPDATE, user: u, entityType: 'ContactMerge', entityId: id, employerId: row.employer_id, before: { id, undone: false }, after: { id, undone: true } });
     await this.audit.record({ action: AuditAction.CREATE, user: u, entityType: 'Contact', entityId: merged.id, employerId: merged.employerId, before: null, after: merged });
     if (Object.keys(row.fields).length) {
       const side = (s: 'from' | 'to') => ({ id: kept.id, ...Object.fromEntries(Object.entries(row.fields).map(([k, v]) => [k, v[s]])) });
