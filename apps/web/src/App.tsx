@@ -13,6 +13,7 @@ import contacts from './contacts';
 import conversations from './conversations';
 import { RepCoveragePage } from './coverage/RepCoveragePage';
 import { Dashboard } from './dashboard/Dashboard';
+import { duplicateRoutes } from './duplicates';
 import { dataProvider } from './dataProvider';
 import employers from './employers';
 import followUps from './followUps';
@@ -120,6 +121,7 @@ export const App = () => (
             <Route path="/line-up" element={<LineUpPage />} />
           </CustomRoutes>
         ) : null,
+        may(Permission.PEOPLE_MERGE) ? duplicateRoutes : null,
         <CustomRoutes key="account">
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </CustomRoutes>,

@@ -4,6 +4,7 @@ import MapIcon from '@mui/icons-material/Map';
 import ShieldIcon from '@mui/icons-material/Shield';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
 import { Menu, useResourceDefinitions } from 'react-admin';
+import { DuplicatesMenuItem } from '../duplicates/DuplicatesMenuItem';
 import { patchName } from '../patch/patchName';
 import { Permission, useCan } from '../permissions';
 import { CasesMenuItem } from './CasesMenuItem';
@@ -30,6 +31,7 @@ export const AppMenu = () => {
       {seesPeople && <Menu.Item to="/wall-chart" primaryText="Wall chart" leftIcon={<ViewWeekIcon />} />}
       {seesAggregates && <Menu.Item to="/density" primaryText="Density" leftIcon={<BarChartIcon />} />}
       {lineUp && <Menu.Item to="/line-up" primaryText="Line-up" leftIcon={<CompareArrowsIcon />} />}
+      <DuplicatesMenuItem />
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}
