@@ -16,14 +16,16 @@ import { ContactMerge, type DuplicateFilter, DuplicatePair, DuplicateReason, Dup
 
 /**
  * Names at least this similar (pg_trgm's similarity: shared trigrams over all trigrams of the two
- * padded, lower-cased strings) on the same ward are shown as likely the same person. Measured on
- * the demo's names: a spelling variant of either name scores 0.55–0.75 ("Jon Smith"/"John Smith"
- * 0.62, "Catherine Jones"/"Katherine Jones" 0.69, a preferred name counted too), while two different
- * people sharing a surname or a first name on a ward score 0.25–0.45 ("Anna Smith"/"Emma Smith"
- * 0.43). 0.5 sits in the gap: a missed pair still shows through its number or email, and a false one
- * is dismissed once.
+ * lower-cased names, each word padded) on the same ward are shown as likely the same person, for
+ * first + last name and for preferred (or first) + last name. Measured: spelling variants and
+ * shortened names score 0.6–0.8 ("Jon Smith"/"John Smith" 0.62, "Katherine"/"Catherine Mulligan"
+ * 0.73, "Sarah"/"Sara Brown" 0.77, "Chris"/"Christopher Taylor" 0.60, a surname typo 0.80), while
+ * different people sharing a surname on a ward score 0.35–0.55 ("Miguel"/"Mihai Schmidt" 0.53 in the
+ * demo data, "David"/"Daniel Jones" 0.47, "John"/"Jane Smith" 0.47, "Anna"/"Emma Smith" 0.38). 0.6
+ * sits between: a transliteration ("Mohammed"/"Muhammad Khan" 0.40) is missed here but still found by
+ * its employee number or email, and a false pair is dismissed once.
  */
-export const NAME_SIMILARITY = 0.5;
+export const NAME_SIMILARITY = 0.6;
 
 /** A row of contact_merge as read. */
 interface MergeRow {
