@@ -142,7 +142,7 @@ export class DuplicateService {
       `SELECT k.contact_id AS id, count(*)::int AS n FROM case_file k WHERE k.contact_id = ANY(:ids) AND ${c('k')} GROUP BY k.contact_id`, { ids });
     return contacts.map((contact) => {
       const n = counts.find((r) => r.id === contact.id)!;
-      return { contact, conversations: n.conversations, memberships: n.memberships, assessments: n.assessments, cases: cases.find((r) => r.id === contact.id)?.n ?? 0 };
+      return { contactId: contact.id, conversations: n.conversations, memberships: n.memberships, assessments: n.assessments, cases: cases.find((r) => r.id === contact.id)?.n ?? 0 };
     });
   }
 

@@ -2,7 +2,6 @@ import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, regis
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { MERGE_FIELDS, type MergeField } from '../access/people-merge.js';
 import { GraphQLJSON } from '../audit/json.scalar.js';
-import { Contact } from '../contacts/contact.entity.js';
 
 /** Why two contacts look like one person. */
 export enum DuplicateReason {
@@ -70,9 +69,9 @@ export class MergeChoicesInput {
   fromMerged?: MergeField[] | null;
 }
 
-@ObjectType({ description: "A contact's side in a merge screen: the contact and how much is recorded about them" })
+@ObjectType({ description: "A contact's side in a merge screen: how much is recorded about them (their details: Contact(id))" })
 export class MergeSide {
-  @Field(() => Contact) contact: Contact;
+  @Field(() => ID) contactId: string;
   @Field(() => Int) conversations: number;
   @Field(() => Int) memberships: number;
   @Field(() => Int) assessments: number;

@@ -39,8 +39,9 @@ export const duplicatesApi = {
       query: documents.duplicatePairs, variables, fetchPolicy: 'no-cache',
     })),
   sides: (keepId: string, mergeId: string) =>
-    run(() => apolloClient.query<{ mergeSides: MergeSide[] }>({ query: documents.mergeSides, variables: { keepId, mergeId }, fetchPolicy: 'no-cache' }))
-      .then((d) => d.mergeSides),
+    run(() => apolloClient.query<{ mergeSides: (Omit<MergeSide, 'contact'> & { contactId: string })[]; keep: MergeContact; other: MergeContact }>({
+      query: documents.mergeSides, variables: { keepId, mergeId }, fetchPolicy: 'no-cache',
+    })).then((d) => d.mergeSides.map((s): MergeSide => ({ ...s, contact: s.contactId === d.keep.id ? d.keep : d.other }))),
   merge: (keepId: string, mergeId: string, fromMerged: string[]) =>
     run(() => apolloClient.mutate<{ mergeContacts: ContactMerge }>({
       mutation: documents.mergeContacts, variables: { keepId, mergeId, choices: { fromMerged } }, fetchPolicy: 'no-cache',

@@ -3,6 +3,9 @@
  * likely duplicate pairs, both contacts side by side for a merge, merging, dismissing, the merge history and undo.
  */
 const SIDE = 'id firstName lastName preferredName employeeNumber workEmail jobTitle employerName wardName siteName';
+const CONTACT = `id firstName lastName preferredName jobTitle staffGroup grade shiftPattern contractType employeeNumber workEmail workPhone
+  personalEmail personalPhone postalAddressLines postalTown postalPostcode addressConfirmedOn consentPersonalEmail consentPersonalPhone
+  startDate leaveDate leader`;
 const MERGE = 'id keptId mergedId keptName mergedName mergedAt mergedByEmail undoneAt fields moved absorbed';
 
 export const DUPLICATE_DOCUMENTS = {
@@ -13,14 +16,9 @@ export const DUPLICATE_DOCUMENTS = {
     }`,
   mergeSides: `
     query MergeSides($keepId: ID!, $mergeId: ID!) {
-      mergeSides(keepId: $keepId, mergeId: $mergeId) {
-        conversations memberships assessments cases
-        contact {
-          id firstName lastName preferredName jobTitle staffGroup grade shiftPattern contractType employeeNumber workEmail workPhone
-          personalEmail personalPhone postalAddressLines postalTown postalPostcode addressConfirmedOn consentPersonalEmail consentPersonalPhone
-          startDate leaveDate leader
-        }
-      }
+      mergeSides(keepId: $keepId, mergeId: $mergeId) { contactId conversations memberships assessments cases }
+      keep: Contact(id: $keepId) { ${CONTACT} }
+      other: Contact(id: $mergeId) { ${CONTACT} }
     }`,
   mergeContacts: `
     mutation MergeContacts($keepId: ID!, $mergeId: ID!, $choices: MergeChoicesInput) {
