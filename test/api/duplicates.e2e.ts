@@ -227,7 +227,8 @@ describe('merging', () => {
     const res = await t.as('secretary')(MERGE, { k: keep, m: merge, c: { fromMerged: ['firstName', 'personalEmail', 'employeeNumber'] } });
     expect(res.errors).toBeUndefined();
     const m = res.data!.mergeContacts;
-    expect(m).toMatchObject({ keptId: keep, mergedId: merge, absorbed: 3, undoneAt: null });
+    // the merged contact is deleted while the merge stands: named, never by id
+    expect(m).toMatchObject({ keptId: keep, mergedId: null, absorbed: 3, undoneAt: null });
     expect(m.fields).toEqual({
       firstName: { from: 'Samira', to: 'Sam' }, personalEmail: { from: null, to: 'sam.o@example.org' }, employeeNumber: { from: 'DUP-K1', to: 'DUP-M1' },
     });
@@ -260,9 +261,10 @@ describe('merging', () => {
     // the merged contact is gone from the lists, and its pair too
     expect((await pairsAs('secretary')).flatMap((p) => p.id.split(':'))).not.toContain(merge);
 
-    const undone = await t.as('secretary')(UNDO, { id: m.id });
+    const undone = await t.as('secretary')('mutation($id: ID!) { undoMerge(mergeId: $id) { id undoneAt mergedId } }', { id: m.id });
     expect(undone.errors).toBeUndefined();
     expect(undone.data!.undoMerge.undoneAt).not.toBeNull();
+    expect(undone.data!.undoMerge.mergedId).toBe(merge);
     expect(await rowsNaming([keep, merge])).toEqual(before);
     expect((await t.sql("SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'UPDATE' AND entity_type = 'ContactMerge'", [m.id]))[0].n).toBe(1);
     expect(errorOf(await t.as('secretary')(UNDO, { id: m.id })).fields).toEqual({ mergeId: 'has already been undone' });

@@ -244,7 +244,7 @@ function norm(v: unknown): unknown {
 
 function view(r: MergeRow): ContactMerge {
   return {
-    id: r.id, keptId: r.kept_id, mergedId: r.merged_id, keptName: r.kept_name, mergedName: r.merged_name, mergedAt: r.merged_at,
+    id: r.id, keptId: r.kept_id, mergedId: r.undone_at ? r.merged_id : null, keptName: r.kept_name, mergedName: r.merged_name, mergedAt: r.merged_at,
     mergedByEmail: r.merged_by_email, undoneAt: r.undone_at, fields: r.fields,
     moved: Object.fromEntries(Object.entries(r.moved).map(([k, ids]) => [k, ids.length])), absorbed: r.absorbed.length,
   };

@@ -82,7 +82,8 @@ export class MergeSide {
 export class ContactMerge {
   @Field(() => ID) id: string;
   @Field(() => ID) keptId: string;
-  @Field(() => ID) mergedId: string;
+  @Field(() => ID, { nullable: true, description: 'The merged contact, once the merge is undone (until then it is deleted, named by mergedName alone)' })
+  mergedId: string | null;
   @Field() keptName: string;
   @Field() mergedName: string;
   @Field(() => GraphQLISODateTime) mergedAt: Date;

@@ -9,7 +9,7 @@ export interface DuplicateSide {
 }
 export interface DuplicatePair { id: string; reasons: DuplicateReason[]; score: number; a: DuplicateSide; b: DuplicateSide }
 export interface ContactMerge {
-  id: string; keptId: string; mergedId: string; keptName: string; mergedName: string; mergedAt: string; mergedByEmail: string | null;
+  id: string; keptId: string; mergedId: string | null; keptName: string; mergedName: string; mergedAt: string; mergedByEmail: string | null;
   undoneAt: string | null; fields: Record<string, { from: unknown; to: unknown }>; moved: Record<string, number>; absorbed: number;
 }
 export type MergeContact = Record<string, unknown> & { id: string; firstName: string; lastName: string; preferredName: string | null };
