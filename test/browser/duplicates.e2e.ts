@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import {
-  closeAll, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, PHONE, screenshot, signIn, startWebApp,
+  closeAll, DESKTOP, expectHidden, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, overflowOf, PHONE, screenshot, signIn, startWebApp,
 } from '../fixtures/browser.js';
 import { cloneRow } from '../fixtures/scope-targets.js';
 
@@ -65,7 +65,9 @@ describe('merging a duplicate pair', () => {
       await expectVisible(dialog.getByText('Merge Catherine Mulligan into Katherine Mulligan?'));
       await dialog.getByRole('button', { name: 'Merge' }).click();
       await page.waitForURL(new RegExp(`/Contacts/${keep}/show`));
-      await expectVisible(page.getByText(/Merged: Catherine Mulligan is now part of/));
+      await expectVisible(page.getByText('Merged: Catherine Mulligan is now part of Katherine Mulligan. You can undo this from the duplicates page.'));
+      await noProgress(page);
+      await expectHidden(page.locator('.MuiSkeleton-root').first());
       await screenshot(page, 'duplicates-merged-desktop');
       expect(await t.sql('SELECT first_name, deleted_at IS NOT NULL AS gone FROM contact WHERE id = ANY($1) ORDER BY id = $2 DESC', [[keep, merge], keep]))
         .toEqual([{ first_name: 'Catherine', gone: false }, { first_name: 'Catherine', gone: true }]);

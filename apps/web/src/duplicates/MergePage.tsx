@@ -54,9 +54,9 @@ export const MergePage = () => {
   const queryClient = useQueryClient();
   const { data, isPending, error } = useQuery({ queryKey: ['mergeSides', params.a, params.b], queryFn: () => duplicatesApi.sides(params.a!, params.b!) });
   const merge = useMutation({
-    mutationFn: () => duplicatesApi.merge(keepId, mergeId, [...fromMerged]),
-    onSuccess: (m) => {
-      notify(`Merged: ${m.mergedName} is now part of ${m.keptName}. You can undo this from the duplicates page.`, { type: 'success' });
+    mutationFn: (names: { kept: string; merged: string }) => duplicatesApi.merge(keepId, mergeId, [...fromMerged]).then((m) => ({ m, names })),
+    onSuccess: ({ m, names }) => {
+      notify(`Merged: ${names.merged} is now part of ${names.kept}. You can undo this from the duplicates page.`, { type: 'success' });
       void queryClient.invalidateQueries({ queryKey: ['duplicatePairs'] });
       void queryClient.invalidateQueries({ queryKey: ['contactMerges'] });
       redirect('show', 'Contacts', m.keptId);
@@ -117,7 +117,7 @@ export const MergePage = () => {
         content={`${other.conversations} conversations, ${other.memberships} memberships, ${other.assessments} assessments and ${other.cases} cases move to ${displayName(keep.contact)}. You can undo this from the merge history.`}
         confirm="Merge"
         confirmColor="warning"
-        onConfirm={() => { setAsking(false); merge.mutate(); }}
+        onConfirm={() => { setAsking(false); merge.mutate({ kept: displayName(keep.contact), merged: displayName(other.contact) }); }}
         onClose={() => setAsking(false)}
       />
     </Box>
