@@ -250,7 +250,7 @@ describe('authorisation matrix (nested fields)', () => {
     expect(nested.filter((f) => !NESTED[f]).sort()).toEqual([]);
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
     expect([...people].sort()).toEqual(['AssessmentEntry', 'BallotMemberStateChange', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
-      'Contact', 'ContactLink', 'Conversation', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
+      'Contact', 'ContactLink', 'Conversation', 'Membership', 'MergeSide', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
   });
 
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {
