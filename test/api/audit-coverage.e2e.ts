@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import { AuditService } from '../../apps/api/src/audit/audit.service.js';
 import { errorOf, LOGINS, startTestApp, type TestApp } from '../fixtures/app.js';
-import { PATCH_SITES } from '../fixtures/scope-targets.js';
+import { cloneRow, PATCH_SITES } from '../fixtures/scope-targets.js';
 
 /**
  * Every mutation in the committed schema, run once successfully, writes the audit entries of what it
@@ -55,6 +55,7 @@ const s = {
   ballotUnion: '', ballot: '', chase: '',
   campaign: '', action: '', partnerAction: '', participation: '', threshold: 0,
   importRun: '', reviewRun: '',
+  dupKeep: '', dupMerge: '', merge: '',
 };
 const adminRoles = async () => (await t.sql('SELECT branch_id AS "branchId", role FROM user_branch_role WHERE user_id = $1', [s.admin.id])) as { branchId: string; role: string }[];
 
@@ -275,6 +276,30 @@ const ROWS: Record<string, Row> = {
     note: 'A new row of the member\'s chase history (who and when are in it).',
     op: () => ['mutation($b: ID!, $c: ID!) { setBallotMemberState(ballotId: $b, contactId: $c, state: PLEDGED_YES) { id } }', { b: s.ballot, c: s.member }],
     entries: (r) => [{ action: 'CREATE', entityType: 'BallotMemberState', entityId: (s.chase = r.id), after: { state: 'PLEDGED_YES', contactId: s.member, ballotId: s.ballot } }],
+  },
+  // duplicates: two copies of a demo contact (made before the run)
+  dismissDuplicate: {
+    note: 'A pair judged not the same person: the dismissal names both (it has no id of its own).',
+    op: () => ['mutation($a: ID!, $b: ID!) { dismissDuplicate(aId: $a, bId: $b) }', { a: s.dupKeep, b: s.dupMerge }],
+    entries: () => [{ action: 'CREATE', entityType: 'DuplicateDismissal', entityId: null, after: { aId: s.dupKeep, bId: s.dupMerge } }],
+  },
+  mergeContacts: {
+    note: "The merge record (everything that moved), the merged contact's soft deletion, and the kept contact's fields it took.",
+    op: () => ['mutation($k: ID!, $m: ID!) { mergeContacts(keepId: $k, mergeId: $m, choices: { fromMerged: [firstName] }) { id } }', { k: s.dupKeep, m: s.dupMerge }],
+    entries: (r) => [
+      { action: 'CREATE', entityType: 'ContactMerge', entityId: (s.merge = r.id), after: { keptId: s.dupKeep, mergedId: s.dupMerge, fields: { firstName: { from: 'Audit Keep', to: 'Audit Merge' } } } },
+      { action: 'DELETE', entityType: 'Contact', entityId: s.dupMerge, before: { firstName: 'Audit Merge' } },
+      { action: 'UPDATE', entityType: 'Contact', entityId: s.dupKeep, before: { firstName: 'Audit Keep' }, after: { firstName: 'Audit Merge' } },
+    ],
+  },
+  undoMerge: {
+    note: 'The merge marked undone, the merged contact back, the kept contact\'s fields restored.',
+    op: () => ['mutation($id: ID!) { undoMerge(mergeId: $id) { id } }', { id: s.merge }],
+    entries: () => [
+      { action: 'UPDATE', entityType: 'ContactMerge', entityId: s.merge, before: { undone: false }, after: { undone: true } },
+      { action: 'CREATE', entityType: 'Contact', entityId: s.dupMerge, after: { firstName: 'Audit Merge' } },
+      { action: 'UPDATE', entityType: 'Contact', entityId: s.dupKeep, before: { firstName: 'Audit Merge' }, after: { firstName: 'Audit Keep' } },
+    ],
   },
   // casework: the appeal (s.kase) of a case made before the run (s.partnerCase), of the same member
   createCase: {
@@ -566,6 +591,8 @@ beforeAll(async () => {
     VALUES ($1, 'STAFF', $2, 'review.csv', ARRAY['Full Name'], '["fullName"]', $3, 1, 'DRY_RUN', 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
   await t.sql(`INSERT INTO import_row (import_id, organisation_id, row_no, cells, values, problems, outcome, reason, candidates)
     VALUES ($1, $2, 2, ARRAY['Ann Audit'], '{"firstName":"Ann","lastName":"Audit"}', '[]', 'REVIEW', 'A similar name', ARRAY[$3::uuid])`, [s.reviewRun, s.org, s.leaderContact]);
+  s.dupKeep = await cloneRow(t, 'contact', s.leaderContact, { first_name: 'Audit Keep', work_email: null, personal_email: null });
+  s.dupMerge = await cloneRow(t, 'contact', s.leaderContact, { first_name: 'Audit Merge', work_email: null, personal_email: null });
   await t.login('admin');
 });
 afterAll(async () => { await t?.close(); });

@@ -251,7 +251,7 @@ describe('authorisation matrix (nested fields)', () => {
     expect(Object.keys(NESTED).filter((f) => !nested.includes(f))).toEqual([]);
     expect([...people].sort()).toEqual(['AssessmentEntry', 'BallotMemberStateChange', 'Case', 'CaseCustomDeadline', 'CaseDeadline', 'CaseDocument', 'CaseMeeting', 'CaseNote', 'CaseTeamMember',
       // ImportRowView: a staged row of an import and the person it matched; only ever a root field's (importRows), walled by role and branch (import-upload.e2e)
-      'Contact', 'ContactLink', 'Conversation', 'ImportRowView', 'Membership', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
+      'Contact', 'ContactLink', 'Conversation', 'ImportRowView', 'Membership', 'MergeSide', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
   });
 
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {

@@ -55,6 +55,12 @@ const NOT_PERSON_SCOPED: Record<string, string> = Object.fromEntries(([
   + 'its own matrix (own case, another caseworker\'s, another branch\'s, another organisation\'s) is cases-authz.e2e']))));
 
 
+// Duplicates and merging: pairs among the caller's people through the door, merging for those holding PEOPLE_MERGE in both contacts' branches.
+for (const f of ['allDuplicateContacts', '_allDuplicateContactsMeta', 'mergeSides', 'contactMerges', 'mergeContacts', 'undoMerge', 'dismissDuplicate']) {
+  NOT_PERSON_SCOPED[f] = "duplicates and merging have their own matrix in duplicates.e2e: pairs per role (a rep's only within the patch, never one side "
+    + "outside), merging refused to reps, caseworkers and coalition viewers and across branches and organisations (not found), a hidden case refused";
+}
+
 // A ballot is its branch's record and names no one; its members are the cells below (allBallotMembers and the rest).
 for (const f of ['Ballot', 'allBallots', '_allBallotsMeta', 'createBallot', 'updateBallot', 'deleteBallot', 'setBallotResult']) {
   NOT_PERSON_SCOPED[f] = "a branch's ballot record names no one (its branch wall is in ballots.e2e); its members are reached through allBallotMembers, checked here";

@@ -17,6 +17,7 @@ import {
 import { CALENDAR_FEED_DOCUMENTS } from '../../apps/web/src/cases/calendarFeedDocuments.js';
 import { DENSITY_DOCUMENTS } from '../../apps/web/src/density/densityDocuments.js';
 import { COALITION_DOCUMENTS } from '../../apps/web/src/coalition/coalitionDocuments.js';
+import { DUPLICATE_DOCUMENTS } from '../../apps/web/src/duplicates/documents.js';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../apps/api/schema.gql', import.meta.url)), 'utf8'));
 const introspection = await rollcallIntrospection(introspectionFromSchema(schema).__schema);
@@ -46,6 +47,10 @@ test.each(Object.entries(CASEWORK_DOCUMENTS))('the casework %s document matches 
 
 // The coalition line-up page: the line-up, the sharing setting, turning it on or off, publishing now.
 test.each(Object.entries(COALITION_DOCUMENTS))('the coalition line-up %s document matches the schema', (_name, document) => {
+  expect(errorsOf(document)).toEqual([]);
+});
+
+test.each(Object.entries(DUPLICATE_DOCUMENTS))('the duplicates %s document matches the schema', (_name, document) => {
   expect(errorsOf(document)).toEqual([]);
 });
 

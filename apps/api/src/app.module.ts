@@ -48,6 +48,7 @@ import { JobsModule } from './jobs/job-queue.js';
 import { TrendsModule } from './trends/trends.module.js';
 import { CoalitionModule } from './coalition/coalition.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { DuplicateModule } from './duplicates/duplicate.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -129,6 +130,7 @@ export class AppModule implements NestModule {
         TrendsModule,
         CoalitionModule,
         ImportsModule,
+        DuplicateModule,
         ...(options.modules ?? []),
       ],
       providers: [RequestTransactions, { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor }],

@@ -13,6 +13,7 @@ import contacts from './contacts';
 import conversations from './conversations';
 import { RepCoveragePage } from './coverage/RepCoveragePage';
 import { Dashboard } from './dashboard/Dashboard';
+import { duplicateRoutes } from './duplicates';
 import { dataProvider } from './dataProvider';
 import employers from './employers';
 import followUps from './followUps';
@@ -129,6 +130,7 @@ export const App = () => (
             <Route path="/imports/:id" element={<ImportRunPage />} />
           </CustomRoutes>
         ) : null,
+        may(Permission.PEOPLE_MERGE) ? duplicateRoutes : null,
         <CustomRoutes key="account">
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </CustomRoutes>,

@@ -35,6 +35,8 @@ export enum Permission {
   CAMPAIGNS_MANAGE = 'CAMPAIGNS_MANAGE',
   /** Create, change and delete a branch's industrial-action ballots, and enter their official results. */
   BALLOTS_MANAGE = 'BALLOTS_MANAGE',
+  /** Find likely duplicate contacts, merge two into one, undo a merge, in the branches one is secretary or admin of. */
+  PEOPLE_MERGE = 'PEOPLE_MERGE',
   /** Own account. */
   SELF = 'SELF',
 }

@@ -21,6 +21,10 @@ import { OrganisationOwnedEntity } from '../organisations/organisation-owned.ent
 @Index('ix_contact_org_staff_group', ['organisationId', 'staffGroup'])
 @Index('ix_contact_org_grade', ['organisationId', 'grade'])
 @Index('ix_contact_org_shift', ['organisationId', 'shiftPattern'])
+// The duplicates screen's lookups (lower-cased emails: expression indexes, written in the ContactMerges migration).
+@Index('ix_contact_org_work_email', { synchronize: false })
+@Index('ix_contact_org_personal_email', { synchronize: false })
+@Index('ix_contact_org_employee_number', { synchronize: false })
 export class Contact extends OrganisationOwnedEntity {
   @Field()
   @Column()

@@ -5,6 +5,7 @@ import ShieldIcon from '@mui/icons-material/Shield';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
 import { Menu, useResourceDefinitions } from 'react-admin';
+import { DuplicatesMenuItem } from '../duplicates/DuplicatesMenuItem';
 import { patchName } from '../patch/patchName';
 import { Permission, useCan } from '../permissions';
 import { CasesMenuItem } from './CasesMenuItem';
@@ -36,6 +37,7 @@ export const AppMenu = () => {
       {seesAggregates && <Menu.Item to="/density" primaryText="Density" leftIcon={<BarChartIcon />} />}
       {lineUp && <Menu.Item to="/line-up" primaryText="Line-up" leftIcon={<CompareArrowsIcon />} />}
       {imports && <Menu.Item to="/imports" primaryText="Imports" leftIcon={<UploadFileIcon />} />}
+      <DuplicatesMenuItem />
       {Object.keys(resources)
         .filter((name) => resources[name].hasList && !ORGANISING_RESOURCES.includes(name))
         .map((name) => (name === 'Cases' ? <CasesMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />))}

@@ -25,6 +25,7 @@ import { DensitySnapshots1796800000000 } from './1796800000000-density-snapshots
 import { DensityRollup1796900000000 } from './1796900000000-density-rollup.js';
 import { CoalitionPublished1797000000000 } from './1797000000000-coalition-published.js';
 import { Imports1797100000000 } from './1797100000000-Imports.js';
+import { ContactMerges1797200000000 } from './1797200000000-ContactMerges.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionR
   PolicyIdentityOnce1796050000000, Casework1796100000000,
   CaseDocuments1796200000000, CalendarFeed1796300000000, Campaigns1796500000000, Ballots1796600000000,
   RecruitedBy1796700000000, DensitySnapshots1796800000000, DensityRollup1796900000000, CoalitionPublished1797000000000,
-  Imports1797100000000];
+  Imports1797100000000,
+  ContactMerges1797200000000];

@@ -9,6 +9,7 @@ import { followUpDone } from '../../conversations/follow-up.sql.js';
 import { DEFAULT_ISSUE_TAGS, ukToday } from '@rollcall/domain';
 import type { CaseCipher } from '../../casework/crypto/case-cipher.js';
 import { writeBallots } from './ballots.js';
+import { writeDuplicates } from './duplicates.js';
 import { writeCampaigns, writeRecruiters } from './campaigns.js';
 import { writeCases } from './cases.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './catalogue.js';
@@ -182,6 +183,7 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
     // this transaction's own rows), or at --scale 600 the ballot step's per-branch statements scan every contact.
     if (writer.counts.contact > 10_000) await client.query(`ANALYZE ${SEED_TABLES.join(', ')}`);
     await writeBranches(client);
+    await writeDuplicates(client);
     await writeOrganising(client);
     await writeCampaigns(client, ukToday());
     await writeRecruiters(client, ukToday());
