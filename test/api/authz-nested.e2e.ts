@@ -254,10 +254,18 @@ describe('authorisation matrix (nested fields)', () => {
       'Contact', 'ContactLink', 'Conversation', 'ImportRowView', 'Membership', 'MergeSide', 'Participation', 'Posting', 'RepRole', 'TimelineEvent', 'WallChartCard']);
   });
 
+  /** Tables naming a person that are not read through the door, each with why it need not be. */
+  const BESIDE_THE_DOOR: Record<string, string> = {
+    import_row: "a staged row of an import and the person its dry run matched: read only by a run's own secretaries and admins "
+      + "(WORKPLACE_WRITE), whose people are whole employers, and only for the employers of their branches (row-level security; import-upload.e2e)",
+  };
+
   it('knows every table about a person: each goes through the door (PERSON_OWNED)', async () => {
     const tables = (await t.sql(`SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public'
       AND column_name IN ('contact_id', 'leader_id', 'follower_id')`)).map((r) => r.table_name as string);
-    expect(tables.filter((x) => !Object.hasOwn(PERSON_OWNED, x)).sort()).toEqual([]);
+    expect(tables.filter((x) => !Object.hasOwn(PERSON_OWNED, x) && !Object.hasOwn(BESIDE_THE_DOOR, x)).sort()).toEqual([]);
+    // and no exception outlives its table or hides one the door knows
+    expect(Object.keys(BESIDE_THE_DOOR).filter((x) => !tables.includes(x) || Object.hasOwn(PERSON_OWNED, x))).toEqual([]);
   });
 
   const tally = { seen: 0, hidden: 0, refused: 0 };

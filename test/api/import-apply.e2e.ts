@@ -169,4 +169,27 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
     const after = await api.sql('SELECT id, job_title FROM contact WHERE id = ANY($1)', [twins]);
     expect(after).toEqual(expect.arrayContaining([{ id: twins[0], job_title: 'Ward Sister' }, { id: twins[1], job_title: null }]));
   });
+  it('refuses to apply a dry run that matched someone since deleted or merged, and changes nothing', async () => {
+    // the sample's people exist (applied here if an earlier test left them out); a new dry run then matches them
+    const first = await dryRunSample();
+    await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id: first });
+    expect((await ended(first)).status).toBe('APPLIED');
+    const id = await dryRunSample();
+    const [matched] = await api.sql(`SELECT contact_id AS id FROM import_row WHERE import_id = $1 AND outcome IN ('UPDATE', 'UNCHANGED') ORDER BY row_no LIMIT 1`, [id]);
+    expect(matched?.id).toBeTruthy();
+    await api.sql('UPDATE contact SET deleted_at = now() WHERE id = $1', [matched.id]);
+    try {
+      const before = await totals();
+      const res = await as('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: 'a person this dry run matched has since been deleted or merged: run the dry run again' } });
+      expect((await status(id)).status).toBe('DRY_RUN');
+      expect(await totals()).toEqual(before);
+      // made again, the dry run no longer matches the deleted person, and the import may go ahead
+      await gql('mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id });
+      const [still] = await api.sql('SELECT count(*)::int AS n FROM import_row WHERE import_id = $1 AND contact_id = $2', [id, matched.id]);
+      expect(still.n).toBe(0);
+    } finally {
+      await api.sql('UPDATE contact SET deleted_at = NULL WHERE id = $1', [matched.id]);
+    }
+  });
 });

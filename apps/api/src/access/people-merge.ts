@@ -26,6 +26,9 @@ export const CONTACT_REFERENCES = {
   ballot_member_state: { contact_id: 'move' },
   contact_merge: { kept_id: 'record', merged_id: 'record' },
   duplicate_dismissal: { low_id: 'record', high_id: 'record' },
+  // A staged import row's match, as its dry run found it: history of that run, left as it was (an apply
+  // whose dry run matched someone since merged or deleted is refused until the dry run is made again).
+  import_row: { contact_id: 'record' },
 } as const satisfies Record<string, Record<string, 'move' | 'record'>>;
 
 /** The contact fields a merge may take from the merged contact (`choices`), by property and column. */

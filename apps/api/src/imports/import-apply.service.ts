@@ -1,7 +1,8 @@
+import { InjectTransaction } from '@nestjs-cls/transactional';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ukToday } from '@rollcall/domain';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -51,6 +52,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    /** The request's transaction (the apply's request, not its job). */
+    @InjectTransaction() private readonly db: EntityManager,
     private readonly jobs: JobQueue,
     private readonly imports: ImportsService,
     private readonly audit: AuditService,
@@ -72,6 +75,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       throw new UserInputError({ id: run.status === ImportRunStatus.UPLOADED ? 'dry-run the import first' : `this import is ${run.status.toLowerCase()}` });
     }
     if (markLeavers && !run.employerId) throw new UserInputError({ markLeavers: 'only a staff list marks leavers' });
+    const gone = await this.matchedSinceGone(this.db, id);
+    if (gone) throw new UserInputError({ id: `${gone === 1 ? 'a person' : `${gone} people`} this dry run matched ${gone === 1 ? 'has' : 'have'} since been deleted or merged: run the dry run again` });
     const job: ApplyJob = {
       importId: id, organisationId: user.organisationId, userId: user.id, email: user.email, employerIds: user.employerIds, writable: importEmployers(user),
     };
@@ -85,6 +90,14 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       this.running.set(id, p);
     }
     return { ...run, status: ImportRunStatus.QUEUED, markLeavers };
+  }
+
+  /** How many people the dry run matched (to update, or to leave unchanged) have since been deleted or merged into another. */
+  private async matchedSinceGone(q: { query: (sql: string, params: unknown[]) => Promise<unknown> }, importId: string): Promise<number> {
+    const [{ gone }] = (await q.query(
+      `SELECT count(*)::int AS gone FROM import_row r JOIN contact c ON c.id = r.contact_id
+       WHERE r.import_id = $1 AND r.outcome IN ('UPDATE', 'UNCHANGED') AND c.deleted_at IS NOT NULL`, [importId])) as { gone: number }[];
+    return gone;
   }
 
   /** The job: never throws (a failure is the run's FAILED status and its error), so it is not retried. */
@@ -108,6 +121,10 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       await runner.query(IDENTITY_SQL, identityParams({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] }));
       await this.progress(job, { done: 0, total: r.rowsTotal, started });
       if (r.employerId && !job.writable.includes(r.employerId)) throw new UserInputError({ id: 'you may no longer import into this employer' });
+      // Checked again here: a person the dry run matched may have been deleted or merged since the request.
+      if (await this.matchedSinceGone(runner, job.importId)) {
+        throw new UserInputError({ id: 'someone this import matched was deleted or merged while it waited: upload the file again' });
+      }
       const [{ last }] = await runner.query('SELECT coalesce(max(row_no), 0)::int AS last FROM import_row WHERE import_id = $1', [job.importId]);
       const step = chunkRows();
       for (let from = 0; from < last; from += step) {
