@@ -114,6 +114,17 @@ function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>, fallbac
   return new HttpError(first?.message || 'The server refused the request', status);
 }
 
+/** The data of an Apollo call, or what it threw as a react-admin HttpError (no data at all is an error too). */
+export async function dataOf<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
+  try {
+    const { data } = await call();
+    if (!data) throw new Error('The server returned no data');
+    return data;
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
 /** Turns whatever Apollo threw into a react-admin HttpError with a meaningful status. */
 export function toHttpError(error: unknown): Error {
   if (error instanceof HttpError) return error;

@@ -68,14 +68,23 @@ export async function downloadCsv(path: string, body: () => unknown, fallbackNam
     }
     throw refused(res.status, said);
   }
+  return saveAnswer(res, `${fallbackName}-${ukToday()}.csv`, 'The export was cut short: please try again');
+}
+
+/**
+ * Saves a server's file answer as a download: under the server's name for it (Content-Disposition),
+ * else `fallbackFile`. A body cut off on the way becomes the HttpError `cutShort` (status 0).
+ * Resolves to the file's name.
+ */
+export async function saveAnswer(res: Response, fallbackFile: string, cutShort: string): Promise<string> {
   let blob: Blob;
   try {
     blob = await res.blob();
   } catch {
-    throw new HttpError('The export was cut short: please try again', 0);
+    throw new HttpError(cutShort, 0);
   }
   const match = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
-  const file = match ? match[1] : `${fallbackName}-${ukToday()}.csv`;
+  const file = match ? match[1] : fallbackFile;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -5,7 +5,7 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
-import { apolloClient, toHttpError } from '../apollo';
+import { apolloClient, dataOf } from '../apollo';
 import { formatDateTime } from '../common/dates';
 import { LoadError } from '../common/LoadError';
 import { CALENDAR_FEED_DOCUMENTS } from './calendarFeedDocuments';
@@ -17,16 +17,6 @@ const KEY = ['calendarFeed'];
 
 interface Feed { id: string; createdAt: string }
 interface NewLink extends Feed { url: string }
-
-async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
-  try {
-    const { data } = await call();
-    if (!data) throw new Error('The server returned no data');
-    return data;
-  } catch (error) {
-    throw toHttpError(error);
-  }
-}
 
 /** The new link, shown this once, with a Copy button (and selected on focus, for a phone without a clipboard). */
 const NewLinkField = ({ url }: { url: string }) => {
@@ -79,10 +69,10 @@ export const CalendarFeedCard = () => {
   const [asking, setAsking] = useState<'regenerate' | 'stop' | null>(null);
   const { data, isPending, error } = useQuery({
     queryKey: KEY,
-    queryFn: () => run(() => apolloClient.query<{ calendarFeed: Feed | null }>({ query: FEED, fetchPolicy: 'no-cache' })).then((d) => d.calendarFeed),
+    queryFn: () => dataOf(() => apolloClient.query<{ calendarFeed: Feed | null }>({ query: FEED, fetchPolicy: 'no-cache' })).then((d) => d.calendarFeed),
   });
   const regenerate = useMutation({
-    mutationFn: () => run(() => apolloClient.mutate<{ regenerateCalendarFeed: NewLink }>({ mutation: REGENERATE, fetchPolicy: 'no-cache' })),
+    mutationFn: () => dataOf(() => apolloClient.mutate<{ regenerateCalendarFeed: NewLink }>({ mutation: REGENERATE, fetchPolicy: 'no-cache' })),
     onSuccess: ({ regenerateCalendarFeed: made }) => {
       setLink(made);
       queryClient.setQueryData(KEY, { id: made.id, createdAt: made.createdAt });
@@ -90,7 +80,7 @@ export const CalendarFeedCard = () => {
     onError: (e) => notify(`Could not make a link: ${e.message}`, { type: 'error' }),
   });
   const stop = useMutation({
-    mutationFn: () => run(() => apolloClient.mutate<{ revokeCalendarFeed: boolean }>({ mutation: REVOKE, fetchPolicy: 'no-cache' })),
+    mutationFn: () => dataOf(() => apolloClient.mutate<{ revokeCalendarFeed: boolean }>({ mutation: REVOKE, fetchPolicy: 'no-cache' })),
     onSuccess: () => {
       setLink(null);
       queryClient.setQueryData(KEY, null);

@@ -7,7 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
-import { apolloClient, toHttpError } from '../apollo';
+import { apolloClient, dataOf } from '../apollo';
 import { densityText } from '../common/DensityField';
 import { formatDateTime } from '../common/dates';
 import { EmptyState } from '../common/EmptyState';
@@ -28,16 +28,6 @@ const LINE_UP = gql(COALITION_DOCUMENTS.coalitionLineUp);
 const SHARING = gql(COALITION_DOCUMENTS.coalitionSharing);
 const SET_SHARING = gql(COALITION_DOCUMENTS.setCoalitionSharing);
 const PUBLISH = gql(COALITION_DOCUMENTS.publishCoalitionAggregates);
-
-async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
-  try {
-    const { data } = await call();
-    if (!data) throw new Error('The server returned no data');
-    return data;
-  } catch (error) {
-    throw toHttpError(error);
-  }
-}
 
 const WHY = { SMALL_CELL: 'too few members or non-members to publish', COMPLEMENTARY: 'withheld so that a small group cannot be worked out' };
 
@@ -68,19 +58,19 @@ const SharingCard = () => {
   const notify = useNotify();
   const { data } = useQuery({
     queryKey: ['coalitionSharing'],
-    queryFn: () => run(() => apolloClient.query<{ coalitionSharing: Sharing }>({ query: SHARING, fetchPolicy: 'no-cache' })).then((d) => d.coalitionSharing),
+    queryFn: () => dataOf(() => apolloClient.query<{ coalitionSharing: Sharing }>({ query: SHARING, fetchPolicy: 'no-cache' })).then((d) => d.coalitionSharing),
   });
   const refresh = (s: Sharing) => {
     queryClient.setQueryData(['coalitionSharing'], s);
     void queryClient.invalidateQueries({ queryKey: ['coalitionLineUp'] });
   };
   const publish = useMutation({
-    mutationFn: () => run(() => apolloClient.mutate<{ publishCoalitionAggregates: Sharing }>({ mutation: PUBLISH, fetchPolicy: 'no-cache' })),
+    mutationFn: () => dataOf(() => apolloClient.mutate<{ publishCoalitionAggregates: Sharing }>({ mutation: PUBLISH, fetchPolicy: 'no-cache' })),
     onSuccess: ({ publishCoalitionAggregates: s }) => { refresh(s); notify(`Published ${s.published} trusts and sites`, { type: 'success' }); },
     onError: (e) => notify(`Could not publish: ${e.message}`, { type: 'error' }),
   });
   const set = useMutation({
-    mutationFn: (share: boolean) => run(() => apolloClient.mutate<{ setCoalitionSharing: Sharing }>({ mutation: SET_SHARING, variables: { share }, fetchPolicy: 'no-cache' })),
+    mutationFn: (share: boolean) => dataOf(() => apolloClient.mutate<{ setCoalitionSharing: Sharing }>({ mutation: SET_SHARING, variables: { share }, fetchPolicy: 'no-cache' })),
     onSuccess: ({ setCoalitionSharing: s }) => {
       refresh(s);
       if (s.sharing) publish.mutate();
@@ -117,7 +107,7 @@ export const LineUpPage = () => {
   const admin = useCan(Permission.SETTINGS_MANAGE);
   const { data, isPending, error } = useQuery({
     queryKey: ['coalitionLineUp', level],
-    queryFn: () => run(() => apolloClient.query<{ coalitionLineUp: LineUp }>({ query: LINE_UP, variables: { level }, fetchPolicy: 'no-cache' })).then((d) => d.coalitionLineUp),
+    queryFn: () => dataOf(() => apolloClient.query<{ coalitionLineUp: LineUp }>({ query: LINE_UP, variables: { level }, fetchPolicy: 'no-cache' })).then((d) => d.coalitionLineUp),
   });
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 1200 }}>

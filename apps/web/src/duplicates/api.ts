@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { apolloClient, toHttpError } from '../apollo';
+import { apolloClient, dataOf } from '../apollo';
 import { DUPLICATE_DOCUMENTS } from './documents';
 
 export type DuplicateReason = 'EMPLOYEE_NUMBER' | 'EMAIL' | 'SIMILAR_NAME';
@@ -23,36 +23,26 @@ export const REASON_LABELS: Record<DuplicateReason, string> = {
 
 const documents = Object.fromEntries(Object.entries(DUPLICATE_DOCUMENTS).map(([k, v]) => [k, gql(v)])) as Record<keyof typeof DUPLICATE_DOCUMENTS, ReturnType<typeof gql>>;
 
-async function run<T>(call: () => Promise<{ data?: T | null }>): Promise<T> {
-  try {
-    const { data } = await call();
-    if (!data) throw new Error('The server returned no data');
-    return data;
-  } catch (error) {
-    throw toHttpError(error);
-  }
-}
-
 export const duplicatesApi = {
   pairs: (variables: { page: number; perPage: number; filter: Record<string, string> }) =>
-    run(() => apolloClient.query<{ allDuplicateContacts: DuplicatePair[]; _allDuplicateContactsMeta: { count: number } }>({
+    dataOf(() => apolloClient.query<{ allDuplicateContacts: DuplicatePair[]; _allDuplicateContactsMeta: { count: number } }>({
       query: documents.duplicatePairs, variables, fetchPolicy: 'no-cache',
     })),
   sides: (keepId: string, mergeId: string) =>
-    run(() => apolloClient.query<{ mergeSides: (Omit<MergeSide, 'contact'> & { contactId: string })[]; keep: MergeContact; other: MergeContact }>({
+    dataOf(() => apolloClient.query<{ mergeSides: (Omit<MergeSide, 'contact'> & { contactId: string })[]; keep: MergeContact; other: MergeContact }>({
       query: documents.mergeSides, variables: { keepId, mergeId }, fetchPolicy: 'no-cache',
     })).then((d) => d.mergeSides.map((s): MergeSide => ({ ...s, contact: s.contactId === d.keep.id ? d.keep : d.other }))),
   merge: (keepId: string, mergeId: string, fromMerged: string[]) =>
-    run(() => apolloClient.mutate<{ mergeContacts: ContactMerge }>({
+    dataOf(() => apolloClient.mutate<{ mergeContacts: ContactMerge }>({
       mutation: documents.mergeContacts, variables: { keepId, mergeId, choices: { fromMerged } }, fetchPolicy: 'no-cache',
     })).then((d) => d.mergeContacts),
   dismiss: (aId: string, bId: string) =>
-    run(() => apolloClient.mutate<{ dismissDuplicate: boolean }>({ mutation: documents.dismissDuplicate, variables: { aId, bId }, fetchPolicy: 'no-cache' })),
+    dataOf(() => apolloClient.mutate<{ dismissDuplicate: boolean }>({ mutation: documents.dismissDuplicate, variables: { aId, bId }, fetchPolicy: 'no-cache' })),
   merges: (contactId?: string) =>
-    run(() => apolloClient.query<{ contactMerges: ContactMerge[] }>({ query: documents.contactMerges, variables: { contactId, limit: 20 }, fetchPolicy: 'no-cache' }))
+    dataOf(() => apolloClient.query<{ contactMerges: ContactMerge[] }>({ query: documents.contactMerges, variables: { contactId, limit: 20 }, fetchPolicy: 'no-cache' }))
       .then((d) => d.contactMerges),
   undo: (mergeId: string) =>
-    run(() => apolloClient.mutate<{ undoMerge: ContactMerge }>({ mutation: documents.undoMerge, variables: { mergeId }, fetchPolicy: 'no-cache' }))
+    dataOf(() => apolloClient.mutate<{ undoMerge: ContactMerge }>({ mutation: documents.undoMerge, variables: { mergeId }, fetchPolicy: 'no-cache' }))
       .then((d) => d.undoMerge),
 };
 

@@ -4,6 +4,7 @@ import { HttpError } from 'react-admin';
 import { apolloClient, toHttpError } from '../apollo';
 import { plain } from '../raGraphql';
 import { getToken } from '../session';
+import { saveAnswer } from '../exportCsv';
 
 /**
  * The import wizard's calls (issue 14): the upload is REST (`POST /imports`, multipart, bearer token),
@@ -201,17 +202,5 @@ export async function downloadProblems(run: Pick<ImportRun, 'id' | 'fileName'>):
     throw new HttpError('Cannot reach the Rollcall server: the report did not download', 0);
   }
   if (!res.ok) throw await refusal(res, 'download the report');
-  const blob = await res.blob();
-  const match = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
-  const file = match ? match[1] : `${run.fileName.replace(/\.[^.]*$/, '')}-problems-${ukToday()}.csv`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return file;
+  return saveAnswer(res, `${run.fileName.replace(/\.[^.]*$/, '')}-problems-${ukToday()}.csv`, 'The report was cut short: please try again');
 }
