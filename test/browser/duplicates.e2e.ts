@@ -57,7 +57,7 @@ describe('merging a duplicate pair', () => {
       // which side is kept follows the pair's order: keep Katherine
       if (!(await page.getByTestId('merge-side-keep').textContent())?.includes('Katherine')) await page.getByRole('button', { name: 'Keep the other contact instead' }).click();
       await expectVisible(page.getByTestId('merge-side-keep').getByText('Katherine Mulligan'));
-      await expectVisible(page.getByTestId('merge-side-merge').getByText('1 conversations'));
+      await expectVisible(page.getByTestId('merge-side-merge').getByText('1 conversation ·', { exact: false }));
       await page.getByRole('radiogroup', { name: 'First name' }).getByRole('radio', { name: 'Catherine' }).check();
       await screenshot(page, 'duplicates-merge-desktop');
       await page.getByRole('button', { name: 'Merge…' }).click();

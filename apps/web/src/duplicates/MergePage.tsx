@@ -26,13 +26,16 @@ function shown(field: string, v: unknown): string {
   return LABELS[field]?.[String(v)] ?? String(v);
 }
 
+/** "1 conversation", "2 conversations". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const Counts = ({ side, role }: { side: MergeSide; role: string }) => (
   <Card variant="outlined" sx={{ flex: 1, minWidth: 0 }} data-testid={`merge-side-${role}`}>
     <CardContent>
       <Typography variant="overline" color="text.secondary">{role === 'keep' ? 'Kept' : 'Merged into it'}</Typography>
       <Typography variant="h6" component="p" sx={{ overflowWrap: 'anywhere' }}>{displayName(side.contact)}</Typography>
       <Typography variant="body2" color="text.secondary">
-        {side.conversations} conversations · {side.memberships} memberships · {side.assessments} assessments · {side.cases} cases
+        {[counted(side.conversations, 'conversation'), counted(side.memberships, 'membership'), counted(side.assessments, 'assessment'), counted(side.cases, 'case')].join(' · ')}
       </Typography>
     </CardContent>
   </Card>
@@ -114,7 +117,7 @@ export const MergePage = () => {
       <Confirm
         isOpen={asking}
         title={`Merge ${displayName(other.contact)} into ${displayName(keep.contact)}?`}
-        content={`${other.conversations} conversations, ${other.memberships} memberships, ${other.assessments} assessments and ${other.cases} cases move to ${displayName(keep.contact)}. You can undo this from the merge history.`}
+        content={`${counted(other.conversations, 'conversation')}, ${counted(other.memberships, 'membership')}, ${counted(other.assessments, 'assessment')} and ${counted(other.cases, 'case')} move to ${displayName(keep.contact)}. You can undo this from the merge history.`}
         confirm="Merge"
         confirmColor="warning"
         onConfirm={() => { setAsking(false); merge.mutate({ kept: displayName(keep.contact), merged: displayName(other.contact) }); }}
