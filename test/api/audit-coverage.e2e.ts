@@ -584,11 +584,11 @@ beforeAll(async () => {
   if (!s.partnerAction) throw new Error(`the partner action: ${JSON.stringify(partnerCampaign.errors ?? action.errors)}`);
   [{ threshold: s.threshold }] = await t.sql('SELECT structure_test_threshold AS threshold FROM branch WHERE id = $1', [s.adminBranch]);
   // an uploaded staff list of one row, and a dry-run one with a row waiting for review (made before the run, as the upload would)
-  [{ id: s.importRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, file_name, headers, created_by_id, rows_total)
-    VALUES ($1, 'STAFF', $2, 'audit.csv', ARRAY['Employee Number', 'First Name', 'Last Name'], $3, 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
+  [{ id: s.importRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, file_name, headers, created_by_id, rows_total)
+    VALUES ($1, 'STAFF', $2, ARRAY[$2::uuid], 'audit.csv', ARRAY['Employee Number', 'First Name', 'Last Name'], $3, 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
   await t.sql(`INSERT INTO import_row (import_id, organisation_id, row_no, cells) VALUES ($1, $2, 2, ARRAY['99000001', 'Ann', 'Audit'])`, [s.importRun, s.org]);
-  [{ id: s.reviewRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, file_name, headers, mapping, created_by_id, rows_total, status, review)
-    VALUES ($1, 'STAFF', $2, 'review.csv', ARRAY['Full Name'], '["fullName"]', $3, 1, 'DRY_RUN', 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
+  [{ id: s.reviewRun }] = await t.sql(`INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, file_name, headers, mapping, created_by_id, rows_total, status, review)
+    VALUES ($1, 'STAFF', $2, ARRAY[$2::uuid], 'review.csv', ARRAY['Full Name'], '["fullName"]', $3, 1, 'DRY_RUN', 1) RETURNING id`, [s.org, t.demoEmployerId, s.admin.id]);
   await t.sql(`INSERT INTO import_row (import_id, organisation_id, row_no, cells, values, problems, outcome, reason, candidates)
     VALUES ($1, $2, 2, ARRAY['Ann Audit'], '{"firstName":"Ann","lastName":"Audit"}', '[]', 'REVIEW', 'A similar name', ARRAY[$3::uuid])`, [s.reviewRun, s.org, s.leaderContact]);
   s.dupKeep = await cloneRow(t, 'contact', s.leaderContact, { first_name: 'Audit Keep', work_email: null, personal_email: null });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
 import { ESR_SAMPLE, stagedCounts, uploadImport } from '../fixtures/imports.js';
+import { RlsConnection } from '../fixtures/rls.js';
 
 /**
  * POST /imports: the streamed upload into staging (import_run, import_row), who may upload, and the
@@ -147,6 +148,40 @@ describe('import upload', () => {
       const own = await api.as('secretary')('query($id: ID!) { importRun(id: $id) { id fileName rowsTotal headers sampleRows } }', { id: mine.body.id });
       expect(own.data?.importRun).toMatchObject({ id: mine.body.id, rowsTotal: 60, headers: expect.arrayContaining(['Employee Number']) });
       expect(own.data?.importRun.sampleRows).toHaveLength(10);
+    });
+
+    it("a union's membership list (no employer) is seen only by those who see every employer its uploader could import into", async () => {
+      const [{ org }] = await api.sql('SELECT organisation_id AS org FROM employer WHERE id = $1', [api.demoEmployerId]);
+      const [union] = await api.sql('SELECT id FROM trade_union WHERE organisation_id = $1 ORDER BY name LIMIT 1', [org]);
+      const list = Buffer.from('Membership Number,Surname,Forename,Status\nM1,Audit,Ann,Member\n');
+      const mine = await uploadImport(api, await token('secretary'), { kind: 'MEMBERSHIP', unionId: union.id }, list, 'members.csv');
+      expect(mine.status).toBe(201);
+      // secretary2 is a secretary of another branch of the same organisation: the list's people are not theirs
+      const seen = await api.as('secretary2')('query($id: ID!) { importRun(id: $id) { id } }', { id: mine.body.id });
+      expect(seen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const rows = await api.as('secretary2')('query($id: ID!) { importRows(importId: $id) { rowNo cells } }', { id: mine.body.id });
+      expect(rows.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const list2 = await api.as('secretary2')('{ allImportRuns(perPage: 100) { id } }');
+      expect(list2.data?.allImportRuns.map((r: { id: string }) => r.id)).not.toContain(mine.body.id);
+      const cancel = await api.as('secretary2')('mutation($id: ID!) { cancelImport(id: $id) { id } }', { id: mine.body.id });
+      expect(cancel.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // the uploader still sees it
+      const own = await api.as('secretary')('query($id: ID!) { importRun(id: $id) { id rowsTotal } }', { id: mine.body.id });
+      expect(own.data?.importRun).toMatchObject({ id: mine.body.id, rowsTotal: 1 });
+      // and row-level security hides the run and its rows from the other branch's identity, past the API's own check
+      const rls = new RlsConnection();
+      await rls.connect(api);
+      try {
+        for (const [who, seen] of [['secretary2', false], ['secretary', true]] as const) {
+          await rls.as(who);
+          expect(await rls.ids('SELECT id FROM import_run WHERE id = $1', [mine.body.id])).toEqual(seen ? [mine.body.id] : []);
+          const [rows] = (await rls.db.query('SELECT count(*)::int AS n FROM import_row WHERE import_id = $1', [mine.body.id])).rows;
+          expect(rows.n).toBe(seen ? 1 : 0);
+          await rls.end();
+        }
+      } finally {
+        await rls.close();
+      }
     });
 
     it('a rep is refused the GraphQL side too', async () => {

@@ -132,9 +132,11 @@ export class ImportUploadService {
       const header = await rows.next();
       if (header.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
       const [{ id }] = await runner.query(
-        `INSERT INTO import_run (organisation_id, kind, employer_id, union_id, file_name, headers, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [user.organisationId, target.kind, target.employerId, target.unionId, fileName, header.value.cells, user.id],
+        `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        // whose it is: a staff list's employer; a membership list's, every employer its uploader may import into
+        [user.organisationId, target.kind, target.employerId, target.employerId ? [target.employerId] : mayImport(user), target.unionId, fileName,
+          header.value.cells, user.id],
       ) as { id: string }[];
       // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
       await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');

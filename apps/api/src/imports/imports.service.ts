@@ -22,8 +22,9 @@ export type RunRow = Omit<ImportRun, 'sampleRows' | 'suggestedMapping' | 'locati
 
 /**
  * Import runs as the caller sees them: only a branch secretary or admin (importEmployers), only runs
- * of their organisation (row-level security) and of employers they may import into (or of no
- * employer: membership lists), read in the request's transaction.
+ * of their organisation (row-level security) whose employers (`employer_ids`: a staff list's
+ * employer, or every employer a membership list's uploader could import into) they may all import
+ * into, read in the request's transaction.
  */
 @Injectable()
 export class ImportsService {
@@ -34,7 +35,7 @@ export class ImportsService {
     const employers = mayImport(user);
     const [run] = await this.db.query<RunRow[]>(
       `SELECT ${RUN_COLUMNS} FROM import_run r LEFT JOIN app_user u ON u.id = r.created_by_id
-       WHERE r.id = $1 AND r.organisation_id = $2 AND (r.employer_id IS NULL OR r.employer_id = ANY($3::uuid[]))${opts.lock ? ' FOR UPDATE OF r' : ''}`,
+       WHERE r.id = $1 AND r.organisation_id = $2 AND r.employer_ids <@ $3::uuid[]${opts.lock ? ' FOR UPDATE OF r' : ''}`,
       [id, user.organisationId, employers],
     );
     if (!run) throw new NotFoundError('Import');
@@ -55,7 +56,7 @@ export class ImportsService {
     const where = this.filtered(filter, params);
     return this.db.query<RunRow[]>(
       `SELECT ${RUN_COLUMNS} FROM import_run r LEFT JOIN app_user u ON u.id = r.created_by_id
-       WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))${where}
+       WHERE r.organisation_id = $1 AND r.employer_ids <@ $2::uuid[]${where}
        ORDER BY r.created_at DESC, r.id LIMIT ${Math.max(1, perPage)} OFFSET ${Math.max(0, page) * Math.max(1, perPage)}`,
       params,
     );
@@ -65,7 +66,7 @@ export class ImportsService {
     const params: unknown[] = [user.organisationId, mayImport(user)];
     const where = this.filtered(filter, params);
     const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM import_run r WHERE r.organisation_id = $1 AND (r.employer_id IS NULL OR r.employer_id = ANY($2::uuid[]))${where}`,
+      `SELECT count(*)::int AS n FROM import_run r WHERE r.organisation_id = $1 AND r.employer_ids <@ $2::uuid[]${where}`,
       params,
     );
     return n;
