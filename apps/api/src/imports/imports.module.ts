@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { ImportApplyService } from './import-apply.service.js';
+import { ImportApplyService } from '../access/import-apply.service.js';
 import { ImportDryRunService } from './import-dry-run.service.js';
 import { ImportUploadService } from './import-upload.service.js';
 import { ImportViews } from './import-views.js';

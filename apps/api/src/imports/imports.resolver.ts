@@ -6,7 +6,7 @@ import { DEFAULT_PER_PAGE, ListArgs, ListMetadata, MetaArgs } from '../common/li
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ImportApplyService } from './import-apply.service.js';
+import { ImportApplyService } from '../access/import-apply.service.js';
 import { ImportDryRunService } from './import-dry-run.service.js';
 import { ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ImportRunFilter, ResolveImportRowInput } from './import.types.js';
 import { ImportViews } from './import-views.js';

@@ -10,10 +10,10 @@ import { UserInputError } from '../common/errors.js';
 import { logsUnexpectedErrors } from '../common/route-error.filter.js';
 import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
-import { importEmployers } from './import-access.js';
-import { changesContact, STAFF_COLUMNS, value } from './import-sql.js';
-import { ImportRunStatus } from './import.types.js';
-import { ImportsService, type RunRow } from './imports.service.js';
+import { importEmployers } from '../imports/import-access.js';
+import { changesContact, STAFF_COLUMNS, value } from '../imports/import-sql.js';
+import { ImportRunStatus } from '../imports/import.types.js';
+import { ImportsService, type RunRow } from '../imports/imports.service.js';
 
 export const IMPORT_APPLY_JOB = 'import-apply';
 
@@ -33,7 +33,9 @@ interface ApplyJob {
 class Cancelled extends Error {}
 
 /**
- * Applies a dry-run import: a job on the job queue (`import-apply`; in the API process, in the
+ * The door's part in importing (beside people-merge.ts: only access/ writes people's tables):
+ * applies a dry-run import, writing only to the employers the user may import into (checked before and
+ * after), as that user under row-level security. A job on the job queue (`import-apply`; in the API process, in the
  * background, when the queue is off, as in tests: the same code either way), in ONE transaction of
  * its own as the user who asked (row-level security binds it to their branches), set-based over the
  * staged rows, a chunk of rows at a time (INSERT … SELECT and UPDATE … FROM; no row is saved one by
