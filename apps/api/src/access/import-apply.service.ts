@@ -130,12 +130,10 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       const [{ last }] = await runner.query('SELECT coalesce(max(row_no), 0)::int AS last FROM import_row WHERE import_id = $1', [job.importId]);
       const step = chunkRows();
       for (let from = 0; from < last; from += step) {
-        await this.cancelled(job);
         if (r.unionId) await this.membershipChunk(runner, job.importId, r.unionId, from, from + step);
         else await this.staffChunk(runner, job.importId, from, from + step);
         await this.progress(job, { done: Math.min(from + step, last), total: last, started });
       }
-      await this.cancelled(job);
       let leavers = 0;
       if (r.markLeavers && r.employerId) leavers = await this.markLeavers(runner, job.importId, r.employerId);
       // Everyone written must be among the caller's writable people: the door's rule, checked once at the end.
@@ -183,19 +181,19 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     }));
   }
 
-  /** Written outside the apply's transaction (the pool's own connection), so the web app sees it while the transaction runs. */
+  /**
+   * Written outside the apply's transaction (the pool's own connection), so the web app sees it while
+   * the transaction runs; the same statement reads whether a cancel was asked for (committed by
+   * cancelImport's request), and if so the apply stops (its transaction rolls back).
+   */
   private async progress(job: ApplyJob, p: { done: number; total: number; started: number }): Promise<void> {
     const seconds = Math.max((Date.now() - p.started) / 1000, 0.001);
     const rate = p.done / seconds;
     const left = rate > 0 ? Math.ceil((p.total - p.done) / rate) : null;
-    await this.outside(job, 'UPDATE import_run SET rows_done = $2, rate_per_second = $3, seconds_left = $4 WHERE id = $1',
+    const [rows] = await this.outside<[{ cancel: boolean }[], number]>(job,
+      'UPDATE import_run SET rows_done = $2, rate_per_second = $3, seconds_left = $4 WHERE id = $1 RETURNING cancel_requested AS cancel',
       [job.importId, p.done, p.done ? rate : null, p.done ? left : null]);
-  }
-
-  /** Whether a cancel was asked for (committed by cancelImport's request). */
-  private async cancelled(job: ApplyJob): Promise<void> {
-    const [row] = await this.outside<{ cancel: boolean }[]>(job, 'SELECT cancel_requested AS cancel FROM import_run WHERE id = $1', [job.importId]);
-    if (row?.cancel) throw new Cancelled();
+    if (rows[0]?.cancel) throw new Cancelled();
   }
 
   /** One chunk of a staff list (rows from < row_no <= to). */

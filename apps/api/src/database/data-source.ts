@@ -32,7 +32,7 @@ export function dataSourceOptions(url: string, logger = new QueryCounter()): Dat
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     logger,
-    maxQueryExecutionTime: 2000,
+    maxQueryExecutionTime: Number(process.env.SLOW_QUERY_MS ?? 2000),
     // Waiting for a connection (a new one, or a free one of the pool) ends after this long: a server that
     // does not answer fails the request with 503 instead of holding it, and the app's shutdown, forever.
     connectTimeoutMS: connectTimeout(process.env.DATABASE_CONNECT_TIMEOUT_MS),

@@ -1,9 +1,13 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import {
   headerSignature, IMPORT_FIELDS, ImportKind, missingFields, NAME_MATCH_THRESHOLD, nameSimilarity, normaliseHeader, normaliseRow,
   parseContractType, parseShiftPattern, parseStaffGroup, type Parsed, suggestMapping, ukToday,
 } from '@rollcall/domain';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError } from '../common/errors.js';
@@ -12,8 +16,16 @@ import { changesContact, NEW_STAFF_NEEDS } from './import-sql.js';
 import { ImportRunStatus, type ImportMappingInput, type ResolveImportRowInput } from './import.types.js';
 import { ImportsService, type RunRow } from './imports.service.js';
 
-/** Rows normalised per batch (read by row number, written back in one UPDATE). */
-const BATCH = 1000;
+/** Rows read and normalised per batch (by row number; COPYed to a temporary table, written back at the end in one UPDATE). */
+const BATCH = 5000;
+
+/** The dry run's working table: a temporary copy of the rows' values and outcomes, matched there, written back once. */
+const WORK = 'import_work';
+/** Where the outcome statements run: the working table (a dry run) or the staged rows themselves (settling one row). */
+type Rows = typeof WORK | 'import_row';
+
+/** A JSON value as a field of COPY's text format (backslashes doubled; JSON has no raw tabs or newlines); null as \\N. */
+const copyJson = (v: unknown) => (v === null || v === undefined ? '\\N' : JSON.stringify(v).replace(/\\/g, '\\\\'));
 
 const DEFAULT_PARSERS: Record<string, (s: string) => Parsed<string | null>> = {
   staffGroup: parseStaffGroup, contractType: parseContractType, shiftPattern: parseShiftPattern,
@@ -132,6 +144,7 @@ export class ImportDryRunService {
     if (!run.mapping) await this.db.query('UPDATE import_run SET mapping = $2 WHERE id = $1', [id, JSON.stringify(mapping)]);
     await this.normalise(id, kind, mapping);
     await this.match(id, user, kind === ImportKind.STAFF ? run.employerId! : null, run.unionId);
+    await this.writeBack(id);
     await this.db.query(`UPDATE import_run SET status = 'DRY_RUN', rows_done = 0, rate_per_second = NULL, seconds_left = NULL, error = NULL, leavers = 0
       WHERE id = $1`, [id]);
     await this.recount(id);
@@ -181,12 +194,18 @@ export class ImportDryRunService {
        WHERE r.id = $1`, [id]);
   }
 
-  /** Every readable row through the domain's normaliseRow, a batch at a time; values and problems written back in one UPDATE per batch. */
+  /**
+   * Every readable row through the domain's normaliseRow, a batch at a time, COPYed as it comes into
+   * the dry run's working table (WORK: temporary, so not written to the log, and narrow: no cells).
+   */
   private async normalise(id: string, kind: ImportKind, mapping: (string | null)[]): Promise<void> {
     const today = ukToday();
-    await this.db.query(
-      `UPDATE import_row SET values = NULL, problems = NULL, outcome = NULL, reason = NULL, contact_id = NULL, candidates = NULL,
-         ward_id = NULL, resolved = false WHERE import_id = $1 AND cardinality(cells) > 0`, [id]);
+    const runner = this.db.queryRunner;
+    if (!runner) throw new Error('the dry run runs in the request transaction');
+    const client = (await runner.connect()) as pg.PoolClient;
+    await this.db.query(`DROP TABLE IF EXISTS pg_temp.${WORK}`);
+    await this.db.query(`CREATE TEMPORARY TABLE ${WORK} (import_id uuid NOT NULL, row_no integer NOT NULL, values jsonb, problems jsonb,
+      outcome varchar, reason text, contact_id uuid, candidates uuid[], ward_id uuid, PRIMARY KEY (import_id, row_no)) ON COMMIT DROP`);
     let after = 0;
     for (;;) {
       const rows = await this.db.query<{ rowNo: number; cells: string[] }[]>(
@@ -194,15 +213,22 @@ export class ImportDryRunService {
         [id, after]);
       if (!rows.length) break;
       after = rows[rows.length - 1].rowNo;
-      const out = rows.map((r) => {
+      const lines = rows.map((r) => {
         const n = normaliseRow(kind, r.cells, mapping, { today });
-        return { row_no: r.rowNo, values: n.values, problems: n.problems };
+        return `${id}\t${r.rowNo}\t${copyJson(n.values)}\t${copyJson(n.problems)}\n`;
       });
-      await this.db.query(
-        `UPDATE import_row r SET values = v.values, problems = v.problems
-         FROM jsonb_to_recordset($2::jsonb) AS v(row_no integer, values jsonb, problems jsonb)
-         WHERE r.import_id = $1 AND r.row_no = v.row_no`, [id, JSON.stringify(out)]);
+      await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`COPY ${WORK} (import_id, row_no, values, problems) FROM STDIN`)));
     }
+    await this.db.query(`ANALYZE ${WORK}`);
+  }
+
+  /** The dry run's results written to the staged rows, each row once (then the working table is dropped). */
+  private async writeBack(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE import_row r SET values = w.values, problems = w.problems, outcome = w.outcome, reason = w.reason, contact_id = w.contact_id,
+         candidates = w.candidates, ward_id = w.ward_id, resolved = false
+       FROM ${WORK} w WHERE r.import_id = $1 AND w.import_id = $1 AND r.row_no = w.row_no`, [id]);
+    await this.db.query(`DROP TABLE ${WORK}`);
   }
 
   /**
@@ -211,62 +237,62 @@ export class ImportDryRunService {
    * (fuzzy: nameSimilarity at or above NAME_MATCH_THRESHOLD, an exact match alone taken, anything else
    * queued for review with its candidates, never guessed); then CREATE, UPDATE or UNCHANGED.
    */
-  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null): Promise<void> {
+  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null, rows: Rows = WORK): Promise<void> {
     const q = (sql: string, params: unknown[] = []) => this.db.query(sql, [id, ...params]);
     const writable = importEmployers(user);
-    await q(`UPDATE import_row SET outcome = 'REFUSED', reason = (SELECT string_agg(p->>'reason', '; ') FROM jsonb_array_elements(problems) p)
+    await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = (SELECT string_agg(p->>'reason', '; ') FROM jsonb_array_elements(problems) p)
       WHERE import_id = $1 AND outcome IS NULL AND jsonb_array_length(coalesce(problems, '[]')) > 0`);
     // The ward: a location through the map (the run's employer's, or for a membership list any writable employer's), else a ward of that name.
     const allowed = employerId ? [employerId] : writable;
-    await q(`UPDATE import_row r SET ward_id = coalesce(
+    await q(`UPDATE ${rows} r SET ward_id = coalesce(
         (SELECT lw.ward_id FROM location_ward lw WHERE lw.organisation_id = $2 AND lw.employer_id = ANY($3::uuid[]) AND lw.location = r.values->>'location'
           ORDER BY lw.employer_id LIMIT 1),
         (SELECT min(w.id::text)::uuid FROM ward w
           WHERE w.organisation_id = $2 AND lower(w.name) = lower(coalesce(r.values->>'ward', r.values->>'location')) HAVING count(*) = 1))
       WHERE r.import_id = $1 AND r.outcome IS NULL`, [user.organisationId, allowed]);
-    await q(`UPDATE import_row SET outcome = 'REFUSED', reason = 'Unknown ward: map the location "' || coalesce(values->>'location', values->>'ward') || '" to a ward'
+    await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = 'Unknown ward: map the location "' || coalesce(values->>'location', values->>'ward') || '" to a ward'
       WHERE import_id = $1 AND outcome IS NULL AND ward_id IS NULL AND coalesce(values->>'location', values->>'ward') IS NOT NULL`);
     // A ward outside the branches the caller may write to (or of another employer than the list's) is refused.
-    await q(`UPDATE import_row r SET outcome = 'REFUSED', reason = CASE WHEN s.employer_id = ANY($3::uuid[])
+    await q(`UPDATE ${rows} r SET outcome = 'REFUSED', reason = CASE WHEN s.employer_id = ANY($3::uuid[])
         THEN 'The ward "' || w.name || '" is another employer''s than this list''s' ELSE 'The ward "' || w.name || '" is not in your branches' END
       FROM ward w JOIN site s ON s.id = w.site_id
       WHERE r.import_id = $1 AND r.outcome IS NULL AND w.id = r.ward_id AND NOT (s.employer_id = ANY($2::uuid[]))`, [allowed, writable]);
     // The same person twice in the file: the later rows refused.
-    await q(`UPDATE import_row r SET outcome = 'REFUSED', reason = 'The same employee number as row ' || d.first
-      FROM (SELECT row_no, min(row_no) OVER (PARTITION BY values->>'employeeNumber') AS first FROM import_row
+    await q(`UPDATE ${rows} r SET outcome = 'REFUSED', reason = 'The same employee number as row ' || d.first
+      FROM (SELECT row_no, min(row_no) OVER (PARTITION BY values->>'employeeNumber') AS first FROM ${rows}
             WHERE import_id = $1 AND outcome IS NULL AND values->>'employeeNumber' IS NOT NULL) d
       WHERE r.import_id = $1 AND r.row_no = d.row_no AND d.row_no <> d.first`);
     const people = allowed;
     // 1. Employee number, same employer.
-    await q(`UPDATE import_row r SET contact_id = c.id FROM contact c
+    await q(`UPDATE ${rows} r SET contact_id = c.id FROM contact c
       WHERE r.import_id = $1 AND r.outcome IS NULL AND c.organisation_id = $2 AND c.employer_id = ANY($3::uuid[]) AND c.deleted_at IS NULL
         AND c.employee_number = r.values->>'employeeNumber'`, [user.organisationId, people]);
     // 2. Work email: one person (whose employee number, if any, is not another's), else review.
-    await q(`UPDATE import_row r SET contact_id = CASE WHEN cardinality(m.ids) = 1 THEN m.ids[1] END,
+    await q(`UPDATE ${rows} r SET contact_id = CASE WHEN cardinality(m.ids) = 1 THEN m.ids[1] END,
         outcome = CASE WHEN cardinality(m.ids) > 1 THEN 'REVIEW' END,
         reason = CASE WHEN cardinality(m.ids) > 1 THEN 'More than one person has this work email' END,
         candidates = CASE WHEN cardinality(m.ids) > 1 THEN m.ids END
-      FROM (SELECT r2.row_no, array_agg(c.id ORDER BY c.id) AS ids FROM import_row r2 JOIN contact c
+      FROM (SELECT r2.row_no, array_agg(c.id ORDER BY c.id) AS ids FROM ${rows} r2 JOIN contact c
               ON c.organisation_id = $2 AND c.employer_id = ANY($3::uuid[]) AND c.deleted_at IS NULL AND lower(c.work_email) = r2.values->>'workEmail'
               AND (c.employee_number IS NULL OR r2.values->>'employeeNumber' IS NULL OR c.employee_number = r2.values->>'employeeNumber')
             WHERE r2.import_id = $1 AND r2.outcome IS NULL AND r2.contact_id IS NULL GROUP BY r2.row_no) m
       WHERE r.import_id = $1 AND r.row_no = m.row_no`, [user.organisationId, people]);
     // 3. Name on the same ward, fuzzy.
-    await this.matchNames(id, user.organisationId, people);
+    await this.matchNames(id, user.organisationId, people, rows);
     // Two rows matched to one person: the later ones go to review.
-    await q(`UPDATE import_row r SET outcome = 'REVIEW', reason = 'Matched the same person as row ' || d.first, candidates = ARRAY[r.contact_id], contact_id = NULL
-      FROM (SELECT row_no, min(row_no) OVER (PARTITION BY contact_id) AS first FROM import_row
+    await q(`UPDATE ${rows} r SET outcome = 'REVIEW', reason = 'Matched the same person as row ' || d.first, candidates = ARRAY[r.contact_id], contact_id = NULL
+      FROM (SELECT row_no, min(row_no) OVER (PARTITION BY contact_id) AS first FROM ${rows}
             WHERE import_id = $1 AND outcome IS NULL AND contact_id IS NOT NULL) d
       WHERE r.import_id = $1 AND r.row_no = d.row_no AND d.row_no <> d.first`);
-    if (unionId) await this.membershipOutcomes(id, unionId);
-    else await this.staffOutcomes(id);
+    if (unionId) await this.membershipOutcomes(id, unionId, rows);
+    else await this.staffOutcomes(id, rows);
   }
 
-  private async matchNames(id: string, organisationId: string, employers: string[]): Promise<void> {
+  private async matchNames(id: string, organisationId: string, employers: string[], table: Rows): Promise<void> {
     const rows = await this.db.query<{ rowNo: number; wardId: string; name: string; employeeNumber: string | null }[]>(
       `SELECT row_no AS "rowNo", ward_id AS "wardId", concat_ws(' ', values->>'firstName', values->>'lastName') AS name,
          values->>'employeeNumber' AS "employeeNumber"
-       FROM import_row WHERE import_id = $1 AND outcome IS NULL AND contact_id IS NULL AND ward_id IS NOT NULL AND values->>'lastName' IS NOT NULL`, [id]);
+       FROM ${table} WHERE import_id = $1 AND outcome IS NULL AND contact_id IS NULL AND ward_id IS NOT NULL AND values->>'lastName' IS NOT NULL`, [id]);
     if (!rows.length) return;
     const people = await this.db.query<{ id: string; wardId: string; first: string; preferred: string | null; last: string; employeeNumber: string | null }[]>(
       `SELECT c.id, p.ward_id AS "wardId", c.first_name AS first, c.preferred_name AS preferred, c.last_name AS last, c.employee_number AS "employeeNumber"
@@ -289,7 +315,7 @@ export class ImportDryRunService {
     }
     if (!decided.length) return;
     await this.db.query(
-      `UPDATE import_row r SET contact_id = v.contact_id,
+      `UPDATE ${table} r SET contact_id = v.contact_id,
          outcome = CASE WHEN v.candidates IS NOT NULL THEN 'REVIEW' END,
          reason = CASE WHEN v.candidates IS NOT NULL THEN 'A similar name on the same ward: is it the same person?' END,
          candidates = v.candidates
@@ -298,20 +324,20 @@ export class ImportDryRunService {
   }
 
   /** Staff rows: matched → UPDATE or UNCHANGED; unmatched → CREATE when a new person has all they need (the file or the run's defaults), else REFUSED. */
-  private async staffOutcomes(id: string): Promise<void> {
-    await this.db.query(`UPDATE import_row r SET outcome = CASE WHEN ${changesContact('r')} THEN 'UPDATE' ELSE 'UNCHANGED' END
+  private async staffOutcomes(id: string, rows: Rows = 'import_row'): Promise<void> {
+    await this.db.query(`UPDATE ${rows} r SET outcome = CASE WHEN ${changesContact('r')} THEN 'UPDATE' ELSE 'UNCHANGED' END
       FROM contact c WHERE r.import_id = $1 AND r.outcome IS NULL AND c.id = r.contact_id`, [id]);
     const needs = Object.entries(NEW_STAFF_NEEDS).map(([key, words]) =>
       `CASE WHEN coalesce(r.values->>'${key}', run.defaults->>'${key}') IS NULL THEN '${words}' END`);
     const missing = `nullif(concat_ws(', ', ${needs.join(', ')}), '')`;
-    await this.db.query(`UPDATE import_row r SET outcome = CASE WHEN ${missing} IS NULL THEN 'CREATE' ELSE 'REFUSED' END,
+    await this.db.query(`UPDATE ${rows} r SET outcome = CASE WHEN ${missing} IS NULL THEN 'CREATE' ELSE 'REFUSED' END,
         reason = CASE WHEN ${missing} IS NOT NULL THEN 'A new person needs ' || ${missing} || ': map a column or set a default' END
       FROM import_run run WHERE r.import_id = $1 AND run.id = r.import_id AND r.outcome IS NULL AND r.contact_id IS NULL`, [id]);
   }
 
   /** Membership rows: matched → CREATE (no membership of the union yet), UPDATE or UNCHANGED; unmatched → REFUSED (import the staff list first). */
-  private async membershipOutcomes(id: string, unionId: string): Promise<void> {
-    await this.db.query(`UPDATE import_row r SET outcome = CASE
+  private async membershipOutcomes(id: string, unionId: string, rows: Rows = 'import_row'): Promise<void> {
+    await this.db.query(`UPDATE ${rows} r SET outcome = CASE
         WHEN m.id IS NULL THEN 'CREATE'
         WHEN (r.values->>'status')::membership_status IS DISTINCT FROM m.status
           OR (r.values->>'joinDate' IS NOT NULL AND (r.values->>'joinDate')::date IS DISTINCT FROM m.join_date)
@@ -319,9 +345,9 @@ export class ImportDryRunService {
           OR (r.values->>'membershipNumber' IS NOT NULL AND r.values->>'membershipNumber' IS DISTINCT FROM m.membership_number)
           OR m.source <> 'VERIFIED_LIST' THEN 'UPDATE'
         ELSE 'UNCHANGED' END
-      FROM import_row r2 LEFT JOIN membership m ON m.contact_id = r2.contact_id AND m.union_id = $2
+      FROM ${rows} r2 LEFT JOIN membership m ON m.contact_id = r2.contact_id AND m.union_id = $2
       WHERE r.import_id = $1 AND r2.import_id = $1 AND r2.row_no = r.row_no AND r.outcome IS NULL AND r.contact_id IS NOT NULL`, [id, unionId]);
-    await this.db.query(`UPDATE import_row SET outcome = 'REFUSED', reason = 'Nobody in your branches matches this member (import the staff list first)'
+    await this.db.query(`UPDATE ${rows} SET outcome = 'REFUSED', reason = 'Nobody in your branches matches this member (import the staff list first)'
       WHERE import_id = $1 AND outcome IS NULL`, [id]);
   }
 }

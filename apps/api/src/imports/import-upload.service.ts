@@ -16,6 +16,9 @@ import { mayImport } from './import-access.js';
 export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP'] as const;
 export type UploadKind = (typeof IMPORT_KINDS)[number];
 
+/** About how much of COPY's text is sent at once. */
+const COPY_BLOCK_CHARS = 64 * 1024;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the form says the file is: its kind and its employer (staff) or union (memberships). */
@@ -144,10 +147,17 @@ export class ImportUploadService {
       const copying = finished(copy);
       copying.catch(() => undefined);
       let n = 0;
+      // Lines go to COPY in blocks of about 64 KB: a write per row would be a socket write per row.
+      let block = '';
       for await (const row of rows) {
         n++;
-        if (!copy.write(copyLine(row))) await Promise.race([once(copy, 'drain'), copying]);
+        block += copyLine(row);
+        if (block.length < COPY_BLOCK_CHARS) continue;
+        const more = copy.write(block);
+        block = '';
+        if (!more) await Promise.race([once(copy, 'drain'), copying]);
       }
+      if (block) copy.write(block);
       copy.end();
       await copying;
       copy = undefined;

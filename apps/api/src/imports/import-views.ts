@@ -1,23 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { ImportDryRunService } from './import-dry-run.service.js';
-import { ImportRun, ImportRunStatus } from './import.types.js';
+import { type ImportLocation, ImportRun, ImportRunStatus } from './import.types.js';
 import { ImportsService, type RunRow } from './imports.service.js';
 
-/** A run as GraphQL answers it: the stored row, with its first rows, its suggested mapping and its locations. */
+/** A run as GraphQL answers it: its stored row (the parent of the fields resolved on demand). */
+export type ImportRunView = ImportRun & { run: RunRow };
+
+/**
+ * A run as GraphQL answers it: the stored row; its first rows, suggested mapping and locations are
+ * read only when a query asks for them (a progress poll, or the list of runs, does not).
+ */
 @Injectable()
 export class ImportViews {
   constructor(private readonly imports: ImportsService, private readonly mapping: ImportDryRunService) {}
 
-  async view(run: RunRow, opts: { brief?: boolean } = {}): Promise<ImportRun> {
+  view(run: RunRow): ImportRunView {
     const { cancelRequested: _c, organisationId: _o, ...rest } = run;
-    const base = { ...rest, status: run.status as ImportRunStatus, defaults: JSON.stringify(run.defaults ?? {}) };
-    if (opts.brief) return { ...base, sampleRows: [], suggestedMapping: [], locations: [] };
-    const suggestedMapping = await this.mapping.suggested(run, run.organisationId);
-    return {
-      ...base,
-      sampleRows: await this.imports.sample(run.id),
-      suggestedMapping,
-      locations: await this.mapping.locations(run, run.mapping ?? suggestedMapping),
-    };
+    return { ...rest, status: run.status as ImportRunStatus, defaults: JSON.stringify(run.defaults ?? {}), run };
+  }
+
+  sampleRows(view: ImportRunView): Promise<string[][]> {
+    return this.imports.sample(view.run.id);
+  }
+
+  suggestedMapping(view: ImportRunView): Promise<(string | null)[]> {
+    return this.mapping.suggested(view.run, view.run.organisationId);
+  }
+
+  async locations(view: ImportRunView): Promise<ImportLocation[]> {
+    return this.mapping.locations(view.run, view.run.mapping ?? (await this.suggestedMapping(view)));
   }
 }

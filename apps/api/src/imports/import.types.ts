@@ -60,11 +60,12 @@ export class ImportRun {
   @Field(() => [String])
   headers: string[];
 
+  /** Resolved only when asked (ImportsResolver): a progress poll does not read the file's rows. */
   @Field(() => [[String]], { description: 'The first 10 rows, as uploaded' })
-  sampleRows: string[][];
+  sampleRows?: string[][];
 
   @Field(() => [String], { nullable: 'items', description: 'A field key per column (null: ignored), remembered for these headers first' })
-  suggestedMapping: (string | null)[];
+  suggestedMapping?: (string | null)[];
 
   @Field(() => [String], { nullable: 'itemsAndList', description: 'The mapping set with setImportMapping (null until then)' })
   mapping: (string | null)[] | null;
@@ -73,7 +74,7 @@ export class ImportRun {
   defaults: string;
 
   @Field(() => [ImportLocation])
-  locations: ImportLocation[];
+  locations?: ImportLocation[];
 
   @Field(() => Int) rowsTotal: number;
   @Field(() => Int) rowsDone: number;

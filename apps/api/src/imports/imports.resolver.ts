@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -8,8 +8,8 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ImportApplyService } from '../access/import-apply.service.js';
 import { ImportDryRunService } from './import-dry-run.service.js';
-import { ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ImportRunFilter, ResolveImportRowInput } from './import.types.js';
-import { ImportViews } from './import-views.js';
+import { ImportLocation, ImportMappingInput, ImportRowsArgs, ImportRowView, ImportRun, ImportRunFilter, ResolveImportRowInput } from './import.types.js';
+import { ImportViews, type ImportRunView } from './import-views.js';
 import { ImportsService, type RunRow } from './imports.service.js';
 
 /** What the audit log keeps of a run: its state, mapping and counts (never a row of the file). */
@@ -41,7 +41,7 @@ export class ImportsResolver {
 
   @Can(Permission.WORKPLACE_WRITE)
   @Query(() => ImportRun)
-  async importRun(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+  async importRun(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRunView> {
     return this.views.view(await this.imports.get(id, user));
   }
 
@@ -49,10 +49,26 @@ export class ImportsResolver {
   @Query(() => [ImportRun])
   async allImportRuns(
     @Args() args: ListArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ImportRunFilter,
-  ): Promise<ImportRun[]> {
+  ): Promise<ImportRunView[]> {
     // newest first, whatever the sort asked (the provider sends one)
     const runs = await this.imports.list(user, args.page ?? 0, Math.min(args.perPage ?? DEFAULT_PER_PAGE, 100), filter);
-    return Promise.all(runs.map((r) => this.views.view(r, { brief: true })));
+    return runs.map((r) => this.views.view(r));
+  }
+
+  // The run's parts read from its rows, only when asked: the parent is a run the caller was allowed to read (above).
+  @ResolveField(() => [[String]], { description: 'The first 10 rows, as uploaded' })
+  sampleRows(@Parent() view: ImportRunView): Promise<string[][]> {
+    return this.views.sampleRows(view);
+  }
+
+  @ResolveField(() => [String], { nullable: 'items', description: 'A field key per column (null: ignored), remembered for these headers first' })
+  suggestedMapping(@Parent() view: ImportRunView): Promise<(string | null)[]> {
+    return this.views.suggestedMapping(view);
+  }
+
+  @ResolveField(() => [ImportLocation])
+  locations(@Parent() view: ImportRunView): Promise<ImportLocation[]> {
+    return this.views.locations(view);
   }
 
   @Can(Permission.WORKPLACE_WRITE)
@@ -70,19 +86,19 @@ export class ImportsResolver {
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => ImportRun)
-  async setImportMapping(@Args('input') input: ImportMappingInput, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+  async setImportMapping(@Args('input') input: ImportMappingInput, @CurrentUser() user: AuthUser): Promise<ImportRunView> {
     return this.views.view(await this.changed(input.id, user, () => this.dryRuns.setMapping(input, user)));
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => ImportRun)
-  async dryRunImport(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+  async dryRunImport(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRunView> {
     return this.views.view(await this.changed(id, user, () => this.dryRuns.dryRun(id, user)));
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => ImportRun)
-  async resolveImportRow(@Args('input') input: ResolveImportRowInput, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+  async resolveImportRow(@Args('input') input: ResolveImportRowInput, @CurrentUser() user: AuthUser): Promise<ImportRunView> {
     return this.views.view(await this.changed(input.importId, user, () => this.dryRuns.resolveRow(input, user)));
   }
 
@@ -91,13 +107,13 @@ export class ImportsResolver {
   async applyImport(
     @Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser,
     @Args('markLeavers', { defaultValue: false }) markLeavers: boolean,
-  ): Promise<ImportRun> {
-    return this.views.view(await this.changed(id, user, () => this.applies.request(id, markLeavers, user)), { brief: true });
+  ): Promise<ImportRunView> {
+    return this.views.view(await this.changed(id, user, () => this.applies.request(id, markLeavers, user)));
   }
 
   @Can(Permission.WORKPLACE_WRITE)
   @Mutation(() => ImportRun)
-  async cancelImport(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRun> {
+  async cancelImport(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ImportRunView> {
     return this.views.view(await this.changed(id, user, () => this.imports.cancel(id, user)));
   }
 }

@@ -63,9 +63,14 @@ export const ImportRunPage = () => {
   const { id = '' } = useParams();
   const isSmall = useIsSmall();
   const [editing, setEditing] = useState(false);
+  const queryClient = useQueryClient();
   const { data: run, isPending, error } = useQuery({
     queryKey: ['importRun', id],
-    queryFn: () => importApi.run(id),
+    // While it is being applied, a poll asks only for the progress and counts (not the file's rows again).
+    queryFn: async () => {
+      const known = queryClient.getQueryData<ImportRun>(['importRun', id]);
+      return known && isRunning(known.status) ? { ...known, ...(await importApi.progress(id)) } : importApi.run(id);
+    },
     enabled: !!id,
     refetchInterval: (q) => (q.state.data && isRunning(q.state.data.status) ? 1000 : false),
   });
