@@ -174,6 +174,20 @@ describe('xlsxRows: an Excel workbook read as rows', () => {
     expect({ status: e.status, reason: e.reason }).toEqual({ status: 413, reason: expect.stringMatching(/larger than 50 MB/) });
   });
 
+  it('when the caller stops after the header, the rest of the upload is still read (and dropped)', async () => {
+    const file = await workbook([{ rows: [['Employee Number', 'Full Name'], ...Array.from({ length: 5000 }, (_, i) => [i, `Person ${i}`])] }]);
+    let ended!: () => void;
+    const end = new Promise<void>((resolve) => { ended = resolve; });
+    async function* upload(): AsyncGenerator<Buffer> {
+      yield* chunks(file);
+      ended();
+    }
+    const rows = xlsxRows(upload());
+    expect((await rows.next()).value).toEqual({ rowNo: 1, cells: ['Employee Number', 'Full Name'] });
+    await rows.return(undefined);
+    await end;
+  });
+
   it('cellText: the odd values exceljs gives', () => {
     expect(cellText(null, undefined)).toBe('');
     expect(cellText(1e21, undefined)).toBe('1e+21');

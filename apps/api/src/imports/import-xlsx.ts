@@ -113,8 +113,7 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
     return pipe(dest, options);
   }) as typeof input.pipe;
 
-  // What is read is fed to exceljs; once the rows are all read (or reading stopped) the rest is only drained.
-  let draining = false;
+  // What is read is fed to exceljs (when the input is dropped, the rest is only read).
   let sniffed: Buffer | null = Buffer.alloc(0);
   let kind: 'zip' | 'other' | undefined;
   let told!: () => void;
@@ -133,7 +132,7 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
         if (!input.write(first)) await Promise.race([once(input, 'drain'), closed]);
         continue;
       }
-      if (draining || input.destroyed) continue;
+      if (input.destroyed) continue;
       if (!input.write(chunk)) await Promise.race([once(input, 'drain'), closed]);
     }
     if (sniffed) throw new ImportFileError(sniffed.length ? NOT_A_WORKBOOK : 'The file is empty: its first row must name the columns');
@@ -150,11 +149,21 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
   });
   const date1904 = () => !!(reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904;
   let header: string[] | undefined;
+  const sheets = reader[Symbol.asyncIterator]();
+  let rows: AsyncIterator<ExcelJS.Row> | undefined;
+  let broken = false;
+  failed.catch(() => { broken = true; });
+  let read = false;
   try {
-    for await (const sheet of guarded(reader[Symbol.asyncIterator](), failed)) {
+    for await (const sheet of guarded(sheets, failed)) {
+      rows = (sheet as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
       const state = (sheet as unknown as { state?: string }).state;
-      if (header || (state && state !== 'visible')) continue;
-      for await (const row of guarded((sheet as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator](), failed)) {
+      if (header || (state && state !== 'visible')) {
+        // a sheet not read is still run through: exceljs deletes its temporary copy of it only then
+        for await (const _ of guarded(rows, failed));
+        continue;
+      }
+      for await (const row of guarded(rows, failed)) {
         const cells = rowCells(row, date1904());
         if (!header) {
           if (!cells.some((c) => c.trim() !== '')) continue;
@@ -170,16 +179,37 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
         while (cells.length < header.length) cells.push('');
         yield { rowNo: row.number, cells };
       }
+      rows = undefined;
     }
     if (!(reader as unknown as { model?: unknown }).model) throw new ImportFileError(NOT_A_WORKBOOK);
     if (!header) throw new ImportFileError('The workbook has no rows: its first worksheet\'s first row must name the columns');
     // the rest of the upload is read (past the 50 MB limit it is refused as a CSV would be)
     await pump;
+    read = true;
   } catch (e) {
     if (e instanceof ImportFileError) throw e;
     throw new ImportFileError(DAMAGED);
   } finally {
-    draining = true;
-    if (!input.destroyed) input.resume();
+    if (!read) letGo(sheets, rows, broken ? input : null);
   }
+}
+
+/**
+ * Reading stopped before the end (a refusal, or the caller stopped): exceljs is run to the end in the
+ * background, its rows dropped, so it removes its temporary files and closes them. When the upload or
+ * the zip itself broke, exceljs cannot end: the input is dropped instead (the rest of the upload is read
+ * and dropped by the pump).
+ */
+function letGo(sheets: AsyncIterator<unknown>, rows: AsyncIterator<unknown> | undefined, brokenInput: PassThrough | null): void {
+  if (brokenInput) {
+    brokenInput.destroy();
+    return;
+  }
+  void (async () => {
+    if (rows) while (!(await rows.next()).done);
+    for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
+      const it = (s.value as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      while (!(await it.next()).done);
+    }
+  })().catch(() => undefined);
 }
