@@ -69,12 +69,38 @@ export function cellText(value: CellValue, numFmt: string | undefined, date1904 
   return '';
 }
 
-/** Waits for the next value of `it`, or rejects at once when `failed` does (the upload broke, or the zip could not be read). */
-async function* guarded<T>(it: AsyncIterator<T>, failed: Promise<never>): AsyncGenerator<T> {
-  for (;;) {
-    const r = await Promise.race([it.next(), failed]);
-    if (r.done) return;
-    yield r.value;
+/**
+ * The first failure of the upload or of the zip under exceljs, and the waits it ends at once (exceljs may
+ * otherwise wait for an entry that never ends). Each wait is its own promise: racing every row against
+ * one long-lived promise would keep every row in memory until the end.
+ */
+class Breaker {
+  failure: { error: unknown } | null = null;
+  private readonly waiting = new Set<(e: unknown) => void>();
+
+  fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = { error };
+    for (const reject of this.waiting) reject(error);
+    this.waiting.clear();
+  }
+
+  /** `p`, or the failure if it comes first. */
+  wait<T>(p: Promise<T>): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      p.then(resolve, reject).finally(() => this.waiting.delete(reject));
+    });
+  }
+
+  /** The values of `it`, each waited for. */
+  async *values<T>(it: AsyncIterator<T>): AsyncGenerator<T> {
+    for (;;) {
+      const r = await this.wait(it.next());
+      if (r.done) return;
+      yield r.value;
+    }
   }
 }
 
@@ -102,14 +128,12 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): string[] {
  */
 export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<FileRow> {
   const input = new PassThrough();
-  let fail!: (e: unknown) => void;
-  const failed = new Promise<never>((_, reject) => { fail = reject; });
-  failed.catch(() => undefined);
+  const breaker = new Breaker();
   // The zip stream exceljs pipes the input into: its errors (a damaged file) end the reading, where
   // exceljs itself may wait for an entry that never ends.
   const pipe = input.pipe.bind(input);
   input.pipe = ((dest: NodeJS.WritableStream, options?: { end?: boolean }) => {
-    (dest as PassThrough).on('error', (e: unknown) => fail(e));
+    (dest as PassThrough).on('error', (e: unknown) => breaker.fail(e));
     return pipe(dest, options);
   }) as typeof input.pipe;
 
@@ -139,10 +163,10 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
     input.end();
   })();
   pump.catch((e: unknown) => {
-    fail(e);
+    breaker.fail(e);
     input.destroy();
   });
-  await Promise.race([knowKind, failed]);
+  await breaker.wait(knowKind);
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
@@ -151,19 +175,17 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
   let header: string[] | undefined;
   const sheets = reader[Symbol.asyncIterator]();
   let rows: AsyncIterator<ExcelJS.Row> | undefined;
-  let broken = false;
-  failed.catch(() => { broken = true; });
   let read = false;
   try {
-    for await (const sheet of guarded(sheets, failed)) {
+    for await (const sheet of breaker.values(sheets)) {
       rows = (sheet as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
       const state = (sheet as unknown as { state?: string }).state;
       if (header || (state && state !== 'visible')) {
         // a sheet not read is still run through: exceljs deletes its temporary copy of it only then
-        for await (const _ of guarded(rows, failed));
+        for await (const _ of breaker.values(rows));
         continue;
       }
-      for await (const row of guarded(rows, failed)) {
+      for await (const row of breaker.values(rows)) {
         const cells = rowCells(row, date1904());
         if (!header) {
           if (!cells.some((c) => c.trim() !== '')) continue;
@@ -190,7 +212,7 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
     if (e instanceof ImportFileError) throw e;
     throw new ImportFileError(DAMAGED);
   } finally {
-    if (!read) letGo(sheets, rows, broken ? input : null);
+    if (!read) letGo(sheets, rows, breaker.failure ? input : null);
   }
 }
 
