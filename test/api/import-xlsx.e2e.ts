@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
 import { ESR_SAMPLE, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
-import { csvAsXlsx, xlsxFile } from '../fixtures/xlsx.js';
+import { csvAsXlsx, storedZip, xlsxFile } from '../fixtures/xlsx.js';
 
 /**
  * Excel workbooks (.xlsx) through the import: the ESR sample saved as a workbook (numbers, dates as date
@@ -86,10 +86,10 @@ describe('import: Excel workbooks', () => {
   });
 
   describe('refused workbooks leave no run and no rows', () => {
-    const refused = async (file: Buffer, name: string, message: RegExp) => {
+    const refused = async (file: Buffer, name: string, message: RegExp, status = 400) => {
       const before = await stagedCounts(api);
       const res = await uploadImport(api, token, staff(), file, name);
-      expect({ status: res.status, message: res.body.message }).toEqual({ status: 400, message: expect.stringMatching(message) });
+      expect({ status: res.status, message: res.body.message }).toEqual({ status, message: expect.stringMatching(message) });
       expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at |\.ts:|\.js:|SELECT |INSERT /);
       expect(await stagedCounts(api)).toEqual(before);
     };
@@ -105,6 +105,15 @@ describe('import: Excel workbooks', () => {
       await refused(await csvAsXlsx(ESR_SAMPLE), 'esr.ods', /OpenDocument spreadsheet/);
       await refused(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(8192)]), 'esr.xlsx', /password-protected/);
     });
+
+    it('a zip that is not a workbook (a Word document)', async () => {
+      await refused(storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'letter.xlsx', /not an Excel workbook/);
+    });
+
+    it('a workbook over 50 MB (413), its worksheet cut off mid-way', async () => {
+      const big = storedZip({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(51 * 1024 * 1024, 0x20) });
+      await refused(big, 'big.xlsx', /larger than 50 MB/, 413);
+    }, 120_000);
 
     it('an empty workbook, no header row, a header with no rows', async () => {
       await refused(await xlsxFile([{ rows: [] }]), 'empty.xlsx', /no rows/);
