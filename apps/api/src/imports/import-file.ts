@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { XLSX_MIME, xlsxRows } from './import-xlsx.js';
 
 /** The largest file an import takes (the upload is cut off past it). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -156,4 +157,43 @@ function quoteReason(error: CsvError | undefined): string {
     case 'CSV_MAX_RECORD_SIZE': return 'the row is too long';
     default: return 'its quotes do not pair up';
   }
+}
+
+/** What an uploaded file is read as: a CSV (or tab-separated) text file, or an Excel workbook. */
+export type ImportFormat = 'csv' | 'xlsx';
+
+const OTHER_SPREADSHEETS: Record<string, string> = {
+  xls: 'an old Excel 97–2003 workbook (.xls)', xlsm: 'a macro-enabled Excel workbook (.xlsm)', xlsb: 'a binary Excel workbook (.xlsb)',
+  ods: 'an OpenDocument spreadsheet (.ods)', numbers: 'a Numbers spreadsheet (.numbers)',
+};
+
+/**
+ * Checks an upload's file name and MIME type, and gives the name the run records (at most 255
+ * characters, its extension kept): a CSV (.csv, .txt, .tsv, or a CSV or text MIME type) or an Excel
+ * workbook (.xlsx, or the workbook MIME type: then ".xlsx" is added to a name that does not say so).
+ * Other spreadsheets (an old .xls, OpenDocument's .ods…) are refused with what to do instead.
+ */
+export function importFileName(filename: string | undefined, mimeType: string): string {
+  let name = filename || 'upload.csv';
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (OTHER_SPREADSHEETS[extension]) {
+    throw new ImportFileError(`The file is ${OTHER_SPREADSHEETS[extension]}: save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and upload that`);
+  }
+  if (!['csv', 'txt', 'tsv', 'xlsx'].includes(extension)) {
+    if (mimeType === XLSX_MIME) name += '.xlsx';
+    else if (!/csv|text\/plain/.test(mimeType)) throw new ImportFileError('Upload a CSV file (saved from Excel as "CSV UTF-8") or an Excel workbook (.xlsx)');
+  }
+  if (name.length <= 255) return name;
+  const ext = /\.xlsx$/i.exec(name)?.[0] ?? '';
+  return name.slice(0, 255 - ext.length) + ext;
+}
+
+/** The format of a file by the name importFileName gave it: an Excel workbook if it ends in .xlsx, else CSV. */
+export function importFormat(fileName: string): ImportFormat {
+  return /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv';
+}
+
+/** The rows of an uploaded file in its format: csvRows or xlsxRows (the same FileRow objects, the header first). */
+export function fileRows(format: ImportFormat, bytes: AsyncIterable<Buffer>): AsyncGenerator<FileRow> {
+  return format === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes);
 }

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { identityOf, identityParams, IDENTITY_SQL } from '../database/request-transaction.js';
-import { csvRows, type FileRow, ImportFileError, MAX_IMPORT_BYTES } from './import-file.js';
+import { fileRows, type FileRow, ImportFileError, importFileName, importFormat, MAX_IMPORT_BYTES } from './import-file.js';
 import { mayImport } from './import-access.js';
 
 export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP'] as const;
@@ -82,10 +82,7 @@ export class ImportUploadService {
         stream.on('limit', () => stream.destroy(new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it and upload the parts`, 413)));
         work = (async () => {
           const target = this.target(fields, employers);
-          const fileName = (info.filename || 'upload.csv').slice(0, 255);
-          if (!/\.(csv|txt|tsv)$/i.test(fileName) && !/csv|text\/plain/.test(info.mimeType)) {
-            throw new ImportFileError('Upload a CSV file (saved from Excel as "CSV UTF-8")');
-          }
+          const fileName = importFileName(info.filename, info.mimeType);
           const stored = await this.store(stream, fileName, target, user);
           return { ...stored, fileName, target };
         })().then(
@@ -131,7 +128,7 @@ export class ImportUploadService {
         const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
         if (!u) throw new ImportFileError('unionId: not a union of your organisation');
       }
-      const rows = csvRows(file as AsyncIterable<Buffer>);
+      const rows = fileRows(importFormat(fileName), file as AsyncIterable<Buffer>);
       const header = await rows.next();
       if (header.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
       const [{ id }] = await runner.query(

@@ -107,7 +107,7 @@ export const NewImportPage = () => {
                 ) : null}
               </Stack>
               <Typography variant="caption" color={show('file') ? 'error' : 'text.secondary'} role={show('file') ? 'alert' : undefined} sx={{ display: 'block', mt: 0.5 }}>
-                {show('file') ?? `CSV (comma or semicolon, UTF-8) or an Excel workbook, up to ${fileSize(MAX_IMPORT_BYTES)}. Nothing changes until you apply it.`}
+                {show('file') ?? `CSV (comma or semicolon, UTF-8) or an Excel workbook (.xlsx: its first sheet), up to ${fileSize(MAX_IMPORT_BYTES)}. Nothing changes until you apply it.`}
               </Typography>
             </Box>
             {upload.isPending ? <LinearProgress aria-label="Uploading" /> : null}
