@@ -177,6 +177,41 @@ describe('import: campaign participation lists', () => {
     expect((await stateOf()).PT0006).toBe('INVITED');
   });
 
+  it('a name two people share on the ward waits for review; the candidate chosen decides, nobody refuses', async () => {
+    const twins = [await person('PT0020', 'Wilhelmina', 'Thistlewood', api.demoEmployerId, ward.id), await person('PT0021', 'Wilhelmina', 'Thistlewood', api.demoEmployerId, ward.id)];
+    const file = Buffer.from(['Name,Ward', `Wilhelmina Thistlewood,${ward.name}`, `Wilhelmina Thistlewood,${ward.name}`].join('\n'));
+    const { id } = await dryRun(file, 'names.csv');
+    const rows = await api.sql('SELECT row_no, outcome, candidates FROM import_row WHERE import_id = $1 ORDER BY row_no', [id]);
+    expect(rows.map((r) => r.outcome)).toEqual(['REVIEW', 'REVIEW']);
+    expect([...rows[0].candidates].sort()).toEqual([...twins].sort());
+    const resolve = (rowNo: number, contactId: string | null) => gql('mutation($i: ResolveImportRowInput!) { resolveImportRow(input: $i) { created refused review } }',
+      { i: { importId: id, rowNo, contactId } });
+    expect((await resolve(rows[0].row_no, twins[1])).resolveImportRow).toEqual({ created: 1, refused: 0, review: 1 });
+    expect((await resolve(rows[1].row_no, null)).resolveImportRow).toEqual({ created: 1, refused: 1, review: 0 });
+    expect((await rowsOf(id)).map((r) => [r.outcome, r.contact_id, r.reason])).toEqual([
+      ['CREATE', twins[1], null], ['REFUSED', null, 'Nobody in your branches matches this person (import the staff list first)'],
+    ]);
+    expect(await apply(id)).toMatchObject({ status: 'APPLIED' });
+    expect(await stateOf()).toMatchObject({ PT0021: 'ATTENDED_OR_SIGNED' });
+    expect((await stateOf()).PT0020).toBeUndefined();
+  });
+
+  it('an action deleted after the dry run: the run stays, without its action, and cannot be applied', async () => {
+    const [campaign] = await api.sql('SELECT campaign_id AS id FROM campaign_action WHERE id = $1', [actionId]);
+    const [other] = await api.sql(`INSERT INTO campaign_action (organisation_id, campaign_id, kind, title, date)
+      VALUES ($1, $2, 'MEETING', 'A meeting soon deleted', '2026-11-02') RETURNING id`, [org, campaign.id]);
+    const up = await uploadImport(api, token, { kind: 'PARTICIPATION', actionId: other.id }, Buffer.from('Employee Number\nPT0001\n'), 'gone.csv');
+    expect(up.status).toBe(201);
+    await gql('mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id: up.body.id });
+    await api.sql('DELETE FROM campaign_action WHERE id = $1', [other.id]);
+    const [run] = await api.sql('SELECT status, campaign_action_id FROM import_run WHERE id = $1', [up.body.id]);
+    expect(run).toEqual({ status: 'DRY_RUN', campaign_action_id: null });
+    const before = await participation();
+    const res = await as('mutation($id: ID!) { applyImport(id: $id) { id } }', { id: up.body.id });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { actionId: 'its campaign action has been deleted' } });
+    expect(await participation()).toEqual(before);
+  });
+
   describe('who may upload onto which action', () => {
     const refused = async (who: Parameters<TestApp['login']>[0], fields: Record<string, string>, status: number, message?: string) => {
       const before = await stagedCounts(api);
