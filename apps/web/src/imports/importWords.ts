@@ -31,7 +31,7 @@ export const OUTCOME_LABELS: Record<ImportOutcome, string> = {
 };
 
 /** A participation list adds nobody: its new rows are people newly recorded on the action. */
-const PARTICIPATION_OUTCOME_LABELS: Partial<Record<ImportOutcome, string>> = { CREATE: 'Newly recorded', UPDATE: 'Raised' };
+const PARTICIPATION_OUTCOME_LABELS: Partial<Record<ImportOutcome, string>> = { CREATE: 'Newly recorded' };
 
 /** An outcome in words, for this kind of list. */
 export const outcomeLabel = (kind: string, outcome: ImportOutcome) =>
