@@ -221,6 +221,17 @@ describe('import: campaign participation lists', () => {
       expect(await stagedCounts(api)).toEqual(before);
     };
 
+    it("the run is seen only by those who may import into every employer its uploader could: not another branch's secretary", async () => {
+      const up = await uploadImport(api, token, { kind: 'PARTICIPATION', actionId }, signUps(), 'petition.csv');
+      expect(up.status).toBe(201);
+      const [run] = await api.sql('SELECT employer_ids FROM import_run WHERE id = $1', [up.body.id]);
+      expect(run.employer_ids).toEqual([api.demoEmployerId]);
+      const seen = await api.as('secretary2')('query($id: ID!) { importRun(id: $id) { id } }', { id: up.body.id });
+      expect(seen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const rows = await api.as('secretary2')('query($id: ID!) { importRows(importId: $id) { rowNo } }', { id: up.body.id });
+      expect(rows.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
     it.each(['rep', 'caseworker', 'coalition'] as const)('a %s may not (403, nothing staged)', async (who) => {
       await refused(who, { kind: 'PARTICIPATION', actionId }, 403);
     });
