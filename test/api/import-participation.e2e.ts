@@ -203,7 +203,8 @@ describe('import: campaign participation lists', () => {
     const up = await uploadImport(api, token, { kind: 'PARTICIPATION', actionId: other.id }, Buffer.from('Employee Number\nPT0001\n'), 'gone.csv');
     expect(up.status).toBe(201);
     await gql('mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id: up.body.id });
-    await api.sql('DELETE FROM campaign_action WHERE id = $1', [other.id]);
+    // deleted by the branch secretary through the API (as the app's role, under row-level security)
+    await gql('mutation($id: ID!) { deleteCampaignAction(id: $id) { id } }', { id: other.id });
     const [run] = await api.sql('SELECT status, campaign_action_id FROM import_run WHERE id = $1', [up.body.id]);
     expect(run).toEqual({ status: 'DRY_RUN', campaign_action_id: null });
     const before = await participation();
