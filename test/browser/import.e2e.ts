@@ -220,6 +220,32 @@ describe('imports', () => {
     });
   });
 
+  test("a secretary uploads a petition's sign-ups onto a campaign action: its columns need no change", async () => {
+    await inSession(openSession(browser, DESKTOP), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.secretary);
+      await page.getByRole('menuitem', { name: 'Imports' }).click();
+      await page.getByRole('link', { name: 'New import' }).click();
+      await choose(page, page, 'What is the list?', 'Campaign participation');
+      expect(await page.getByRole('combobox', { name: 'Employer', exact: true }).count()).toBe(0);
+      await choose(page, page, 'Campaign', 'Safe staffing now');
+      await choose(page, page, 'Action', /./);
+      const sheet = Buffer.from('Name,Email,Ward,Signed\nBartek Jones,bartek.jones@nrft.nhs.example,Ward 7B,Yes\n');
+      await page.getByTestId('import-file').setInputFiles({ name: 'petition.csv', mimeType: 'text/csv', buffer: sheet });
+      await expectVisible(page.getByTestId('import-file-name').getByText(/petition\.csv/));
+      await noProgress(page);
+      await screenshot(page, 'import-desktop-participation-form');
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await expectVisible(page.getByTestId('import-mapping'));
+      const mapping = await Promise.all([0, 1, 2, 3].map((i) => page.getByTestId(`import-map-${i}`).inputValue()));
+      expect(mapping).toEqual(['fullName', 'workEmail', 'ward', 'participated']);
+      expect(await page.getByTestId('import-missing').count()).toBe(0);
+      const id = /#\/imports\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+      const run = await t.as('secretary')<{ importRun: { kind: string; actionId: string | null } }>('query($id: ID!) { importRun(id: $id) { kind actionId } }', { id });
+      expect(run.data?.importRun).toEqual({ kind: 'PARTICIPATION', actionId: expect.any(String) });
+      expect(problems).toEqual([]);
+    });
+  });
+
   test('on a phone the columns step fits the screen', async () => {
     await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
       await signIn(page, t.url, LOGINS.secretary);

@@ -11,7 +11,9 @@ import { logsUnexpectedErrors } from '../common/route-error.filter.js';
 import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { importEmployers } from '../imports/import-access.js';
+import { participationActionRefusal } from '../imports/import-participation.js';
 import { changesContact, STAFF_COLUMNS, value } from '../imports/import-sql.js';
+import { participationChunk } from './import-participation-apply.js';
 import { ImportRunStatus } from '../imports/import.types.js';
 import { ImportsService, type RunRow } from '../imports/imports.service.js';
 
@@ -77,6 +79,10 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       throw new UserInputError({ id: run.status === ImportRunStatus.UPLOADED ? 'dry-run the import first' : `this import is ${run.status.toLowerCase()}` });
     }
     if (markLeavers && !run.employerId) throw new UserInputError({ markLeavers: 'only a staff list marks leavers' });
+    if (run.kind === 'PARTICIPATION') {
+      const refused = run.actionId ? await participationActionRefusal(this.db, run.actionId, user) : 'its campaign action has been deleted';
+      if (refused) throw new UserInputError({ actionId: refused });
+    }
     const gone = await this.matchedSinceGone(this.db, id);
     if (gone) throw new UserInputError({ id: `${gone === 1 ? 'a person' : `${gone} people`} this dry run matched ${gone === 1 ? 'has' : 'have'} since been deleted or merged: run the dry run again` });
     const job: ApplyJob = {
@@ -111,9 +117,10 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     try {
       // Claimed outside the transaction (one job per run, whatever the number of processes): the transaction must not hold the run's row,
       // which the progress and the cancel check write and read from other connections meanwhile.
-      const [claimed] = await this.outside<[{ id: string; employerId: string | null; unionId: string | null; rowsTotal: number; markLeavers: boolean; fileName: string }[], number]>(job,
+      const [claimed] = await this.outside<[{ id: string; kind: string; employerId: string | null; unionId: string | null; actionId: string | null; rowsTotal: number; markLeavers: boolean; fileName: string }[], number]>(job,
         `UPDATE import_run SET status = 'APPLYING', started_at = now() WHERE id = $1 AND status = 'QUEUED'
-         RETURNING id, employer_id AS "employerId", union_id AS "unionId", rows_total AS "rowsTotal", mark_leavers AS "markLeavers", file_name AS "fileName"`,
+         RETURNING id, kind, employer_id AS "employerId", union_id AS "unionId", campaign_action_id AS "actionId", rows_total AS "rowsTotal",
+           mark_leavers AS "markLeavers", file_name AS "fileName"`,
         [job.importId]);
       const r = claimed[0];
       if (!r) return;
@@ -123,6 +130,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       await runner.query(IDENTITY_SQL, identityParams({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] }));
       await this.progress(job, { done: 0, total: r.rowsTotal, started });
       if (r.employerId && !job.writable.includes(r.employerId)) throw new UserInputError({ id: 'you may no longer import into this employer' });
+      if (r.kind === 'PARTICIPATION' && !r.actionId) throw new UserInputError({ id: 'its campaign action has been deleted' });
       // Checked again here: a person the dry run matched may have been deleted or merged since the request.
       if (await this.matchedSinceGone(runner, job.importId)) {
         throw new UserInputError({ id: 'someone this import matched was deleted or merged while it waited: upload the file again' });
@@ -130,7 +138,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       const [{ last }] = await runner.query('SELECT coalesce(max(row_no), 0)::int AS last FROM import_row WHERE import_id = $1', [job.importId]);
       const step = chunkRows();
       for (let from = 0; from < last; from += step) {
-        if (r.unionId) await this.membershipChunk(runner, job.importId, r.unionId, from, from + step);
+        if (r.actionId) await participationChunk(runner, job.importId, r.actionId, job.userId, from, from + step);
+        else if (r.unionId) await this.membershipChunk(runner, job.importId, r.unionId, from, from + step);
         else await this.staffChunk(runner, job.importId, from, from + step);
         await this.progress(job, { done: Math.min(from + step, last), total: last, started });
       }

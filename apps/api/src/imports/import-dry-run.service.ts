@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError } from '../common/errors.js';
 import { importEmployers } from './import-access.js';
+import { participationActionRefusal, participationOutcomes } from './import-participation.js';
 import { changesContact, NEW_STAFF_NEEDS } from './import-sql.js';
 import { ImportRunStatus, type ImportMappingInput, type ResolveImportRowInput } from './import.types.js';
 import { ImportsService, type RunRow } from './imports.service.js';
@@ -141,9 +142,10 @@ export class ImportDryRunService {
     const mapping = run.mapping ?? (await this.suggested(run, user.organisationId));
     const missing = missingFields(kind, mapping);
     if (missing.length) throw new UserInputError({ mapping: missing.join('; ') });
+    if (kind === ImportKind.PARTICIPATION) await this.requireAction(run, user);
     if (!run.mapping) await this.db.query('UPDATE import_run SET mapping = $2 WHERE id = $1', [id, JSON.stringify(mapping)]);
     await this.normalise(id, kind, mapping);
-    await this.match(id, user, kind === ImportKind.STAFF ? run.employerId! : null, run.unionId);
+    await this.match(id, user, kind === ImportKind.STAFF ? run.employerId! : null, run.unionId, run.actionId);
     await this.writeBack(id);
     await this.db.query(`UPDATE import_run SET status = 'DRY_RUN', rows_done = 0, rate_per_second = NULL, seconds_left = NULL, error = NULL, leavers = 0
       WHERE id = $1`, [id]);
@@ -164,7 +166,18 @@ export class ImportDryRunService {
     if (!row) throw new UserInputError({ rowNo: 'no such row in this import' });
     if (row.outcome !== 'REVIEW') throw new UserInputError({ rowNo: 'this row is not waiting for review' });
     const by = `Left out by ${user.displayName || user.email}`;
-    if (input.skip) {
+    if (run.kind === ImportKind.PARTICIPATION && !input.skip) {
+      await this.requireAction(run, user);
+      if (input.contactId && !(row.candidates ?? []).includes(input.contactId)) throw new UserInputError({ contactId: 'must be one of the row\'s candidates' });
+      if (input.contactId) {
+        const [taken] = await this.db.query('SELECT row_no FROM import_row WHERE import_id = $1 AND contact_id = $2 AND row_no <> $3', [run.id, input.contactId, input.rowNo]);
+        if (taken) throw new UserInputError({ contactId: `row ${(taken as { row_no: number }).row_no} is already this person` });
+      }
+      // the candidate it is (then its participation decides), or nobody (refused: a list records only people already known)
+      await this.db.query(`UPDATE import_row SET contact_id = $3, candidates = CASE WHEN $3::uuid IS NULL THEN NULL ELSE candidates END, outcome = NULL,
+        reason = NULL, resolved = true WHERE import_id = $1 AND row_no = $2`, [run.id, input.rowNo, input.contactId ?? null]);
+      await participationOutcomes(this.db, run.id, run.actionId!);
+    } else if (input.skip) {
       await this.db.query(`UPDATE import_row SET outcome = 'REFUSED', reason = $3, resolved = true WHERE import_id = $1 AND row_no = $2`, [run.id, input.rowNo, by]);
     } else if (input.contactId) {
       if (!(row.candidates ?? []).includes(input.contactId)) throw new UserInputError({ contactId: 'must be one of the row\'s candidates' });
@@ -182,6 +195,12 @@ export class ImportDryRunService {
     }
     await this.recount(run.id);
     return this.imports.get(run.id, user);
+  }
+
+  /** A participation list's action must still be one the user may import onto (it may have been deleted, or their roles changed). */
+  private async requireAction(run: RunRow, user: AuthUser): Promise<void> {
+    const refused = run.actionId ? await participationActionRefusal(this.db, run.actionId, user) : 'its campaign action has been deleted: upload the list again onto another';
+    if (refused) throw new UserInputError({ actionId: refused });
   }
 
   private async recount(id: string): Promise<void> {
@@ -237,7 +256,7 @@ export class ImportDryRunService {
    * (fuzzy: nameSimilarity at or above NAME_MATCH_THRESHOLD, an exact match alone taken, anything else
    * queued for review with its candidates, never guessed); then CREATE, UPDATE or UNCHANGED.
    */
-  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null, rows: Rows = WORK): Promise<void> {
+  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null, actionId: string | null, rows: Rows = WORK): Promise<void> {
     const q = (sql: string, params: unknown[] = []) => this.db.query(sql, [id, ...params]);
     const writable = importEmployers(user);
     await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = (SELECT string_agg(p->>'reason', '; ') FROM jsonb_array_elements(problems) p)
@@ -284,7 +303,8 @@ export class ImportDryRunService {
       FROM (SELECT row_no, min(row_no) OVER (PARTITION BY contact_id) AS first FROM ${rows}
             WHERE import_id = $1 AND outcome IS NULL AND contact_id IS NOT NULL) d
       WHERE r.import_id = $1 AND r.row_no = d.row_no AND d.row_no <> d.first`);
-    if (unionId) await this.membershipOutcomes(id, unionId, rows);
+    if (actionId) await participationOutcomes(this.db, id, actionId, rows);
+    else if (unionId) await this.membershipOutcomes(id, unionId, rows);
     else await this.staffOutcomes(id, rows);
   }
 

@@ -12,8 +12,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { identityOf, identityParams, IDENTITY_SQL } from '../database/request-transaction.js';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat, MAX_IMPORT_BYTES } from './import-file.js';
 import { mayImport } from './import-access.js';
+import { participationActionRefusal } from './import-participation.js';
 
-export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP'] as const;
+export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP', 'PARTICIPATION'] as const;
 export type UploadKind = (typeof IMPORT_KINDS)[number];
 
 /** About how much of COPY's text is sent at once. */
@@ -21,11 +22,12 @@ const COPY_BLOCK_CHARS = 64 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the form says the file is: its kind and its employer (staff) or union (memberships). */
+/** What the form says the file is: its kind and its employer (staff), union (memberships) or campaign action (participation). */
 export interface UploadTarget {
   kind: UploadKind;
   employerId: string | null;
   unionId: string | null;
+  actionId: string | null;
 }
 
 /** A cell of a PostgreSQL array literal: quoted, backslashes and quotes escaped. */
@@ -99,12 +101,12 @@ export class ImportUploadService {
     });
   }
 
-  /** The form's fields, checked: the kind, and an employer the caller may import into (staff) or a union (memberships). */
+  /** The form's fields, checked: the kind, and an employer the caller may import into (staff), a union (memberships) or an action (participation). */
   private target(fields: Record<string, string>, employers: string[]): UploadTarget {
     const kind = (fields.kind ?? '').toUpperCase() as UploadKind;
     if (!IMPORT_KINDS.includes(kind)) {
       throw new ImportFileError(fields.kind === undefined
-        ? 'Say what the file is: the form field "kind" (STAFF or MEMBERSHIP) must come before the file'
+        ? 'Say what the file is: the form field "kind" (STAFF, MEMBERSHIP or PARTICIPATION) must come before the file'
         : `kind: must be one of ${IMPORT_KINDS.join(', ')}`);
     }
     const employerId = fields.employerId || null;
@@ -114,7 +116,10 @@ export class ImportUploadService {
     }
     if (kind === 'STAFF' && !employerId) throw new ImportFileError('employerId: a staff list needs its employer (a form field before the file)');
     if (kind === 'MEMBERSHIP' && (!unionId || !UUID.test(unionId))) throw new ImportFileError('unionId: a membership list needs its union (a form field before the file)');
-    return { kind, employerId, unionId };
+    const actionId = kind === 'PARTICIPATION' ? fields.actionId || null : null;
+    if (kind === 'PARTICIPATION' && (employerId || unionId)) throw new ImportFileError('actionId: a participation list names its campaign action, not an employer or union');
+    if (kind === 'PARTICIPATION' && !actionId) throw new ImportFileError('actionId: a participation list needs its campaign action (a form field before the file)');
+    return { kind, employerId, unionId, actionId };
   }
 
   private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
@@ -128,15 +133,17 @@ export class ImportUploadService {
         const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
         if (!u) throw new ImportFileError('unionId: not a union of your organisation');
       }
+      const refused = target.kind === 'PARTICIPATION' ? await participationActionRefusal(runner, target.actionId, user) : null;
+      if (refused) throw new ImportFileError(`actionId: ${refused}`);
       const rows = fileRows(importFormat(fileName), file as AsyncIterable<Buffer>);
       const header = await rows.next();
       if (header.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
       const [{ id }] = await runner.query(
-        `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id, campaign_action_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         // whose it is: a staff list's employer; a membership list's, every employer its uploader may import into
         [user.organisationId, target.kind, target.employerId, target.employerId ? [target.employerId] : mayImport(user), target.unionId, fileName,
-          header.value.cells, user.id],
+          header.value.cells, user.id, target.actionId],
       ) as { id: string }[];
       // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
       await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');

@@ -51,6 +51,9 @@ export class ImportRun {
   @Field(() => ID, { nullable: true })
   unionId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'A participation list: the campaign action it records people on (null once the action is deleted)' })
+  actionId: string | null;
+
   @Field()
   fileName: string;
 

@@ -15,7 +15,8 @@ import { ImportsService } from './imports.service.js';
 
 /**
  * Imports over plain HTTP, with the bearer token: `POST /imports` (multipart/form-data: the fields
- * `kind` (STAFF or MEMBERSHIP) and `employerId` (staff) or `unionId` (memberships) first, then the
+ * `kind` (STAFF, MEMBERSHIP or PARTICIPATION) and `employerId` (staff), `unionId` (memberships) or
+ * `actionId` (a campaign action's participation: a petition's sign-ups, a meeting's attendance) first, then the
  * file in `file`, at most 50 MB; answers `{ id }`, or 400/413 `{ message }`), and
  * `GET /imports/:id/problems.csv` (the error report: row, field, reason). The rest is GraphQL's.
  */
@@ -35,7 +36,8 @@ export class ImportsController {
     await continueAs(user);
     await this.audit.record({
       action: AuditAction.CREATE, user, ip: req.ip ?? null, entityType: 'ImportRun', entityId: run.id, employerId: run.target.employerId,
-      after: { id: run.id, kind: run.target.kind, fileName: run.fileName, rows: run.rows, employerId: run.target.employerId, unionId: run.target.unionId },
+      after: { id: run.id, kind: run.target.kind, fileName: run.fileName, rows: run.rows, employerId: run.target.employerId, unionId: run.target.unionId,
+        ...(run.target.actionId ? { actionId: run.target.actionId } : {}) },
     });
     return { id: run.id, rows: run.rows };
   }

@@ -8,7 +8,7 @@ import { mayImport } from './import-access.js';
 import { ImportRun, type ImportRowView, type ImportRunFilter, ImportRunStatus } from './import.types.js';
 
 /** An import_run row as read (snake-case columns → the GraphQL type's names). */
-export const RUN_COLUMNS = `r.id, r.organisation_id AS "organisationId", r.kind, r.employer_id AS "employerId", r.union_id AS "unionId", r.file_name AS "fileName", r.status,
+export const RUN_COLUMNS = `r.id, r.organisation_id AS "organisationId", r.kind, r.employer_id AS "employerId", r.union_id AS "unionId", r.campaign_action_id AS "actionId", r.file_name AS "fileName", r.status,
   r.headers, r.mapping, r.defaults, r.mark_leavers AS "markLeavers", r.rows_total AS "rowsTotal", r.rows_done AS "rowsDone",
   r.rate_per_second AS "ratePerSecond", r.seconds_left AS "secondsLeft", r.created, r.updated, r.unchanged, r.refused, r.review,
   r.leavers, r.error, r.created_by_id AS "createdById", u.display_name AS "createdBy", r.created_at AS "createdAt",

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useGetMany, useNotify } from 'react-admin';
 import { count } from '../common/words';
 import { downloadProblems, type ImportOutcome, importApi, type ImportRow, type ImportRun } from './importApi';
-import { OUTCOME_LABELS, OUTCOME_ORDER, outcomeCount, rowName, rowValues } from './importWords';
+import { outcomeLabel, OUTCOME_ORDER, outcomeCount, rowName, rowValues } from './importWords';
 
 const PER_PAGE = 25;
 
@@ -41,9 +41,11 @@ const ReviewChoices = ({ run, row }: { run: ImportRun; row: ImportRow }) => {
           </Button>
         );
       })}
-      <Button size="small" variant="outlined" disabled={resolve.isPending} onClick={() => resolve.mutate({ contactId: null, skip: false })}>
-        A new person
-      </Button>
+      {run.kind !== ImportKind.PARTICIPATION ? (
+        <Button size="small" variant="outlined" disabled={resolve.isPending} onClick={() => resolve.mutate({ contactId: null, skip: false })}>
+          A new person
+        </Button>
+      ) : null}
       <Button size="small" disabled={resolve.isPending} onClick={() => resolve.mutate({ contactId: null, skip: true })}>Leave out</Button>
     </Stack>
   );
@@ -82,7 +84,7 @@ export const OutcomeRows = ({ run, outcome }: { run: ImportRun; outcome: ImportO
   const pages = Math.ceil(total / PER_PAGE);
   return (
     <>
-      <List dense aria-label={OUTCOME_LABELS[outcome]}>
+      <List dense aria-label={outcomeLabel(run.kind, outcome)}>
         {(data ?? []).map((row) => <RowItem key={row.rowNo} run={run} row={row} />)}
       </List>
       {pages > 1 ? <Pagination count={pages} page={page} onChange={(_, p) => setPage(p)} size="small" /> : null}
@@ -95,7 +97,7 @@ export const OutcomeCounts = ({ run }: { run: ImportRun }) => (
   <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="import-counts">
     {OUTCOME_ORDER.map((o) => (
       <Chip
-        key={o} label={`${OUTCOME_LABELS[o]}: ${outcomeCount(run, o).toLocaleString('en-GB')}`} data-testid={`import-count-${o}`}
+        key={o} label={`${outcomeLabel(run.kind, o)}: ${outcomeCount(run, o).toLocaleString('en-GB')}`} data-testid={`import-count-${o}`}
         color={o === 'REFUSED' && run.refused ? 'error' : o === 'REVIEW' && run.review ? 'warning' : 'default'} variant="outlined"
       />
     ))}
@@ -116,7 +118,7 @@ export const RowsByOutcome = ({ run }: { run: ImportRun }) => {
   return (
     <Box>
       <Tabs value={tab} onChange={(_, v: ImportOutcome) => setTab(v)} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile aria-label="Rows by outcome">
-        {OUTCOME_ORDER.map((o) => <Tab key={o} value={o} label={`${OUTCOME_LABELS[o]} (${outcomeCount(run, o).toLocaleString('en-GB')})`} />)}
+        {OUTCOME_ORDER.map((o) => <Tab key={o} value={o} label={`${outcomeLabel(run.kind, o)} (${outcomeCount(run, o).toLocaleString('en-GB')})`} />)}
       </Tabs>
       <OutcomeRows key={tab} run={run} outcome={tab} />
       {run.refused ? (

@@ -26,6 +26,8 @@ export interface ImportRun {
   kind: ImportKind;
   employerId: string | null;
   unionId: string | null;
+  /** A participation list's campaign action. */
+  actionId: string | null;
   fileName: string;
   status: ImportStatus;
   headers: string[];
@@ -69,7 +71,7 @@ export interface ImportRow {
 }
 
 const COUNTS = 'rowsTotal rowsDone ratePerSecond secondsLeft created updated unchanged refused review leavers markLeavers error';
-const BRIEF = `id kind employerId unionId fileName status createdBy createdAt finishedAt ${COUNTS}`;
+const BRIEF = `id kind employerId unionId actionId fileName status createdBy createdAt finishedAt ${COUNTS}`;
 const FULL = `${BRIEF} headers sampleRows suggestedMapping mapping defaults locations { location rows wardId }`;
 
 const DOCUMENTS = {
@@ -170,6 +172,7 @@ export interface UploadTarget {
   kind: ImportKind;
   employerId?: string | null;
   unionId?: string | null;
+  actionId?: string | null;
 }
 
 /**
@@ -181,6 +184,7 @@ export async function uploadImport(file: File, target: UploadTarget, signal?: Ab
   form.append('kind', target.kind);
   if (target.employerId) form.append('employerId', target.employerId);
   if (target.unionId) form.append('unionId', target.unionId);
+  if (target.actionId) form.append('actionId', target.actionId);
   form.append('file', file, file.name);
   let res: Response;
   try {

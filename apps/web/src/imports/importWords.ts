@@ -30,6 +30,13 @@ export const OUTCOME_LABELS: Record<ImportOutcome, string> = {
   REFUSED: 'Refused',
 };
 
+/** A participation list adds nobody: its new rows are people newly recorded on the action. */
+const PARTICIPATION_OUTCOME_LABELS: Partial<Record<ImportOutcome, string>> = { CREATE: 'Newly recorded' };
+
+/** An outcome in words, for this kind of list. */
+export const outcomeLabel = (kind: string, outcome: ImportOutcome) =>
+  (kind === 'PARTICIPATION' ? PARTICIPATION_OUTCOME_LABELS[outcome] : undefined) ?? OUTCOME_LABELS[outcome];
+
 /** The outcomes in the order a secretary deals with them: problems first. */
 export const OUTCOME_ORDER: ImportOutcome[] = ['REFUSED', 'REVIEW', 'CREATE', 'UPDATE', 'UNCHANGED'];
 

@@ -219,7 +219,11 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       key: 'participated', label: 'Took part (yes/no)', type: 'yesNo',
       aliases: ['Participated', 'Participation', 'Attended', 'Attendance', 'Signed', 'Signed Up', 'Signed Petition', 'Present', 'Took Part', 'Yes No', 'Response', 'Taken Part'],
     }),
-    field({ key: 'note', label: 'Note', type: 'text', maxLength: 500, aliases: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'Remark'] }),
+    // Participation keeps a state, who recorded it and when: no note. The column is never saved, so no length of it refuses a row.
+    field({
+      key: 'note', label: 'Note (not saved: participation keeps no note)', type: 'text', informational: true,
+      aliases: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'Remark'],
+    }),
   ],
 };
 

@@ -165,6 +165,11 @@ describe('normaliseRow: campaign participation', () => {
     });
   });
 
+  it('never refuses a row for its note (participation keeps none: the column is not saved)', () => {
+    const long = 'Came with the whole night shift. '.repeat(30);
+    expect(normaliseRow(ImportKind.PARTICIPATION, ['Bartek Jones', long], ['fullName', 'note'], { today }).problems).toEqual([]);
+  });
+
   it('needs some way to find the person, but not necessarily a name', () => {
     expect(normaliseRow(ImportKind.PARTICIPATION, ['34900001', ''], ['employeeNumber', 'fullName'], { today }).problems).toEqual([]);
     expect(normaliseRow(ImportKind.PARTICIPATION, ['', '', 'Yes'], ['employeeNumber', 'fullName', 'participated'], { today }).problems).toEqual([
