@@ -1,6 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, stagedCounts, uploadImport } from '../fixtures/imports.js';
+import { ESR_SAMPLE, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
 import { RlsConnection } from '../fixtures/rls.js';
 
 /**
@@ -61,6 +65,40 @@ describe('import upload', () => {
       { row_no: 4, cells: ['00000003', 'Cat "Kit" Lee'], outcome: null, reason: null },
       { row_no: 5, cells: [], outcome: 'REFUSED', reason: expect.stringMatching(/could not be read \(a quote is opened and never closed/) },
     ]);
+  });
+
+  it('holds no database connection while a slow upload streams in: the rows are staged to a file first', async () => {
+    const boundary = 'rollcall-slow-upload';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const head = part('kind', 'STAFF') + part('employerId', api.demoEmployerId)
+      + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const lines = ESR_SAMPLE.toString('utf8');
+    const half = lines.indexOf('\n', lines.length / 2) + 1;
+    const before = new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('rollcall-import-')));
+    const req = httpRequest(`${api.url}/imports`, {
+      method: 'POST', headers: { authorization: `Bearer ${await token('secretary')}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+    });
+    // Half the file, then nothing for now: the server is staging the rows it has, waiting for the rest.
+    req.write(head + lines.slice(0, half));
+    const staging = await waitFor(async () => readdirSync(tmpdir()).find((f) => f.startsWith('rollcall-import-') && !before.has(f)
+      && existsSync(join(tmpdir(), f, 'rows.csv'))), 'the upload to be staged', 30_000);
+    const open = await api.sql(`SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`);
+    expect(open).toEqual([{ n: 0 }]);
+    req.end(lines.slice(half) + `\r\n--${boundary}--\r\n`);
+    const res = await answer;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ rows: 60 });
+    // the staged file is gone with the upload
+    expect(existsSync(join(tmpdir(), staging))).toBe(false);
   });
 
   describe('refused files leave no run and no rows', () => {

@@ -1,13 +1,17 @@
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { identityOf, identityParams, IDENTITY_SQL } from '../database/request-transaction.js';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat, MAX_IMPORT_BYTES } from './import-file.js';
@@ -44,10 +48,11 @@ export function copyLine(row: FileRow): string {
 
 /**
  * `POST /imports`: a multipart upload (form fields `kind`, then `employerId` or `unionId`, then the
- * file in `file`), streamed: busboy → the file's rows (import-file.ts) → COPY into a temporary table
- * → import_row, in one transaction of its own as the caller (so under row-level security) that also
- * creates the run. A file refused for any reason (too large, not UTF-8, no header, too many columns,
- * not allowed) rolls it back: no run, no rows. The file is never held whole in memory.
+ * file in `file`), streamed: busboy → the file's rows (import-file.ts) → COPY's lines in a temporary
+ * file → (once the upload is whole) COPY into a temporary table → import_row, in one transaction of
+ * its own as the caller (so under row-level security) that also creates the run. A file refused for
+ * any reason (too large, not UTF-8, no header, too many columns, not allowed) leaves no run and no
+ * rows. The file is never held whole in memory, and no connection is held while it streams in.
  */
 @Injectable()
 export class ImportUploadService {
@@ -122,60 +127,88 @@ export class ImportUploadService {
     return { kind, employerId, unionId, actionId };
   }
 
+  /**
+   * The file is read whole before the database is asked for a connection: its rows, as COPY's CSV
+   * lines, go to a temporary file (so a slow upload from a phone holds no connection, and a file
+   * refused as a whole never opens a transaction); then, in one short transaction as the caller,
+   * the run is created and the lines COPYed in.
+   */
   private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
-    const runner = this.ds.createQueryRunner();
-    const client = (await runner.connect()) as pg.PoolClient;
-    let copy: ReturnType<typeof copyFrom> | undefined;
-    try {
-      await runner.startTransaction();
-      await runner.query(IDENTITY_SQL, identityParams(identityOf(user)));
+    // What the form names is checked first: a wrong union or action is said before a large file is read.
+    await this.asCaller(user, async (runner) => {
       if (target.unionId) {
         const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
         if (!u) throw new ImportFileError('unionId: not a union of your organisation');
       }
       const refused = target.kind === 'PARTICIPATION' ? await participationActionRefusal(runner, target.actionId, user) : null;
       if (refused) throw new ImportFileError(`actionId: ${refused}`);
-      const rows = fileRows(importFormat(fileName), file as AsyncIterable<Buffer>);
-      const header = await rows.next();
-      if (header.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
-      const [{ id }] = await runner.query(
-        `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id, campaign_action_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        // whose it is: a staff list's employer; a membership list's, every employer its uploader may import into
-        [user.organisationId, target.kind, target.employerId, target.employerId ? [target.employerId] : mayImport(user), target.unionId, fileName,
-          header.value.cells, user.id, target.actionId],
-      ) as { id: string }[];
-      // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
-      await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');
-      copy = client.query(copyFrom('COPY import_copy (row_no, cells, problems) FROM STDIN (FORMAT csv)'));
-      const copying = finished(copy);
-      copying.catch(() => undefined);
-      let n = 0;
-      // Lines go to COPY in blocks of about 64 KB: a write per row would be a socket write per row.
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rollcall-import-'));
+    try {
+      const staged = path.join(dir, 'rows.csv');
+      const { header, rows: n } = await this.stage(fileRows(importFormat(fileName), file as AsyncIterable<Buffer>), staged);
+      return await this.asCaller(user, async (runner) => {
+        const [{ id }] = await runner.query(
+          `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id, campaign_action_id, rows_total)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          // whose it is: a staff list's employer; a membership list's, every employer its uploader may import into
+          [user.organisationId, target.kind, target.employerId, target.employerId ? [target.employerId] : mayImport(user), target.unionId, fileName,
+            header, user.id, target.actionId, n],
+        ) as { id: string }[];
+        // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
+        await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');
+        const client = (await runner.connect()) as pg.PoolClient;
+        await pipeline(createReadStream(staged), client.query(copyFrom('COPY import_copy (row_no, cells, problems) FROM STDIN (FORMAT csv)')));
+        await runner.query(
+          `INSERT INTO import_row (import_id, organisation_id, row_no, cells, problems, outcome, reason)
+           SELECT $1, $2, row_no, cells, problems, CASE WHEN problems IS NOT NULL THEN 'REFUSED' END, problems->0->>'reason' FROM import_copy`,
+          [id, user.organisationId],
+        );
+        return { id, rows: n };
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The file's rows as COPY's CSV lines in `staged` (written in blocks of about 64 KB); its header and how many rows. */
+  private async stage(rows: AsyncGenerator<FileRow>, staged: string): Promise<{ header: string[]; rows: number }> {
+    const first = await rows.next();
+    if (first.done) throw new ImportFileError('The file has no header row: its first row must name the columns');
+    const out = createWriteStream(staged);
+    const written = finished(out);
+    written.catch(() => undefined);
+    let n = 0;
+    try {
       let block = '';
       for await (const row of rows) {
         n++;
         block += copyLine(row);
         if (block.length < COPY_BLOCK_CHARS) continue;
-        const more = copy.write(block);
+        const more = out.write(block);
         block = '';
-        if (!more) await Promise.race([once(copy, 'drain'), copying]);
+        if (!more) await Promise.race([once(out, 'drain'), written]);
       }
-      if (block) copy.write(block);
-      copy.end();
-      await copying;
-      copy = undefined;
-      if (!n) throw new ImportFileError('The file has a header but no rows');
-      await runner.query(
-        `INSERT INTO import_row (import_id, organisation_id, row_no, cells, problems, outcome, reason)
-         SELECT $1, $2, row_no, cells, problems, CASE WHEN problems IS NOT NULL THEN 'REFUSED' END, problems->0->>'reason' FROM import_copy`,
-        [id, user.organisationId],
-      );
-      await runner.query('UPDATE import_run SET rows_total = $2 WHERE id = $1', [id, n]);
+      out.end(block);
+      await written;
+    } finally {
+      out.destroy();
+    }
+    if (!n) throw new ImportFileError('The file has a header but no rows');
+    return { header: first.value.cells, rows: n };
+  }
+
+  /** `work` in a transaction of its own as the caller (under row-level security), committed if it returns. */
+  private async asCaller<T>(user: AuthUser, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(IDENTITY_SQL, identityParams(identityOf(user)));
+      const result = await work(runner);
       await runner.commitTransaction();
-      return { id, rows: n };
+      return result;
     } catch (e) {
-      copy?.destroy(new Error('upload refused'));
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
