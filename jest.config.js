@@ -22,6 +22,10 @@ const common = {
 export default {
   // End-to-end tests boot an app and a database on 2 cores: 5 s is too little when the machine is busy.
   testTimeout: 60_000,
+  // A worker's memory grows with every test file it runs (each file's ES modules are kept): left alone
+  // a worker reached 4 GB by the end of a run, slow to collect and more than a small CI machine has.
+  // A worker past this is replaced between files (the transform cache is on disk, so that costs little).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'] },
     {

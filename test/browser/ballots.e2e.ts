@@ -16,7 +16,7 @@ import { addDays, ukToday } from '@rollcall/domain';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing } from '../fixtures/axe.js';
-import { closeAll, expectVisible, inSession, launchBrowser, openSession, overflowOf, PHONE, screenshot, SCREENS, signIn, startWebApp, LOGINS } from '../fixtures/browser.js';
+import { closeAll, expectVisible, FIRST_RENDER_MS, inSession, launchBrowser, openSession, overflowOf, PHONE, screenshot, SCREENS, signIn, startWebApp, LOGINS } from '../fixtures/browser.js';
 
 jest.setTimeout(240_000);
 
@@ -148,7 +148,9 @@ test('the ballot form narrows the eligible group as a campaign\'s target group d
   await inSession(openSession(browser, SCREENS[0].viewport), async ({ page, problems }) => {
     await signIn(page, t.url, LOGINS.secretary);
     await page.goto(`${t.url}/#/Ballots/${b.id}`);
-    await expectVisible(page.getByRole('heading', { name: 'Eligible group' }));
+    // The form shows once the ballot and its choices (trusts, sites, wards) are in: on a loaded machine
+    // those queries alone took past 15 s twice (fresh-clone checks beside busy loops). Bounded, not timed.
+    await page.getByRole('heading', { name: 'Eligible group' }).waitFor({ state: 'visible', timeout: FIRST_RENDER_MS });
     // the ward it was made with is shown by name, and a staff group is added beside it
     await expectVisible(page.getByRole('button', { name: b.ward }));
     await page.getByRole('combobox', { name: 'Staff groups' }).click();
