@@ -261,13 +261,20 @@ export class ImportDryRunService {
     const writable = importEmployers(user);
     await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = (SELECT string_agg(p->>'reason', '; ') FROM jsonb_array_elements(problems) p)
       WHERE import_id = $1 AND outcome IS NULL AND jsonb_array_length(coalesce(problems, '[]')) > 0`);
-    // The ward: a location through the map (the run's employer's, or for a membership list any writable employer's), else a ward of that name.
+    // The ward: a location through the map (the run's employer's, or for a membership list any writable employer's), else a ward of that
+    // name (on the site of that name, when the file has a site column: Rollcall's own export has both), the one of the list's employer first.
     const allowed = employerId ? [employerId] : writable;
     await q(`UPDATE ${rows} r SET ward_id = coalesce(
         (SELECT lw.ward_id FROM location_ward lw WHERE lw.organisation_id = $2 AND lw.employer_id = ANY($3::uuid[]) AND lw.location = r.values->>'location'
           ORDER BY lw.employer_id LIMIT 1),
-        (SELECT min(w.id::text)::uuid FROM ward w
-          WHERE w.organisation_id = $2 AND lower(w.name) = lower(coalesce(r.values->>'ward', r.values->>'location')) HAVING count(*) = 1))
+        (SELECT min(w.id::text)::uuid FROM ward w JOIN site s ON s.id = w.site_id
+          WHERE w.organisation_id = $2 AND lower(w.name) = lower(coalesce(r.values->>'ward', r.values->>'location'))
+            AND (r.values->>'site' IS NULL OR lower(s.name) = lower(r.values->>'site'))
+            -- a name two employers' wards share: the list's employer's (or the writable ones')
+            AND (s.employer_id = ANY($3::uuid[]) OR NOT EXISTS (SELECT 1 FROM ward w2 JOIN site s2 ON s2.id = w2.site_id
+              WHERE w2.organisation_id = $2 AND lower(w2.name) = lower(w.name) AND s2.employer_id = ANY($3::uuid[])
+                AND (r.values->>'site' IS NULL OR lower(s2.name) = lower(r.values->>'site'))))
+          HAVING count(*) = 1))
       WHERE r.import_id = $1 AND r.outcome IS NULL`, [user.organisationId, allowed]);
     await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = 'Unknown ward: map the location "' || coalesce(values->>'location', values->>'ward') || '" to a ward'
       WHERE import_id = $1 AND outcome IS NULL AND ward_id IS NULL AND coalesce(values->>'location', values->>'ward') IS NOT NULL`);

@@ -22,6 +22,9 @@ export const STAFF_COLUMNS: Record<string, { column: string; cast: string }> = {
   leaveDate: { column: 'leave_date', cast: 'date' },
 };
 
+/** Fields compared without regard to capitals. */
+const CASE_BLIND = new Set(['workEmail', 'personalEmail']);
+
 /** Fields a new person must have (from the file, or the run's defaults). */
 export const NEW_STAFF_NEEDS: Record<string, string> = {
   staffGroup: 'a staff group', contractType: 'a contract type', shiftPattern: 'a shift pattern',
@@ -36,8 +39,10 @@ export const value = (key: string, alias = 'r', withDefault = false): string => 
 
 /** Whether the row would change a matched contact `c` (a field the file has and the contact holds otherwise, or its ward). */
 export function changesContact(alias = 'r'): string {
-  const fields = Object.entries(STAFF_COLUMNS).map(([key, { column }]) =>
-    `(${alias}.values->>'${key}' IS NOT NULL AND ${value(key, alias)} IS DISTINCT FROM c.${column})`);
+  const fields = Object.entries(STAFF_COLUMNS).map(([key, { column }]) => (CASE_BLIND.has(key)
+    // an email in other capitals is the same email (the file's is lower-cased; a typed one may not be)
+    ? `(${alias}.values->>'${key}' IS NOT NULL AND lower(${value(key, alias)}) IS DISTINCT FROM lower(c.${column}))`
+    : `(${alias}.values->>'${key}' IS NOT NULL AND ${value(key, alias)} IS DISTINCT FROM c.${column})`));
   const ward = `(${alias}.ward_id IS NOT NULL AND ${alias}.ward_id IS DISTINCT FROM
     (SELECT p.ward_id FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL))`;
   return `(${[...fields, ward].join(' OR ')})`;
