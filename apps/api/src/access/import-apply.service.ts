@@ -22,6 +22,13 @@ export const IMPORT_APPLY_JOB = 'import-apply';
 /** Rows applied per step: progress is written and a cancel is seen between steps. */
 const chunkRows = () => Math.max(1, Number(process.env.IMPORT_CHUNK_ROWS ?? 2000));
 
+/**
+ * Each staff field a staged row gives (a value, not an empty cell) → where it came from, `{ importId, on }`
+ * (`on`: $4, the day), as the row's contact.field_sources: built per row without a subquery.
+ */
+const sources = (alias: string, importId: string) => `jsonb_strip_nulls(jsonb_build_object(${Object.keys(STAFF_COLUMNS).map((k) =>
+  `'${k}', CASE WHEN ${alias}.values->>'${k}' IS NOT NULL THEN jsonb_build_object('importId', ${importId}, 'on', $4::text) END`).join(', ')}))`;
+
 /** Who applies, as the job carries it: the caller's organisation, the employers their branches cover, and those they may import into. */
 interface ApplyJob {
   importId: string;
@@ -216,17 +223,15 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     await q.query(
       `INSERT INTO contact (id, organisation_id, employer_id, ${columns.map(([, c]) => c.column).join(', ')}, created_by_id, field_sources)
        SELECT r.contact_id, run.organisation_id, run.employer_id, ${columns.map(([k]) => value(k, 'r', true)).join(', ')}, run.created_by_id,
-         (SELECT coalesce(jsonb_object_agg(k, jsonb_build_object('importId', run.id, 'on', $4::text)), '{}') FROM jsonb_object_keys(r.values) k
-           WHERE k = ANY($5::text[]) AND r.values->>k IS NOT NULL)
+         ${sources('r', 'run.id')}
        FROM import_row r JOIN import_run run ON run.id = r.import_id WHERE ${rows} AND r.outcome = 'CREATE'`,
-      [id, from, to, today, columns.map(([k]) => k)]);
+      [id, from, to, today]);
     // Matched people: only what the file says otherwise; each changed field's source kept.
     await q.query(
       `UPDATE contact c SET ${columns.map(([k, { column }]) => `${column} = coalesce(${value(k)}, c.${column})`).join(', ')},
-         field_sources = c.field_sources || (SELECT coalesce(jsonb_object_agg(k, jsonb_build_object('importId', r.import_id, 'on', $4::text)), '{}')
-           FROM jsonb_object_keys(r.values) k WHERE k = ANY($5::text[]) AND r.values->>k IS NOT NULL), updated_at = now()
+         field_sources = c.field_sources || ${sources('r', 'r.import_id')}, updated_at = now()
        FROM import_row r WHERE ${rows} AND r.outcome = 'UPDATE' AND c.id = r.contact_id AND c.deleted_at IS NULL AND ${changesContact('r')}`,
-      [id, from, to, today, columns.map(([k]) => k)]);
+      [id, from, to, today]);
     // Postings, effective-dated: a changed ward ends the current posting (today) and starts a new one.
     await q.query(
       `UPDATE posting p SET end_date = greatest(p.start_date, $4::date), updated_at = now() FROM import_row r
