@@ -128,9 +128,10 @@ export class ImportUploadService {
   }
 
   /**
-   * The file is read whole before the database is asked for a connection: its rows, as COPY's CSV
-   * lines, go to a temporary file (so a slow upload from a phone holds no connection, and a file
-   * refused as a whole never opens a transaction); then, in one short transaction as the caller,
+   * After a brief check of what the form names, the file is read whole before the database is asked
+   * for a connection again: its rows, as COPY's CSV lines, go to a temporary file (so a slow upload
+   * from a phone holds no connection, and a file refused for its content never reaches the database);
+   * then, in one short transaction as the caller,
    * the run is created and the lines COPYed in.
    */
   private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
