@@ -225,4 +225,38 @@ describe('import: staff list', () => {
     const [r] = await api.sql('SELECT leavers FROM import_run WHERE id = $1', [id2]);
     expect(r.leavers).toBe(expectedLeavers.n);
   });
+  it('refuses a row whose ward is another branch\'s, or another employer\'s than the list\'s, naming the ward; nobody is written there', async () => {
+    // a ward of another branch's employer (secretary2's), named with its site so that no ward of the list's employer answers to it
+    const [theirs] = await api.sql(`SELECT w.name AS ward, s.name AS site FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1
+      AND NOT EXISTS (SELECT 1 FROM ward w2 JOIN site s2 ON s2.id = w2.site_id WHERE s2.employer_id = $2 AND lower(w2.name) = lower(w.name)
+        AND lower(s2.name) = lower(s.name)) ORDER BY w.name LIMIT 1`, [api.otherEmployerId, api.demoEmployerId]);
+    expect(theirs).toBeDefined();
+    const [ours] = await api.sql(`SELECT w.name AS ward, s.name AS site FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1
+      ORDER BY w.name LIMIT 1`, [api.demoEmployerId]);
+    const csv = ['Employee Number,First Name,Last Name,Ward,Site,Staff Group,Assignment Category,Shift Pattern',
+      `W9000001,Wendy,Elsewhere,${theirs.ward},${theirs.site},Estates and Ancillary,Permanent,Days`,
+      `W9000002,Walter,Athome,${ours.ward},${ours.site},Estates and Ancillary,Permanent,Days`].join('\r\n');
+    const id = await upload(Buffer.from(csv), 'wards.csv');
+    const res = await as('mutation($id: ID!) { dryRunImport(id: $id) { refused created } }', { id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.dryRunImport).toEqual({ refused: 1, created: 1 });
+    expect(await api.sql('SELECT row_no, outcome, reason FROM import_row WHERE import_id = $1 ORDER BY row_no', [id])).toEqual([
+      // numbered as the spreadsheet shows them: the header is row 1
+      { row_no: 2, outcome: 'REFUSED', reason: `The ward "${theirs.ward}" is not in your branches` },
+      { row_no: 3, outcome: 'CREATE', reason: null },
+    ]);
+    // the other employer made importable by the secretary's own branch: its ward is then another employer's than this list's
+    const [branch] = await api.sql(`SELECT r.branch_id FROM user_branch_role r JOIN app_user u ON u.id = r.user_id WHERE u.email = 'secretary@unison.example' LIMIT 1`);
+    await api.sql('INSERT INTO branch_employer (branch_id, employer_id) VALUES ($1, $2)', [branch.branch_id, api.otherEmployerId]);
+    try {
+      const again = await upload(Buffer.from(csv), 'wards.csv');
+      expect((await as('mutation($id: ID!) { dryRunImport(id: $id) { refused created } }', { id: again })).data!.dryRunImport).toEqual({ refused: 1, created: 1 });
+      const [row] = await api.sql('SELECT outcome, reason FROM import_row WHERE import_id = $1 AND row_no = 2', [again]);
+      expect(row).toEqual({ outcome: 'REFUSED', reason: `The ward "${theirs.ward}" is another employer's than this list's` });
+      expect(await applied(again)).toEqual({ status: 'APPLIED', error: null });
+      expect(await api.sql("SELECT employee_number FROM contact WHERE employee_number IN ('W9000001', 'W9000002')")).toEqual([{ employee_number: 'W9000002' }]);
+    } finally {
+      await api.sql('DELETE FROM branch_employer WHERE branch_id = $1 AND employer_id = $2', [branch.branch_id, api.otherEmployerId]);
+    }
+  });
 });

@@ -218,8 +218,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     const today = ukToday();
     // Re-checked in the transaction: a row the dry run called UPDATE or UNCHANGED is written only if it still changes something.
     const columns = Object.entries(STAFF_COLUMNS);
-    // New people: ids first (so postings and sources follow them), then one INSERT … SELECT.
-    await q.query(`UPDATE import_row r SET contact_id = gen_random_uuid() WHERE ${rows} AND r.outcome = 'CREATE' AND r.contact_id IS NULL`, [id, from, to]);
+    // New people, with the ids the dry run drew for them (so postings follow them), in one INSERT … SELECT.
     await q.query(
       `INSERT INTO contact (id, organisation_id, employer_id, ${columns.map(([, c]) => c.column).join(', ')}, created_by_id, field_sources)
        SELECT r.contact_id, run.organisation_id, run.employer_id, ${columns.map(([k]) => value(k, 'r', true)).join(', ')}, run.created_by_id,
@@ -242,7 +241,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
        SELECT run.organisation_id, r.contact_id, r.ward_id, CASE WHEN r.outcome = 'CREATE' THEN coalesce((r.values->>'startDate')::date, $4::date) ELSE $4::date END
        FROM import_row r JOIN import_run run ON run.id = r.import_id
        WHERE ${rows} AND r.outcome IN ('CREATE', 'UPDATE') AND r.ward_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = r.contact_id AND p.end_date IS NULL)`, [id, from, to, today]);
+         AND (r.outcome = 'CREATE' OR NOT EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = r.contact_id AND p.end_date IS NULL))`, [id, from, to, today]);
   }
 
   /** One chunk of a membership list: the union's membership of each matched person, from the union's own list (VERIFIED_LIST). */

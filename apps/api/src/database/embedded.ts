@@ -123,7 +123,7 @@ class DataDirPostgres extends EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  opts: { persistent?: boolean; quiet?: boolean; stopOnExit?: boolean } = {},
+  opts: { persistent?: boolean; quiet?: boolean; stopOnExit?: boolean; fsync?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   const root = path.resolve(dir);
   await ensureReachable(root);
@@ -150,7 +150,8 @@ export async function startEmbeddedPostgres(
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
-      '-c', 'fsync=' + (opts.persistent === false ? 'off' : 'on'),
+      // off for a throw-away cluster (and for a benchmark's kept one, which asks)
+      '-c', 'fsync=' + ((opts.fsync ?? opts.persistent !== false) ? 'on' : 'off'),
       '-c', 'max_connections=200',
     ],
     onLog: (m) => { log.push(m); if (log.length > 200) log.shift(); },

@@ -28,6 +28,37 @@ type Rows = typeof WORK | 'import_row';
 /** A JSON value as a field of COPY's text format (backslashes doubled; JSON has no raw tabs or newlines); null as \\N. */
 const copyJson = (v: unknown) => (v === null || v === undefined ? '\\N' : JSON.stringify(v).replace(/\\/g, '\\\\'));
 
+/** Text as a field of COPY's text format (backslash, tab and line breaks escaped); null as \\N. */
+const copyText = (v: string | null) => (v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+
+/** Where a row says its person works (its normalised location, ward and site, '' when absent), and that as one key. */
+interface Place { key: string; location: string; ward: string; site: string }
+const placeOf = (values: Record<string, unknown>): Place => {
+  const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  const [location, ward, site] = [text('location'), text('ward'), text('site')];
+  return { key: `${location}\u0000${ward}\u0000${site}`, location, ward, site };
+};
+
+/**
+ * What a staff row nobody matched becomes, as SQL over the row (`alias`) and its run (`run`): CREATE,
+ * with the id the apply will give the new person (drawn now, so the apply need not write it to every
+ * row first), when they have all a new person needs (from the file or the run's defaults), else
+ * REFUSED with what is missing.
+ */
+function newPerson(alias: string): { outcome: string; reason: string; contactId: string } {
+  const needs = Object.entries(NEW_STAFF_NEEDS).map(([key, words]) =>
+    `CASE WHEN coalesce(${alias}.values->>'${key}', run.defaults->>'${key}') IS NULL THEN '${words}' END`);
+  const missing = `nullif(concat_ws(', ', ${needs.join(', ')}), '')`;
+  return {
+    outcome: `CASE WHEN ${missing} IS NULL THEN 'CREATE' ELSE 'REFUSED' END`,
+    reason: `CASE WHEN ${missing} IS NOT NULL THEN 'A new person needs ' || ${missing} || ': map a column or set a default' END`,
+    contactId: `CASE WHEN ${missing} IS NULL THEN gen_random_uuid() END`,
+  };
+}
+
+/** A place's ward: its id, its name and its site's employer. */
+interface FoundWard { id: string; name: string; employerId: string }
+
 const DEFAULT_PARSERS: Record<string, (s: string) => Parsed<string | null>> = {
   staffGroup: parseStaffGroup, contractType: parseContractType, shiftPattern: parseShiftPattern,
 };
@@ -61,9 +92,11 @@ export class ImportDryRunService {
     const column = mapping.indexOf('location');
     if (column < 0 || !run.employerId) return [];
     return this.db.query(
+      // counted by the cell as written first, then by its tidied text: the regular expression runs once per distinct cell, not per row
       `SELECT l.location, l.rows, lw.ward_id AS "wardId" FROM (
-         SELECT ${locationText('cells[$2]')} AS location, count(*)::int AS rows FROM import_row
-         WHERE import_id = $1 AND cardinality(cells) >= $2 GROUP BY 1) l
+         SELECT ${locationText('raw.cell')} AS location, sum(raw.rows)::int AS rows FROM (
+           SELECT cells[$2] AS cell, count(*) AS rows FROM import_row WHERE import_id = $1 AND cardinality(cells) >= $2 GROUP BY 1) raw
+         GROUP BY 1) l
        LEFT JOIN location_ward lw ON lw.organisation_id = $3 AND lw.employer_id = $4 AND lw.location = l.location
        WHERE l.location <> '' ORDER BY l.location LIMIT 2000`,
       [run.id, column + 1, run.organisationId, run.employerId]);
@@ -144,9 +177,10 @@ export class ImportDryRunService {
     if (missing.length) throw new UserInputError({ mapping: missing.join('; ') });
     if (kind === ImportKind.PARTICIPATION) await this.requireAction(run, user);
     if (!run.mapping) await this.db.query('UPDATE import_run SET mapping = $2 WHERE id = $1', [id, JSON.stringify(mapping)]);
-    await this.normalise(id, kind, mapping);
-    await this.match(id, user, kind === ImportKind.STAFF ? run.employerId! : null, run.unionId, run.actionId);
-    await this.writeBack(id);
+    const employerId = kind === ImportKind.STAFF ? run.employerId! : null;
+    await this.normalise(id, kind, mapping, user, employerId);
+    await this.match(id, user, employerId, run.unionId, run.actionId);
+    await this.writeBack(id, kind === ImportKind.STAFF);
     await this.db.query(`UPDATE import_run SET status = 'DRY_RUN', rows_done = 0, rate_per_second = NULL, seconds_left = NULL, error = NULL, leavers = 0
       WHERE id = $1`, [id]);
     await this.recount(id);
@@ -215,13 +249,19 @@ export class ImportDryRunService {
 
   /**
    * Every readable row through the domain's normaliseRow, a batch at a time, COPYed as it comes into
-   * the dry run's working table (WORK: temporary, so not written to the log, and narrow: no cells).
+   * the dry run's working table (WORK: temporary, so not written to the log, and narrow: no cells),
+   * with what can be decided of the row alone: refused for its problems, its ward (wardsOf), refused
+   * for an unknown ward or one outside the caller's branches.
    */
-  private async normalise(id: string, kind: ImportKind, mapping: (string | null)[]): Promise<void> {
+  private async normalise(id: string, kind: ImportKind, mapping: (string | null)[], user: AuthUser, employerId: string | null): Promise<void> {
     const today = ukToday();
     const runner = this.db.queryRunner;
     if (!runner) throw new Error('the dry run runs in the request transaction');
     const client = (await runner.connect()) as pg.PoolClient;
+    const writable = importEmployers(user);
+    // The ward: a location through the map (the run's employer's, or for a membership list any writable employer's), else a ward of that name.
+    const allowed = employerId ? [employerId] : writable;
+    const wards = new Map<string, FoundWard | null>();
     await this.db.query(`DROP TABLE IF EXISTS pg_temp.${WORK}`);
     await this.db.query(`CREATE TEMPORARY TABLE ${WORK} (import_id uuid NOT NULL, row_no integer NOT NULL, values jsonb, problems jsonb,
       outcome varchar, reason text, contact_id uuid, candidates uuid[], ward_id uuid, PRIMARY KEY (import_id, row_no)) ON COMMIT DROP`);
@@ -232,44 +272,50 @@ export class ImportDryRunService {
         [id, after]);
       if (!rows.length) break;
       after = rows[rows.length - 1].rowNo;
-      const lines = rows.map((r) => {
-        const n = normaliseRow(kind, r.cells, mapping, { today });
-        return `${id}\t${r.rowNo}\t${copyJson(n.values)}\t${copyJson(n.problems)}\n`;
+      const normalised = rows.map((r) => ({ rowNo: r.rowNo, ...normaliseRow(kind, r.cells, mapping, { today }) }));
+      const unknown = new Map<string, Place>();
+      for (const n of normalised) {
+        const place = placeOf(n.values);
+        if (!n.problems.length && !wards.has(place.key)) unknown.set(place.key, place);
+      }
+      if (unknown.size) for (const [key, ward] of await this.wardsOf([...unknown.values()], user.organisationId, allowed)) wards.set(key, ward);
+      const lines = normalised.map((n) => {
+        let outcome: string | null = null;
+        let reason: string | null = null;
+        let ward: FoundWard | null = null;
+        if (n.problems.length) {
+          outcome = 'REFUSED';
+          reason = n.problems.map((p) => p.reason).join('; ');
+        } else {
+          ward = wards.get(placeOf(n.values).key) ?? null;
+          const named = n.values.location ?? n.values.ward ?? null;
+          if (!ward && named !== null) {
+            outcome = 'REFUSED';
+            reason = `Unknown ward: map the location "${String(named)}" to a ward`;
+          } else if (ward && !allowed.includes(ward.employerId)) {
+            // a ward outside the branches the caller may write to (or of another employer than the list's)
+            outcome = 'REFUSED';
+            reason = writable.includes(ward.employerId) ? `The ward "${ward.name}" is another employer's than this list's` : `The ward "${ward.name}" is not in your branches`;
+          }
+        }
+        return `${id}\t${n.rowNo}\t${copyJson(n.values)}\t${copyJson(n.problems)}\t${copyText(outcome)}\t${copyText(reason)}\t${ward?.id ?? '\\N'}\n`;
       });
-      await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`COPY ${WORK} (import_id, row_no, values, problems) FROM STDIN`)));
+      await pipeline(Readable.from([lines.join('')]),
+        client.query(copyFrom(`COPY ${WORK} (import_id, row_no, values, problems, outcome, reason, ward_id) FROM STDIN`)));
     }
     // statistics for the planner: without those of every column a matching join was seen to take 50 s instead of 0.3
     await this.db.query(`ANALYZE ${WORK}`);
   }
 
-  /** The dry run's results written to the staged rows, each row once (then the working table is dropped). */
-  private async writeBack(id: string): Promise<void> {
-    await this.db.query(
-      `UPDATE import_row r SET values = w.values, problems = w.problems, outcome = w.outcome, reason = w.reason, contact_id = w.contact_id,
-         candidates = w.candidates, ward_id = w.ward_id, resolved = false
-       FROM ${WORK} w WHERE r.import_id = $1 AND w.import_id = $1 AND r.row_no = w.row_no`, [id]);
-    await this.db.query(`DROP TABLE ${WORK}`);
-  }
-
   /**
-   * Outcomes, set-based: rows with problems refused; the ward from the location map (or a ward's name);
-   * a person matched by employee number (same employer), else work email, else name on the same ward
-   * (fuzzy: nameSimilarity at or above NAME_MATCH_THRESHOLD, an exact match alone taken, anything else
-   * queued for review with its candidates, never guessed); then CREATE, UPDATE or UNCHANGED.
+   * The ward each place names (a location through the map, else a ward of that name, on the site of
+   * that name when the file has a site column: Rollcall's own export has both; the one of the list's
+   * employer first), asked once per distinct place (a trust's list names a few hundred).
    */
-  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null, actionId: string | null, rows: Rows = WORK): Promise<void> {
-    const q = (sql: string, params: unknown[] = []) => this.db.query(sql, [id, ...params]);
-    const writable = importEmployers(user);
-    await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = (SELECT string_agg(p->>'reason', '; ') FROM jsonb_array_elements(problems) p)
-      WHERE import_id = $1 AND outcome IS NULL AND jsonb_array_length(coalesce(problems, '[]')) > 0`);
-    // The ward: a location through the map (the run's employer's, or for a membership list any writable employer's), else a ward of that
-    // name (on the site of that name, when the file has a site column: Rollcall's own export has both), the one of the list's employer first.
-    const allowed = employerId ? [employerId] : writable;
-    // Looked up once per distinct place the file names (a trust's list names a few hundred), then joined back to its rows.
-    await q(`WITH places AS (
-        SELECT DISTINCT coalesce(values->>'location', '') AS location, coalesce(values->>'ward', '') AS ward, coalesce(values->>'site', '') AS site
-        FROM ${rows} WHERE import_id = $1 AND outcome IS NULL),
-      found AS (SELECT k.location, k.ward, k.site, coalesce(
+  private async wardsOf(places: Place[], organisationId: string, allowed: string[]): Promise<Map<string, FoundWard | null>> {
+    const found = await this.db.query<{ n: number; id: string | null; name: string | null; employerId: string | null }[]>(
+      `WITH places AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(n integer, location text, ward text, site text)),
+      found AS (SELECT k.n, coalesce(
         (SELECT lw.ward_id FROM location_ward lw WHERE lw.organisation_id = $2 AND lw.employer_id = ANY($3::uuid[]) AND lw.location = k.location
           ORDER BY lw.employer_id LIMIT 1),
         (SELECT min(w.id::text)::uuid FROM ward w JOIN site s ON s.id = w.site_id
@@ -281,22 +327,46 @@ export class ImportDryRunService {
                 AND (k.site = '' OR lower(s2.name) = lower(k.site))))
           HAVING count(*) = 1)) AS ward_id
         FROM places k)
-      UPDATE ${rows} r SET ward_id = f.ward_id FROM found f
-      WHERE r.import_id = $1 AND r.outcome IS NULL AND f.ward_id IS NOT NULL AND coalesce(r.values->>'location', '') = f.location
-        AND coalesce(r.values->>'ward', '') = f.ward AND coalesce(r.values->>'site', '') = f.site`, [user.organisationId, allowed]);
-    await q(`UPDATE ${rows} SET outcome = 'REFUSED', reason = 'Unknown ward: map the location "' || coalesce(values->>'location', values->>'ward') || '" to a ward'
-      WHERE import_id = $1 AND outcome IS NULL AND ward_id IS NULL AND coalesce(values->>'location', values->>'ward') IS NOT NULL`);
-    // A ward outside the branches the caller may write to (or of another employer than the list's) is refused.
-    await q(`UPDATE ${rows} r SET outcome = 'REFUSED', reason = CASE WHEN s.employer_id = ANY($3::uuid[])
-        THEN 'The ward "' || w.name || '" is another employer''s than this list''s' ELSE 'The ward "' || w.name || '" is not in your branches' END
-      FROM ward w JOIN site s ON s.id = w.site_id
-      WHERE r.import_id = $1 AND r.outcome IS NULL AND w.id = r.ward_id AND NOT (s.employer_id = ANY($2::uuid[]))`, [allowed, writable]);
+      SELECT f.n, w.id, w.name, s.employer_id AS "employerId" FROM found f
+      LEFT JOIN ward w ON w.id = f.ward_id LEFT JOIN site s ON s.id = w.site_id`,
+      [JSON.stringify(places.map((p, n) => ({ n, location: p.location, ward: p.ward, site: p.site }))), organisationId, allowed]);
+    return new Map(found.map((f) => [places[f.n].key, f.id && f.name && f.employerId ? { id: f.id, name: f.name, employerId: f.employerId } : null]));
+  }
+
+  /**
+   * The dry run's results written to the staged rows, each row once (then the working table is
+   * dropped). A staff list's rows still undecided are nobody's: a new person or refused (newPerson).
+   */
+  private async writeBack(id: string, staff: boolean): Promise<void> {
+    const p = newPerson('w');
+    const nobodys = 'w.outcome IS NULL AND w.contact_id IS NULL';
+    const [outcome, reason, contactId] = staff
+      ? [`CASE WHEN ${nobodys} THEN ${p.outcome} ELSE w.outcome END`, `CASE WHEN ${nobodys} THEN ${p.reason} ELSE w.reason END`,
+        `CASE WHEN ${nobodys} THEN ${p.contactId} ELSE w.contact_id END`]
+      : ['w.outcome', 'w.reason', 'w.contact_id'];
+    await this.db.query(
+      `UPDATE import_row r SET values = w.values, problems = w.problems, outcome = ${outcome}, reason = ${reason}, contact_id = ${contactId},
+         candidates = w.candidates, ward_id = w.ward_id, resolved = false
+       FROM ${WORK} w JOIN import_run run ON run.id = w.import_id WHERE r.import_id = $1 AND w.import_id = $1 AND r.row_no = w.row_no`, [id]);
+    await this.db.query(`DROP TABLE ${WORK}`);
+  }
+
+  /**
+   * Outcomes, set-based (rows with problems, and those with an unknown or forbidden ward, were refused
+   * as they were normalised): a person matched by employee number (same employer), else work email, else name on the same ward
+   * (fuzzy: nameSimilarity at or above NAME_MATCH_THRESHOLD, an exact match alone taken, anything else
+   * queued for review with its candidates, never guessed); then CREATE, UPDATE or UNCHANGED.
+   */
+  private async match(id: string, user: AuthUser, employerId: string | null, unionId: string | null, actionId: string | null, rows: Rows = WORK): Promise<void> {
+    const q = (sql: string, params: unknown[] = []) => this.db.query(sql, [id, ...params]);
+    // Rows refused for their problems, and each row's ward (or its refusal), were settled as they were normalised.
+    // People are looked for among the list's employer's staff (a membership list: among those of every employer the caller may import into).
+    const people = employerId ? [employerId] : importEmployers(user);
     // The same person twice in the file: the later rows refused.
     await q(`UPDATE ${rows} r SET outcome = 'REFUSED', reason = 'The same employee number as row ' || d.first
       FROM (SELECT row_no, min(row_no) OVER (PARTITION BY values->>'employeeNumber') AS first FROM ${rows}
             WHERE import_id = $1 AND outcome IS NULL AND values->>'employeeNumber' IS NOT NULL) d
       WHERE r.import_id = $1 AND r.row_no = d.row_no AND d.row_no <> d.first`);
-    const people = allowed;
     // 1. Employee number, same employer.
     await q(`UPDATE ${rows} r SET contact_id = c.id FROM contact c
       WHERE r.import_id = $1 AND r.outcome IS NULL AND c.organisation_id = $2 AND c.employer_id = ANY($3::uuid[]) AND c.deleted_at IS NULL
@@ -320,7 +390,8 @@ export class ImportDryRunService {
       WHERE r.import_id = $1 AND r.row_no = d.row_no AND d.row_no <> d.first`);
     if (actionId) await participationOutcomes(this.db, id, actionId, rows);
     else if (unionId) await this.membershipOutcomes(id, unionId, rows);
-    else await this.staffOutcomes(id, rows);
+    // a staff list's unmatched rows are decided as they are written back (one pass fewer over the rows)
+    else await this.staffOutcomes(id, rows, { unmatched: rows !== WORK });
   }
 
   private async matchNames(id: string, organisationId: string, employers: string[], table: Rows): Promise<void> {
@@ -358,15 +429,16 @@ export class ImportDryRunService {
        WHERE r.import_id = $1 AND r.row_no = v.row_no`, [id, JSON.stringify(decided.map((d) => ({ ...d, candidates: d.candidates && `{${d.candidates.join(',')}}` })))]);
   }
 
-  /** Staff rows: matched → UPDATE or UNCHANGED; unmatched → CREATE when a new person has all they need (the file or the run's defaults), else REFUSED. */
-  private async staffOutcomes(id: string, rows: Rows = 'import_row'): Promise<void> {
+  /**
+   * Staff rows: matched → UPDATE or UNCHANGED; unmatched → CREATE when a new person has all they need
+   * (the file or the run's defaults), with the id the apply will give them, else REFUSED.
+   */
+  private async staffOutcomes(id: string, rows: Rows = 'import_row', { unmatched = true } = {}): Promise<void> {
     await this.db.query(`UPDATE ${rows} r SET outcome = CASE WHEN ${changesContact('r')} THEN 'UPDATE' ELSE 'UNCHANGED' END
       FROM contact c WHERE r.import_id = $1 AND r.outcome IS NULL AND c.id = r.contact_id`, [id]);
-    const needs = Object.entries(NEW_STAFF_NEEDS).map(([key, words]) =>
-      `CASE WHEN coalesce(r.values->>'${key}', run.defaults->>'${key}') IS NULL THEN '${words}' END`);
-    const missing = `nullif(concat_ws(', ', ${needs.join(', ')}), '')`;
-    await this.db.query(`UPDATE ${rows} r SET outcome = CASE WHEN ${missing} IS NULL THEN 'CREATE' ELSE 'REFUSED' END,
-        reason = CASE WHEN ${missing} IS NOT NULL THEN 'A new person needs ' || ${missing} || ': map a column or set a default' END
+    if (!unmatched) return;
+    const p = newPerson('r');
+    await this.db.query(`UPDATE ${rows} r SET outcome = ${p.outcome}, reason = ${p.reason}, contact_id = ${p.contactId}
       FROM import_run run WHERE r.import_id = $1 AND run.id = r.import_id AND r.outcome IS NULL AND r.contact_id IS NULL`, [id]);
   }
 

@@ -93,7 +93,9 @@ export class ImportsService {
   /** A page of a run's rows, of one outcome or all, in row order. */
   async rows(id: string, outcome: string | undefined, page: number, perPage: number): Promise<ImportRowView[]> {
     const rows = await this.db.query<(Omit<ImportRowView, 'values'> & { values: unknown })[]>(
-      `SELECT row_no AS "rowNo", cells, outcome, reason, coalesce(problems, '[]') AS problems, contact_id AS "contactId",
+      // a new person's id, drawn by the dry run, is theirs only once the import is applied
+      `SELECT row_no AS "rowNo", cells, outcome, reason, coalesce(problems, '[]') AS problems,
+         CASE WHEN outcome <> 'CREATE' OR (SELECT status FROM import_run WHERE id = $1) = 'APPLIED' THEN contact_id END AS "contactId",
          coalesce(candidates, '{}') AS candidates, values
        FROM import_row WHERE import_id = $1 AND ($2::text IS NULL OR outcome = $2) ORDER BY row_no LIMIT $3 OFFSET $4`,
       [id, outcome ?? null, perPage, page * perPage]);
