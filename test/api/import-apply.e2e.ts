@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, uploadImport, waitFor } from '../fixtures/imports.js';
+import { ESR_SAMPLE, mapAndDryRun, uploadImport, waitFor } from '../fixtures/imports.js';
 
 /**
  * Applying imports: all or nothing (a row that fails when applied rolls back every chunk before it),
@@ -42,17 +42,7 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
     const up = await uploadImport(api, token, { kind, ...extra }, file);
     expect(up.status).toBe(201);
     const id = up.body.id!;
-    const run = (await gql('query($id: ID!) { importRun(id: $id) { suggestedMapping locations { location } } }', { id })).importRun;
-    const locations = [];
-    for (const { location } of run.locations) {
-      const [site, ward] = location.split(' · ');
-      const [w] = await api.sql('SELECT w.id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 AND s.name = $2 AND w.name = $3', [api.demoEmployerId, site, ward]);
-      if (w) locations.push({ location, wardId: w.id });
-    }
-    await gql('mutation($i: ImportMappingInput!) { setImportMapping(input: $i) { id } }', {
-      i: { id, mapping: run.suggestedMapping, defaults: kind === 'STAFF' ? '{"shiftPattern":"DAYS"}' : undefined, ...(kind === 'STAFF' ? { locations } : {}) },
-    });
-    await gql('mutation($id: ID!) { dryRunImport(id: $id) { id } }', { id });
+    await mapAndDryRun(api, id, { staff: kind === 'STAFF' });
     return id;
   };
   const people = async () => (await api.sql('SELECT count(*)::int AS n FROM contact WHERE employee_number = ANY($1)', [sampleNumbers]))[0].n;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
+import { ESR_SAMPLE, mapAndDryRun, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
 import { csvAsXlsx, storedZip, xlsxFile } from '../fixtures/xlsx.js';
 
 /**
@@ -32,20 +32,7 @@ describe('import: Excel workbooks', () => {
     expect(res.status).toBe(201);
     return res.body.id!;
   };
-  /** Mapped as suggested, its locations on the demo map given their wards, and dry-run: the run's counts. */
-  const dryRun = async (id: string) => {
-    const run = (await gql('query($id: ID!) { importRun(id: $id) { suggestedMapping locations { location } } }', { id })).importRun;
-    const locations = [];
-    for (const { location } of run.locations) {
-      const [site, ward] = location.split(' · ');
-      const [w] = await api.sql('SELECT w.id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 AND s.name = $2 AND w.name = $3', [api.demoEmployerId, site, ward]);
-      if (w) locations.push({ location, wardId: w.id });
-    }
-    await gql('mutation($i: ImportMappingInput!) { setImportMapping(input: $i) { id } }', {
-      i: { id, mapping: run.suggestedMapping, defaults: '{"shiftPattern":"DAYS"}', locations },
-    });
-    return (await gql('mutation($id: ID!) { dryRunImport(id: $id) { status created updated unchanged refused review } }', { id })).dryRunImport;
-  };
+  const dryRun = (id: string) => mapAndDryRun(api, id);
   const rowsOf = (id: string) => api.sql<{ row_no: number; values: unknown; outcome: string; reason: string | null }>(
     'SELECT row_no, values, outcome, reason FROM import_row WHERE import_id = $1 ORDER BY row_no', [id]);
 

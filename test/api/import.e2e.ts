@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, uploadImport, waitFor } from '../fixtures/imports.js';
+import { demoWardsOf, ESR_SAMPLE, uploadImport, waitFor } from '../fixtures/imports.js';
 
 const RUN = `id status kind fileName headers sampleRows suggestedMapping mapping defaults rowsTotal rowsDone ratePerSecond secondsLeft
   created updated unchanged refused review leavers markLeavers error createdBy createdAt finishedAt locations { location rows wardId }`;
@@ -46,17 +46,7 @@ describe('import: staff list', () => {
       return ['APPLIED', 'FAILED', 'CANCELLED'].includes(r.status) && r;
     }, 'the apply to end');
   };
-  /** The wards of the demo trust that the sample's locations name ("Site · Ward"). */
-  const wardsOfLocations = async (locations: string[]) => {
-    const out: { location: string; wardId: string }[] = [];
-    for (const location of locations) {
-      const [site, ward] = location.split(' · ');
-      const [w] = await api.sql(`SELECT w.id FROM ward w JOIN site s ON s.id = w.site_id WHERE s.employer_id = $1 AND s.name = $2 AND w.name = $3`,
-        [api.demoEmployerId, site, ward]);
-      if (w) out.push({ location, wardId: w.id });
-    }
-    return out;
-  };
+  const wardsOfLocations = (locations: string[]) => demoWardsOf(api, locations);
 
   let first: string;
   let mapping: (string | null)[];

@@ -135,8 +135,9 @@ export class ImportUploadService {
    * the run is created and the lines COPYed in.
    */
   private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
-    // What the form names is checked first: a wrong union or action is said before a large file is read.
-    await this.asCaller(user, async (runner) => {
+    // What the form names is checked first: a wrong union or action is said before a large file is read. (A staff list's employer was
+    // checked against the caller's grants already: no connection is taken for it.)
+    if (target.unionId || target.kind === 'PARTICIPATION') await this.asCaller(user, async (runner) => {
       if (target.unionId) {
         const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
         if (!u) throw new ImportFileError('unionId: not a union of your organisation');

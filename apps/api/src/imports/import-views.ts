@@ -12,6 +12,9 @@ export type ImportRunView = ImportRun & { run: RunRow };
  */
 @Injectable()
 export class ImportViews {
+  /** A view's suggested mapping, asked once however many of its fields need it (the mapping and the locations, in one query). */
+  private readonly suggestions = new WeakMap<ImportRunView, Promise<(string | null)[]>>();
+
   constructor(private readonly imports: ImportsService, private readonly mapping: ImportDryRunService) {}
 
   view(run: RunRow): ImportRunView {
@@ -24,7 +27,12 @@ export class ImportViews {
   }
 
   suggestedMapping(view: ImportRunView): Promise<(string | null)[]> {
-    return this.mapping.suggested(view.run, view.run.organisationId);
+    let suggested = this.suggestions.get(view);
+    if (!suggested) {
+      suggested = this.mapping.suggested(view.run, view.run.organisationId);
+      this.suggestions.set(view, suggested);
+    }
+    return suggested;
   }
 
   async locations(view: ImportRunView): Promise<ImportLocation[]> {

@@ -1,27 +1,8 @@
-import { crc32 } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat } from './import-file.js';
 import { cellText, xlsxRows } from './import-xlsx.js';
-
-/** A workbook built in memory with exceljs's writer: sheets of rows (a Map leaves rows out), cell formats by column. */
-async function workbook(sheets: { name?: string; rows: ExcelJS.CellValue[][] | Map<number, ExcelJS.CellValue[]>; state?: 'visible' | 'hidden'; formats?: Record<number, string> }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  sheets.forEach((spec, i) => {
-    const ws = wb.addWorksheet(spec.name ?? `Sheet${i + 1}`, { state: spec.state ?? 'visible' });
-    const rows = spec.rows instanceof Map ? [...spec.rows] : spec.rows.map((r, j) => [j + 1, r] as const);
-    for (const [n, cells] of rows) {
-      cells.forEach((v, c) => {
-        if (v === undefined) return;
-        const cell = ws.getRow(n).getCell(c + 1);
-        cell.value = v;
-        const fmt = spec.formats?.[c + 1] ?? (v instanceof Date ? 'dd/mm/yyyy' : undefined);
-        if (fmt) cell.numFmt = fmt;
-      });
-    }
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { storedZip as zip, xlsxFile as workbook } from './xlsx-files.spec-helper.js';
 
 /** Bytes as an upload streams them: in chunks. */
 async function* chunks(bytes: Buffer, size = 4096): AsyncGenerator<Buffer> {
@@ -42,44 +23,6 @@ async function refusal(bytes: Buffer | AsyncIterable<Buffer>): Promise<ImportFil
     return e as ImportFileError;
   }
   throw new Error('the workbook was read');
-}
-
-/** A zip file of stored (uncompressed) entries: a zip that is not a workbook. */
-function zip(files: Record<string, string>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt32LE(crc32(data), 14);
-    head.writeUInt32LE(data.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt32LE(crc32(data), 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    const entry = Buffer.concat([head, Buffer.from(name), data]);
-    parts.push(entry);
-    central.push(Buffer.concat([dir, Buffer.from(name)]));
-    offset += entry.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length, 8);
-  end.writeUInt16LE(central.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, dir, end]);
 }
 
 describe('xlsxRows: an Excel workbook read as rows', () => {
