@@ -1,7 +1,10 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat } from './import-file.js';
-import { cellText, xlsxRows } from './import-xlsx.js';
+import { cellText, inXlsxTempFolder, xlsxRows } from './import-xlsx.js';
 import { storedZip as zip, xlsxFile as workbook } from './xlsx-files.spec-helper.js';
 
 /** Bytes as an upload streams them: in chunks. */
@@ -9,10 +12,18 @@ async function* chunks(bytes: Buffer, size = 4096): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** Every row of a workbook, read as an upload reads it: exceljs's temporary files in a folder of the test's own, removed after. */
 async function read(bytes: Buffer | AsyncIterable<Buffer>): Promise<FileRow[]> {
-  const out: FileRow[] = [];
-  for await (const row of xlsxRows(Buffer.isBuffer(bytes) ? chunks(bytes) : bytes)) out.push(row);
-  return out;
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
+  try {
+    return await inXlsxTempFolder(folder, async () => {
+      const out: FileRow[] = [];
+      for await (const row of xlsxRows(Buffer.isBuffer(bytes) ? chunks(bytes) : bytes)) out.push(row);
+      return out;
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 async function refusal(bytes: Buffer | AsyncIterable<Buffer>): Promise<ImportFileError> {
@@ -104,6 +115,27 @@ describe('xlsxRows: an Excel workbook read as rows', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(ImportFileError);
       }
+    }
+  });
+
+  it('a damaged workbook leaves exceljs\'s copy of its worksheet in the folder the reading was given, not the system\'s', async () => {
+    // written as Excel writes it: the worksheet before the shared strings, so exceljs copies the worksheet to a temporary file;
+    // the file cut in half (an upload broken off): the copy begins, the zip then breaks
+    const good = await workbook([{ rows: [['Employee Number', 'Full Name'], ...Array.from({ length: 200 }, (_, i) => [i, `Person ${i}`])] }]);
+    expect(good.indexOf('xl/sharedStrings.xml')).toBeGreaterThan(good.indexOf('xl/worksheets/sheet1.xml'));
+    const damaged = good.subarray(0, Math.floor(good.length / 2));
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
+    const mine = async () => (await readdir(os.tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+    const before = await mine();
+    try {
+      const refused = inXlsxTempFolder(folder, async () => {
+        for await (const _ of xlsxRows(chunks(damaged)));
+      });
+      await expect(refused).rejects.toThrow(/could not be read/);
+      expect((await readdir(folder)).length).toBe(1);
+      expect((await mine()).filter((f) => !before.includes(f))).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import tmpModule from 'tmp';
 import { checkHeader, type FileRow, ImportFileError, MAX_IMPORT_COLUMNS } from './import-file.js';
+
+/**
+ * Where exceljs keeps its temporary copies of worksheets while a workbook is read. Its streaming reader
+ * copies a worksheet that comes before the shared strings (where Excel writes them) to a file made by
+ * the `tmp` package in the system's temporary folder, and removes the file only when it reaches the end:
+ * a damaged workbook left the copy there, staff names and all, until the process ended. Inside
+ * `inXlsxTempFolder(folder, …)` those files are made in `folder` instead, which its caller removes (the
+ * upload's own temporary folder). No option of exceljs says where: its `tmp` is asked for the calls made
+ * within that scope (AsyncLocalStorage follows them), and left as it was for any other.
+ */
+const tempFolder = new AsyncLocalStorage<string>();
+type TmpFile = (options: unknown, callback?: unknown) => void;
+// the `tmp` exceljs requires (a dependency of ours too, at the version exceljs asks for, so the one module; the test sees it)
+const tmp = tmpModule as unknown as { file: TmpFile };
+const tmpFile = tmp.file;
+tmp.file = (options, callback) => {
+  const folder = tempFolder.getStore();
+  if (!folder) return tmpFile(options, callback);
+  return typeof options === 'function' ? tmpFile({ tmpdir: folder }, options) : tmpFile({ ...(options as object), tmpdir: folder }, callback);
+};
+
+/** `work`, with exceljs's temporary files made in `folder` (which the caller removes afterwards, whatever happened). */
+export function inXlsxTempFolder<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  return tempFolder.run(folder, work);
+}
 
 /** The MIME type of an Excel workbook (.xlsx). */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
