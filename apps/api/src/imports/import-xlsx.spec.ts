@@ -139,6 +139,29 @@ describe('xlsxRows: an Excel workbook read as rows', () => {
     }
   });
 
+  it('refuses a workbook whose cells hold more text than a CSV may (a small file can unpack to gigabytes), with 413, as it reads', async () => {
+    const row = ['12345678', 'A name long enough to weigh something', 'Ward of the same name every time, which compresses well'];
+    const file = await workbook([{ rows: [['Employee Number', 'Full Name', 'Ward'], ...Array.from({ length: 3000 }, () => row)] }]);
+    const text = 3000 * row.reduce((n, c) => n + c.length + 1, 0);
+    expect(file.length * 5).toBeLessThan(text); // packed tight, as a zip bomb is
+    const limit = Math.floor(text / 2);
+    const rows: FileRow[] = [];
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
+    try {
+      const reading = inXlsxTempFolder(folder, async () => {
+        for await (const r of xlsxRows(chunks(file), { maxText: limit })) rows.push(r);
+      });
+      await expect(reading).rejects.toMatchObject({ status: 413, reason: expect.stringMatching(/^The workbook holds more than 0 MB of text .*: split it and upload the parts$/) });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    // it stopped where the text passed the limit, not at the end
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows.length).toBeLessThan(1600);
+    // the same workbook under the real limit (50 MB) is read whole
+    expect(await read(file)).toHaveLength(3001);
+  });
+
   it('passes on the upload\'s own error (the 50 MB limit) and stops reading', async () => {
     const good = await workbook([{ rows: [['Employee Number', 'Full Name'], ...Array.from({ length: 2000 }, (_, i) => [i, `Person ${i}`])] }]);
     async function* cut(): AsyncGenerator<Buffer> {

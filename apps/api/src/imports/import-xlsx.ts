@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import tmpModule from 'tmp';
-import { checkHeader, type FileRow, ImportFileError, MAX_IMPORT_COLUMNS } from './import-file.js';
+import { checkHeader, type FileRow, ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-file.js';
 
 /**
  * Where exceljs keeps its temporary copies of worksheets while a workbook is read. Its streaming reader
@@ -153,7 +153,7 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): string[] {
  * padded to the header's width; empty rows are skipped. An old .xls, an encrypted workbook or a file
  * that is not a workbook is refused (ImportFileError) before any row.
  */
-export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<FileRow> {
+export async function* xlsxRows(bytes: AsyncIterable<Buffer>, { maxText = MAX_IMPORT_BYTES } = {}): AsyncGenerator<FileRow> {
   const input = new PassThrough();
   const breaker = new Breaker();
   // The zip stream exceljs pipes the input into: its errors (a damaged file) end the reading, where
@@ -203,6 +203,8 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
   const sheets = reader[Symbol.asyncIterator]();
   let rows: AsyncIterator<ExcelJS.Row> | undefined;
   let read = false;
+  /** The characters of the rows read so far (and a separator for each cell). */
+  let text = 0;
   try {
     for await (const sheet of breaker.values(sheets)) {
       rows = (sheet as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
@@ -225,6 +227,11 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Fi
           throw new ImportFileError(`Row ${row.number} has ${cells.length.toLocaleString('en-GB')} cells: at most ${MAX_IMPORT_COLUMNS} columns are allowed`);
         }
         if (cells.every((c) => c.trim() === '')) continue;
+        // A workbook is held to what its CSV could hold: its 50 MB are compressed, and a small file can unpack to gigabytes.
+        text += cells.reduce((n, c) => n + c.length + 1, 0);
+        if (text > maxText) {
+          throw new ImportFileError(`The workbook holds more than ${Math.round(maxText / 1024 / 1024)} MB of text (as a CSV file it would be larger than the limit): split it and upload the parts`, 413);
+        }
         while (cells.length < header.length) cells.push('');
         yield { rowNo: row.number, cells };
       }
