@@ -159,6 +159,28 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
     const after = await api.sql('SELECT id, job_title FROM contact WHERE id = ANY($1)', [twins]);
     expect(after).toEqual(expect.arrayContaining([{ id: twins[0], job_title: 'Ward Sister' }, { id: twins[1], job_title: null }]));
   });
+  it('refuses to apply a membership list whose matched person (a new membership) was deleted since, and writes no membership', async () => {
+    const staff = await dryRunSample();
+    await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id: staff });
+    expect((await ended(staff)).status).toBe('APPLIED');
+    const [known] = await api.sql('SELECT id, employee_number, first_name, last_name FROM contact WHERE employee_number = ANY($1) ORDER BY employee_number LIMIT 1', [sampleNumbers]);
+    const [union] = await api.sql('SELECT id FROM trade_union WHERE organisation_id = $1 ORDER BY name LIMIT 1', [org]);
+    await api.sql('DELETE FROM membership WHERE contact_id = $1 AND union_id = $2', [known.id, union.id]);
+    const list = Buffer.from(['Membership Number,Surname,Forename,Employee Number,Status',
+      `M777,${known.last_name},${known.first_name},${known.employee_number},Member`].join('\n'));
+    const id = await dryRunSample(list, 'MEMBERSHIP', { unionId: union.id });
+    expect(await api.sql('SELECT outcome, contact_id FROM import_row WHERE import_id = $1', [id])).toEqual([{ outcome: 'CREATE', contact_id: known.id }]);
+    await api.sql('UPDATE contact SET deleted_at = now() WHERE id = $1', [known.id]);
+    try {
+      const res = await as('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: 'a person this dry run matched has since been deleted or merged: run the dry run again' } });
+      expect((await status(id)).status).toBe('DRY_RUN');
+      expect(await api.sql('SELECT count(*)::int AS n FROM membership WHERE contact_id = $1 AND union_id = $2', [known.id, union.id])).toEqual([{ n: 0 }]);
+    } finally {
+      await api.sql('UPDATE contact SET deleted_at = NULL WHERE id = $1', [known.id]);
+    }
+  });
+
   it('refuses to apply a dry run that matched someone since deleted or merged, and changes nothing', async () => {
     // the sample's people exist (applied here if an earlier test left them out); a new dry run then matches them
     const first = await dryRunSample();

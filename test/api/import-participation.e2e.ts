@@ -162,17 +162,19 @@ describe('import: campaign participation lists', () => {
     expect(states).toMatchObject({ PT0001: 'ATTENDED_OR_SIGNED', PT0006: 'INVITED', PT0003: 'ATTENDED_OR_SIGNED' });
   });
 
-  it('a row that fails when applied (after earlier chunks were written) changes nothing', async () => {
+  it('a person the dry run matched, deleted since: the apply is refused, with what to do, and changes nothing', async () => {
     const late = await person('PT0010', 'Leocadia', 'Sprackling', api.demoEmployerId, ward.id);
     await person('PT0011', 'Barnaby', 'Quartermaine', api.demoEmployerId, ward.id);
     await person('PT0012', 'Clementine', 'Ormerod', api.demoEmployerId, ward.id);
     const file = Buffer.from(['Employee Number,Signed', 'PT0011,yes', 'PT0012,yes', 'PT0006,yes', 'PT0010,yes'].join('\n'));
     const { id } = await dryRun(file, 'late.csv');
     expect(await counts(id)).toEqual({ created: 3, updated: 1, unchanged: 0, refused: 0, review: 0 });
-    // the last row's person (the third chunk of two rows) is deleted after the dry run
+    // the last row's person (a new participation: the third chunk of two rows) is deleted after the dry run
     await api.sql('UPDATE contact SET deleted_at = now() WHERE id = $1', [late]);
     const before = await participation();
-    expect(await apply(id)).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/deleted or merged/) });
+    const res = await as('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: 'a person this dry run matched has since been deleted or merged: run the dry run again' } });
+    expect(await api.sql('SELECT status FROM import_run WHERE id = $1', [id])).toEqual([{ status: 'DRY_RUN' }]);
     expect(await participation()).toEqual(before);
     expect((await stateOf()).PT0006).toBe('INVITED');
   });

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError } from '../common/errors.js';
 import { logsUnexpectedErrors } from '../common/route-error.filter.js';
-import { identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
+import { asIdentity, type DbIdentity, identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { importEmployers } from '../imports/import-access.js';
 import { participationActionRefusal } from '../imports/import-participation.js';
@@ -47,6 +47,9 @@ interface ApplyJob {
   employerIds: string[];
   writable: string[];
 }
+
+/** Who the job is to the database: the caller who asked, as their requests are. */
+const identityOfJob = (job: ApplyJob): DbIdentity => ({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] });
 
 class Cancelled extends Error {}
 
@@ -99,7 +102,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       const refused = run.actionId ? await participationActionRefusal(this.db, run.actionId, user) : 'its campaign action has been deleted';
       if (refused) throw new UserInputError({ actionId: refused });
     }
-    const gone = await this.matchedSinceGone(this.db, id);
+    const gone = await this.matchedSinceGone(this.db, id, run.kind);
     if (gone) throw new UserInputError({ id: `${gone === 1 ? 'a person' : `${gone} people`} this dry run matched ${gone === 1 ? 'has' : 'have'} since been deleted or merged: run the dry run again` });
     const job: ApplyJob = {
       importId: id, organisationId: user.organisationId, userId: user.id, email: user.email, employerIds: user.employerIds, writable: importEmployers(user),
@@ -116,11 +119,16 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     return { ...run, status: ImportRunStatus.QUEUED, markLeavers };
   }
 
-  /** How many people the dry run matched (to update, or to leave unchanged) have since been deleted or merged into another. */
-  private async matchedSinceGone(q: { query: (sql: string, params: unknown[]) => Promise<unknown> }, importId: string): Promise<number> {
+  /**
+   * How many people the dry run matched have since been deleted or merged into another: those of its
+   * rows to update or leave unchanged, and of a membership or participation list those to create (a new
+   * membership or participation of a matched person; a staff list's are new people).
+   */
+  private async matchedSinceGone(q: { query: (sql: string, params: unknown[]) => Promise<unknown> }, importId: string, kind: string): Promise<number> {
+    const matched = kind === 'STAFF' ? ['UPDATE', 'UNCHANGED'] : ['CREATE', 'UPDATE', 'UNCHANGED'];
     const [{ gone }] = (await q.query(
       `SELECT count(*)::int AS gone FROM import_row r JOIN contact c ON c.id = r.contact_id
-       WHERE r.import_id = $1 AND r.outcome IN ('UPDATE', 'UNCHANGED') AND c.deleted_at IS NOT NULL`, [importId])) as { gone: number }[];
+       WHERE r.import_id = $1 AND r.outcome = ANY($2::text[]) AND c.deleted_at IS NOT NULL`, [importId, matched])) as { gone: number }[];
     return gone;
   }
 
@@ -143,12 +151,12 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       claimedRun = r;
       await runner.connect();
       await runner.startTransaction();
-      await runner.query(IDENTITY_SQL, identityParams({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] }));
+      await runner.query(IDENTITY_SQL, identityParams(identityOfJob(job)));
       await this.progress(job, { done: 0, total: r.rowsTotal, started });
       if (r.employerId && !job.writable.includes(r.employerId)) throw new UserInputError({ id: 'you may no longer import into this employer' });
       if (r.kind === 'PARTICIPATION' && !r.actionId) throw new UserInputError({ id: 'its campaign action has been deleted' });
       // Checked again here: a person the dry run matched may have been deleted or merged since the request.
-      if (await this.matchedSinceGone(runner, job.importId)) {
+      if (await this.matchedSinceGone(runner, job.importId, r.kind)) {
         throw new UserInputError({ id: 'someone this import matched was deleted or merged while it waited: upload the file again' });
       }
       const [{ last }] = await runner.query('SELECT coalesce(max(row_no), 0)::int AS last FROM import_row WHERE import_id = $1', [job.importId]);
@@ -199,11 +207,8 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** One statement in a transaction of its own (committed at once, outside any request's), as the job's user: row-level security applies. */
-  private async outside<T = unknown>(job: Pick<ApplyJob, 'organisationId' | 'employerIds' | 'userId'>, sql: string, params: unknown[]): Promise<T> {
-    return outsideRequest(() => this.ds.transaction(async (m) => {
-      await m.query(IDENTITY_SQL, identityParams({ organisationId: job.organisationId, employerIds: job.employerIds, userId: job.userId, caseBranchIds: [] }));
-      return m.query(sql, params) as Promise<T>;
-    }));
+  private outside<T = unknown>(job: ApplyJob, sql: string, params: unknown[]): Promise<T> {
+    return asIdentity(this.ds, identityOfJob(job), (m) => m.query(sql, params) as Promise<T>);
   }
 
   /**

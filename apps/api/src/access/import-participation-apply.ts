@@ -1,5 +1,4 @@
 import type { QueryRunner } from 'typeorm';
-import { UserInputError } from '../common/errors.js';
 import { participationState } from '../imports/import-participation.js';
 
 /**
@@ -8,14 +7,11 @@ import { participationState } from '../imports/import-participation.js';
  * the action, upserted set-based (INSERT … ON CONFLICT (action_id, contact_id) DO UPDATE), recorded by
  * the user who applies. Raised only (participation_state is ordered): a row never lowers a state, and
  * a state already held is not written again, so the same file applied twice writes nothing.
- * A person matched by the dry run who has since been deleted fails the whole import (it rolls back).
+ * (A person matched by the dry run who has since been deleted or merged was refused before the first
+ * chunk, as for every list: ImportApplyService.matchedSinceGone.)
  */
 export async function participationChunk(q: QueryRunner, id: string, actionId: string, userId: string, from: number, to: number): Promise<void> {
   const rows = 'r.import_id = $1 AND r.row_no > $2 AND r.row_no <= $3';
-  const [{ gone }] = await q.query(
-    `SELECT count(*)::int AS gone FROM import_row r JOIN contact c ON c.id = r.contact_id
-     WHERE ${rows} AND r.outcome IN ('CREATE', 'UPDATE') AND c.deleted_at IS NOT NULL`, [id, from, to]) as { gone: number }[];
-  if (gone) throw new UserInputError({ id: 'someone this import matched was deleted or merged while it waited: run the dry run again' });
   await q.query(
     `INSERT INTO participation (organisation_id, action_id, contact_id, state, recorded_by_id, recorded_at)
      SELECT run.organisation_id, $4, r.contact_id, ${participationState('r')}, $5, now()

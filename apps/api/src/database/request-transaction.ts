@@ -312,6 +312,19 @@ export function outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `work` in a transaction of its own (outside any request's, on a connection of its own) as
+ * `identity`: row-level security binds it as it binds that caller's requests. Committed if `work`
+ * returns, rolled back if it throws. For what a request or a job must commit on its own: an upload's
+ * staged rows, an apply's progress.
+ */
+export function asIdentity<T>(ds: DataSource, identity: DbIdentity, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  return outsideRequest(() => ds.transaction(async (m) => {
+    await m.query(IDENTITY_SQL, identityParams(identity));
+    return work(m);
+  }));
+}
+
+/**
  * Runs `work` in a transaction of its own (outside any request's) as one whole organisation, whoever
  * asked: first as the organisation with no employers (its map only: employer rows are the
  * organisation's, not a branch's) to read its employer ids, then with every one of them (all its

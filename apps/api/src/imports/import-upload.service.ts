@@ -11,9 +11,9 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { identityOf, identityParams, IDENTITY_SQL } from '../database/request-transaction.js';
+import { asIdentity, identityOf } from '../database/request-transaction.js';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat, MAX_IMPORT_BYTES } from './import-file.js';
 import { mayImport } from './import-access.js';
 import { participationActionRefusal } from './import-participation.js';
@@ -138,12 +138,12 @@ export class ImportUploadService {
   private async store(file: Readable, fileName: string, target: UploadTarget, user: AuthUser): Promise<{ id: string; rows: number }> {
     // What the form names is checked first: a wrong union or action is said before a large file is read. (A staff list's employer was
     // checked against the caller's grants already: no connection is taken for it.)
-    if (target.unionId || target.kind === 'PARTICIPATION') await this.asCaller(user, async (runner) => {
+    if (target.unionId || target.kind === 'PARTICIPATION') await asIdentity(this.ds, identityOf(user), async (m) => {
       if (target.unionId) {
-        const [u] = await runner.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
+        const [u] = await m.query('SELECT 1 FROM trade_union WHERE id = $1 AND organisation_id = $2', [target.unionId, user.organisationId]);
         if (!u) throw new ImportFileError('unionId: not a union of your organisation');
       }
-      const refused = target.kind === 'PARTICIPATION' ? await participationActionRefusal(runner, target.actionId, user) : null;
+      const refused = target.kind === 'PARTICIPATION' ? await participationActionRefusal(m, target.actionId, user) : null;
       if (refused) throw new ImportFileError(`actionId: ${refused}`);
     });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rollcall-import-'));
@@ -151,8 +151,8 @@ export class ImportUploadService {
       const staged = path.join(dir, 'rows.csv');
       // (a workbook's temporary worksheet copies go in this folder too: removed with it, even when the workbook was damaged)
       const { header, rows: n } = await inXlsxTempFolder(dir, () => this.stage(fileRows(importFormat(fileName), file as AsyncIterable<Buffer>), staged));
-      return await this.asCaller(user, async (runner) => {
-        const [{ id }] = await runner.query(
+      return await asIdentity(this.ds, identityOf(user), async (m) => {
+        const [{ id }] = await m.query(
           `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id, campaign_action_id, rows_total)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
           // whose it is: a staff list's employer; a membership list's, every employer its uploader may import into
@@ -160,10 +160,10 @@ export class ImportUploadService {
             header, user.id, target.actionId, n],
         ) as { id: string }[];
         // COPY cannot write a table under row-level security: into a temporary table, then one INSERT … SELECT.
-        await runner.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');
-        const client = (await runner.connect()) as pg.PoolClient;
+        await m.query('CREATE TEMPORARY TABLE import_copy (row_no integer NOT NULL, cells text[] NOT NULL, problems jsonb) ON COMMIT DROP');
+        const client = (await m.queryRunner!.connect()) as pg.PoolClient;
         await pipeline(createReadStream(staged), client.query(copyFrom('COPY import_copy (row_no, cells, problems) FROM STDIN (FORMAT csv)')));
-        await runner.query(
+        await m.query(
           `INSERT INTO import_row (import_id, organisation_id, row_no, cells, problems, outcome, reason)
            SELECT $1, $2, row_no, cells, problems, CASE WHEN problems IS NOT NULL THEN 'REFUSED' END, problems->0->>'reason' FROM import_copy`,
           [id, user.organisationId],
@@ -200,23 +200,5 @@ export class ImportUploadService {
     }
     if (!n) throw new ImportFileError('The file has a header but no rows');
     return { header: first.value.cells, rows: n };
-  }
-
-  /** `work` in a transaction of its own as the caller (under row-level security), committed if it returns. */
-  private async asCaller<T>(user: AuthUser, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.ds.createQueryRunner();
-    try {
-      await runner.connect();
-      await runner.startTransaction();
-      await runner.query(IDENTITY_SQL, identityParams(identityOf(user)));
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } catch (e) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw e;
-    } finally {
-      await runner.release();
-    }
   }
 }
