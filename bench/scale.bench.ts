@@ -34,7 +34,7 @@
  * (this process: the API plus this small driver) fresh and after the three runs at 50. BENCH_LOAD=0 leaves it out.
  *
  * BENCH_RUNS=n           timed iterations (default 200; keep it small, e.g. 20, while developing)
- * BENCH_ONLY=list,…      only the requests whose name holds one of these words (list, contact, ward, patch)
+ * BENCH_ONLY=list,…      only these requests: list (the list page), contact, wards (the density page), patch
  * BENCH_SQL=1            print each request's captured statements to stderr
  * (@rollcall/domain must be built: npm run bench:scale does it.) Prints a table; asserts nothing about time.
  */
@@ -90,6 +90,8 @@ interface Fixture {
 }
 
 interface Request {
+  /** BENCH_ONLY's word for it. */
+  key: 'list' | 'contact' | 'wards' | 'patch';
   name: string;
   who: Who;
   query: string;
@@ -106,6 +108,7 @@ const CONTACT_LINKED = 'ward { id name siteId site { id name } } memberships { i
 
 /** The contact list page (ContactList: 25 a page, sorted by last name) with the employer and search filters. */
 const LIST: Request = {
+  key: 'list',
   name: 'contact list page (25, employer + search, by last name)',
   who: 'secretary',
   query: `query allContacts($filter: ContactFilter, $page: Int, $perPage: Int, $sortField: String, $sortOrder: String) {
@@ -118,6 +121,7 @@ const LIST: Request = {
 const REQUESTS: Request[] = [
   LIST,
   {
+    key: 'contact',
     name: 'one contact with nested fields (ContactShow)',
     who: 'secretary',
     query: `query Contact($id: ID!) { data: Contact(id: $id) { ${CONTACT_SCALARS} ${CONTACT_LINKED}
@@ -128,6 +132,7 @@ const REQUESTS: Request[] = [
     variables: (f) => ({ id: f.contactId }),
   },
   {
+    key: 'wards',
     name: 'ward density page (WardList: my branches, by name)',
     who: 'secretary',
     query: `query allWards($filter: WardFilter, $page: Int, $perPage: Int, $sortField: String, $sortOrder: String) {
@@ -137,6 +142,7 @@ const REQUESTS: Request[] = [
     variables: (f) => ({ filter: { employerIds: f.employerIds }, page: 0, perPage: 10, sortField: 'name', sortOrder: 'ASC' }),
   },
   {
+    key: 'patch',
     name: 'my patch (the rep; MyPatchPage)',
     who: 'rep',
     query: ORGANISING_DOCUMENTS.myPatch,
@@ -320,7 +326,7 @@ try {
 
   const selected = (() => {
     const only = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
-    return only.length ? REQUESTS.filter((r) => only.some((w) => r.name.toLowerCase().includes(w))) : REQUESTS;
+    return only.length ? REQUESTS.filter((r) => only.includes(r.key)) : REQUESTS;
   })();
 
   // Each request once, its statements captured: the SQL columns replay them. The secretary's identity, as Rollcall
@@ -348,6 +354,10 @@ try {
     const data = await post(rollcallUrl, r.query, r.variables(fx), auth[r.who]);
     captured.set(r, { statements: counter.capturing, data });
     counter.capturing = null;
+    if (r.query === ORGANISING_DOCUMENTS.myPatch) {
+      const wards = captured.get(r)!.data.items as { headcount: number }[];
+      info.push(`my patch: the rep's ${wards.length} wards, ${n(wards.reduce((a, w) => a + w.headcount, 0))} people`);
+    }
     if (process.env.BENCH_SQL) console.error(`--- ${r.name}\n${captured.get(r)!.statements.map((s) => s.query).join(';\n')};`);
   }
 
