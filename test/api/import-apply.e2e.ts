@@ -103,8 +103,16 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
 
   it('applies the staff list, then a membership list from the union (VERIFIED_LIST), idempotent too', async () => {
     const staff = await dryRunSample();
+    const created = async (id: string) => (await gql('query($id: ID!) { importRows(importId: $id, outcome: CREATE, perPage: 500) { rowNo contactId } }', { id })).importRows as { rowNo: number; contactId: string | null }[];
+    // a new person has no id to show until the import is applied; then each row names the person it made
+    const before = await created(staff);
+    expect(before.length).toBeGreaterThan(5);
+    expect(before.every((r) => r.contactId === null)).toBe(true);
     await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id: staff });
     expect(await ended(staff)).toMatchObject({ status: 'APPLIED' });
+    const made = await created(staff);
+    const [{ n }] = await api.sql('SELECT count(*)::int AS n FROM contact WHERE id = ANY($1::uuid[])', [made.map((r) => r.contactId)]);
+    expect(n).toBe(made.length);
     const known = await api.sql(`SELECT c.id, c.employee_number, c.first_name, c.last_name FROM contact c
       WHERE c.employee_number = ANY($1) ORDER BY c.employee_number LIMIT 3`, [sampleNumbers]);
     expect(known).toHaveLength(3);
@@ -117,6 +125,8 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
     const rows = await api.sql(`SELECT row_no, outcome, reason, contact_id FROM import_row WHERE import_id = $1 ORDER BY row_no`, [id]);
     expect(rows.map((r) => r.outcome)).toEqual(['CREATE', 'CREATE', 'CREATE', 'REFUSED']);
     expect(rows.slice(0, 3).map((r) => r.contact_id)).toEqual(known.map((k) => k.id));
+    // a membership list's new memberships are of matched people: shown before the apply
+    expect((await created(id)).map((r) => r.contactId)).toEqual(known.map((k) => k.id));
     expect(rows[3].reason).toMatch(/Nobody in your branches matches/);
     await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
     expect(await ended(id)).toMatchObject({ status: 'APPLIED' });

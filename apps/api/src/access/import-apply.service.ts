@@ -24,17 +24,13 @@ const chunkRows = () => Math.max(1, Number(process.env.IMPORT_CHUNK_ROWS ?? 2000
 
 const STAFF_KEYS = Object.keys(STAFF_COLUMNS);
 
+/** Which staff fields a staged row gives (a value, not an empty cell), as bits in STAFF_KEYS' order: the rows of one shape share their field sources. */
+const shapeOf = (alias: string) => `(${STAFF_KEYS.map((k, i) => `CASE WHEN ${alias}.values->>'${k}' IS NOT NULL THEN ${2 ** i} ELSE 0 END`).join(' | ')})`;
+
 /**
- * Each staff field a staged row gives (a value, not an empty cell) → where it came from, `source` (a
- * parameter: `{ importId, on }`, made once per chunk), as the row's contact.field_sources.
+ * The contact.field_sources of a row of shape `shape` (shapeOf): each field it gives → where it came
+ * from, `source` (a parameter: `{ importId, on }`, made once per chunk).
  */
-const sources = (alias: string, source: string) => `jsonb_strip_nulls(jsonb_build_object(${STAFF_KEYS.map((k) =>
-  `'${k}', CASE WHEN ${alias}.values->>'${k}' IS NOT NULL THEN ${source}::jsonb END`).join(', ')}))`;
-
-/** Which staff fields a staged row gives, as bits (STAFF_KEYS' order): the rows of one shape share their field sources. */
-const shapeOf = (alias: string) => STAFF_KEYS.map((k, i) => `CASE WHEN ${alias}.values->>'${k}' IS NOT NULL THEN ${2 ** i} ELSE 0 END`).join(' | ');
-
-/** The field sources of every row of shape `shape` (shapeOf): each field it gives → `source`. */
 const sourcesOfShape = (shape: string, source: string) => `jsonb_strip_nulls(jsonb_build_object(${STAFF_KEYS.map((k, i) =>
   `'${k}', CASE WHEN ${shape} & ${2 ** i} <> 0 THEN ${source}::jsonb END`).join(', ')}))`;
 
@@ -245,7 +241,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
     // Matched people: only what the file says otherwise; each changed field's source kept.
     await q.query(
       `UPDATE contact c SET ${columns.map(([k, { column }]) => `${column} = coalesce(${value(k)}, c.${column})`).join(', ')},
-         field_sources = c.field_sources || ${sources('r', '$4')}, updated_at = now()
+         field_sources = c.field_sources || ${sourcesOfShape(shapeOf('r'), '$4')}, updated_at = now()
        FROM import_row r WHERE ${rows} AND r.outcome = 'UPDATE' AND c.id = r.contact_id AND c.deleted_at IS NULL AND ${changesContact('r')}`,
       [id, from, to, source]);
     // Postings, effective-dated: a changed ward ends the current posting (today) and starts a new one.

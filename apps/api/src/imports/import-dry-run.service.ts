@@ -272,12 +272,12 @@ export class ImportDryRunService {
         [id, after]);
       if (!rows.length) break;
       after = rows[rows.length - 1].rowNo;
-      const normalised = rows.map((r) => ({ rowNo: r.rowNo, ...normaliseRow(kind, r.cells, mapping, { today }) }));
+      const normalised = rows.map((r) => {
+        const n = normaliseRow(kind, r.cells, mapping, { today });
+        return { rowNo: r.rowNo, ...n, place: placeOf(n.values) };
+      });
       const unknown = new Map<string, Place>();
-      for (const n of normalised) {
-        const place = placeOf(n.values);
-        if (!n.problems.length && !wards.has(place.key)) unknown.set(place.key, place);
-      }
+      for (const n of normalised) if (!n.problems.length && !wards.has(n.place.key)) unknown.set(n.place.key, n.place);
       if (unknown.size) for (const [key, ward] of await this.wardsOf([...unknown.values()], user.organisationId, allowed)) wards.set(key, ward);
       const lines = normalised.map((n) => {
         let outcome: string | null = null;
@@ -287,7 +287,7 @@ export class ImportDryRunService {
           outcome = 'REFUSED';
           reason = n.problems.map((p) => p.reason).join('; ');
         } else {
-          ward = wards.get(placeOf(n.values).key) ?? null;
+          ward = wards.get(n.place.key) ?? null;
           const named = n.values.location ?? n.values.ward ?? null;
           if (!ward && named !== null) {
             outcome = 'REFUSED';

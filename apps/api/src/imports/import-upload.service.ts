@@ -17,7 +17,7 @@ import { asIdentity, identityOf } from '../database/request-transaction.js';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat, MAX_IMPORT_BYTES } from './import-file.js';
 import { mayImport } from './import-access.js';
 import { participationActionRefusal } from './import-participation.js';
-import { inXlsxTempFolder } from './import-xlsx.js';
+import { withXlsxTempFiles } from './import-xlsx.js';
 
 export const IMPORT_KINDS = ['STAFF', 'MEMBERSHIP', 'PARTICIPATION'] as const;
 export type UploadKind = (typeof IMPORT_KINDS)[number];
@@ -149,8 +149,8 @@ export class ImportUploadService {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rollcall-import-'));
     try {
       const staged = path.join(dir, 'rows.csv');
-      // (a workbook's temporary worksheet copies go in this folder too: removed with it, even when the workbook was damaged)
-      const { header, rows: n } = await inXlsxTempFolder(dir, () => this.stage(fileRows(importFormat(fileName), file as AsyncIterable<Buffer>), staged));
+      // (a workbook's temporary worksheet copies are removed after it, even when the workbook was damaged)
+      const { header, rows: n } = await withXlsxTempFiles(() => this.stage(fileRows(importFormat(fileName), file as AsyncIterable<Buffer>), staged));
       return await asIdentity(this.ds, identityOf(user), async (m) => {
         const [{ id }] = await m.query(
           `INSERT INTO import_run (organisation_id, kind, employer_id, employer_ids, union_id, file_name, headers, created_by_id, campaign_action_id, rows_total)

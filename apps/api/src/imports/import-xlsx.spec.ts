@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { fileRows, type FileRow, ImportFileError, importFileName, importFormat } from './import-file.js';
-import { cellText, inXlsxTempFolder, xlsxRows } from './import-xlsx.js';
+import { cellText, withXlsxTempFiles, xlsxRows } from './import-xlsx.js';
 import { storedZip as zip, xlsxFile as workbook } from './xlsx-files.spec-helper.js';
 
 /** Bytes as an upload streams them: in chunks. */
@@ -12,18 +12,13 @@ async function* chunks(bytes: Buffer, size = 4096): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-/** Every row of a workbook, read as an upload reads it: exceljs's temporary files in a folder of the test's own, removed after. */
-async function read(bytes: Buffer | AsyncIterable<Buffer>): Promise<FileRow[]> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
-  try {
-    return await inXlsxTempFolder(folder, async () => {
-      const out: FileRow[] = [];
-      for await (const row of xlsxRows(Buffer.isBuffer(bytes) ? chunks(bytes) : bytes)) out.push(row);
-      return out;
-    });
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+/** Every row of a workbook, read as an upload reads it: exceljs's temporary files removed after. */
+function read(bytes: Buffer | AsyncIterable<Buffer>): Promise<FileRow[]> {
+  return withXlsxTempFiles(async () => {
+    const out: FileRow[] = [];
+    for await (const row of xlsxRows(Buffer.isBuffer(bytes) ? chunks(bytes) : bytes)) out.push(row);
+    return out;
+  });
 }
 
 async function refusal(bytes: Buffer | AsyncIterable<Buffer>): Promise<ImportFileError> {
@@ -118,25 +113,25 @@ describe('xlsxRows: an Excel workbook read as rows', () => {
     }
   });
 
-  it('a damaged workbook leaves exceljs\'s copy of its worksheet in the folder the reading was given, not the system\'s', async () => {
+  it('a damaged workbook leaves no copy of its worksheet in the system\'s temporary folder', async () => {
     // written as Excel writes it: the worksheet before the shared strings, so exceljs copies the worksheet to a temporary file;
     // the file cut in half (an upload broken off): the copy begins, the zip then breaks
     const good = await workbook([{ rows: [['Employee Number', 'Full Name'], ...Array.from({ length: 200 }, (_, i) => [i, `Person ${i}`])] }]);
     expect(good.indexOf('xl/sharedStrings.xml')).toBeGreaterThan(good.indexOf('xl/worksheets/sheet1.xml'));
     const damaged = good.subarray(0, Math.floor(good.length / 2));
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
     const mine = async () => (await readdir(os.tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+    const readAll = async () => {
+      for await (const _ of xlsxRows(chunks(damaged)));
+    };
+    // read bare, exceljs leaves its copy behind (this is what the test guards against; removed here)
     const before = await mine();
-    try {
-      const refused = inXlsxTempFolder(folder, async () => {
-        for await (const _ of xlsxRows(chunks(damaged)));
-      });
-      await expect(refused).rejects.toThrow(/could not be read/);
-      expect((await readdir(folder)).length).toBe(1);
-      expect((await mine()).filter((f) => !before.includes(f))).toEqual([]);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    await expect(readAll()).rejects.toThrow(/could not be read/);
+    const left = (await mine()).filter((f) => !before.includes(f));
+    expect(left.length).toBe(1);
+    await Promise.all(left.map((f) => rm(path.join(os.tmpdir(), f), { force: true })));
+    // read as the upload reads it: refused alike, and nothing left
+    await expect(withXlsxTempFiles(readAll)).rejects.toThrow(/could not be read/);
+    expect((await mine()).filter((f) => !before.includes(f))).toEqual([]);
   });
 
   it('refuses a workbook whose cells hold more text than a CSV may (a small file can unpack to gigabytes), with 413, as it reads', async () => {
@@ -146,15 +141,10 @@ describe('xlsxRows: an Excel workbook read as rows', () => {
     expect(file.length * 5).toBeLessThan(text); // packed tight, as a zip bomb is
     const limit = Math.floor(text / 2);
     const rows: FileRow[] = [];
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'rollcall-xlsx-spec-'));
-    try {
-      const reading = inXlsxTempFolder(folder, async () => {
-        for await (const r of xlsxRows(chunks(file), { maxText: limit })) rows.push(r);
-      });
-      await expect(reading).rejects.toMatchObject({ status: 413, reason: expect.stringMatching(/^The workbook holds more than 0 MB of text .*: split it and upload the parts$/) });
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    const reading = withXlsxTempFiles(async () => {
+      for await (const r of xlsxRows(chunks(file), { maxText: limit })) rows.push(r);
+    });
+    await expect(reading).rejects.toMatchObject({ status: 413, reason: expect.stringMatching(/^The workbook holds more than 0 MB of text .*: split it and upload the parts$/) });
     // it stopped where the text passed the limit, not at the end
     expect(rows.length).toBeGreaterThan(1000);
     expect(rows.length).toBeLessThan(1600);

@@ -1,33 +1,53 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import tmpModule from 'tmp';
 import { checkHeader, type FileRow, ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-file.js';
 
 /**
- * Where exceljs keeps its temporary copies of worksheets while a workbook is read. Its streaming reader
- * copies a worksheet that comes before the shared strings (where Excel writes them) to a file made by
- * the `tmp` package in the system's temporary folder, and removes the file only when it reaches the end:
- * a damaged workbook left the copy there, staff names and all, until the process ended. Inside
- * `inXlsxTempFolder(folder, …)` those files are made in `folder` instead, which its caller removes (the
- * upload's own temporary folder). No option of exceljs says where: its `tmp` is asked for the calls made
- * within that scope (AsyncLocalStorage follows them), and left as it was for any other.
+ * exceljs's temporary copies of worksheets, removed whatever happens. Its streaming reader copies a
+ * worksheet that comes before the shared strings (where Excel writes them) to a file made by the `tmp`
+ * package in the system's temporary folder, and removes the file only when it reaches the end: a damaged
+ * or broken-off workbook left the copy there, staff names and all, until the process ended. Within
+ * `withXlsxTempFiles(…)` the files exceljs makes are noted (AsyncLocalStorage follows its calls; no
+ * option of exceljs says where they go) and removed when the work ends. They stay where `tmp` puts them:
+ * made in a folder of the upload's own, exceljs was seen to lose the workbook's last entry now and then.
  */
-const tempFolder = new AsyncLocalStorage<string>();
-type TmpFile = (options: unknown, callback?: unknown) => void;
+const tempFiles = new AsyncLocalStorage<{ made: string[]; ended: boolean }>();
+type TmpCallback = (err: unknown, name?: string, ...rest: unknown[]) => void;
+type TmpFile = (options: unknown, callback?: TmpCallback) => void;
 // the `tmp` exceljs requires (a dependency of ours too, at the version exceljs asks for, so the one module; the test sees it)
 const tmp = tmpModule as unknown as { file: TmpFile };
 const tmpFile = tmp.file;
+const READING_ENDED = 'the reading of this workbook has ended';
 tmp.file = (options, callback) => {
-  const folder = tempFolder.getStore();
-  if (!folder) return tmpFile(options, callback);
-  return typeof options === 'function' ? tmpFile({ tmpdir: folder }, options) : tmpFile({ ...(options as object), tmpdir: folder }, callback);
+  const files = tempFiles.getStore();
+  if (!files) return tmpFile(options, callback);
+  const [opts, done] = typeof options === 'function' ? [{}, options as TmpCallback] : [options, callback!];
+  // exceljs may still be running after the reading ended (a broken upload): it gets no more files
+  if (files.ended) return done(new Error(READING_ENDED));
+  return tmpFile(opts, (err, name, ...rest) => {
+    if (err || !name) return done(err, name, ...rest);
+    if (files.ended) {
+      void rm(name, { force: true });
+      return done(new Error(READING_ENDED));
+    }
+    files.made.push(name);
+    return done(err, name, ...rest);
+  });
 };
 
-/** `work`, with exceljs's temporary files made in `folder` (which the caller removes afterwards, whatever happened). */
-export function inXlsxTempFolder<T>(folder: string, work: () => Promise<T>): Promise<T> {
-  return tempFolder.run(folder, work);
+/** `work`, then every temporary file exceljs made for it removed (whether it read the workbook, refused it or broke off). */
+export async function withXlsxTempFiles<T>(work: () => Promise<T>): Promise<T> {
+  const files = { made: [] as string[], ended: false };
+  try {
+    return await tempFiles.run(files, work);
+  } finally {
+    files.ended = true;
+    await Promise.all(files.made.map((file) => rm(file, { force: true })));
+  }
 }
 
 /** The MIME type of an Excel workbook (.xlsx). */

@@ -93,11 +93,13 @@ export class ImportsService {
   /** A page of a run's rows, of one outcome or all, in row order. */
   async rows(id: string, outcome: string | undefined, page: number, perPage: number): Promise<ImportRowView[]> {
     const rows = await this.db.query<(Omit<ImportRowView, 'values'> & { values: unknown })[]>(
-      // a new person's id, drawn by the dry run, is theirs only once the import is applied
-      `SELECT row_no AS "rowNo", cells, outcome, reason, coalesce(problems, '[]') AS problems,
-         CASE WHEN outcome <> 'CREATE' OR (SELECT status FROM import_run WHERE id = $1) = 'APPLIED' THEN contact_id END AS "contactId",
-         coalesce(candidates, '{}') AS candidates, values
-       FROM import_row WHERE import_id = $1 AND ($2::text IS NULL OR outcome = $2) ORDER BY row_no LIMIT $3 OFFSET $4`,
+      // a new person's id (a staff list's CREATE row), drawn by the dry run, is theirs only once the import is applied;
+      // a membership or participation list's CREATE row is a matched person's new record: its person is shown
+      `SELECT r.row_no AS "rowNo", r.cells, r.outcome, r.reason, coalesce(r.problems, '[]') AS problems,
+         CASE WHEN r.outcome = 'CREATE' AND run.kind = 'STAFF' AND run.status <> 'APPLIED' THEN NULL ELSE r.contact_id END AS "contactId",
+         coalesce(r.candidates, '{}') AS candidates, r.values
+       FROM import_row r JOIN import_run run ON run.id = r.import_id
+       WHERE r.import_id = $1 AND ($2::text IS NULL OR r.outcome = $2) ORDER BY r.row_no LIMIT $3 OFFSET $4`,
       [id, outcome ?? null, perPage, page * perPage]);
     return rows.map((r) => ({ ...r, values: r.values === null ? null : JSON.stringify(r.values) }));
   }
