@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, ukToday } from '@rollcall/domain';
 import type { TestApp } from '../fixtures/app.js';
 import { axeViolations, failing } from '../fixtures/axe.js';
-import { choose, DESKTOP, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, PHONE, screenshot, signIn, startWebApp } from '../fixtures/browser.js';
+import { choose, DESKTOP, expectValue, expectVisible, inSession, launchBrowser, LOGINS, noProgress, openSession, PHONE, screenshot, signIn, startWebApp } from '../fixtures/browser.js';
 
 jest.setTimeout(180_000);
 
@@ -168,10 +168,28 @@ describe('the case forms', () => {
       await expect(page.getByLabel('Opened on').getAttribute('aria-invalid')).resolves.toBe('true');
       expect(page.url()).toMatch(/#\/Cases\/create$/);
 
-      await page.goto(`${t.url}/#/Cases/${open.id}`);
+      // The edit page opens at once from what the case page read, and reads the case again. Someone
+      // else changes the case meanwhile, and the new reading lands after a date is typed: the new
+      // summary shows, and the typed date stays, ready to save.
+      await page.goto(`${t.url}/#/Cases/${open.id}/show`);
+      await expectVisible(page.getByRole('link', { name: 'Edit' }));
+      const summary = `Changed elsewhere ${open.id.slice(0, 8)}`;
+      const elsewhere = await t.as('caseworker')('mutation($id: ID!, $summary: String) { updateCase(id: $id, data: { summary: $summary }) { id } }', { id: open.id, summary });
+      expect(elsewhere.errors).toBeUndefined();
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('"operationName":"Case"')) await held;
+        await route.continue();
+      });
+      await page.getByRole('link', { name: 'Edit' }).click();
       const closedOn = page.getByLabel('Closed on');
       await expectVisible(closedOn);
       await closedOn.fill(open.openedOn);
+      release();
+      await expectValue(page.getByRole('textbox', { name: /^Summary/ }), summary);
+      await expect(closedOn.inputValue()).resolves.toBe(open.openedOn);
+      await expect(page.getByRole('button', { name: 'Save' }).isEnabled()).resolves.toBe(true);
       await page.getByRole('button', { name: 'Save' }).click();
       await expectVisible(page.getByText('only a closed case has a closing date: set status CLOSED'));
       await expect(closedOn.getAttribute('aria-invalid')).resolves.toBe('true');
