@@ -36,6 +36,8 @@
  * BENCH_RUNS=n           timed iterations (default 200; keep it small, e.g. 20, while developing)
  * BENCH_ONLY=list,…      only these requests: list (the list page), contact, wards (the density page), patch
  * BENCH_SQL=1            print each request's captured statements to stderr
+ * BENCH_SQL=time         also each statement's own time as rollcall_app (median of 20)
+ * BENCH_SQL=explain      also the plan (EXPLAIN ANALYZE, as rollcall_app, in the request's identity) of each read over 5 ms
  * (@rollcall/domain must be built: npm run bench:scale does it.) Prints a table; asserts nothing about time.
  */
 import 'reflect-metadata';
@@ -304,10 +306,12 @@ try {
         AND EXISTS (SELECT 1 FROM rep_role r WHERE r.contact_id = c.id) AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id)
       ORDER BY (SELECT count(*) FROM posting p WHERE p.contact_id = c.id) DESC, c.id LIMIT 1`, [who.organisation_id, who.employer_id]);
 
-  // Rollcall, as production runs it: the non-owner role row-level security binds.
+  // Rollcall, as production runs it: the non-owner role row-level security binds, and NODE_ENV=production (set by
+  // `npm run bench:scale` for the process too: graphql-js picks its checks when it loads).
   const appUrl = await appRoleUrl(ownerUrl, randomBytes(18).toString('base64url'));
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: appUrl, DATABASE_APP_URL: appUrl, JWT_SECRET: randomBytes(32).toString('base64url'),
+    NODE_ENV: 'production', DATABASE_URL: appUrl, DATABASE_APP_URL: appUrl, JWT_SECRET: randomBytes(32).toString('base64url'),
+    CASE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     DATA_DIR: path.join(dir, 'data'), SEED_DEMO: 'false',
   } as NodeJS.ProcessEnv);
   const counter = new CapturingCounter();
@@ -381,6 +385,40 @@ try {
     c.on('error', () => undefined);
     await c.connect();
     clients.push(c);
+  }
+
+  if (process.env.BENCH_SQL === 'time') {
+    // Each captured statement's own time as rollcall_app (median of 20), to see which ones a request's SQL spends on.
+    for (const r of selected) {
+      const statements = captured.get(r)!.statements;
+      const times: number[][] = statements.map(() => []);
+      for (let i = 0; i < 20; i++) {
+        for (const [k, st] of statements.entries()) {
+          const t = performance.now();
+          await sqlApp.query(st.query, st.parameters);
+          times[k].push(performance.now() - t);
+        }
+      }
+      console.error(`--- ${r.name}`);
+      for (const [k, st] of statements.entries()) console.error(`${quantile(times[k], 0.5).toFixed(2).padStart(7)} ms  ${st.query.replace(/\s+/g, ' ').slice(0, 150)}`);
+    }
+  }
+
+  if (process.env.BENCH_SQL === 'explain') {
+    // The plan of each read over 5 ms, as rollcall_app in the request's own transaction and identity.
+    for (const r of selected) {
+      for (const st of captured.get(r)!.statements) {
+        if (isControl(st.query) || isIdentity(st.query) || !/^\s*(WITH|SELECT)/i.test(st.query)) {
+          await sqlApp.query(st.query, st.parameters);
+          continue;
+        }
+        const t = performance.now();
+        await sqlApp.query(st.query, st.parameters);
+        if (performance.now() - t < 5) continue;
+        const plan = await sqlApp.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.query}`, st.parameters);
+        console.error(`--- ${r.name}\n${st.query}\n${plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')}`);
+      }
+    }
   }
 
   type Column = 'rollcall' | 'owner' | 'app' | 'pgl';

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DensityService } from '../../apps/api/src/density/density.service.js';
 import { AccessService } from '../../apps/api/src/access/access.service.js';
 import { PeopleDoor } from '../../apps/api/src/access/people-door.js';
+import { PERSON_TABLES } from '../../apps/api/src/database/migrations/1797500000000-PersonEmployer.js';
 import { withDatabase } from '../fixtures/db-url.js';
 import { errorOf, startTestApp, type TestApp } from '../fixtures/app.js';
 
@@ -144,6 +145,89 @@ describe('the database role the API uses', () => {
     expect(await count('SELECT count(*)::int AS n FROM contact')).toBeGreaterThan(0);
     await db.query('COMMIT');
     expect(await count('SELECT count(*)::int AS n FROM contact')).toBe(0);
+  });
+
+  it('shows a record about a person exactly when it shows the person, in every table that holds one', async () => {
+    const [{ ids: bmaEmployers }] = await t.sql('SELECT array_agg(id) AS ids FROM employer WHERE organisation_id = $1', [bma]);
+    const identities: [string, string[]][] = [[unison, [t.demoEmployerId]], [unison, [t.otherEmployerId]], [unison, [t.demoEmployerId, t.otherEmployerId]], [bma, bmaEmployers]];
+    let seenAny = 0;
+    for (const table of PERSON_TABLES) {
+      for (const [org, employers] of identities) {
+        const [{ n: oracle }] = await t.sql(`SELECT count(*)::int AS n FROM ${table} r JOIN contact c ON c.id = r.contact_id
+          WHERE r.organisation_id = $1 AND c.organisation_id = $1 AND c.employer_id = ANY($2::uuid[])`, [org, employers]);
+        await as(org, employers);
+        try {
+          expect({ table, org, employers, seen: await count(`SELECT count(*)::int AS n FROM ${table}`) }).toEqual({ table, org, employers, seen: oracle });
+        } finally {
+          await end();
+        }
+        seenAny += oracle;
+      }
+    }
+    expect(seenAny).toBeGreaterThan(0);
+  });
+
+  it("keeps each record's employer its person's, whatever is written, and moves the records when the person moves", async () => {
+    const [p] = await t.sql(`SELECT c.id FROM contact c WHERE c.organisation_id = $1 AND c.employer_id = $2
+      AND EXISTS (SELECT 1 FROM posting x WHERE x.contact_id = c.id) AND EXISTS (SELECT 1 FROM membership x WHERE x.contact_id = c.id)
+      AND EXISTS (SELECT 1 FROM conversation x WHERE x.contact_id = c.id) ORDER BY c.id LIMIT 1`, [unison, t.demoEmployerId]);
+    expect(p).toBeDefined();
+    const employersOf = async () => {
+      const out: Record<string, string[]> = {};
+      for (const table of PERSON_TABLES) {
+        const rows = await t.sql(`SELECT DISTINCT employer_id AS e FROM ${table} WHERE contact_id = $1`, [p.id]);
+        if (rows.length) out[table] = rows.map((r) => r.e);
+      }
+      return out;
+    };
+    const seenBy = async (employer: string) => {
+      await as(unison, [employer]);
+      try {
+        return await count(`SELECT (SELECT count(*) FROM posting WHERE contact_id = $1) + (SELECT count(*) FROM membership WHERE contact_id = $1)
+          + (SELECT count(*) FROM conversation WHERE contact_id = $1) AS n`, [p.id]);
+      } finally {
+        await end();
+      }
+    };
+    const before = await employersOf();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['posting', 'membership', 'conversation']));
+    expect(Object.values(before).flat().every((e) => e === t.demoEmployerId)).toBe(true);
+    const mine = Number(await seenBy(t.demoEmployerId));
+    expect(mine).toBeGreaterThanOrEqual(3);
+
+    // a write naming another employer, even by the owner, keeps the person's
+    for (const table of Object.keys(before)) await t.sql(`UPDATE ${table} SET employer_id = $2 WHERE contact_id = $1`, [p.id, t.otherEmployerId]);
+    expect(await employersOf()).toEqual(before);
+
+    // the person moves to the other trust: the records follow, and only that branch sees them
+    await t.sql('UPDATE contact SET employer_id = $2 WHERE id = $1', [p.id, t.otherEmployerId]);
+    try {
+      expect(Object.values(await employersOf()).flat().every((e) => e === t.otherEmployerId)).toBe(true);
+      expect(Number(await seenBy(t.demoEmployerId))).toBe(0);
+      expect(Number(await seenBy(t.otherEmployerId))).toBe(mine);
+    } finally {
+      await t.sql('UPDATE contact SET employer_id = $2 WHERE id = $1', [p.id, t.demoEmployerId]);
+    }
+    expect(await employersOf()).toEqual(before);
+
+    // a record put in another organisation than its person's has no employer: no one sees it
+    const [c] = await t.sql('SELECT id FROM conversation WHERE contact_id = $1 LIMIT 1', [p.id]);
+    await t.sql('UPDATE conversation SET organisation_id = $2 WHERE id = $1', [c.id, bma]);
+    try {
+      expect((await t.sql('SELECT employer_id AS e FROM conversation WHERE id = $1', [c.id]))[0].e).toBeNull();
+      for (const [org, employer] of [[bma, null], [unison, t.demoEmployerId]] as const) {
+        const employers = employer ? [employer] : (await t.sql('SELECT array_agg(id) AS ids FROM employer WHERE organisation_id = $1', [org]))[0].ids;
+        await as(org, employers);
+        try {
+          expect(await count('SELECT count(*)::int AS n FROM conversation WHERE id = $1', [c.id])).toBe(0);
+        } finally {
+          await end();
+        }
+      }
+    } finally {
+      await t.sql('UPDATE conversation SET organisation_id = $2 WHERE id = $1', [c.id, unison]);
+    }
+    expect((await t.sql('SELECT employer_id AS e FROM conversation WHERE id = $1', [c.id]))[0].e).toBe(t.demoEmployerId);
   });
 });
 

@@ -48,8 +48,8 @@ export class AuthService {
 
   /** The user a token names, if still active and the token not revoked (logout, password change). */
   async findActive(payload: TokenPayload): Promise<AuthUser | null> {
-    const user = await this.users.findOne({ where: { id: payload.sub, active: true } });
-    return user && user.tokenVersion === payload.ver ? this.toAuthUser(user) : null;
+    const [row] = await this.users.query(ACTIVE_SQL, [payload.sub, payload.ver]) as (Pick<User, 'id' | 'email' | 'displayName' | 'organisationId'> & Grants)[];
+    return row ? authUser(row, row) : null;
   }
 
   /** Ends every session of this user; the account's token version before and after, for the audit log. */
@@ -86,13 +86,8 @@ export class AuthService {
 
   /** Who this user is to the access rules: roles per branch, and what each permission reaches. */
   async toAuthUser(u: User): Promise<AuthUser> {
-    const [{ grants, patch }] = await this.users.query(GRANTS_SQL, [u.id, u.organisationId]) as { grants: Grant[]; patch: PatchSite[] }[];
-    return {
-      id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId,
-      roles: grants.map((g) => ({ branchId: g.branchId, role: g.role })),
-      employerIds: branchEmployers(grants),
-      scopes: scopesFor(grants, patch),
-    };
+    const [grants] = await this.users.query(GRANTS_SQL, [u.id, u.organisationId]) as Grants[];
+    return authUser(u, grants);
   }
 
   async issueToken(user: AuthUser): Promise<string> {
@@ -107,3 +102,22 @@ export class AuthService {
  * before the request has an identity, so row-level security would show it nothing.
  */
 const GRANTS_SQL = 'SELECT grants, patch FROM rollcall_user_grants($1, $2)';
+
+/**
+ * The user a token names, only if still active and the token's version current, with their grants: one statement
+ * on every request (issue 15: it was two, the first hydrating the whole user row, password hash included).
+ */
+const ACTIVE_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.organisation_id AS "organisationId", g.grants, g.patch
+  FROM app_user u CROSS JOIN LATERAL rollcall_user_grants(u.id, u.organisation_id) g
+  WHERE u.id = $1 AND u.active AND u.token_version = $2`;
+
+interface Grants { grants: Grant[]; patch: PatchSite[] }
+
+function authUser(u: Pick<User, 'id' | 'email' | 'displayName' | 'organisationId'>, { grants, patch }: Grants): AuthUser {
+  return {
+    id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId,
+    roles: grants.map((g) => ({ branchId: g.branchId, role: g.role })),
+    employerIds: branchEmployers(grants),
+    scopes: scopesFor(grants, patch),
+  };
+}

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -11,7 +12,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(AppConfig) config: AppConfig, private readonly auth: AuthService) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET!,
+      // A key object, made once: given the string, jsonwebtoken tries (and fails) to read it as a public key on every
+      // request before making the same secret key, which cost about 2 ms of CPU per request (issue 15's profile).
+      // passport-jwt hands it to jsonwebtoken's verify unchanged, which takes a KeyObject; its types say string | Buffer.
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET!, 'utf8')) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

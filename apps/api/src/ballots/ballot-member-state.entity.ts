@@ -42,6 +42,14 @@ export class BallotMemberStateChange {
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
+  /**
+   * The person's employer, copied from the contact by the database for the row-level policy
+   * (PersonEmployer migration). The API never writes or reads it.
+   */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  employerId?: string | null;
+
   @Field(() => BallotMemberState)
   @Column({ type: 'enum', enum: BallotMemberState, enumName: 'ballot_chase_state' })
   state: BallotMemberState;

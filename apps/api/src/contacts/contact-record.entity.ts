@@ -16,6 +16,14 @@ export abstract class ContactRecordEntity extends OrganisationOwnedEntity {
 
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
+
+  /**
+   * The person's employer, copied from the contact by the database for the row-level policy
+   * (PersonEmployer migration). The API never writes or reads it.
+   */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  employerId?: string | null;
 }
 
 /**
@@ -40,4 +48,12 @@ export abstract class ContactOrganisingRecordEntity extends OrganisingRecordEnti
 
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
+
+  /**
+   * The person's employer, copied from the contact by the database for the row-level policy
+   * (PersonEmployer migration). The API never writes or reads it.
+   */
+  @HideField()
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  employerId?: string | null;
 }

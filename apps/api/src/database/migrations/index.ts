@@ -28,6 +28,7 @@ import { Imports1797100000000 } from './1797100000000-Imports.js';
 import { ContactMerges1797200000000 } from './1797200000000-ContactMerges.js';
 import { ImportScope1797300000000 } from './1797300000000-ImportScope.js';
 import { ImportParticipation1797400000000 } from './1797400000000-ImportParticipation.js';
+import { PersonEmployer1797500000000 } from './1797500000000-PersonEmployer.js';
 
 /** Every migration, oldest first. Add new ones here (generate with database/generate-migration.ts). */
 export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionRevocation1795432398801, RepPatch1795433096935,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [Initial1795426930173, AuditLog1795432302522, SessionR
   CaseDocuments1796200000000, CalendarFeed1796300000000, Campaigns1796500000000, Ballots1796600000000,
   RecruitedBy1796700000000, DensitySnapshots1796800000000, DensityRollup1796900000000, CoalitionPublished1797000000000,
   Imports1797100000000,
-  ContactMerges1797200000000, ImportScope1797300000000, ImportParticipation1797400000000];
+  ContactMerges1797200000000, ImportScope1797300000000, ImportParticipation1797400000000,
+  PersonEmployer1797500000000];
