@@ -7,8 +7,8 @@
  * - the job queue's schedules are registered once, and a scheduled job runs once per tick, whatever
  *   the number of processes;
  * - the one thing kept per process: the rate limit of the routes outside GraphQL (rate-limit.ts).
- * And the start-up steps replicas take together on a new database: migrations and the demo seed,
- * one process at a time.
+ * And the start-up steps replicas take together on a new database: migrations, the app role's login
+ * and the demo seed, one process at a time.
  * Run `npm run build -w @rollcall/api` after changing the API: the processes run its build.
  */
 import 'reflect-metadata';
@@ -24,7 +24,7 @@ import { DENSITY_ROLLUP_JOB } from '../../apps/api/src/analytics/rollup.service.
 import { LOGIN_LIMITS } from '../../apps/api/src/auth/login-throttle.js';
 import { CaseCipher } from '../../apps/api/src/casework/crypto/case-cipher.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
-import { migrate, seedIfEmpty } from '../../apps/api/src/database/bootstrap.js';
+import { appDatabaseUrl, migrate, seedIfEmpty } from '../../apps/api/src/database/bootstrap.js';
 import { freePort } from '../../apps/api/src/database/embedded.js';
 import { MIGRATIONS } from '../../apps/api/src/database/migrations/index.js';
 import { seedDemo } from '../../apps/api/src/database/seed/index.js';
@@ -256,7 +256,7 @@ describe('start-up steps of processes starting together on a new database', () =
     await admin.end();
   });
 
-  it('apply each migration once and seed the demo once, whichever process comes first', async () => {
+  it('apply each migration once, give the app role its login and seed the demo once, whichever process comes first', async () => {
     const admin = new pg.Client({ connectionString: adminUrl() });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${blank}`);
@@ -266,7 +266,13 @@ describe('start-up steps of processes starting together on a new database', () =
     const applied = await Promise.all([migrate(url), migrate(url)]);
     expect(applied.flat()).toHaveLength(MIGRATIONS.length);
     expect(applied.some((names) => names.length === 0)).toBe(true);
-    const cipher = new CaseCipher(loadConfig({ NODE_ENV: 'test', CASE_ENCRYPTION_KEYS: TEST_CASE_ENCRYPTION_KEYS, JWT_SECRET: 'x'.repeat(32) } as NodeJS.ProcessEnv).CASE_ENCRYPTION_KEYS!);
+    const config = loadConfig({ NODE_ENV: 'test', CASE_ENCRYPTION_KEYS: TEST_CASE_ENCRYPTION_KEYS, JWT_SECRET: 'x'.repeat(32),
+      DATABASE_APP_PASSWORD: new URL(process.env.ROLLCALL_TEST_APP_URL!).password } as NodeJS.ProcessEnv);
+    // the app role's login, as docker/compose.yml has each process give it (the test run's own password):
+    // two ALTER ROLEs at once fail with "tuple concurrently updated"
+    const appUrls = await Promise.all([0, 1, 2].map(() => appDatabaseUrl(config, url)));
+    expect(new Set(appUrls).size).toBe(1);
+    const cipher = new CaseCipher(config.CASE_ENCRYPTION_KEYS!);
     const seeded = await Promise.all([seedIfEmpty(url, { size: 'small', scale: 2, cipher }), seedIfEmpty(url, { size: 'small', scale: 2, cipher })]);
     expect(seeded.filter(Boolean)).toHaveLength(1);
     const client = new pg.Client({ connectionString: url });
