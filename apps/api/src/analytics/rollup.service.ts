@@ -96,14 +96,15 @@ export class RollupService implements OnModuleInit {
 
   /**
    * At start-up, the queue on: queues a refresh of each organisation whose rollup was never
-   * refreshed (no rollup state), which would otherwise be counted live, slowly, until the schedule
-   * comes round.
+   * refreshed (no rollup state) and not already queued, which would otherwise be counted live,
+   * slowly, until the schedule comes round.
    */
   async requestFirstRefreshes(): Promise<void> {
     await forEachOrganisation(this.ds, async (id) => {
       // the state row is the organisation's own (row-level security): read as it
       const [state] = await asWholeOrganisation(this.ds, id, (m) => m.query<unknown[]>('SELECT 1 FROM density_rollup_state WHERE organisation_id = $1', [id]));
-      if (state) return;
+      // another API process starting with this one may have queued it already (atStart runs one process at a time)
+      if (state || await this.jobs.queued(DENSITY_ROLLUP_JOB, { organisationId: id })) return;
       const job = await this.requestRefresh(id);
       this.log.log(`organisation ${id}: never refreshed, refresh queued (job ${job})`);
     });
