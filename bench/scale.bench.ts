@@ -477,17 +477,22 @@ try {
     const theirs = body(PGL_LIST, { e: fx.employerId, q: SEARCH });
     const loadRows: string[][] = [];
     const rss: number[] = [process.memoryUsage().rss];
+    const heaps: NodeJS.MemoryUsage[] = [];
     for (const connections of [10, 50]) {
       for (const [label, url, b, headers] of [['Rollcall', rollcallUrl, ours, auth.secretary], ['PostGraphile 5', pgl.url, theirs, pglHeaders]] as const) {
         const r = await load(url, connections, b, headers);
-        if (label === 'Rollcall' && connections === 50) rss.push(process.memoryUsage().rss);
+        if (label === 'Rollcall' && connections === 50) {
+          heaps.push(process.memoryUsage());
+          rss.push(heaps[heaps.length - 1].rss);
+        }
         loadRows.push([`${label}, ${connections} connections`, r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`]);
         console.error(`  load: ${loadRows[loadRows.length - 1].join(' ')}`);
       }
     }
     for (let k = 0; k < 2; k++) {
       await load(rollcallUrl, 50, ours, auth.secretary);
-      rss.push(process.memoryUsage().rss);
+      heaps.push(process.memoryUsage());
+      rss.push(heaps[heaps.length - 1].rss);
     }
     const lhead = [`list page under load (autocannon, ${LOAD_SECONDS} s)`, 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors'];
     const lw = lhead.map((h, i) => Math.max(h.length, ...loadRows.map((row) => row[i].length)));
@@ -496,6 +501,8 @@ try {
     const mb = (x: number) => `${n(x / 2 ** 20)} MB`;
     out.push(`API process RSS: ${mb(rssBefore)} before boot, ${mb(rss[0])} after the timed requests, ${rss.slice(1).map(mb).join(' → ')} after each ${LOAD_SECONDS}-second run at 50 connections`
       + ' (errors = socket errors, timeouts and non-2xx answers)');
+    out.push(`  of which V8's heap (used / reserved) ${heaps.map((h) => `${mb(h.heapUsed)} / ${mb(h.heapTotal)}`).join(' → ')}; buffers outside it ${heaps.map((h) => mb(h.external)).join(' → ')}`
+      + `${process.env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`);
   } else if (!LOAD) {
     out.push('(load phase left out: BENCH_LOAD=0)');
   }

@@ -192,6 +192,16 @@ describe('ukDay / ukToday: an instant\'s day is its day in London, not in UTC', 
     expect(ukToday(new Date(at))).toBe(day);
   });
 
+  it("today changes at London's midnight to the second, though it is kept for the minute it was asked in", () => {
+    for (const [last, first, before, after] of [
+      ['2026-06-30T22:59:59.999Z', '2026-06-30T23:00:00Z', '2026-06-30', '2026-07-01'], // BST
+      ['2026-12-31T23:59:59.999Z', '2027-01-01T00:00:00Z', '2026-12-31', '2027-01-01'], // GMT
+      ['2026-10-24T22:59:59.999Z', '2026-10-24T23:00:00Z', '2026-10-24', '2026-10-25'], // the clocks go back that night
+    ]) {
+      expect([ukToday(new Date(last)), ukToday(new Date(last)), ukToday(new Date(first)), ukToday(new Date(last))]).toEqual([before, before, after, before]);
+    }
+  });
+
   it('today is the London day of now', () => {
     const before = ukDay(new Date());
     const today = ukToday();

@@ -164,5 +164,11 @@ export function ukDay(at: Date | number | string): IsoDate {
 
 /** Today in the UK, as 'YYYY-MM-DD': the day every "today", follow-up and deadline counts from. */
 export function ukToday(now: Date = new Date()): IsoDate {
-  return ukDay(now);
+  // Asked for on every row of a page (is this person a member today?), and the time zone arithmetic is most of a
+  // request's date work: the day is kept for the minute it was asked in. UK midnight always falls on a whole minute,
+  // so this is exact.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (today?.minute !== minute) today = { minute, day: ukDay(now) };
+  return today.day;
 }
+let today: { minute: number; day: IsoDate } | undefined;

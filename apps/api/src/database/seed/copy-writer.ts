@@ -14,8 +14,11 @@ type Value = string | number | boolean | null | undefined;
 type Column<T> = readonly [column: string, get: (row: T) => Value];
 type Columns = { [K in SeedTable]: readonly Column<SeedRowMap[K]>[] };
 
-/** Column lists per table; app_user's password hash comes from the writer, not the generator. */
-function columns(passwordHash: string): Columns {
+/**
+ * Column lists per table; app_user's password hash comes from the writer, not the generator, and so does a posting's
+ * or membership's `employer_id`: its contact's employer (see `CopyWriter.employerOf`).
+ */
+function columns(passwordHash: string, employerOf: (contactId: string) => string): Columns {
   return {
     organisation: [['id', (r) => r.id], ['name', (r) => r.name], ['kind', (r) => r.kind]],
     trade_union: [['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['name', (r) => r.name], ['short_name', (r) => r.shortName]],
@@ -42,11 +45,13 @@ function columns(passwordHash: string): Columns {
     posting: [
       ['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['contact_id', (r) => r.contactId],
       ['ward_id', (r) => r.wardId], ['start_date', (r) => r.startDate], ['end_date', (r) => r.endDate],
+      ['employer_id', (r) => employerOf(r.contactId)],
     ],
     membership: [
       ['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['contact_id', (r) => r.contactId],
       ['union_id', (r) => r.unionId], ['status', (r) => r.status], ['join_date', (r) => r.joinDate],
       ['leave_date', (r) => r.leaveDate], ['membership_number', (r) => r.membershipNumber], ['source', (r) => r.source],
+      ['employer_id', (r) => employerOf(r.contactId)],
     ],
     rep_role: [
       ['id', (r) => r.id], ['organisation_id', (r) => r.organisationId], ['contact_id', (r) => r.contactId],
@@ -81,6 +86,8 @@ export class CopyWriter {
   private readonly cols: Columns;
   private readonly buffers = new Map<SeedTable, string[]>();
   private pendingChars = 0;
+  /** The employers of the last few contacts written: a contact's postings and memberships follow it (generator.ts). */
+  private readonly recentEmployers = new Map<string, string>();
 
   constructor(
     private readonly client: SeedClient,
@@ -88,10 +95,25 @@ export class CopyWriter {
     /** Flush once this many characters are buffered (all tables together). */
     private readonly flushChars = 16 * 1024 * 1024,
   ) {
-    this.cols = columns(passwordHash);
+    this.cols = columns(passwordHash, (id) => this.employerOf(id));
+  }
+
+  /**
+   * The employer a posting or membership of this contact carries (PersonEmployer migration). The seed writes it
+   * itself, with those tables' triggers off during the COPY (seed.ts): read from the contact row the generator
+   * yielded just before, so it is right by construction; a row whose contact is not among the last few fails the seed.
+   */
+  private employerOf(contactId: string): string {
+    const employer = this.recentEmployers.get(contactId);
+    if (!employer) throw new Error(`seed: a posting or membership of contact ${contactId} does not follow its contact`);
+    return employer;
   }
 
   add(r: SeedRow): void {
+    if (r.table === 'contact') {
+      this.recentEmployers.set(r.row.id, r.row.employerId);
+      if (this.recentEmployers.size > 8) this.recentEmployers.delete(this.recentEmployers.keys().next().value!);
+    }
     const line = copyLine(this.cols[r.table] as readonly Column<typeof r.row>[], r.row);
     let buf = this.buffers.get(r.table);
     if (!buf) {

@@ -88,9 +88,12 @@ async function writeOrganising(client: SeedClient): Promise<void> {
   await client.query(`INSERT INTO issue_tag (organisation_id, name) SELECT o.id, t.name FROM organisation o CROSS JOIN unnest($1::text[]) AS t(name)`,
     [[...DEFAULT_ISSUE_TAGS]]);
   // Who logs: per branch and contact, the demo rep when the contact is on their patch, else the branch's secretary (or admin).
+  // The statement writes each conversation's and assessment's employer (the contact's) itself, with their per-row
+  // triggers (PersonEmployer migration) off for it alone.
+  for (const t of SQL_WRITES_EMPLOYER) await client.query(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_employer`);
   await client.query(`
     WITH staff AS (
-      SELECT c.id AS contact_id, c.organisation_id, p.ward_id, w.site_id, abs(hashtext(c.id::text)) AS h, b.id AS branch_id
+      SELECT c.id AS contact_id, c.organisation_id, c.employer_id, p.ward_id, w.site_id, abs(hashtext(c.id::text)) AS h, b.id AS branch_id
       FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
       JOIN site s ON s.id = w.site_id JOIN branch_employer be ON be.employer_id = s.employer_id
       JOIN branch b ON b.id = be.branch_id AND b.organisation_id = c.organisation_id
@@ -106,8 +109,8 @@ async function writeOrganising(client: SeedClient): Promise<void> {
       SELECT l.*, g.n, ($1::date - ((l.h / 7 + g.n * 23) % 120 + 1)) AS day
       FROM logger l CROSS JOIN LATERAL generate_series(1, 1 + (l.h / 11) % 3) AS g(n) WHERE l.user_id IS NOT NULL
     ), inserted AS (
-      INSERT INTO conversation (organisation_id, contact_id, rep_user_id, occurred_at, channel, type, aeiou_steps, ask, answer, assessment, notes, next_step, follow_up_date)
-      SELECT t.organisation_id, t.contact_id, t.user_id, (t.day + time '12:30' - ((t.h % 240) * interval '1 minute')) AT TIME ZONE 'Europe/London',
+      INSERT INTO conversation (organisation_id, employer_id, contact_id, rep_user_id, occurred_at, channel, type, aeiou_steps, ask, answer, assessment, notes, next_step, follow_up_date)
+      SELECT t.organisation_id, t.employer_id, t.contact_id, t.user_id, (t.day + time '12:30' - ((t.h % 240) * interval '1 minute')) AT TIME ZONE 'Europe/London',
         (ARRAY['IN_PERSON','IN_PERSON','IN_PERSON','PHONE','MESSAGE','VIDEO'])[1 + (t.h + t.n) % 6]::conversation_channel,
         (ARRAY['ONE_TO_ONE','ONE_TO_ONE','ONE_TO_ONE','GROUP','PHONE_BANK'])[1 + (t.h / 3 + t.n) % 5]::conversation_type,
         CASE (t.h / 5 + t.n) % 4 WHEN 0 THEN ARRAY['AGITATE','EDUCATE']::aeiou_step[]
@@ -120,16 +123,17 @@ async function writeOrganising(client: SeedClient): Promise<void> {
         (ARRAY['Bring a membership form', 'Invite to the ward meeting', 'Check back after the rota comes out', NULL])[1 + (t.h / 31 + t.n) % 4],
         NULL
       FROM talks t
-      RETURNING id, organisation_id, contact_id, rep_user_id, occurred_at, assessment
+      RETURNING id, organisation_id, employer_id, contact_id, rep_user_id, occurred_at, assessment
     ), tagged AS (
       INSERT INTO conversation_issue_tag (conversation_id, issue_tag_id)
       SELECT i.id, it.id FROM inserted i JOIN issue_tag it ON it.organisation_id = i.organisation_id
       WHERE abs(hashtext(i.contact_id::text || i.occurred_at::text || it.name)) % 4 = 0
       ON CONFLICT DO NOTHING RETURNING conversation_id
     )
-    INSERT INTO assessment (organisation_id, contact_id, value, assessed_at, assessed_by_id, conversation_id)
-    SELECT organisation_id, contact_id, assessment, occurred_at, rep_user_id, id FROM inserted WHERE assessment IS NOT NULL`,
+    INSERT INTO assessment (organisation_id, employer_id, contact_id, value, assessed_at, assessed_by_id, conversation_id)
+    SELECT organisation_id, employer_id, contact_id, assessment, occurred_at, rep_user_id, id FROM inserted WHERE assessment IS NOT NULL`,
   [SEED_TODAY]);
+  for (const t of SQL_WRITES_EMPLOYER) await client.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_employer`);
   // Follow-ups: one in eight of each person's latest conversations sets one, from a week overdue to a
   // fortnight ahead; half of the earlier ones set one that the next conversation then completed.
   await client.query(`UPDATE conversation c SET follow_up_date = greatest(c.occurred_at::date, $1::date - 7 + abs(hashtext(c.contact_id::text || 'd')) % 22)
@@ -159,6 +163,11 @@ export async function isDatabaseEmpty(client: SeedClient): Promise<boolean> {
 }
 
 /** Seeds the demo data set (see generator.ts) in one transaction. Refuses a non-empty database. */
+/** The tables whose COPY carries `employer_id` (copy-writer.ts). */
+const COPY_WRITES_EMPLOYER = ['posting', 'membership'] as const;
+/** The tables writeOrganising's one statement writes `employer_id` into. */
+const SQL_WRITES_EMPLOYER = ['conversation', 'assessment'] as const;
+
 export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const scale = options.scale ?? 1;
@@ -174,11 +183,15 @@ export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
+    // The COPY writes each posting's and membership's employer itself (CopyWriter.employerOf): their per-row
+    // triggers (PersonEmployer migration) are off until it ends, in this transaction only.
+    for (const t of COPY_WRITES_EMPLOYER) await client.query(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_employer`);
     for (const row of generateSeedRows(options)) {
       writer.add(row);
       if (writer.shouldFlush) await writer.flush();
     }
     await writer.flush();
+    for (const t of COPY_WRITES_EMPLOYER) await client.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_employer`);
     // The set-based steps below plan on the copied rows: give the planner their statistics first (ANALYZE counts
     // this transaction's own rows), or at --scale 600 the ballot step's per-branch statements scan every contact.
     if (writer.counts.contact > 10_000) await client.query(`ANALYZE ${SEED_TABLES.join(', ')}`);
