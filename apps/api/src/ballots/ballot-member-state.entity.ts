@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, HideField, ID, ObjectType } from '@nestjs/graphql';
 import { BallotMemberState } from '@rollcall/domain';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { PersonEmployerColumn } from '../contacts/contact-record.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { User } from '../users/user.entity.js';
 import { Ballot } from './ballot.entity.js';
@@ -42,12 +43,7 @@ export class BallotMemberStateChange {
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
-  /**
-   * The person's employer, copied from the contact by the database for the row-level policy
-   * (PersonEmployer migration). The API never writes or reads it.
-   */
-  @HideField()
-  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  @PersonEmployerColumn()
   employerId?: string | null;
 
   @Field(() => BallotMemberState)

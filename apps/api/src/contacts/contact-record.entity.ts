@@ -1,8 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, HideField, ID, ObjectType } from '@nestjs/graphql';
 import { Column, ManyToOne, type Relation } from 'typeorm';
 import { CreatedEntity } from '../common/base.entity.js';
 import { OrganisationOwnedEntity } from '../organisations/organisation-owned.entity.js';
 import { Contact } from './contact.entity.js';
+
+/**
+ * `employer_id` on a record about one person: the person's employer, copied from the contact by the database for
+ * the row-level policy (PersonEmployer migration). The API never writes or reads it.
+ */
+export const PersonEmployerColumn = () => applyDecorators(
+  HideField(),
+  Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false }),
+);
 
 /**
  * A record about one contact (a posting, a membership, a rep role), in the contact's organisation: it
@@ -17,12 +27,7 @@ export abstract class ContactRecordEntity extends OrganisationOwnedEntity {
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
-  /**
-   * The person's employer, copied from the contact by the database for the row-level policy
-   * (PersonEmployer migration). The API never writes or reads it.
-   */
-  @HideField()
-  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  @PersonEmployerColumn()
   employerId?: string | null;
 }
 
@@ -49,11 +54,6 @@ export abstract class ContactOrganisingRecordEntity extends OrganisingRecordEnti
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' })
   contact: Relation<Contact>;
 
-  /**
-   * The person's employer, copied from the contact by the database for the row-level policy
-   * (PersonEmployer migration). The API never writes or reads it.
-   */
-  @HideField()
-  @Column({ type: 'uuid', nullable: true, insert: false, update: false, select: false })
+  @PersonEmployerColumn()
   employerId?: string | null;
 }
