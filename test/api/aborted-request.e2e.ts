@@ -15,6 +15,7 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { RequestTransaction } from '../../apps/api/src/database/request-transaction.js';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
+import { until } from '../fixtures/wait.js';
 
 let t: TestApp;
 let token: string;
@@ -26,17 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Waits until `check` gives a value, asking again every 50 ms (a busy machine may take its time). */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The API's statements waiting for a lock (the API connects as rollcall_app). */
 const waiting = () => t.sql<{ pid: number; query: string }>(`SELECT pid, query FROM pg_stat_activity

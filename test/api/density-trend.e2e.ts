@@ -7,6 +7,7 @@ import { createApp } from '../../apps/api/src/server.js';
 import { withDatabase } from '../fixtures/db-url.js';
 import { errorOf, type Login, startTestApp, TEST_CASE_ENCRYPTION_KEYS, type TestApp } from '../fixtures/app.js';
 import { PATCH_SITES } from '../fixtures/scope-targets.js';
+import { until } from '../fixtures/wait.js';
 
 /**
  * Density trends: the daily snapshot and its backfill against counts made here in SQL of another
@@ -309,13 +310,6 @@ describe('the job queue', () => {
     await app.init();
     return app;
   }
-  const until = async (what: string, check: () => Promise<boolean>, ms = 150_000) => {
-    const end = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
 
   it('is off in tests unless turned on: no pg-boss schema', async () => {
     expect(await t.sql("SELECT nspname FROM pg_namespace WHERE nspname = 'pgboss'")).toEqual([]);
@@ -331,7 +325,7 @@ describe('the job queue', () => {
     try {
       const jobs = async () => (await t.sql(`SELECT state FROM pgboss.job WHERE name = 'density-snapshot'
         UNION ALL SELECT state FROM pgboss.archive WHERE name = 'density-snapshot'`)).map((r) => r.state as string);
-      await until('the scheduled job to complete', async () => (await jobs()).includes('completed'));
+      await until('the scheduled job to complete', async () => (await jobs()).includes('completed'), 150_000);
       expect((await snapshotWards(today)).size).toBeGreaterThan(0);
       expect(sorted(await snapshotWards(today))).toEqual(sorted(await expectedWards(today)));
       // the minute is over and pg-boss's clock has checked the schedule since: no second run can come
@@ -339,7 +333,7 @@ describe('the job queue', () => {
       await until('the scheduled minute to pass', async () => {
         const [v] = await t.sql('SELECT cron_on FROM pgboss.version');
         return !!v?.cron_on && new Date(v.cron_on).getTime() > end + 1000;
-      });
+      }, 150_000);
       expect(await jobs()).toEqual(['completed']);
     } finally {
       for (const app of apps) await app.close();
@@ -368,7 +362,7 @@ describe('the job queue', () => {
       // queued while the app started (before init resolved): the organisations with no rollup state only
       expect(await queued()).toEqual(orgs.slice(1).sort());
       const refreshed = async () => (await t.sql<{ id: string }>('SELECT organisation_id::text AS id FROM density_rollup_state ORDER BY 1')).map((r) => r.id);
-      await until('the queued refreshes to run', async () => (await refreshed()).length === orgs.length);
+      await until('the queued refreshes to run', async () => (await refreshed()).length === orgs.length, 150_000);
       expect(await refreshed()).toEqual([...orgs].sort());
     } finally {
       await app.close();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, mapAndDryRun, uploadImport, waitFor } from '../fixtures/imports.js';
+import { ESR_SAMPLE, mapAndDryRun, uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 
 /**
  * Applying imports: all or nothing (a row that fails when applied rolls back every chunk before it),
@@ -28,10 +29,10 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
   });
 
   const status = async (id: string) => (await api.sql('SELECT status, error, rows_done FROM import_run WHERE id = $1', [id]))[0];
-  const ended = (id: string) => waitFor(async () => {
+  const ended = (id: string) => until('the apply to end', async () => {
     const s = await status(id);
     return ['APPLIED', 'FAILED', 'CANCELLED'].includes(s.status) && s;
-  }, 'the apply to end');
+  });
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const res = await as(query, variables);
     expect(res.errors).toBeUndefined();
@@ -83,10 +84,10 @@ describe('import: apply, rollback, cancel, review, memberships', () => {
       await insertContact(blocker, late.n);
       await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
       // progress is seen from outside while the job's transaction is open
-      const progress = await waitFor(async () => {
+      const progress = await until('progress', async () => {
         const [r] = await api.sql('SELECT status, rows_done, rate_per_second, seconds_left FROM import_run WHERE id = $1', [id]);
         return r.rows_done >= 20 && r;
-      }, 'progress');
+      });
       expect(progress).toMatchObject({ status: 'APPLYING', rate_per_second: expect.any(Number), seconds_left: expect.any(Number) });
       const cancel = await gql('mutation($id: ID!) { cancelImport(id: $id) { id status } }', { id });
       expect(cancel.cancelImport.status).toBe('APPLYING');

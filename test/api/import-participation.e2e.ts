@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
+import { stagedCounts, uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 
 /**
  * Campaign participation lists (issue 14): a petition's sign-ups or a meeting's attendance uploaded
@@ -67,10 +68,10 @@ describe('import: campaign participation lists', () => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   };
-  const ended = (id: string) => waitFor(async () => {
+  const ended = (id: string) => until('the apply to end', async () => {
     const [s] = await api.sql('SELECT status, error FROM import_run WHERE id = $1', [id]);
     return ['APPLIED', 'FAILED', 'CANCELLED'].includes(s.status) && s;
-  }, 'the apply to end');
+  });
   const participation = async () => api.sql(`SELECT contact_id, state::text, recorded_by_id, recorded_at FROM participation
     WHERE action_id = $1 ORDER BY contact_id`, [actionId]);
   const stateOf = async () => Object.fromEntries((await participation()).map((p) => [Object.entries(people).find(([, id]) => id === p.contact_id)?.[0] ?? p.contact_id, p.state]));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { uploadImport, waitFor } from '../fixtures/imports.js';
+import { uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 
 /**
  * Rollcall's own exports come back in unchanged: the contact list a secretary exports (cells that
@@ -58,7 +59,7 @@ describe('export → import round trip', () => {
     const [before] = await api.sql(`SELECT max(updated_at) AS at, count(*)::int AS n FROM contact`);
     const applied = await as('mutation($id: ID!) { applyImport(id: $id) { id } }', { id });
     expect(applied.errors).toBeUndefined();
-    await waitFor(async () => (await api.sql('SELECT status FROM import_run WHERE id = $1', [id]))[0].status === 'APPLIED', 'the apply');
+    await until('the apply', async () => (await api.sql('SELECT status FROM import_run WHERE id = $1', [id]))[0].status === 'APPLIED');
     const [after] = await api.sql(`SELECT max(updated_at) AS at, count(*)::int AS n FROM contact`);
     expect(after).toEqual(before);
     const [back] = await api.sql('SELECT job_title, work_phone FROM contact WHERE id = $1', [someone.id]);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
+import { ESR_SAMPLE, stagedCounts, uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 import { RlsConnection } from '../fixtures/rls.js';
 
 /**
@@ -88,8 +89,8 @@ describe('import upload', () => {
     });
     // Half the file, then nothing for now: the server is staging the rows it has, waiting for the rest.
     req.write(head + lines.slice(0, half));
-    const staging = await waitFor(async () => readdirSync(tmpdir()).find((f) => f.startsWith('rollcall-import-') && !before.has(f)
-      && existsSync(join(tmpdir(), f, 'rows.csv'))), 'the upload to be staged', 30_000);
+    const staging = await until('the upload to be staged', async () => readdirSync(tmpdir()).find((f) => f.startsWith('rollcall-import-') && !before.has(f)
+      && existsSync(join(tmpdir(), f, 'rows.csv'))), 30_000);
     const open = await api.sql(`SELECT count(*)::int AS n FROM pg_stat_activity
       WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`);
     expect(open).toEqual([{ n: 0 }]);

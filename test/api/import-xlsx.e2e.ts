@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { ESR_SAMPLE, mapAndDryRun, stagedCounts, uploadImport, waitFor } from '../fixtures/imports.js';
+import { ESR_SAMPLE, mapAndDryRun, stagedCounts, uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 import { csvAsXlsx, storedZip, xlsxFile } from '../fixtures/xlsx.js';
 
 /**
@@ -60,10 +61,10 @@ describe('import: Excel workbooks', () => {
     const [before] = await api.sql('SELECT count(*)::int AS n FROM contact WHERE employee_number = ANY($1)', [sampleNumbers]);
     expect(before.n).toBe(0);
     await gql('mutation($id: ID!) { applyImport(id: $id) { id } }', { id: xlsx });
-    const end = await waitFor(async () => {
+    const end = await until('the apply to end', async () => {
       const [r] = await api.sql('SELECT status, error, created FROM import_run WHERE id = $1', [xlsx]);
       return ['APPLIED', 'FAILED', 'CANCELLED'].includes(r.status) && r;
-    }, 'the apply to end');
+    });
     expect(end).toEqual({ status: 'APPLIED', error: null, created: counts.created });
     const [after] = await api.sql(`SELECT count(*)::int AS n FROM contact WHERE employee_number = ANY($1)`, [sampleNumbers]);
     expect(after.n).toBe(counts.created);

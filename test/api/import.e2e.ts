@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../fixtures/app.js';
-import { demoWardsOf, ESR_SAMPLE, uploadImport, waitFor } from '../fixtures/imports.js';
+import { demoWardsOf, ESR_SAMPLE, uploadImport } from '../fixtures/imports.js';
+import { until } from '../fixtures/wait.js';
 
 const RUN = `id status kind fileName headers sampleRows suggestedMapping mapping defaults rowsTotal rowsDone ratePerSecond secondsLeft
   created updated unchanged refused review leavers markLeavers error createdBy createdAt finishedAt locations { location rows wardId }`;
@@ -41,10 +42,10 @@ describe('import: staff list', () => {
     const res = await as('mutation($id: ID!, $m: Boolean!) { applyImport(id: $id, markLeavers: $m) { id status } }', { id, m: markLeavers });
     expect(res.errors).toBeUndefined();
     expect(['QUEUED', 'APPLYING', 'APPLIED']).toContain(res.data!.applyImport.status);
-    return waitFor(async () => {
+    return until('the apply to end', async () => {
       const [r] = await api.sql('SELECT status, error FROM import_run WHERE id = $1', [id]);
       return ['APPLIED', 'FAILED', 'CANCELLED'].includes(r.status) && r;
-    }, 'the apply to end');
+    });
   };
   const wardsOfLocations = (locations: string[]) => demoWardsOf(api, locations);
 

@@ -28,6 +28,7 @@ import { seedDemo } from '../../apps/api/src/database/seed/index.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../../apps/api/src/database/unavailable.js';
 import { createApp } from '../../apps/api/src/server.js';
 import { DEMO_PASSWORD, LOGINS } from '../fixtures/app.js';
+import { until } from '../fixtures/wait.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,21 +48,6 @@ async function serversOn(dataDir: string): Promise<number[]> {
     if (args.includes(dataDir)) found.push(Number(pid));
   }
   return found;
-}
-
-/** Waits until `check` holds, asking again every 50 ms (a busy machine may take its time). */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 50_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 describe('a database outage under a running API', () => {

@@ -32,6 +32,7 @@ import { JOBS_SCHEMA } from '../../apps/api/src/jobs/job-queue.js';
 import { DENSITY_SNAPSHOT_JOB } from '../../apps/api/src/trends/trends.service.js';
 import { DEMO_PASSWORD, errorOf, type GqlResult, LOGINS, TEST_CASE_ENCRYPTION_KEYS } from '../fixtures/app.js';
 import { withDatabase } from '../fixtures/db-url.js';
+import { until } from '../fixtures/wait.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The rate limit of the routes outside GraphQL in both processes (low, to reach it in a few requests). */
@@ -61,22 +62,6 @@ let a: Api;
 let b: Api;
 
 const sql = async <T = any>(text: string, params?: unknown[]) => (await owner!.query(text, params)).rows as T[];
-
-/** Polls `check` until it holds (bounded): the waits below are for work in other processes, never a fixed sleep. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-      last = undefined;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 /** One API process as production runs it, on its own port, its output kept for a failure's message. */
 async function startApi(name: string, env: Record<string, string>): Promise<Api> {

@@ -37,5 +37,10 @@ export const theme: RaThemeOptions = {
     // field's bar appears after a delay, wherever a linked record is slow): "Loading", unless one is given.
     MuiLinearProgress: { ...defaultLightTheme.components?.MuiLinearProgress, defaultProps: { 'aria-label': 'Loading' } },
     MuiCircularProgress: { ...defaultLightTheme.components?.MuiCircularProgress, defaultProps: { 'aria-label': 'Loading' } },
+    // Every form keeps what the user typed when a newer reading of its record lands: the fields they changed keep
+    // their value, the others show the new one. react-admin's default resets every field, so a reading that lands
+    // after typing began (an edit page opens at once from a list's or the show page's copy and reads the record
+    // again; someone else changed it meanwhile) wiped what was typed. (One object: the form resets whenever it changes.)
+    RaSimpleForm: { defaultProps: { resetOptions: { keepDirtyValues: true } } },
   },
 };

@@ -4,7 +4,6 @@ import { NameTitle } from '../common/RecordDetails';
 import { BranchDeleteButton } from './BranchDeleteButton';
 import { BranchInputs } from './BranchInputs';
 import { RecordLoading } from '../common/Loading';
-import { KEEP_TYPED } from '../common/FormPages';
 
 const BranchToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -17,7 +16,7 @@ export const BranchEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
     <Edit loading={<RecordLoading what="branch" />} mutationMode="pessimistic" title={<NameTitle fallback="Branch" />} mutationOptions={saveNotice}>
-      <SimpleForm toolbar={<BranchToolbar />} resetOptions={KEEP_TYPED} aria-label="Edit branch">
+      <SimpleForm toolbar={<BranchToolbar />} aria-label="Edit branch">
         <BranchInputs />
       </SimpleForm>
     </Edit>

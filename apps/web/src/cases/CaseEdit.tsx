@@ -1,6 +1,5 @@
 import { Alert } from '@mui/material';
 import { Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
-import { KEEP_TYPED } from '../common/FormPages';
 import { RecordLoading } from '../common/Loading';
 import { useSaveNotice } from '../common/useSaveNotice';
 import { CaseInputs } from './CaseInputs';
@@ -18,7 +17,7 @@ const EditForm = () => {
     );
   }
   return (
-    <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>} resetOptions={KEEP_TYPED} aria-label="Edit case">
+    <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>} aria-label="Edit case">
       <CaseInputs editing />
     </SimpleForm>
   );

@@ -4,15 +4,6 @@ import { FormToolbar } from './FormToolbar';
 import { RecordLoading } from './Loading';
 import { useSaveNotice } from './useSaveNotice';
 
-/**
- * How an edit form takes a newer reading of its record: the fields the user has changed keep what they
- * typed, the others show the new values. react-admin's default resets every field, so a reading that
- * lands after typing began (the page opened at once from a list's or the show page's copy and read the
- * record again; someone else changed it meanwhile) wiped what was typed. A module constant: the form
- * resets again whenever this object changes.
- */
-export const KEEP_TYPED = { keepDirtyValues: true } as const;
-
 /** A plain create page: the form `children` (a resource's inputs), and a notice naming what was added. */
 export const CreatePage = ({ children, transform }: { children: ReactNode; transform?: TransformData }) => {
   const saveNotice = useSaveNotice('added');
@@ -31,7 +22,7 @@ export const EditPage = ({ what, children, transform }: { what: string; children
   const saveNotice = useSaveNotice('saved');
   return (
     <Edit loading={<RecordLoading what={what} />} mutationMode="pessimistic" mutationOptions={saveNotice} transform={transform}>
-      <SimpleForm toolbar={<FormToolbar />} resetOptions={KEEP_TYPED}>{children}</SimpleForm>
+      <SimpleForm toolbar={<FormToolbar />}>{children}</SimpleForm>
     </Edit>
   );
 };

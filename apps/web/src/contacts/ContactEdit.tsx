@@ -4,13 +4,12 @@ import { FormToolbar } from '../common/FormToolbar';
 import { ContactInputs } from './ContactInputs';
 import { ContactTitle } from './ContactTitle';
 import { RecordLoading } from '../common/Loading';
-import { KEEP_TYPED } from '../common/FormPages';
 
 export const ContactEdit = () => {
   const saveNotice = useSaveNotice('saved');
   return (
     <Edit loading={<RecordLoading what="contact" />} mutationMode="pessimistic" title={<ContactTitle />} mutationOptions={saveNotice}>
-      <SimpleForm toolbar={<FormToolbar />} resetOptions={KEEP_TYPED} aria-label="Edit contact">
+      <SimpleForm toolbar={<FormToolbar />} aria-label="Edit contact">
         <ContactInputs isEdit />
       </SimpleForm>
     </Edit>

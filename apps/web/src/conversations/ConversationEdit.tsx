@@ -5,7 +5,6 @@ import { useSaveNotice } from '../common/useSaveNotice';
 import { ConversationInputs } from './ConversationInputs';
 import { ConversationTitle } from './ConversationTitle';
 import { RecordLoading } from '../common/Loading';
-import { KEEP_TYPED } from '../common/FormPages';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -29,7 +28,7 @@ const EditForm = () => {
     );
   }
   return (
-    <SimpleForm toolbar={<EditToolbar />} resetOptions={KEEP_TYPED} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
+    <SimpleForm toolbar={<EditToolbar />} aria-label="Edit conversation" sx={{ maxWidth: 640 }}>
       <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
         <ConversationTitle />
       </Typography>

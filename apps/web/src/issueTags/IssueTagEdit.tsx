@@ -2,7 +2,6 @@ import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin
 import { useSaveNotice } from '../common/useSaveNotice';
 import { IssueTagInputs } from './IssueTagInputs';
 import { RecordLoading } from '../common/Loading';
-import { KEEP_TYPED } from '../common/FormPages';
 
 const EditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between', gap: 1 }}>
@@ -20,7 +19,7 @@ export const IssueTagEdit = () => {
   const saveNotice = useSaveNotice('saved', 'list');
   return (
     <Edit loading={<RecordLoading what="issue tag" />} mutationMode="pessimistic" mutationOptions={saveNotice}>
-      <SimpleForm toolbar={<EditToolbar />} resetOptions={KEEP_TYPED} aria-label="Edit issue tag">
+      <SimpleForm toolbar={<EditToolbar />} aria-label="Edit issue tag">
         <IssueTagInputs />
       </SimpleForm>
     </Edit>

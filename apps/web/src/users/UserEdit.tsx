@@ -7,7 +7,6 @@ import type { UserRole } from './RoleChips';
 import { UserInputs } from './UserInputs';
 import { UserTitle } from './UserTitle';
 import { RecordLoading } from '../common/Loading';
-import { KEEP_TYPED } from '../common/FormPages';
 
 interface UserRecord extends RaRecord {
   roles?: UserRole[];
@@ -51,7 +50,7 @@ const UserEditForm = () => {
   }, [record]);
   if (!formRecord) return null;
   return (
-    <SimpleForm record={formRecord} resetOptions={KEEP_TYPED} toolbar={<FormToolbar canDelete={false} />} aria-label="Edit user" noValidate>
+    <SimpleForm record={formRecord} toolbar={<FormToolbar canDelete={false} />} aria-label="Edit user" noValidate>
       <UserInputs isEdit otherRoles={otherRoles} />
     </SimpleForm>
   );

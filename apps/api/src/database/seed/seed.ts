@@ -162,12 +162,12 @@ export async function isDatabaseEmpty(client: SeedClient): Promise<boolean> {
   return !rows[0].found;
 }
 
-/** Seeds the demo data set (see generator.ts) in one transaction. Refuses a non-empty database. */
 /** The tables whose COPY carries `employer_id` (copy-writer.ts). */
 const COPY_WRITES_EMPLOYER = ['posting', 'membership'] as const;
 /** The tables writeOrganising's one statement writes `employer_id` into. */
 const SQL_WRITES_EMPLOYER = ['conversation', 'assessment'] as const;
 
+/** Seeds the demo data set (see generator.ts) in one transaction. Refuses a non-empty database. */
 export async function seedDemo(client: SeedClient, options: SeedDemoOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const scale = options.scale ?? 1;
