@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -90,7 +91,9 @@ export class AppModule implements NestModule {
           sortSchema: true,
           context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
           formatError,
-          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin],
+          // Apollo's cache-control plugin (on unless disabled) wraps every field's resolver to read cache hints;
+          // the API sets none (every answer is private), and the wrapper cost a share of each list's CPU.
+          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin, ApolloServerPluginCacheControlDisabled()],
           introspection: !options.config.production,
           hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
           validationRules: [queryLimitsRule, oneLoginRule],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import { validationException } from './common/errors.js';
+import { InputValidationPipe } from './common/input-validation.pipe.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 
 /** Builds the whole product: GraphQL at /graphql and the built web app at /, on one express server. */
@@ -19,7 +20,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(new ValidationPipe({
+  app.useGlobalPipes(new InputValidationPipe({
     transform: true,
     whitelist: true,
     // Unknown input fields are already refused by GraphQL validation; whitelist strips what args classes do not declare.

@@ -1,24 +1,41 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { Contact } from '../contacts/contact.entity.js';
+import { ContactPrefetches } from '../contacts/contact-prefetch.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
 import { AssessmentEntry } from './assessment-entry.entity.js';
 import { AssessmentService } from './assessment.service.js';
+import { currentAssessment } from './current-assessment.sql.js';
 import { ContactLink } from './contact-link.entity.js';
 import { AssessInput, LeaderInput, LinkInput } from './dto/assessment.input.js';
 
 /** A contact's assessment (current and history), the leaders they look to and their followers. */
 @Resolver(() => Contact)
-export class ContactAssessmentResolver {
-  constructor(private readonly assessments: AssessmentService, private readonly contacts: ContactService) {}
+export class ContactAssessmentResolver implements OnModuleInit {
+  constructor(private readonly assessments: AssessmentService, private readonly contacts: ContactService, private readonly prefetch: ContactPrefetches) {}
+
+  /** A page of contacts fetches their current assessment ahead (see ContactPrefetches). */
+  onModuleInit(): void {
+    this.prefetch.add({
+      fields: ['assessment'],
+      sql: currentAssessment('k.id'),
+      prime: (loaders, contactId, value) => this.current(loaders).prime(contactId, value as number | null),
+    });
+  }
 
   @ResolveField(() => Int, { nullable: true, description: 'Current assessment: the latest of the history (null: not assessed)' })
   assessment(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<number | null> {
-    return loaders.get<string, number | null>('contact.assessment', (ids, user) => this.assessments.currentAssessment(ids, user)).load(c.id);
+    return this.current(loaders).load(c.id);
+  }
+
+  private current(loaders: RequestLoaders): DataLoader<string, number | null> {
+    return loaders.get<string, number | null>('contact.assessment', (ids, user) => this.assessments.currentAssessment(ids, user));
   }
 
   @ResolveField(() => [AssessmentEntry], { description: 'Every assessment, newest first' })

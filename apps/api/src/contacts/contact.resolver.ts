@@ -1,4 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { OnModuleInit } from '@nestjs/common';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { PeopleDoor } from '../access/people-door.js';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -8,36 +11,80 @@ import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Employer } from '../employers/employer.entity.js';
 import { EmployerService } from '../employers/employer.service.js';
+import { Site } from '../sites/site.entity.js';
+import { SiteService } from '../sites/site.service.js';
 import { Ward } from '../wards/ward.entity.js';
+import { siteById } from '../wards/ward.resolver.js';
 import { WardService } from '../wards/ward.service.js';
+import { ContactPrefetches } from './contact-prefetch.js';
 import { Contact, contactName } from './contact.entity.js';
 import { ContactService } from './contact.service.js';
 import { ContactCreateInput, ContactFilter, ContactUpdateInput } from './dto/contact.input.js';
 import { Posting } from './posting.entity.js';
 
+/** The request's current posting per contact (of the caller's people). */
+function currentPostingOf(loaders: RequestLoaders, contacts: ContactService): DataLoader<string, Posting | null> {
+  return loaders.get<string, Posting | null>('posting.current', (ids, user) => contacts.currentPostings(ids, user));
+}
+
+/** The request's wards by id (reference data of the caller's organisation). */
+function wardById(loaders: RequestLoaders, wards: WardService): DataLoader<string, Ward | null> {
+  return loaders.get<string, Ward | null>('ward.byId', (ids, user) => wards.byIds(ids, user));
+}
+
 @Resolver(() => Contact)
-export class ContactResolver {
+export class ContactResolver implements OnModuleInit {
   constructor(
     private readonly contacts: ContactService,
     private readonly wards: WardService,
+    private readonly sites: SiteService,
     private readonly employers: EmployerService,
     private readonly door: PeopleDoor,
+    private readonly prefetch: ContactPrefetches,
   ) {}
+
+  /** A page of contacts fetches their current posting, its ward and the ward's site ahead (see ContactPrefetches). */
+  onModuleInit(): void {
+    this.prefetch.add({
+      fields: ['wardId', 'ward', 'personalEmail', 'personalPhone', 'postalAddressLines', 'postalTown', 'postalPostcode', 'addressConfirmedOn'],
+      sql: `(SELECT json_build_array(row_to_json(p), row_to_json(w), row_to_json(s)) FROM posting p
+        LEFT JOIN ward w ON w.id = p.ward_id AND w.organisation_id = k.organisation_id
+        LEFT JOIN site s ON s.id = w.site_id AND s.organisation_id = k.organisation_id
+        WHERE p.contact_id = k.id AND p.end_date IS NULL)`,
+      prime: (loaders, contactId, value, hydrate) => {
+        const [posting, ward, site] = (value ?? [null, null, null]) as (Record<string, unknown> | null)[];
+        const p = posting ? hydrate(Posting, posting) : null;
+        currentPostingOf(loaders, this.contacts).prime(contactId, p);
+        if (!p) return;
+        const w = ward ? hydrate(Ward, ward) : null;
+        wardById(loaders, this.wards).prime(p.wardId, w);
+        if (w) siteById(loaders, this.sites).prime(w.siteId, site ? hydrate(Site, site) : null);
+      },
+    });
+  }
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => Contact, { name: 'Contact' })
-  contact(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<Contact> {
-    return this.contacts.get(id, user);
+  async contact(
+    @Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo,
+  ): Promise<Contact> {
+    const contact = await this.contacts.get(id, user);
+    await this.prefetch.prime([contact], info, user, loaders);
+    return contact;
   }
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => [Contact])
-  allContacts(
+  async allContacts(
     @Args() args: ListArgs,
     @CurrentUser() user: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: ContactFilter,
   ): Promise<Contact[]> {
-    return this.contacts.list(args, filter, user);
+    const rows = await this.contacts.list(args, filter, user);
+    await this.prefetch.prime(rows, info, user, loaders);
+    return rows;
   }
 
   @Can(Permission.PEOPLE_READ)
@@ -102,7 +149,7 @@ export class ContactResolver {
   private organises(c: Contact, user: AuthUser, loaders: RequestLoaders): Promise<boolean> {
     return this.door.readsPersonalContact(user, c, async () => {
       const posting = await this.currentPosting(c, loaders);
-      const ward = posting ? await this.wardLoader(loaders).load(posting.wardId) : null;
+      const ward = posting ? await wardById(loaders, this.wards).load(posting.wardId) : null;
       return ward?.siteId ?? null;
     });
   }
@@ -120,7 +167,7 @@ export class ContactResolver {
   @ResolveField(() => Ward, { nullable: true, description: 'Ward of the current posting' })
   async ward(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
     const posting = await this.currentPosting(c, loaders);
-    return posting ? this.wardLoader(loaders).load(posting.wardId) : null;
+    return posting ? wardById(loaders, this.wards).load(posting.wardId) : null;
   }
 
   @ResolveField(() => [Posting], { description: 'Ward history, newest first' })
@@ -134,11 +181,7 @@ export class ContactResolver {
   }
 
   private currentPosting(c: Contact, loaders: RequestLoaders): Promise<Posting | null> {
-    return loaders.get<string, Posting | null>('posting.current', (ids, user) => this.contacts.currentPostings(ids, user)).load(c.id);
-  }
-
-  private wardLoader(loaders: RequestLoaders) {
-    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
+    return currentPostingOf(loaders, this.contacts).load(c.id);
   }
 }
 
@@ -148,6 +191,6 @@ export class PostingResolver {
 
   @ResolveField(() => Ward, { nullable: true })
   ward(@Parent() p: Posting, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user)).load(p.wardId);
+    return wardById(loaders, this.wards).load(p.wardId);
   }
 }

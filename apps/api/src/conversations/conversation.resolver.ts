@@ -1,4 +1,6 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
 import { daysOverdue, FollowUpState, followUpState, ukDay, ukToday } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -7,6 +9,7 @@ import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Contact } from '../contacts/contact.entity.js';
+import { ContactPrefetches } from '../contacts/contact-prefetch.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { UserService } from '../users/user.service.js';
 import { Conversation } from './conversation.entity.js';
@@ -125,11 +128,24 @@ export class ConversationResolver {
 
 /** When a contact was last spoken to. */
 @Resolver(() => Contact)
-export class ContactConversationResolver {
-  constructor(private readonly conversations: ConversationService) {}
+export class ContactConversationResolver implements OnModuleInit {
+  constructor(private readonly conversations: ConversationService, private readonly prefetch: ContactPrefetches) {}
+
+  /** A page of contacts fetches when each was last spoken with ahead (see ContactPrefetches). */
+  onModuleInit(): void {
+    this.prefetch.add({
+      fields: ['lastConversationAt'],
+      sql: '(SELECT max(cv.occurred_at) FROM conversation cv WHERE cv.contact_id = k.id)',
+      prime: (loaders, contactId, value) => this.last(loaders).prime(contactId, value as Date | null),
+    });
+  }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When anyone last spoke with them' })
   lastConversationAt(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Date | null> {
-    return loaders.get<string, Date | null>('contact.lastConversation', (ids, user) => this.conversations.lastConversationAt(ids, user)).load(c.id);
+    return this.last(loaders).load(c.id);
+  }
+
+  private last(loaders: RequestLoaders): DataLoader<string, Date | null> {
+    return loaders.get<string, Date | null>('contact.lastConversation', (ids, user) => this.conversations.lastConversationAt(ids, user));
   }
 }

@@ -1,4 +1,6 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
 import { addDays, countsAsMember, ukToday } from '@rollcall/domain';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -8,6 +10,7 @@ import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Contact, contactName } from '../contacts/contact.entity.js';
+import { ContactPrefetches } from '../contacts/contact-prefetch.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Union } from '../unions/union.entity.js';
 import { UnionService } from '../unions/union.service.js';
@@ -17,7 +20,15 @@ import { Membership } from './membership.entity.js';
 import { MembershipService } from './membership.service.js';
 
 function membershipsOf(c: Contact, loaders: RequestLoaders, service: MembershipService): Promise<Membership[]> {
-  return loaders.get<string, Membership[]>('membership.byContact', (ids, user) => service.byContacts(ids, user)).load(c.id);
+  return membershipsByContact(loaders, service).load(c.id);
+}
+
+function membershipsByContact(loaders: RequestLoaders, service: MembershipService): DataLoader<string, Membership[]> {
+  return loaders.get<string, Membership[]>('membership.byContact', (ids, user) => service.byContacts(ids, user));
+}
+
+function unionById(loaders: RequestLoaders, unions: UnionService): DataLoader<string, Union | null> {
+  return loaders.get<string, Union | null>('union.byId', (ids, user) => unions.byIds(ids, user));
 }
 
 @Resolver(() => Membership)
@@ -111,14 +122,30 @@ export class MembershipResolver {
 
   @ResolveField(() => Union, { nullable: true })
   union(@Parent() m: Membership, @Loaders() loaders: RequestLoaders): Promise<Union | null> {
-    return loaders.get<string, Union | null>('union.byId', (ids, user) => this.unions.byIds(ids, user)).load(m.unionId);
+    return unionById(loaders, this.unions).load(m.unionId);
   }
 }
 
 /** Contact.memberships and Contact.isMember live here so contacts need not know about memberships. */
 @Resolver(() => Contact)
-export class ContactMembershipsResolver {
-  constructor(private readonly service: MembershipService) {}
+export class ContactMembershipsResolver implements OnModuleInit {
+  constructor(private readonly service: MembershipService, private readonly unions: UnionService, private readonly prefetch: ContactPrefetches) {}
+
+  /** A page of contacts fetches their memberships, and each membership's union, ahead (see ContactPrefetches). */
+  onModuleInit(): void {
+    this.prefetch.add({
+      fields: ['memberships', 'isMember'],
+      sql: `(SELECT coalesce(json_agg(json_build_array(row_to_json(m), row_to_json(u)) ORDER BY m.created_at, m.id), '[]') FROM membership m
+        LEFT JOIN trade_union u ON u.id = m.union_id AND u.organisation_id = k.organisation_id
+        WHERE m.contact_id = k.id AND m.organisation_id = k.organisation_id)`,
+      prime: (loaders, contactId, value, hydrate) => {
+        const rows = (value ?? []) as [Record<string, unknown>, Record<string, unknown> | null][];
+        const memberships = rows.map(([m]) => hydrate(Membership, m));
+        membershipsByContact(loaders, this.service).prime(contactId, memberships);
+        rows.forEach(([, u], i) => unionById(loaders, this.unions).prime(memberships[i].unionId, u ? hydrate(Union, u) : null));
+      },
+    });
+  }
 
   @ResolveField(() => [Membership])
   memberships(@Parent() c: Contact, @Loaders() loaders: RequestLoaders): Promise<Membership[]> {

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -11,6 +12,11 @@ import { SiteService } from '../sites/site.service.js';
 import { WardCreateInput, WardFilter, WardUpdateInput } from './dto/ward.input.js';
 import { Ward } from './ward.entity.js';
 import { WardService } from './ward.service.js';
+
+/** The request's sites by id (reference data of the caller's organisation). */
+export function siteById(loaders: RequestLoaders, sites: SiteService): DataLoader<string, Site | null> {
+  return loaders.get<string, Site | null>('site.byId', (ids, user) => sites.byIds(ids, user));
+}
 
 @Resolver(() => Ward)
 export class WardResolver {
@@ -62,7 +68,7 @@ export class WardResolver {
 
   @ResolveField(() => Site, { nullable: true })
   site(@Parent() ward: Ward, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
-    return loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(ward.siteId);
+    return siteById(loaders, this.sites).load(ward.siteId);
   }
 
   @ResolveField(() => Int, { nullable: true, description: "Current staff posted here known to the caller's organisation; null (withheld) unless the caller sees the people of the ward's employer" })

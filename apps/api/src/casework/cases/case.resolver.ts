@@ -1,4 +1,6 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type DataLoader from 'dataloader';
 import { Can, Permission } from '../../access/permissions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../../auth/current-user.decorator.js';
@@ -6,6 +8,7 @@ import { ListArgs, ListMetadata, MetaArgs } from '../../common/list.js';
 import type { RequestLoaders } from '../../common/loaders.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { Contact } from '../../contacts/contact.entity.js';
+import { ContactPrefetches } from '../../contacts/contact-prefetch.js';
 import { ContactService } from '../../contacts/contact.service.js';
 import { Employer } from '../../employers/employer.entity.js';
 import { EmployerService } from '../../employers/employer.service.js';
@@ -254,8 +257,21 @@ export class CaseTeamMemberResolver {
 
 /** What a contact's page may show of cases: their cases (to those who read them) and, to those who may know, whether one is open. */
 @Resolver(() => Contact)
-export class ContactCaseResolver {
-  constructor(private readonly caseService: CaseService) {}
+export class ContactCaseResolver implements OnModuleInit {
+  constructor(private readonly caseService: CaseService, private readonly prefetch: ContactPrefetches) {}
+
+  /**
+   * A page of contacts fetches whether each has an open case ahead (see ContactPrefetches), for
+   * those who may know it: through the same narrow function as the loader, given the page's people.
+   */
+  onModuleInit(): void {
+    this.prefetch.add({
+      fields: ['hasOpenCase'],
+      applies: (user) => Boolean(user.scopes[Permission.CASES_EXISTENCE_READ]),
+      sql: 'k.id IN (SELECT x FROM rollcall_contacts_with_open_case(ARRAY(SELECT id FROM page)) x)',
+      prime: (loaders, contactId, value) => this.openCase(loaders).prime(contactId, value as boolean),
+    });
+  }
 
   @ResolveField(() => Boolean, {
     nullable: true,
@@ -263,7 +279,11 @@ export class ContactCaseResolver {
   })
   async hasOpenCase(@Parent() c: Contact, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders): Promise<boolean | null> {
     if (!user.scopes[Permission.CASES_EXISTENCE_READ]) return null;
-    return loaders.get<string, boolean>('contact.hasOpenCase', (ids, u) => this.caseService.hasOpenCase(ids, u)).load(c.id);
+    return this.openCase(loaders).load(c.id);
+  }
+
+  private openCase(loaders: RequestLoaders): DataLoader<string, boolean> {
+    return loaders.get<string, boolean>('contact.hasOpenCase', (ids, u) => this.caseService.hasOpenCase(ids, u));
   }
 
   @ResolveField(() => [CaseFile], { description: 'Their cases that you read (their team, or your branch as secretary or admin), newest first' })

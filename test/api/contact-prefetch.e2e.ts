@@ -1,0 +1,136 @@
+import { startTestApp, type Login, type TestApp } from '../fixtures/app.js';
+import { PATCH_SITES } from '../fixtures/scope-targets.js';
+
+/**
+ * A page of contacts fetches its fields' per-contact values ahead, in one statement
+ * (contacts/contact-prefetch.ts), instead of one statement per field's loader. What it hands the
+ * loaders must be what the loaders would have read themselves: the same contacts reached through
+ * a conversation (`Conversation.contact`, which fetches nothing ahead) are the oracle, field by
+ * field, nested rows included, for callers of every scope.
+ */
+
+let t: TestApp;
+
+/** Every field a page fetches ahead, and the nested rows it hands on, each with all its scalar fields. */
+const FIELDS = `id wardId personalEmail personalPhone postalTown addressConfirmedOn isMember assessment hasOpenCase lastConversationAt
+  ward { id name type speciality siteId createdAt updatedAt headcount site { id name kind address postcode odsCode employerId createdAt updatedAt headcount } }
+  memberships { id contactId unionId status source joinDate leaveDate membershipNumber recruitedByContactId recruitedByUserId createdAt updatedAt
+    union { id name shortName createdAt updatedAt } }`;
+
+type Row = Record<string, unknown> & { id: string };
+let contactIds: string[];
+let conversationIds: string[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // People of the demo trust with what each field can be: an open case, several memberships, a lapsed
+  // one, no current posting, an assessment, and people on the rep's patch.
+  const pick = (where: string, n: number) => `(SELECT c.id FROM contact c WHERE c.organisation_id = o.id AND c.employer_id = $1
+    AND c.deleted_at IS NULL AND ${where} ORDER BY c.id LIMIT ${n})`;
+  const rows = await t.sql<{ id: string }>(`SELECT DISTINCT x.id FROM organisation o CROSS JOIN LATERAL (
+      ${pick("EXISTS (SELECT 1 FROM case_file k WHERE k.contact_id = c.id AND k.status <> 'CLOSED' AND k.deleted_at IS NULL)", 3)}
+      UNION ${pick('(SELECT count(*) FROM membership m WHERE m.contact_id = c.id) >= 2', 3)}
+      UNION ${pick('EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.leave_date IS NOT NULL)', 3)}
+      UNION ${pick('NOT EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL)', 3)}
+      UNION ${pick('EXISTS (SELECT 1 FROM assessment a WHERE a.contact_id = c.id)', 3)}
+      UNION ${pick(`EXISTS (SELECT 1 FROM posting p JOIN ward w ON w.id = p.ward_id WHERE p.contact_id = c.id AND p.end_date IS NULL AND w.site_id IN ${PATCH_SITES})`, 6)}
+      UNION ${pick('true', 6)}
+    ) x WHERE o.name LIKE 'UNISON%'`, [t.demoEmployerId]);
+  contactIds = rows.map((r) => r.id);
+  const sec = t.as('secretary');
+  // What the demo data may lack: a second membership (a lapsed one, in another union) and someone
+  // with no current posting (their last posting ended), off the rep's patch.
+  const [two] = await t.sql(`SELECT c.id, u.id AS union_id FROM contact c JOIN trade_union u ON u.organisation_id = c.organisation_id AND u.short_name = 'RCN'
+    WHERE c.id = ANY($1) AND EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.contact_id = c.id AND m.union_id = u.id) ORDER BY c.id LIMIT 1`, [contactIds]);
+  const lapsed = await sec('mutation($d: MembershipCreateInput!) { createMembership(data: $d) { id } }', {
+    d: { contactId: two.id, unionId: two.union_id, status: 'LAPSED', source: 'SELF_REPORTED', joinDate: '2019-04-01', leaveDate: '2023-03-31' },
+  });
+  expect(lapsed.errors).toBeUndefined();
+  await t.sql(`UPDATE posting SET end_date = greatest(start_date, current_date - 1) WHERE end_date IS NULL AND contact_id = (
+    SELECT c.id FROM contact c JOIN posting p ON p.contact_id = c.id AND p.end_date IS NULL JOIN ward w ON w.id = p.ward_id
+    WHERE c.id = ANY($1) AND w.site_id NOT IN ${PATCH_SITES} AND c.id <> $2 ORDER BY c.id LIMIT 1)`, [contactIds, two.id]);
+  // Each of them spoken with, so each is reachable through a conversation.
+  conversationIds = [];
+  for (const id of contactIds) {
+    const res = await sec('mutation($c: ID!) { createConversation(data: { contactId: $c }) { id } }', { c: id });
+    expect(res.errors).toBeUndefined();
+    conversationIds.push(res.data?.createConversation.id);
+  }
+});
+afterAll(async () => { await t?.close(); });
+
+/** The contacts as a page reads them (fetched ahead) and as a conversation's contact reads them (each field's own loader). */
+async function bothWays(who: Login): Promise<{ page: Map<string, Row>; oracle: Map<string, Row> }> {
+  const as = t.as(who);
+  const page = await as(`query($ids: [String!]) { allContacts(filter: { ids: $ids }, perPage: 100) { ${FIELDS} } }`, { ids: contactIds });
+  expect(page.errors).toBeUndefined();
+  const oracle = await as(`query($ids: [String!]) { allConversations(filter: { ids: $ids }, perPage: 100) { contact { ${FIELDS} } } }`, { ids: conversationIds });
+  expect(oracle.errors).toBeUndefined();
+  const byId = (rows: Row[]) => new Map(rows.map((r) => [r.id, r]));
+  return {
+    page: byId(page.data?.allContacts),
+    oracle: byId(oracle.data?.allConversations.map((c: { contact: Row | null }) => c.contact).filter(Boolean)),
+  };
+}
+
+describe('a page of contacts fetched ahead', () => {
+  it('picked people with every kind of value', async () => {
+    const [counts] = await t.sql(`SELECT
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_file k WHERE k.contact_id = c.id AND k.status <> 'CLOSED' AND k.deleted_at IS NULL)) AS open_case,
+        count(*) FILTER (WHERE (SELECT count(*) FROM membership m WHERE m.contact_id = c.id) >= 2) AS two_memberships,
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM posting p WHERE p.contact_id = c.id AND p.end_date IS NULL)) AS unposted,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assessment a WHERE a.contact_id = c.id)) AS assessed
+      FROM contact c WHERE c.id = ANY($1)`, [contactIds]);
+    for (const n of Object.values(counts)) expect(Number(n)).toBeGreaterThan(0);
+  });
+
+  for (const who of ['secretary', 'caseworker', 'rep', 'admin', 'secretary2'] as const) {
+    it(`hands ${who} the values each field's own loader reads, for the same people`, async () => {
+      const { page, oracle } = await bothWays(who);
+      expect([...page.keys()].sort()).toEqual([...oracle.keys()].sort());
+      for (const [id, row] of page) expect(row).toEqual(oracle.get(id)); // each person's, compared whole
+      const rows = [...page.values()];
+      if (who === 'secretary2') {
+        expect(rows).toHaveLength(0); // another branch's people: none
+        return;
+      }
+      expect(rows.length).toBeGreaterThan(0);
+      // the comparison covered what each field can be
+      expect(rows.some((r) => (r.memberships as unknown[]).length >= 2)).toBe(true);
+      expect(rows.some((r) => r.ward !== null) && rows.some((r) => r.assessment !== null)).toBe(true);
+      if (who === 'rep') {
+        expect(rows.every((r) => r.hasOpenCase === null)).toBe(true); // a rep may not know whether anyone has a case
+      } else {
+        expect(rows.some((r) => r.ward === null)).toBe(true);
+        expect(rows.some((r) => r.hasOpenCase === true) && rows.some((r) => r.hasOpenCase === false)).toBe(true);
+      }
+    });
+  }
+
+  it('reads every field of a page in one statement after the list itself', async () => {
+    const sec = t.as('secretary');
+    const Q = `query($ids: [String!]) { allContacts(filter: { ids: $ids }, perPage: 100) { ${FIELDS.replace(/headcount/g, '')} } }`;
+    await sec(Q, { ids: contactIds }); // warm: login
+    const seen: string[] = [];
+    const stop = t.counter.record((sql) => seen.push(sql.replace(/\s+/g, ' ').trim()));
+    const res = await sec(Q, { ids: contactIds });
+    stop();
+    expect(res.errors).toBeUndefined();
+    const reads = seen.filter((s) => !/^(START TRANSACTION|COMMIT|SELECT pg_backend_pid\(\)|SELECT u\.id, u\.email)/.test(s));
+    expect(reads).toHaveLength(2);
+    expect(reads[0]).toMatch(/^SELECT "contact"\."id"/);
+    expect(reads[1]).toMatch(/^WITH page AS/);
+  });
+
+  it('fetches nothing ahead that the query does not ask for', async () => {
+    const seen: string[] = [];
+    const sec = t.as('secretary');
+    await sec('{ allContacts(perPage: 5) { id } }');
+    const stop = t.counter.record((sql) => seen.push(sql));
+    const res = await sec('{ allContacts(perPage: 5) { id fullName lastName } }');
+    stop();
+    expect(res.data?.allContacts).toHaveLength(5);
+    expect(seen.some((s) => s.includes('WITH page AS'))).toBe(false);
+  });
+});
