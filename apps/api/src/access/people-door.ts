@@ -181,11 +181,22 @@ export class PeopleDoor {
     };
   }
 
-  /** The caller's people among an SQL array of contact ids (see AmongRef), built on `condition`. */
+  /**
+   * The caller's people among an SQL array of contact ids (see AmongRef), built on `condition`: the
+   * ids first, each one primary-key probe. Written as a join (or `id = ANY(ids)`), the planner reads
+   * a whole employer's people through the branch condition's index to find a page's 25: it takes
+   * the branch condition and row-level security's own for two independent filters, and expects a
+   * handful of rows from thousands (2.4 of the contact list's 3.4 ms at scale 600). The LIMIT 1
+   * (one row per id: the key) keeps the subquery a probe per id, which the planner cannot merge away.
+   */
   private among(w: Whose, ids: string, names: DoorNames): SqlCondition {
     const k = `${names.next()}k`;
     const c = this.within(w, { alias: k }, names);
-    return { sql: `(SELECT ${k}.id FROM contact ${k} WHERE ${k}.id = ANY(${ids}) AND ${k}.deleted_at IS NULL AND ${c.sql})`, params: c.params };
+    return {
+      sql: `(SELECT ${k}p.id FROM unnest(${ids}::uuid[]) ${k}i(id) CROSS JOIN LATERAL (SELECT ${k}.id FROM contact ${k}
+        WHERE ${k}.id = ${k}i.id AND ${k}.deleted_at IS NULL AND ${c.sql} LIMIT 1) ${k}p)`,
+      params: c.params,
+    };
   }
 
   /** Limits a query builder on a person-owned table to the caller's people (a CrudService's `scope`). */

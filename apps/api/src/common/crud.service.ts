@@ -56,6 +56,18 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
     return applyPage(this.listQuery(args, filter, scope), args).getMany();
   }
 
+  /**
+   * A page and, from the same statement (a window count over the filtered rows, before the page is
+   * cut), how many rows the whole list has: what a list page's count would read again. The total is
+   * null when the page is empty past the first (no row to carry it).
+   */
+  async listWithTotal(args: ListArgs, filter: F | undefined, scope: Scope): Promise<{ rows: T[]; total: number | null }> {
+    const { entities, raw } = await applyPage(this.listQuery(args, filter, scope), args)
+      .addSelect('count(*) OVER ()', 'rollcall_total').getRawAndEntities<{ rollcall_total: string }>();
+    const total = raw.length ? Number(raw[0].rollcall_total) : (args.page ?? 0) === 0 ? 0 : null;
+    return { rows: entities, total };
+  }
+
   count(filter: F | undefined, scope: Scope): Promise<number> {
     return this.query(scope, filter).getCount();
   }

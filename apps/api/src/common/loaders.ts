@@ -13,6 +13,7 @@ import { UnauthenticatedError } from './errors.js';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly values = new Map<string, Promise<unknown>>();
 
   constructor(private readonly req: { user?: AuthUser }) {}
 
@@ -20,6 +21,24 @@ export class RequestLoaders {
     const user = this.req.user;
     if (!user) throw new UnauthenticatedError();
     return this.loader(`${name}@${user.id}`, (keys: readonly K[]) => batch(keys, user));
+  }
+
+  /**
+   * A value worked out once in the request under this name: whoever asks first says how (a list's
+   * total, say, which its page may know from its own statement before its count asks).
+   */
+  once<V>(name: string, make: () => Promise<V>): Promise<V> {
+    let value = this.values.get(name) as Promise<V> | undefined;
+    if (!value) {
+      value = make();
+      this.values.set(name, value);
+    }
+    return value;
+  }
+
+  /** Whether `once` has been asked for this name in the request. */
+  asked(name: string): boolean {
+    return this.values.has(name);
   }
 
   reference<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {

@@ -22,3 +22,12 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of info.fieldNodes) walk(node.selectionSet);
   return names;
 }
+
+/** Whether the request's operation also asks, at its root, for this field (a list's count beside its page, say). */
+export function operationSelects(info: GraphQLResolveInfo, field: string): boolean {
+  const has = (set: SelectionSetNode): boolean => set.selections.some((s) =>
+    (s.kind === Kind.FIELD && s.name.value === field)
+    || (s.kind === Kind.INLINE_FRAGMENT && has(s.selectionSet))
+    || (s.kind === Kind.FRAGMENT_SPREAD && info.fragments[s.name.value] !== undefined && has(info.fragments[s.name.value].selectionSet)));
+  return has(info.operation.selectionSet);
+}

@@ -7,6 +7,7 @@ import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { ListArgs, ListMetadata, MetaArgs } from '../common/list.js';
+import { listPage, listTotal } from '../common/list-page.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -82,15 +83,17 @@ export class ContactResolver implements OnModuleInit {
     @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: ContactFilter,
   ): Promise<Contact[]> {
-    const rows = await this.contacts.list(args, filter, user);
+    const rows = await listPage(this.contacts, '_allContactsMeta', args, filter, user, loaders, info);
     await this.prefetch.prime(rows, info, user, loaders);
     return rows;
   }
 
   @Can(Permission.PEOPLE_READ)
   @Query(() => ListMetadata)
-  async _allContactsMeta(@Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Args('filter', { nullable: true }) filter?: ContactFilter): Promise<ListMetadata> {
-    return { count: await this.contacts.count(filter, user) };
+  async _allContactsMeta(
+    @Args() _page: MetaArgs, @CurrentUser() user: AuthUser, @Loaders() loaders: RequestLoaders, @Args('filter', { nullable: true }) filter?: ContactFilter,
+  ): Promise<ListMetadata> {
+    return { count: await listTotal(this.contacts, '_allContactsMeta', filter, user, loaders) };
   }
 
   @Can(Permission.PEOPLE_WRITE)

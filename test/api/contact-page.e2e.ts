@@ -2,8 +2,9 @@ import { startTestApp, type Login, type TestApp } from '../fixtures/app.js';
 import { PATCH_SITES } from '../fixtures/scope-targets.js';
 
 /**
- * A page of contacts fetches its fields' per-contact values ahead, in one statement
- * (contacts/contact-prefetch.ts), instead of one statement per field's loader. What it hands the
+ * A page of contacts in few statements. Its count comes from the page's own statement when a
+ * request asks for both (common/list-page.ts), and it fetches its fields' per-contact values ahead,
+ * in one statement (contacts/contact-prefetch.ts), instead of one statement per field's loader. What it hands the
  * loaders must be what the loaders would have read themselves: the same contacts reached through
  * a conversation (`Conversation.contact`, which fetches nothing ahead) are the oracle, field by
  * field, nested rows included, for callers of every scope.
@@ -132,5 +133,55 @@ describe('a page of contacts fetched ahead', () => {
     stop();
     expect(res.data?.allContacts).toHaveLength(5);
     expect(seen.some((s) => s.includes('WITH page AS'))).toBe(false);
+  });
+});
+
+describe("a list page's count", () => {
+  const PAGE = `query($f: ContactFilter, $page: Int, $perPage: Int) {
+    allContacts(filter: $f, page: $page, perPage: $perPage, sortField: "lastName") { id } _allContactsMeta(filter: $f) { count } }`;
+  const COUNT = 'query($f: ContactFilter) { _allContactsMeta(filter: $f) { count } }';
+
+  /** The statements a request sent, apart from its transaction and identity. */
+  async function reads(who: Login, query: string, variables: Record<string, unknown>) {
+    const as = t.as(who);
+    await as('{ allContacts(perPage: 1) { id } }'); // warm: login
+    const seen: string[] = [];
+    const stop = t.counter.record((sql) => seen.push(sql.replace(/\s+/g, ' ').trim()));
+    const res = await as(query, variables);
+    stop();
+    expect(res.errors).toBeUndefined();
+    return { data: res.data!, reads: seen.filter((s) => !/^(START TRANSACTION|COMMIT|SELECT pg_backend_pid\(\)|SELECT u\.id, u\.email)/.test(s)) };
+  }
+
+  it("is the page statement's own total, the same as a count asked alone, for any filter, page and caller", async () => {
+    const cases: [Login, Record<string, unknown>][] = [
+      ['secretary', { f: { q: 'a' }, page: 0, perPage: 10 }],
+      ['secretary', { f: { q: 'a' }, page: 3, perPage: 10 }],
+      ['secretary', { f: { q: 'no such person at all' }, page: 0, perPage: 10 }],
+      ['secretary', { f: { q: 'a' }, page: 500, perPage: 10 }], // past the end: no row carries the total
+      ['rep', { f: {}, page: 0, perPage: 5 }],
+      ['caseworker', { f: { membershipStatus: 'MEMBER' }, page: 1, perPage: 25 }],
+      ['secretary2', { f: { isRep: true }, page: 0, perPage: 25 }],
+    ];
+    for (const [who, variables] of cases) {
+      const both = await reads(who, PAGE, variables);
+      const alone = await reads(who, COUNT, { f: variables.f });
+      expect({ who, variables, count: both.data._allContactsMeta.count }).toEqual({ who, variables, count: alone.data._allContactsMeta.count });
+      expect(both.data.allContacts.length).toBeLessThanOrEqual(variables.perPage as number);
+      // one statement for page and count, unless the page was empty past the first (then the count's own)
+      const counted = both.reads.filter((s) => /^SELECT COUNT\(/.test(s));
+      const empty = both.data.allContacts.length === 0 && (variables.page as number) > 0;
+      expect({ who, variables, counted: counted.length }).toEqual({ who, variables, counted: empty ? 1 : 0 });
+    }
+  });
+
+  it('counts for itself when asked first, or for another filter than the page', async () => {
+    const first = await reads('secretary', `query($f: ContactFilter) { _allContactsMeta(filter: $f) { count } allContacts(filter: $f, perPage: 5) { id } }`, { f: { q: 'e' } });
+    const other = await reads('secretary', `query($f: ContactFilter, $g: ContactFilter) {
+      allContacts(filter: $f, perPage: 5) { id } _allContactsMeta(filter: $g) { count } }`, { f: { q: 'e' }, g: { q: 'o' } });
+    const [e, o] = await Promise.all([{ q: 'e' }, { q: 'o' }].map(async (f) => (await reads('secretary', COUNT, { f })).data._allContactsMeta.count));
+    expect(first.data._allContactsMeta.count).toBe(e);
+    expect(other.data._allContactsMeta.count).toBe(o);
+    expect(e).not.toBe(o);
   });
 });
