@@ -147,18 +147,26 @@ export class DensityService {
     return unionIds.map((id) => map.get(id) ?? 0);
   }
 
+  /**
+   * Each ward's or site's counts, counted one ward or site at a time (a LATERAL aggregate per id),
+   * from its postings: the planner cannot merge an aggregate subquery away, so it reads each place's
+   * current postings by index. As one grouped join it drove from the whole employer's people instead
+   * (it takes the count scope's employer condition and row-level security's own for two independent
+   * filters and expects a handful of people): 20 ms for a page of 10 wards at scale 600, against 3.
+   */
   private async grouped(key: string, ids: readonly string[], scope: CountScope, repKey: string): Promise<Counts[]> {
     const staff = await this.door.countSql<{ id: string; headcount: number; members: number }>(scope, (people) =>
-      `SELECT ${key} AS id, count(*)::int AS headcount, count(*) FILTER (WHERE ${IS_MEMBER})::int AS members
-       ${currentStaff(people)} AND ${key} = ANY(:ids) GROUP BY ${key}`,
+      `SELECT g.id, x.headcount, x.members FROM unnest(:ids::uuid[]) g(id) CROSS JOIN LATERAL (
+         SELECT count(*)::int AS headcount, count(*) FILTER (WHERE ${IS_MEMBER})::int AS members
+         ${currentStaff(people)} AND ${key} = g.id) x`,
     { ids: [...ids] });
     const reps = await this.door.countSql<{ id: string; n: number }>(scope, (people) =>
-      `SELECT ${repKey} AS id, count(DISTINCT r.id)::int AS n
-       FROM rep_role_ward rw JOIN ward rw_ward ON rw_ward.id = rw.ward_id
-       JOIN rep_role r ON r.id = rw.rep_role_id JOIN contact rc ON rc.id = r.contact_id
-       WHERE ${repKey} = ANY(:ids) AND r.organisation_id = :org AND ${people({ alias: 'rc' })} AND rc.deleted_at IS NULL
-         AND (r.end_date IS NULL OR r.end_date > current_date)
-       GROUP BY ${repKey}`,
+      `SELECT g.id, x.n FROM unnest(:ids::uuid[]) g(id) CROSS JOIN LATERAL (
+         SELECT count(DISTINCT r.id)::int AS n
+         FROM rep_role_ward rw JOIN ward rw_ward ON rw_ward.id = rw.ward_id
+         JOIN rep_role r ON r.id = rw.rep_role_id JOIN contact rc ON rc.id = r.contact_id
+         WHERE ${repKey} = g.id AND r.organisation_id = :org AND ${people({ alias: 'rc' })} AND rc.deleted_at IS NULL
+           AND (r.end_date IS NULL OR r.end_date > current_date)) x`,
     { ids: [...ids], org: scope.organisationId });
     const s = new Map(staff.map((r) => [r.id, r]));
     const rp = new Map(reps.map((r) => [r.id, r.n]));
