@@ -58,12 +58,14 @@ export class ContactPrefetches {
     for (const row of rows) wanted.forEach((p, i) => p.prime(loaders, row.id, row[`v${i}`], this.hydrate));
   }
 
+  /** As TypeORM hydrates a row it reads (RawSqlResultsToEntityTransformer): no constructor, each column's value as the driver prepares it. */
   private readonly hydrate: Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>): T => {
     const meta = this.db.connection.getMetadata(entity);
     const driver = this.db.connection.driver;
-    const row = meta.create() as T;
+    const row = meta.create(undefined, { fromDeserializer: true }) as T;
     for (const column of meta.columns) {
-      if (Object.hasOwn(json, column.databaseName)) column.setEntityValue(row, driver.prepareHydratedValue(json[column.databaseName], column));
+      const value = json[column.databaseName];
+      if (value !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(value, column));
     }
     return row;
   };
