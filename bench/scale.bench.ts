@@ -267,8 +267,8 @@ async function load(url: string, connections: number, body: string, headers: Rec
 
 // The API runs in this process, as the product runs: on its Node with its Node options (docker/Dockerfile), so run
 // again on them, unless BENCH_RUNTIME=this (then on whichever Node runs this, as it was started; the table names it).
-// Node 24's AsyncLocalStorage (the request context) costs no promise hooks: on Node 20 the same API served 40 % fewer
-// list pages a second.
+// Node 24's AsyncLocalStorage (the request context) costs no promise hooks: on Node 20 the API served a quarter to 40 %
+// fewer list pages a second (README, "Scale benchmark").
 if (process.env.BENCH_RUNTIME !== 'this' && Number(process.versions.node.split('.')[0]) !== BENCH_NODE_MAJOR) {
   await installBenchPackages();
   const child = spawn(BENCH_NODE, [...productNodeFlags(), ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
