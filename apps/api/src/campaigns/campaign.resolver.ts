@@ -16,6 +16,7 @@ import { SiteService } from '../sites/site.service.js';
 import { UserService } from '../users/user.service.js';
 import { Ward } from '../wards/ward.entity.js';
 import { WardService } from '../wards/ward.service.js';
+import { siteById, wardById } from '../wards/workplace-loaders.js';
 import { seesPeopleOf } from './campaign-access.js';
 import { CampaignAction } from './campaign-action.entity.js';
 import { CampaignActionService } from './campaign-action.service.js';
@@ -198,12 +199,12 @@ export class CampaignActionResolver {
 
   @ResolveField(() => Ward, { nullable: true })
   ward(@Parent() a: CampaignAction, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    return a.wardId ? loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user)).load(a.wardId) : Promise.resolve(null);
+    return a.wardId ? wardById(loaders, this.wards).load(a.wardId) : Promise.resolve(null);
   }
 
   @ResolveField(() => Site, { nullable: true, description: 'The site it was held at (when given instead of a ward)' })
   site(@Parent() a: CampaignAction, @Loaders() loaders: RequestLoaders): Promise<Site | null> {
-    return a.siteId ? loaders.get<string, Site | null>('site.byId', (ids, user) => this.sites.byIds(ids, user)).load(a.siteId) : Promise.resolve(null);
+    return a.siteId ? siteById(loaders, this.sites).load(a.siteId) : Promise.resolve(null);
   }
 }
 
@@ -214,7 +215,7 @@ export class StructureTestWardResolver {
 
   @ResolveField(() => Ward, { nullable: true })
   ward(@Parent() w: StructureTestWard, @Loaders() loaders: RequestLoaders): Promise<Ward | null> {
-    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user)).load(w.id);
+    return wardById(loaders, this.wards).load(w.id);
   }
 }
 

@@ -15,8 +15,8 @@ import { EmployerService } from '../employers/employer.service.js';
 import { Site } from '../sites/site.entity.js';
 import { SiteService } from '../sites/site.service.js';
 import { Ward } from '../wards/ward.entity.js';
-import { siteById } from '../wards/ward.resolver.js';
 import { WardService } from '../wards/ward.service.js';
+import { siteById, wardById } from '../wards/workplace-loaders.js';
 import { ContactPrefetches } from './contact-prefetch.js';
 import { Contact, contactName } from './contact.entity.js';
 import { ContactService } from './contact.service.js';
@@ -26,11 +26,6 @@ import { Posting } from './posting.entity.js';
 /** The request's current posting per contact (of the caller's people). */
 function currentPostingOf(loaders: RequestLoaders, contacts: ContactService): DataLoader<string, Posting | null> {
   return loaders.get<string, Posting | null>('posting.current', (ids, user) => contacts.currentPostings(ids, user));
-}
-
-/** The request's wards by id (reference data of the caller's organisation). */
-function wardById(loaders: RequestLoaders, wards: WardService): DataLoader<string, Ward | null> {
-  return loaders.get<string, Ward | null>('ward.byId', (ids, user) => wards.byIds(ids, user));
 }
 
 @Resolver(() => Contact)

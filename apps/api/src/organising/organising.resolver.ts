@@ -10,6 +10,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Ward } from '../wards/ward.entity.js';
 import { WardService } from '../wards/ward.service.js';
+import { wardById } from '../wards/workplace-loaders.js';
 import { OrganisingService } from './organising.service.js';
 import { PatchWard, RepOverdueFollowUps, TimelineEvent, WardCoverage } from './organising.types.js';
 import { Rep, RepFilter } from './rep.types.js';
@@ -98,6 +99,6 @@ export class OrganisingResolver {
   }
 
   private wardLoader(loaders: RequestLoaders) {
-    return loaders.get<string, Ward | null>('ward.byId', (ids, user) => this.wards.byIds(ids, user));
+    return wardById(loaders, this.wards);
   }
 }

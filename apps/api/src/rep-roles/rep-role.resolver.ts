@@ -9,6 +9,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { Ward } from '../wards/ward.entity.js';
 import { WardService } from '../wards/ward.service.js';
+import { wardById } from '../wards/workplace-loaders.js';
 import { RepRoleCreateInput, RepRoleFilter, RepRoleUpdateInput } from './dto/rep-role.input.js';
 import { RepRole } from './rep-role.entity.js';
 import { RepRoleService } from './rep-role.service.js';
@@ -74,7 +75,7 @@ export class RepRoleResolver {
   @ResolveField(() => [Ward])
   async wards(@Parent() r: RepRole, @Loaders() loaders: RequestLoaders): Promise<Ward[]> {
     const ids = await this.wardIds(r, loaders);
-    const wards = await loaders.get<string, Ward | null>('ward.byId', (keys, user) => this.wardService.byIds(keys, user)).loadMany(ids);
+    const wards = await wardById(loaders, this.wardService).loadMany(ids);
     return wards.filter((w): w is Ward => w instanceof Ward);
   }
 }

@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Can, Permission } from '../access/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -12,11 +11,7 @@ import { SiteService } from '../sites/site.service.js';
 import { WardCreateInput, WardFilter, WardUpdateInput } from './dto/ward.input.js';
 import { Ward } from './ward.entity.js';
 import { WardService } from './ward.service.js';
-
-/** The request's sites by id (reference data of the caller's organisation). */
-export function siteById(loaders: RequestLoaders, sites: SiteService): DataLoader<string, Site | null> {
-  return loaders.get<string, Site | null>('site.byId', (ids, user) => sites.byIds(ids, user));
-}
+import { siteById } from './workplace-loaders.js';
 
 @Resolver(() => Ward)
 export class WardResolver {
