@@ -1,12 +1,13 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type Type } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { ClsModule } from 'nestjs-cls';
 import { AccessModule } from './access/access.module.js';
+import { directFieldResolvers, type ResolverMap } from './common/direct-field-resolvers.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AssessmentModule } from './assessments/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -84,25 +85,31 @@ export class AppModule implements NestModule {
             enableTransactionProxy: true,
           })],
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: options.schemaFile,
-          sortSchema: true,
-          context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
-          formatError,
-          // Apollo's cache-control plugin (on unless disabled) wraps every field's resolver to read cache hints;
-          // the API sets none (every answer is private), and the wrapper cost a share of each list's CPU.
-          plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin, ApolloServerPluginCacheControlDisabled()],
-          introspection: !options.config.production,
-          hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
-          validationRules: [queryLimitsRule, oneLoginRule],
-          parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-          allowBatchedHttpRequests: false,
-          csrfPrevention: true,
-          includeStacktraceInErrorResponses: false,
-          playground: false,
-          graphiql: false,
+          imports: [DiscoveryModule],
+          inject: [DiscoveryService],
+          useFactory: (discovery: DiscoveryService): ApolloDriverConfig => ({
+            path: '/graphql',
+            // Field resolvers that take only the parent, the caller and the loaders skip Nest's per-call wrapper.
+            transformResolvers: (resolvers) => directFieldResolvers(resolvers as ResolverMap | ResolverMap[], discovery).resolvers,
+            autoSchemaFile: options.schemaFile,
+            sortSchema: true,
+            context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
+            formatError,
+            // Apollo's cache-control plugin (on unless disabled) wraps every field's resolver to read cache hints;
+            // the API sets none (every answer is private), and the wrapper cost a share of each list's CPU.
+            plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin, ApolloServerPluginCacheControlDisabled()],
+            introspection: !options.config.production,
+            hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
+            validationRules: [queryLimitsRule, oneLoginRule],
+            parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+            allowBatchedHttpRequests: false,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            playground: false,
+            graphiql: false,
+            }),
         }),
         RateLimitModule,
         AccessModule,
