@@ -22,13 +22,13 @@
  * (default 200) timed ones. The columns:
  *   - Rollcall: the web app's own GraphQL document over HTTP (react-admin's getList / getOne, see apps/web/src);
  *   - SQL, owner: the statements Rollcall ran for that request (captured with their parameters), run directly on a
- *     plain pg connection as the tables' owner (row-level security does not bind it; no identity, no transaction);
+ *     connection of the app's kind (SerialClient) as the tables' owner (row-level security does not bind it; no identity, no transaction);
  *   - SQL, rollcall_app: the same statements in the same order as `rollcall_app`, with the transaction and the
  *     identity (`set_config`) as Rollcall sent them: what Rollcall could cost if the API took no time at all;
  *   - PostGraphile (list page only): the same rows (ids, order, ward → site, memberships, count) through
  *     PostGraphile's own GraphQL; checked to return the same ids in the same order as Rollcall before timing.
- * Statements per request are the Rollcall requests' SQL statements as its QueryCounter saw them (identity reads,
- * BEGIN, set_config, reads, COMMIT).
+ * Statements per request are the Rollcall requests' SQL statements as its QueryCounter saw them (identity read,
+ * BEGIN, set_config, reads, COMMIT); BEGIN travels with set_config, in one round trip (database/serial-client.ts).
  *
  * Then the load phase (autocannon, in its own process on the bench's Node): BENCH_LOAD_SECONDS (default 20) on the list page at
  * 10 and at 50 connections, Rollcall and PostGraphile; then two more runs on Rollcall at 50 connections and its RSS
@@ -62,6 +62,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/da
 import { QueryCounter } from '../apps/api/src/database/query-counter.js';
 import { DEMO_PASSWORD, demoPasswordHash, seedDemo } from '../apps/api/src/database/seed/index.js';
 import { createApp } from '../apps/api/src/server.js';
+import { SerialClient } from '../apps/api/src/database/serial-client.js';
 import { ORGANISING_DOCUMENTS } from '../apps/web/src/resourceConfig.js';
 
 const scale = Number.parseInt(process.argv[2] ?? '600', 10);
@@ -372,7 +373,9 @@ try {
     const st = counter.capturing.find((s) => isIdentity(s.query));
     counter.capturing = null;
     if (!st) throw new Error('no identity statement seen');
-    return st.parameters.map(String);
+    if (st.parameters.length) return st.parameters.map(String);
+    // Written in as literals (identityStatement, so that START TRANSACTION travels with it): read back in IDENTITY_SQL's order.
+    return [...st.query.matchAll(/set_config\('rollcall\.\w+', E?'((?:[^'\\]|'')*)', true\)/g)].map((m) => m[1].replace(/''/g, "'"));
   };
   const secretaryIdentity = await identityOf('secretary');
   fx.employerIds = secretaryIdentity[1].split(',').filter(Boolean);
@@ -409,8 +412,9 @@ try {
   }
 
   // The direct SQL connections, one per role.
-  const sqlOwner = new pg.Client({ connectionString: ownerUrl });
-  const sqlApp = new pg.Client({ connectionString: appUrl });
+  // The app's own kind of connection (SerialClient), so a replay sends what Rollcall sent, in as many round trips.
+  const sqlOwner = new SerialClient({ connectionString: ownerUrl });
+  const sqlApp = new SerialClient({ connectionString: appUrl });
   for (const c of [sqlOwner, sqlApp]) {
     c.on('error', () => undefined);
     await c.connect();
@@ -499,7 +503,7 @@ try {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   out.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line));
-  out.push('median / p95 ms, round trip on loopback; statements = SQL statements per Rollcall request (identity reads, BEGIN, set_config, reads, COMMIT)');
+  out.push('median / p95 ms, round trip on loopback; statements = SQL statements per Rollcall request (identity read, BEGIN, set_config, reads, COMMIT; BEGIN and set_config go in one round trip)');
 
   if (LOAD && withPgl) {
     const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserInputError } from '../common/errors.js';
 import { logsUnexpectedErrors } from '../common/route-error.filter.js';
-import { asIdentity, type DbIdentity, identityParams, IDENTITY_SQL, outsideRequest } from '../database/request-transaction.js';
+import { asIdentity, type DbIdentity, identityStatement, outsideRequest } from '../database/request-transaction.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { importEmployers } from '../imports/import-access.js';
 import { participationActionRefusal } from '../imports/import-participation.js';
@@ -147,7 +147,7 @@ export class ImportApplyService implements OnModuleInit, OnModuleDestroy {
       claimedRun = r;
       await runner.connect();
       await runner.startTransaction();
-      await runner.query(IDENTITY_SQL, identityParams(identityOfJob(job)));
+      await runner.query(identityStatement(identityOfJob(job)));
       await this.progress(job, { done: 0, total: r.rowsTotal, started });
       if (r.employerId && !job.writable.includes(r.employerId)) throw new UserInputError({ id: 'you may no longer import into this employer' });
       if (r.kind === 'PARTICIPATION' && !r.actionId) throw new UserInputError({ id: 'its campaign action has been deleted' });

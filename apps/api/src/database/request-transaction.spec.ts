@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_SQL, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import { identityStatement, RequestTransaction, RequestTransactions } from './request-transaction.js';
 import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { SerialClient } from './serial-client.js';
@@ -24,7 +24,7 @@ function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: bo
         runner.isTransactionActive = true;
       },
       query: async (sql: string) => {
-        calls.push(sql === IDENTITY_SQL ? 'IDENTITY' : sql);
+        calls.push(sql === identityStatement(CALLER) ? 'IDENTITY' : sql);
         return [{ pid: 4242 }];
       },
     };

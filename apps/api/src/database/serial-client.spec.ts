@@ -8,7 +8,10 @@ function fakePg() {
   const answers: (() => void)[] = [];
   jest.spyOn(pg.Client.prototype, 'query').mockImplementation(((text: string) => {
     sent.push(text);
-    return new Promise<unknown>((resolve) => answers.push(() => resolve({ rows: [] })));
+    // pg answers a message of several statements with a result each.
+    const result = (sql: string) => ({ command: sql.split(' ')[0], rows: [{ sql }] });
+    const parts = text.split('; ');
+    return new Promise<unknown>((resolve) => answers.push(() => resolve(parts.length > 1 ? parts.map(result) : result(text))));
   }) as never);
   const status = jest.spyOn(pg.Client.prototype, 'getTransactionStatus').mockReturnValue('I' as never);
   const end = jest.spyOn(pg.Client.prototype, 'end').mockResolvedValue(undefined as never);
@@ -72,5 +75,50 @@ describe('SerialClient', () => {
     await pgFake.answer();
     await rollback;
     expect(pgFake.end).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends START TRANSACTION with the statement after it, as one message, and answers each as if sent alone', async () => {
+    const pgFake = fakePg();
+    const client = new SerialClient();
+    const begun = await (client.query('START TRANSACTION') as Promise<{ command: string }>);
+    expect(begun.command).toBe('BEGIN');
+    await pgFake.settle();
+    expect(pgFake.sent).toEqual([]); // held
+    const identity = client.query("SELECT set_config('rollcall.user_id', 'u1', true)") as Promise<{ rows: unknown[] }>;
+    await pgFake.settle();
+    expect(pgFake.sent).toEqual(["START TRANSACTION; SELECT set_config('rollcall.user_id', 'u1', true)"]);
+    await pgFake.answer();
+    expect((await identity).rows).toEqual([{ sql: "SELECT set_config('rollcall.user_id', 'u1', true)" }]);
+    const next = client.query('SELECT 2') as Promise<unknown>;
+    await pgFake.settle();
+    await pgFake.answer();
+    await next;
+    expect(pgFake.sent).toEqual(["START TRANSACTION; SELECT set_config('rollcall.user_id', 'u1', true)", 'SELECT 2']);
+  });
+
+  it('sends a held START TRANSACTION on its own first when the statement after it has parameters', async () => {
+    const pgFake = fakePg();
+    const client = new SerialClient();
+    await client.query('START TRANSACTION');
+    const read = client.query('SELECT $1::int', [1]) as Promise<{ rows: unknown[] }>;
+    await pgFake.settle();
+    expect(pgFake.sent).toEqual(['START TRANSACTION']);
+    await pgFake.answer();
+    expect(pgFake.sent).toEqual(['START TRANSACTION', 'SELECT $1::int']);
+    await pgFake.answer();
+    expect((await read).rows).toEqual([{ sql: 'SELECT $1::int' }]);
+  });
+
+  it('drops a held START TRANSACTION when the statement it would travel with is refused', async () => {
+    const pgFake = fakePg();
+    const client = new SerialClient();
+    await client.query('START TRANSACTION');
+    client.refuse(new Error('the request was aborted'), Promise.resolve());
+    await expect(client.query('SELECT 1') as Promise<unknown>).rejects.toThrow('the request was aborted');
+    const rollback = client.query('ROLLBACK') as Promise<unknown>;
+    await pgFake.settle();
+    await pgFake.answer();
+    await rollback;
+    expect(pgFake.sent).toEqual(['ROLLBACK']);
   });
 });

@@ -3,6 +3,17 @@ import pg from 'pg';
 /** The statements that end a transaction (as TypeORM sends them). */
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 
+/** The statement that begins one (as TypeORM sends it). */
+const BEGINS_TRANSACTION = /^\s*START TRANSACTION\s*;?\s*$/i;
+
+/** What pg answers for START TRANSACTION, handed to TypeORM when the statement is held (see SerialClient). */
+const BEGUN = { command: 'BEGIN', rowCount: null, rows: [], fields: [] };
+
+function hasValues(args: unknown[]): boolean {
+  const [config, values] = args as [unknown, unknown];
+  return (Array.isArray(values) && values.length > 0) || typeof config !== 'string';
+}
+
 function textOf(config: unknown): string {
   if (typeof config === 'string') return config;
   return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
@@ -19,11 +30,19 @@ function textOf(config: unknown): string {
  *   has been delivered, so it cannot hit the ROLLBACK instead). After that ROLLBACK, it serves again.
  * - A connection still inside a transaction after its COMMIT or ROLLBACK (one that failed) is closed,
  *   never handed to another request with a transaction, and someone else's identity, still open.
+ * - START TRANSACTION is held and travels with the statement after it, when that one has no
+ *   parameters, as one message (PostgreSQL's simple query protocol runs both in order, and the
+ *   explicit transaction goes on after them): a request's transaction and its identity
+ *   (request-transaction.ts) cost one round trip, not two. Before a statement with parameters it goes
+ *   on its own first, as before. TypeORM is told at once that it began; if it did not, the statement
+ *   it travelled with fails with the reason.
  */
 export class SerialClient extends pg.Client {
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
   private refusal?: { error: Error; cancelled: Promise<unknown> };
+  /** A START TRANSACTION not yet sent. */
+  private heldBegin = false;
 
   /** Whether a statement is running (sent and not yet answered). */
   get busy(): boolean {
@@ -41,6 +60,12 @@ export class SerialClient extends pg.Client {
       return pg.Client.prototype.query.apply(this, args as never);
     }
     const text = textOf(config);
+    if (BEGINS_TRANSACTION.test(text) && !this.heldBegin && !hasValues(args)) {
+      this.heldBegin = true;
+      return Promise.resolve(BEGUN);
+    }
+    const begin = this.heldBegin;
+    this.heldBegin = false;
     const ends = ENDS_TRANSACTION.test(text);
     const run = this.tail.then(async () => {
       const refusal = this.refusal;
@@ -50,7 +75,13 @@ export class SerialClient extends pg.Client {
       }
       this.running++;
       try {
-        return await (pg.Client.prototype.query.apply(this, args as never) as unknown as Promise<unknown>);
+        if (!begin) return await this.send(args);
+        if (hasValues(args)) {
+          await this.send(['START TRANSACTION']);
+          return await this.send(args);
+        }
+        const results = (await this.send([`START TRANSACTION; ${text}`])) as unknown[];
+        return results.length === 2 ? results[1] : results.slice(1); // what the statement alone would have answered
       } finally {
         this.running--;
         if (ends) {
@@ -61,5 +92,9 @@ export class SerialClient extends pg.Client {
     });
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  private send(args: unknown[]): Promise<unknown> {
+    return pg.Client.prototype.query.apply(this, args as never) as unknown as Promise<unknown>;
   }
 }
