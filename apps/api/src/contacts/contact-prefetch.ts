@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { PeopleDoor } from '../access/people-door.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { PageReader } from '../common/crud.service.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { selectedFields } from '../common/selection.js';
+import type { Contact } from './contact.entity.js';
 
 /**
  * A value per contact that fields of Contact read through a request loader, fetched ahead for a
@@ -45,11 +47,42 @@ export class ContactPrefetches {
     this.all.push(prefetch);
   }
 
+  /** The prefetches `info` selects a field of, that the caller may have. */
+  private wanted(info: GraphQLResolveInfo, user: AuthUser): ContactPrefetch[] {
+    const selected = selectedFields(info);
+    return this.all.filter((p) => p.fields.some((f) => selected.has(f)) && (p.applies?.(user) ?? true));
+  }
+
+  /**
+   * Reads a list's page of contacts (its own statement: filter, scope, sort, page and count) and, in
+   * that same statement, what `info` selects of them, priming the request's loaders: one round trip
+   * for the page and its fields. The list's statement is kept whole as a CTE, numbered in its own
+   * order; each contact's row (`k`) is joined to it by id, so a prefetch reads here what it reads in
+   * `prime`. A query with joins (which TypeORM may page in two statements) is read TypeORM's way.
+   */
+  readPage(info: GraphQLResolveInfo, user: AuthUser, loaders: RequestLoaders): PageReader<Contact> {
+    return async (qb: SelectQueryBuilder<Contact>) => {
+      const wanted = this.wanted(info, user);
+      if (!wanted.length || qb.expressionMap.joinAttributes.length) return qb.getRawAndEntities();
+      const alias = qb.alias;
+      const [sql, params] = qb.getQueryAndParameters();
+      const raw = await this.db.query<Record<string, unknown>[]>(
+        `WITH list AS (SELECT l.*, row_number() OVER () AS rollcall_n FROM (${sql}) l), page AS (SELECT "${alias}_id" AS id FROM list)
+         SELECT list.*, ${wanted.map((p, i) => `${p.sql} AS rollcall_v${i}`).join(', ')}
+         FROM list JOIN contact k ON k.id = list."${alias}_id" ORDER BY list.rollcall_n`,
+        params,
+      );
+      const meta = qb.expressionMap.mainAlias!.metadata;
+      const entities = raw.map((row) => this.hydrateAs<Contact>(meta, row, `${alias}_`));
+      for (const row of raw) wanted.forEach((p, i) => p.prime(loaders, row[`${alias}_id`] as string, row[`rollcall_v${i}`], this.hydrate));
+      return { entities, raw };
+    };
+  }
+
   /** Fetches, for these contacts (the caller's, found through the door), what `info` selects of them, and primes the request's loaders. */
   async prime(contacts: readonly { id: string }[], info: GraphQLResolveInfo, user: AuthUser, loaders: RequestLoaders): Promise<void> {
     if (!contacts.length) return;
-    const selected = selectedFields(info);
-    const wanted = this.all.filter((p) => p.fields.some((f) => selected.has(f)) && (p.applies?.(user) ?? true));
+    const wanted = this.wanted(info, user);
     if (!wanted.length) return;
     const rows = await this.door.sql<Record<string, unknown> & { id: string }>(user, (people) =>
       `WITH page AS ${people({ among: ':ids' })}
@@ -58,15 +91,20 @@ export class ContactPrefetches {
     for (const row of rows) wanted.forEach((p, i) => p.prime(loaders, row.id, row[`v${i}`], this.hydrate));
   }
 
-  /** As TypeORM hydrates a row it reads (RawSqlResultsToEntityTransformer): no constructor, each column's value as the driver prepares it. */
-  private readonly hydrate: Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>): T => {
-    const meta = this.db.connection.getMetadata(entity);
+  private readonly hydrate: Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>): T =>
+    this.hydrateAs<T>(this.db.connection.getMetadata(entity), json, '');
+
+  /**
+   * As TypeORM hydrates a row it reads (RawSqlResultsToEntityTransformer): no constructor, each
+   * column's value (`prefix` + its name: TypeORM's select aliases, or row_to_json's keys) as the driver prepares it.
+   */
+  private hydrateAs<T extends ObjectLiteral>(meta: EntityMetadata, row: Record<string, unknown>, prefix: string): T {
     const driver = this.db.connection.driver;
-    const row = meta.create(undefined, { fromDeserializer: true }) as T;
+    const entity = meta.create(undefined, { fromDeserializer: true }) as T;
     for (const column of meta.columns) {
-      const value = json[column.databaseName];
-      if (value !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(value, column));
+      const value = row[prefix + column.databaseName];
+      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
-    return row;
-  };
+    return entity;
+  }
 }

@@ -78,9 +78,8 @@ export class ContactResolver implements OnModuleInit {
     @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: ContactFilter,
   ): Promise<Contact[]> {
-    const rows = await listPage(this.contacts, '_allContactsMeta', args, filter, user, loaders, info);
-    await this.prefetch.prime(rows, info, user, loaders);
-    return rows;
+    // The page's fields come in the page's own statement (ContactPrefetches.readPage).
+    return listPage(this.contacts, '_allContactsMeta', args, filter, user, loaders, info, this.prefetch.readPage(info, user, loaders));
   }
 
   @Can(Permission.PEOPLE_READ)
