@@ -14,13 +14,19 @@ import { UnauthenticatedError } from './errors.js';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly values = new Map<string, Promise<unknown>>();
+  private readonly lastFor = new Map<string, { user: AuthUser; loader: DataLoader<unknown, unknown> }>();
 
   constructor(private readonly req: { user?: AuthUser }) {}
 
   get<K, V>(name: string, batch: (keys: readonly K[], user: AuthUser) => Promise<V[]>): DataLoader<K, V> {
     const user = this.req.user;
     if (!user) throw new UnauthenticatedError();
-    return this.loader(`${name}@${user.id}`, (keys: readonly K[]) => batch(keys, user));
+    // Asked once per field per row: the last loader found under this name, while the caller is the same.
+    const last = this.lastFor.get(name);
+    if (last?.user === user) return last.loader as DataLoader<K, V>;
+    const loader = this.loader(`${name}@${user.id}`, (keys: readonly K[]) => batch(keys, user));
+    this.lastFor.set(name, { user, loader: loader as DataLoader<unknown, unknown> });
+    return loader;
   }
 
   /**
