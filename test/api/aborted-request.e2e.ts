@@ -3,7 +3,8 @@
  * running is cancelled, its transaction rolled back, and the server logs one line, no stack traces.
  *
  * The statement is made to run for as long as the test wants, without a test-only hook: the test
- * holds a lock on the membership table, so the list's real memberships query waits behind it. Left
+ * holds a lock on the membership table, so the list's real statement (which reads the page's
+ * memberships with it, ContactPrefetches.readPage) waits behind it. Left
  * alone it would wait until the lock is released; the test checks that it is gone while the lock is
  * still held.
  */
@@ -28,9 +29,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The API's statements waiting for a lock (the API connects as rollcall_app). */
-const waiting = () => t.sql<{ pid: number; query: string }>(`SELECT pid, query FROM pg_stat_activity
-  WHERE datname = current_database() AND usename = 'rollcall_app' AND state = 'active' AND wait_event_type = 'Lock'`);
+/** The API's statements waiting for a lock (the API connects as rollcall_app), and the table whose lock each waits for. */
+const waiting = () => t.sql<{ pid: number; query: string; relation: string | null }>(`SELECT a.pid, a.query,
+    (SELECT l.relation::regclass::text FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1) AS relation
+  FROM pg_stat_activity a
+  WHERE a.datname = current_database() AND a.usename = 'rollcall_app' AND a.state = 'active' AND a.wait_event_type = 'Lock'`);
 
 describe('a request its client drops', () => {
   it('has its running statement cancelled and its transaction rolled back, and is logged in one line without a stack', async () => {
@@ -65,7 +68,8 @@ describe('a request its client drops', () => {
         const rows = await waiting();
         return rows.length ? rows : undefined;
       });
-      expect(statement.query).toMatch(/membership/);
+      expect(statement.relation).toBe('membership');
+      expect(statement.query).toMatch(/^WITH list AS /); // the list page's own statement
       req.destroy();
 
       // Gone while the lock is still held, and its connection out of the transaction (rolled back).
