@@ -57,13 +57,16 @@ function directParams(params: Record<string, ParamMetadata> | undefined): ((pare
  * `@Loaders()`: what each would be given is read directly (the parent GraphQL passes; the context's
  * user, refused when absent, and loaders, by the same functions the decorators use). Anything else
  * (arguments, `@Context()`, `@Info()`, a pipe on a parameter, field middleware, a request-scoped
- * resolver) keeps Nest's wrapper. Used as GraphQLModule's `transformResolvers`.
+ * resolver, a field two methods resolve) keeps Nest's wrapper. The app sets no global field middleware
+ * (`buildSchemaOptions.fieldMiddleware`), which this would skip. Used as GraphQLModule's `transformResolvers`.
  */
 export function directFieldResolvers<R extends ResolverMap | ResolverMap[]>(resolvers: R, discovery: Pick<DiscoveryService, 'getProviders'>): { resolvers: R; direct: string[] } {
   // Nest hands over its resolvers after the scalars', as a list of maps (the schema merges them, the last one winning).
   const maps = (Array.isArray(resolvers) ? [...resolvers].reverse() : [resolvers]) as ResolverMap[];
   const direct: string[] = [];
   const seen = new Set<object>();
+  // Each field's resolver methods: a field two methods claim is left to Nest, which chose between them.
+  const claims = new Map<string, { map: ResolverMap; type: string; name: string; instance: object; method: (...params: unknown[]) => unknown; fill?: ReturnType<typeof directParams> }[]>();
   const scanner = new MetadataScanner();
   for (const wrapper of discovery.getProviders()) {
     const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -76,15 +79,19 @@ export function directFieldResolvers<R extends ResolverMap | ResolverMap[]>(reso
       if (!field || typeof field.type !== 'string') continue;
       const map = maps.find((m) => m[field.type]?.[field.name] !== undefined);
       if (typeof map?.[field.type][field.name] !== 'function') continue;
-      if ((Reflect.getMetadata(FIELD_RESOLVER_MIDDLEWARE_METADATA, method as object) as unknown[] | undefined)?.length) continue;
-      const fill = directParams(Reflect.getMetadata(ROUTE_ARGS_METADATA, instance.constructor, methodName) as Record<string, ParamMetadata> | undefined);
-      if (!fill) continue;
-      const call = method as (...params: unknown[]) => unknown;
-      const resolve: GraphQLFieldResolver<unknown, GqlContext> = (parent, _args, context) => call.apply(instance, fill.map((f) => f(parent, context)));
-      // As a field config, not a bare function (which graphql-tools would bind, hiding the mark).
-      map[field.type][field.name] = { resolve: Object.assign(resolve, { [DIRECT_FIELD]: true }) };
-      direct.push(`${field.type}.${field.name}`);
+      const middleware = (Reflect.getMetadata(FIELD_RESOLVER_MIDDLEWARE_METADATA, method as object) as unknown[] | undefined)?.length;
+      const fill = middleware ? undefined : directParams(Reflect.getMetadata(ROUTE_ARGS_METADATA, instance.constructor, methodName) as Record<string, ParamMetadata> | undefined);
+      const key = `${field.type}.${field.name}`;
+      claims.set(key, [...(claims.get(key) ?? []), { map, type: field.type, name: field.name, instance, method: method as (...params: unknown[]) => unknown, fill }]);
     }
+  }
+  for (const [key, [claim, ...others]] of claims) {
+    const { map, type, name, instance, method, fill } = claim;
+    if (others.length || !fill) continue;
+    const resolve: GraphQLFieldResolver<unknown, GqlContext> = (parent, _args, context) => method.apply(instance, fill.map((f) => f(parent, context)));
+    // As a field config, not a bare function (which graphql-tools would bind, hiding the mark).
+    map[type][name] = { resolve: Object.assign(resolve, { [DIRECT_FIELD]: true }) };
+    direct.push(key);
   }
   return { resolvers, direct };
 }
