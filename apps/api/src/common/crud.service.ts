@@ -9,6 +9,9 @@ import { byKey } from './loaders.js';
  */
 export type PageReader<T extends ObjectLiteral> = (qb: SelectQueryBuilder<T>) => Promise<{ entities: T[]; raw: Record<string, unknown>[] }>;
 
+/** TypeORM's own way to read a page (the default PageReader). */
+const readByTypeOrm = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>) => qb.getRawAndEntities();
+
 /** A client-made id that belongs to another row (whose, the answer does not say). */
 const ID_IN_USE: [string, string] = ['id', 'is already in use: make a new id for a new record'];
 
@@ -63,7 +66,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
   }
 
   /** `list`'s page, read by `read` (see PageReader). */
-  async listReadBy(args: ListArgs, filter: F | undefined, scope: Scope, read: PageReader<T>): Promise<T[]> {
+  async listReadBy(args: ListArgs, filter: F | undefined, scope: Scope, read: PageReader<T> = readByTypeOrm): Promise<T[]> {
     return (await read(applyPage(this.listQuery(args, filter, scope), args))).entities;
   }
 
@@ -73,7 +76,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: string }, F ex
    * null when the page is empty past the first (no row to carry it).
    */
   async listWithTotal(
-    args: ListArgs, filter: F | undefined, scope: Scope, read: PageReader<T> = (qb) => qb.getRawAndEntities(),
+    args: ListArgs, filter: F | undefined, scope: Scope, read: PageReader<T> = readByTypeOrm,
   ): Promise<{ rows: T[]; total: number | null }> {
     const { entities, raw } = await read(applyPage(this.listQuery(args, filter, scope), args).addSelect('count(*) OVER ()', 'rollcall_total'));
     const total = raw.length ? Number(raw[0].rollcall_total) : (args.page ?? 0) === 0 ? 0 : null;

@@ -7,8 +7,7 @@ import { operationSelects } from './selection.js';
 
 /** What a list page needs of its service (a CrudService). */
 export interface PagedList<T extends { id: string }, F> {
-  list(args: ListArgs, filter: F | undefined, user: AuthUser): Promise<T[]>;
-  listReadBy(args: ListArgs, filter: F | undefined, user: AuthUser, read: PageReader<T>): Promise<T[]>;
+  listReadBy(args: ListArgs, filter: F | undefined, user: AuthUser, read?: PageReader<T>): Promise<T[]>;
   listWithTotal(args: ListArgs, filter: F | undefined, user: AuthUser, read?: PageReader<T>): Promise<{ rows: T[]; total: number | null }>;
   count(filter: F | undefined, user: AuthUser): Promise<number>;
 }
@@ -28,7 +27,7 @@ export async function listPage<T extends { id: string }, F>(
   read?: PageReader<T>,
 ): Promise<T[]> {
   const key = totalKey(countField, filter);
-  if (!operationSelects(info, countField) || loaders.asked(key)) return read ? service.listReadBy(args, filter, user, read) : service.list(args, filter, user);
+  if (!operationSelects(info, countField) || loaders.asked(key)) return service.listReadBy(args, filter, user, read);
   const page = service.listWithTotal(args, filter, user, read);
   // The count may be skipped (@skip) and never read this: its failure is the page's, answered there.
   loaders.once(key, async () => (await page).total ?? service.count(filter, user)).catch(() => undefined);

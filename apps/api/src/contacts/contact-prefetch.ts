@@ -33,6 +33,11 @@ export interface ContactPrefetch {
 /** A row as `row_to_json` writes it (column names) → the entity TypeORM would have read (property names, typed values). */
 export type Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>) => T;
 
+/** The prefetches' SQL as the columns of one SELECT over the page's contact rows `k`: rollcall_v0, rollcall_v1, … */
+function columns(wanted: readonly ContactPrefetch[]): string {
+  return wanted.map((p, i) => `${p.sql} AS rollcall_v${i}`).join(', ');
+}
+
 /**
  * The fields each page of contacts fetches ahead (see ContactPrefetch): one statement for all of
  * them, instead of one per field's loader (a 25-row list page went from 14 statements to 7).
@@ -70,13 +75,12 @@ export class ContactPrefetches {
       const [sql, params] = qb.getQueryAndParameters();
       const raw = await this.db.query<Record<string, unknown>[]>(
         `WITH list AS (SELECT l.*, row_number() OVER () AS rollcall_n FROM (${sql}) l), page AS (SELECT "${alias}_id" AS id FROM list)
-         SELECT list.*, ${wanted.map((p, i) => `${p.sql} AS rollcall_v${i}`).join(', ')}
-         FROM list JOIN contact k ON k.id = list."${alias}_id" ORDER BY list.rollcall_n`,
+         SELECT list.*, ${columns(wanted)} FROM list JOIN contact k ON k.id = list."${alias}_id" ORDER BY list.rollcall_n`,
         params,
       );
       const meta = qb.expressionMap.mainAlias!.metadata;
       const entities = raw.map((row) => this.hydrateAs<Contact>(meta, row, `${alias}_`));
-      for (const row of raw) wanted.forEach((p, i) => p.prime(loaders, row[`${alias}_id`] as string, row[`rollcall_v${i}`], this.hydrate));
+      this.primeAll(wanted, raw, `${alias}_id`, loaders);
       return { entities, raw };
     };
   }
@@ -88,9 +92,14 @@ export class ContactPrefetches {
     if (!wanted.length) return;
     const rows = await this.door.sql<Record<string, unknown> & { id: string }>(user, (people) =>
       `WITH page AS ${people({ among: ':ids' })}
-       SELECT k.id, ${wanted.map((p, i) => `${p.sql} AS v${i}`).join(', ')} FROM contact k WHERE k.id IN (SELECT id FROM page)`,
+       SELECT k.id, ${columns(wanted)} FROM contact k WHERE k.id IN (SELECT id FROM page)`,
     { ids: contacts.map((c) => c.id) });
-    for (const row of rows) wanted.forEach((p, i) => p.prime(loaders, row.id, row[`v${i}`], this.hydrate));
+    this.primeAll(wanted, rows, 'id', loaders);
+  }
+
+  /** Hands each row's values (the `columns` of `wanted`) to their loaders, for the contact whose id is under `idKey`. */
+  private primeAll(wanted: readonly ContactPrefetch[], rows: readonly Record<string, unknown>[], idKey: string, loaders: RequestLoaders): void {
+    for (const row of rows) wanted.forEach((p, i) => p.prime(loaders, row[idKey] as string, row[`rollcall_v${i}`], this.hydrate));
   }
 
   private readonly hydrate: Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>): T =>

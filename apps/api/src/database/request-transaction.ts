@@ -346,7 +346,7 @@ export function asWholeOrganisation<T>(db: DataSource | TransactionHost, organis
   const whole = async (m: EntityManager): Promise<T> => {
     await m.query(identityStatement({ organisationId, employerIds: [], userId: null, caseBranchIds: [] }));
     const employerIds = (await m.query<{ id: string }[]>('SELECT id FROM employer WHERE organisation_id = $1', [organisationId])).map((e) => e.id);
-    await m.query(IDENTITY_SQL, identityParams({ organisationId, employerIds, userId: null, caseBranchIds: [] }));
+    await m.query(identityStatement({ organisationId, employerIds, userId: null, caseBranchIds: [] }));
     return work(m, employerIds);
   };
   return outsideRequest(() => (db instanceof TransactionHost ? db.withTransaction(() => whole(db.tx as EntityManager)) : db.transaction(whole)));
