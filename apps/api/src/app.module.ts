@@ -23,6 +23,7 @@ import { requireLoginPlugin } from './auth/require-login.plugin.js';
 import { oneLoginRule } from './auth/one-login.rule.js';
 import type { GqlContext } from './common/context.js';
 import { formatError } from './common/errors.js';
+import { JitExecutor, JitExecutorModule } from './common/jit-executor.js';
 import { GRAPHQL_LIMITS, queryLimitsRule, rejectNulPlugin } from './common/graphql-limits.js';
 import { RequestLoaders } from './common/loaders.js';
 import type { AppConfig } from './config/app-config.js';
@@ -87,29 +88,35 @@ export class AppModule implements NestModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [DiscoveryModule],
-          inject: [DiscoveryService],
-          useFactory: (discovery: DiscoveryService): ApolloDriverConfig => ({
-            path: '/graphql',
-            // Field resolvers that take only the parent, the caller and the loaders skip Nest's per-call wrapper.
-            transformResolvers: (resolvers) => directFieldResolvers(resolvers as ResolverMap | ResolverMap[], discovery).resolvers,
-            autoSchemaFile: options.schemaFile,
-            sortSchema: true,
-            context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
-            formatError,
-            // Apollo's cache-control plugin (on unless disabled) wraps every field's resolver to read cache hints;
-            // the API sets none (every answer is private), and the wrapper cost a share of each list's CPU.
-            plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin, ApolloServerPluginCacheControlDisabled()],
-            introspection: !options.config.production,
-            hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
-            validationRules: [queryLimitsRule, oneLoginRule],
-            parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-            allowBatchedHttpRequests: false,
-            csrfPrevention: true,
-            includeStacktraceInErrorResponses: false,
-            playground: false,
-            graphiql: false,
-            }),
+          imports: [DiscoveryModule, JitExecutorModule],
+          inject: [DiscoveryService, JitExecutor],
+          useFactory: (discovery: DiscoveryService, jit: JitExecutor): ApolloDriverConfig => {
+            const config: ApolloDriverConfig = {
+              path: '/graphql',
+              // Queries run on graphql-jit, handed Nest's schema here (common/jit-executor.ts).
+              transformSchema: jit.schemaBuilt,
+              // Field resolvers that take only the parent, the caller and the loaders skip Nest's per-call wrapper.
+              transformResolvers: (resolvers) => directFieldResolvers(resolvers as ResolverMap | ResolverMap[], discovery).resolvers,
+              autoSchemaFile: options.schemaFile,
+              sortSchema: true,
+              context: ({ req }: { req: GqlContext['req'] }): GqlContext => ({ req, loaders: new RequestLoaders(req) }),
+              formatError,
+              // Apollo's cache-control plugin (on unless disabled) wraps every field's resolver to read cache hints;
+              // the API sets none (every answer is private), and the wrapper cost a share of each list's CPU.
+              plugins: [requireLoginPlugin, rejectNulPlugin, requestTransactionPlugin, databaseUnavailablePlugin, ApolloServerPluginCacheControlDisabled()],
+              introspection: !options.config.production,
+              hideSchemaDetailsFromClientErrors: options.config.production, // no "did you mean …?" field suggestions
+              validationRules: [queryLimitsRule, oneLoginRule],
+              parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+              allowBatchedHttpRequests: false,
+              csrfPrevention: true,
+              includeStacktraceInErrorResponses: false,
+              playground: false,
+              graphiql: false,
+            };
+            // Nest hands its options to Apollo Server as they are; its type leaves out Apollo's `gateway`.
+            return Object.assign(config, { gateway: jit });
+          },
         }),
         RateLimitModule,
         AccessModule,
