@@ -27,12 +27,15 @@
  *     identity (`set_config`) as Rollcall sent them: what Rollcall could cost if the API took no time at all;
  *   - PostGraphile (list page only): the same rows (ids, order, ward → site, memberships, count) through
  *     PostGraphile's own GraphQL; checked to return the same ids in the same order as Rollcall before timing.
- * Statements per request are the Rollcall requests' SQL statements as its QueryCounter saw them (identity read,
- * BEGIN, set_config, reads, COMMIT); BEGIN travels with set_config, in one round trip (database/serial-client.ts).
+ * Statements per request are the Rollcall requests' SQL statements as its QueryCounter saw them (BEGIN; the sign-in,
+ * which reads the token's user and sets the identity from it; reads; COMMIT); BEGIN travels with the sign-in, in one
+ * round trip (database/serial-client.ts). The owner's column leaves BEGIN, the sign-in and COMMIT out.
  *
  * Then the load phase (autocannon, in its own process on the bench's Node): BENCH_LOAD_SECONDS (default 20) on the list page at
  * 10 and at 50 connections, Rollcall and PostGraphile; then two more runs on Rollcall at 50 connections and its RSS
  * (this process: the API plus this small driver) fresh and after the three runs at 50. BENCH_LOAD=0 leaves it out.
+ * Each load run also prints the CPU it cost per request, the API's process and PostgreSQL's apart (from /proc): on a
+ * shared machine requests/s moves with the neighbours, CPU per request much less.
  *
  * BENCH_RUNTIME=this     run on the Node that started the script instead of the product's (Node 24), e.g. Node 20
  * BENCH_RUNS=n           timed iterations (default 200; keep it small, e.g. 20, while developing)
@@ -45,7 +48,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -56,6 +59,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { settingsOf, type SignInRow } from '../apps/api/src/auth/active-user.js';
 import { appRoleUrl } from '../apps/api/src/database/app-role.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/api/src/database/embedded.js';
@@ -253,6 +257,34 @@ async function startPostGraphile(appUrl: string): Promise<{ url: string; child: 
 
 interface LoadResult { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
+/** CPU seconds a process has used (user + system), with its ended children's when `children`; from /proc (Linux). */
+function cpuSeconds(pid: number, children = false): number {
+  // /proc/<pid>/stat: fields 14–17 (utime, stime, cutime, cstime) in clock ticks, counted after the ")" that ends the name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return ticks / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/**
+ * The CPU seconds PostgreSQL has used: the postmaster's (with its ended backends') and its running children's. Read
+ * before and after a load run, the difference is what the database spent on it (and on nothing else, on this box).
+ */
+function databaseCpuSeconds(dataDir: string): number {
+  const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.split(') ')[1].split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
+    } catch {
+      // it ended meanwhile: its time is in the postmaster's cutime now
+    }
+  }
+  return total;
+}
+
 /** autocannon (bench/postgraphile's, on the bench's Node, in its own process) against one server. */
 async function load(url: string, connections: number, body: string, headers: Record<string, string>): Promise<LoadResult> {
   const args = [path.join(PGL_DIR, 'node_modules/autocannon/autocannon.js'), '-c', String(connections), '-d', String(LOAD_SECONDS),
@@ -373,9 +405,10 @@ try {
     const st = counter.capturing.find((s) => isIdentity(s.query));
     counter.capturing = null;
     if (!st) throw new Error('no identity statement seen');
-    if (st.parameters.length) return st.parameters.map(String);
-    // Written in as literals (identityStatement, so that START TRANSACTION travels with it): read back in IDENTITY_SQL's order.
-    return [...st.query.matchAll(/set_config\('rollcall\.\w+', E?'((?:[^'\\]|'')*)', true\)/g)].map((m) => m[1].replace(/''/g, "'"));
+    // The sign-in statement (auth/active-user.ts) works the identity out from the token's user: run it again, as the
+    // app's role in a transaction of its own, for what it sets (in identityParams' order).
+    const [row] = await app!.get(DataSource).transaction((m) => m.query(st.query, st.parameters)) as SignInRow[];
+    return settingsOf(row);
   };
   const secretaryIdentity = await identityOf('secretary');
   fx.employerIds = secretaryIdentity[1].split(',').filter(Boolean);
@@ -503,7 +536,7 @@ try {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   out.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line));
-  out.push('median / p95 ms, round trip on loopback; statements = SQL statements per Rollcall request (identity read, BEGIN, set_config, reads, COMMIT; BEGIN and set_config go in one round trip)');
+  out.push('median / p95 ms, round trip on loopback; statements = SQL statements per Rollcall request (BEGIN, sign-in: the token\'s user and the identity set from it, reads, COMMIT; BEGIN travels with the sign-in, in one round trip)');
 
   if (LOAD && withPgl) {
     const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -514,27 +547,42 @@ try {
     const heaps: NodeJS.MemoryUsage[] = [];
     for (const connections of [10, 50]) {
       for (const [label, url, b, headers] of [['Rollcall', rollcallUrl, ours, auth.secretary], ['PostGraphile 5', pgl.url, theirs, pglHeaders]] as const) {
+        // The API's CPU: this process's (Rollcall runs in it; autocannon does not), or PostGraphile's process's.
+        const apiCpu = label === 'Rollcall' ? () => cpuSeconds(process.pid) : () => cpuSeconds(pgl.child.pid!);
+        const before = { api: apiCpu(), db: databaseCpuSeconds(db.dataDir) };
         const r = await load(url, connections, b, headers);
+        const perRequest = (seconds: number) => (r.requests ? ((seconds * 1000) / r.requests).toFixed(1) : '—');
+        const cpu = { api: perRequest(apiCpu() - before.api), db: perRequest(databaseCpuSeconds(db.dataDir) - before.db) };
         if (label === 'Rollcall' && connections === 50) {
           heaps.push(process.memoryUsage());
           rss.push(heaps[heaps.length - 1].rss);
         }
-        loadRows.push([`${label}, ${connections} connections`, r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`]);
+        loadRows.push([`${label}, ${connections} connections`, r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`, cpu.api, cpu.db]);
         console.error(`  load: ${loadRows[loadRows.length - 1].join(' ')}`);
       }
+    }
+    {
+      // What any signed-in request costs before its own work: the smallest query, through the same door.
+      const before = { api: cpuSeconds(process.pid), db: databaseCpuSeconds(db.dataDir) };
+      const r = await load(rollcallUrl, 10, body('{ me { id } }', {}), auth.secretary);
+      const perRequest = (seconds: number) => (r.requests ? ((seconds * 1000) / r.requests).toFixed(1) : '—');
+      loadRows.push(['Rollcall, { me { id } }, 10 connections', r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`,
+        perRequest(cpuSeconds(process.pid) - before.api), perRequest(databaseCpuSeconds(db.dataDir) - before.db)]);
     }
     for (let k = 0; k < 2; k++) {
       await load(rollcallUrl, 50, ours, auth.secretary);
       heaps.push(process.memoryUsage());
       rss.push(heaps[heaps.length - 1].rss);
     }
-    const lhead = [`list page under load (autocannon, ${LOAD_SECONDS} s)`, 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors'];
+    const lhead = [`list page under load (autocannon, ${LOAD_SECONDS} s)`, 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'API CPU ms/req', 'DB CPU ms/req'];
     const lw = lhead.map((h, i) => Math.max(h.length, ...loadRows.map((row) => row[i].length)));
     const lline = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(lw[i]) : c.padStart(lw[i]))).join('  ');
     out.push('', lline(lhead), lw.map((w) => '-'.repeat(w)).join('  '), ...loadRows.map(lline));
     const mb = (x: number) => `${n(x / 2 ** 20)} MB`;
     out.push(`API process RSS: ${mb(rssBefore)} before boot, ${mb(rss[0])} after the timed requests, ${rss.slice(1).map(mb).join(' → ')} after each ${LOAD_SECONDS}-second run at 50 connections`
       + ' (errors = socket errors, timeouts and non-2xx answers)');
+    out.push('CPU ms/req: CPU time used during the run (user + system, from /proc) over the requests served; API = the server\'s process'
+      + ' (Rollcall: this one, its driver idle meanwhile), DB = every PostgreSQL process');
     out.push(`  of which V8's heap (used / reserved) ${heaps.map((h) => `${mb(h.heapUsed)} / ${mb(h.heapTotal)}`).join(' → ')}; buffers outside it ${heaps.map((h) => mb(h.external)).join(' → ')}`
       + `${process.env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`);
   } else if (!LOAD) {

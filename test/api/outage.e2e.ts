@@ -119,6 +119,12 @@ describe('a database outage under a running API', () => {
       expect(res.body.errors).toEqual([{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
       expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack|SELECT|\bat /);
     }
+    // A file upload's caller is looked up before its transaction begins (RequestTransactions.lookUp): told the same.
+    const upload = await request(app!.getHttpServer()).post('/imports').set('authorization', `Bearer ${token}`)
+      .field('kind', 'STAFF').attach('file', Buffer.from('First name,Last name\nAda,Lovelace\n'), 'staff.csv');
+    expect(upload.status).toBe(503);
+    expect(upload.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE });
+    expect(upload.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack|SELECT|UNAUTHENTICATED/);
     // Signing in needs the database too: its guard and the request's transaction say so the same way.
     const refused = await gql(LOGIN);
     expect(refused.status).toBe(503);

@@ -23,7 +23,8 @@ export class AuthGuard implements CanActivate {
     const gql = http ? null : GqlExecutionContext.create(context);
     const req = gql ? gql.getContext<GqlContext>().req : context.switchToHttp().getRequest<GqlContext['req']>();
     const user = req?.user;
-    if (!user) throw new UnauthenticatedError();
+    // A caller who could not be looked up (a file upload's, while the database is unreachable) is told so, not signed out.
+    if (!user) throw req?.databaseUnavailable ?? new UnauthenticatedError();
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !user.scopes[permission]) {
       const info = gql?.getInfo<{ parentType: { name: string }; fieldName: string }>();

@@ -2,23 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { branchEmployers, type Grant, type PatchSite, scopesFor } from '../access/scopes.js';
+import type { Grant, PatchSite } from '../access/scopes.js';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
 import { continueAs } from '../database/request-transaction.js';
+import { authUser, type TokenPayload } from './active-user.js';
 
 /** What the audit log keeps of a password change or logout: the sessions ended, never the hash. */
 export interface SessionChange {
   before: { id: string; tokenVersion: number };
   after: { id: string; tokenVersion: number; passwordChanged?: true };
-}
-
-export interface TokenPayload {
-  sub: string;
-  /** The user's tokenVersion when issued. */
-  ver: number;
 }
 
 @Injectable()
@@ -44,12 +39,6 @@ export class AuthService {
   /** For the audit of a failed login: whose user the email belongs to, if anyone's. */
   async organisationOfEmail(email: string): Promise<string | null> {
     return (await this.users.findOne({ where: { email }, select: { id: true, organisationId: true } }))?.organisationId ?? null;
-  }
-
-  /** The user a token names, if still active and the token not revoked (logout, password change). */
-  async findActive(payload: TokenPayload): Promise<AuthUser | null> {
-    const [row] = await this.users.query(ACTIVE_SQL, [payload.sub, payload.ver]) as (Pick<User, 'id' | 'email' | 'displayName' | 'organisationId'> & Grants)[];
-    return row ? authUser(row, row) : null;
   }
 
   /** Ends every session of this user; the account's token version before and after, for the audit log. */
@@ -103,21 +92,4 @@ export class AuthService {
  */
 const GRANTS_SQL = 'SELECT grants, patch FROM rollcall_user_grants($1, $2)';
 
-/**
- * The user a token names, only if still active and the token's version current, with their grants: one statement
- * on every request (issue 15: it was two, the first hydrating the whole user row, password hash included).
- */
-const ACTIVE_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.organisation_id AS "organisationId", g.grants, g.patch
-  FROM app_user u CROSS JOIN LATERAL rollcall_user_grants(u.id, u.organisation_id) g
-  WHERE u.id = $1 AND u.active AND u.token_version = $2`;
-
 interface Grants { grants: Grant[]; patch: PatchSite[] }
-
-function authUser(u: Pick<User, 'id' | 'email' | 'displayName' | 'organisationId'>, { grants, patch }: Grants): AuthUser {
-  return {
-    id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId,
-    roles: grants.map((g) => ({ branchId: g.branchId, role: g.role })),
-    employerIds: branchEmployers(grants),
-    scopes: scopesFor(grants, patch),
-  };
-}

@@ -3,13 +3,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config.js';
-import type { AuthUser } from './auth-user.js';
-import { AuthService, type TokenPayload } from './auth.service.js';
+import type { TokenPayload } from './active-user.js';
 
-/** Bearer token on every request: it must expire, and its user must still exist and be active. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Bearer token on every request: signed by us, and it must expire. Whether its user still exists, is active and has
+ * not revoked it (logout, password change) is the request's first statement (signInStatement, run as its transaction
+ * begins: RequestContextMiddleware), so this reads nothing.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(AppConfig) config: AppConfig, private readonly auth: AuthService) {
+  constructor(@Inject(AppConfig) config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A key object, made once: given the string, jsonwebtoken tries (and fails) to read it as a public key on every
@@ -21,9 +26,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: TokenPayload & { exp?: unknown }): Promise<AuthUser | false> {
+  validate(payload: TokenPayload & { exp?: unknown }): TokenPayload | false {
     // jsonwebtoken checks an expiry only when there is one: a token without one would never end.
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return false;
-    return (await this.auth.findActive(payload)) ?? false;
+    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isSafeInteger(payload.ver)) return false;
+    return { sub: payload.sub, ver: payload.ver };
   }
 }

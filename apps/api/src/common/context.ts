@@ -4,7 +4,7 @@ import type { DatabaseUnavailableError } from './errors.js';
 import { RequestLoaders } from './loaders.js';
 
 export interface GqlContext {
-  /** databaseUnavailable: the bearer token could not be checked (see auth/authenticate.ts). */
+  /** databaseUnavailable: the bearer token's user could not be looked up (RequestTransactions.lookUp). */
   req: Request & { user?: AuthUser; databaseUnavailable?: DatabaseUnavailableError };
   loaders: RequestLoaders;
 }

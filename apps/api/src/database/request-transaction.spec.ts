@@ -2,7 +2,9 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { DataSource } from 'typeorm';
-import { identityStatement, RequestTransaction, RequestTransactions } from './request-transaction.js';
+import { Role } from '@rollcall/domain';
+import { authUser, signInStatement, type SignInRow } from '../auth/active-user.js';
+import { identityOf, identityParams, identityStatement, RequestTransaction, RequestTransactions } from './request-transaction.js';
 import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { SerialClient } from './serial-client.js';
@@ -11,7 +13,7 @@ import type { SerialClient } from './serial-client.js';
  * The library's transaction, played by a fake that records what it would send: BEGIN, then the
  * request's body (our identity statement first), then COMMIT, or ROLLBACK when the body rejects.
  */
-function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean; pool?: number; connectTimeoutMS?: number } = {}) {
+function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: boolean; pool?: number; connectTimeoutMS?: number; signIn?: SignInRow } = {}) {
   const calls: string[] = [];
   const client = { busy: opts.busy ?? false, refuse: jest.fn() };
   /** The request's query runner (TypeORM's), as the adapter hands it out. */
@@ -24,7 +26,11 @@ function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: bo
         runner.isTransactionActive = true;
       },
       query: async (sql: string) => {
-        calls.push(sql === identityStatement(CALLER) ? 'IDENTITY' : sql);
+        if (sql === signInStatement(CLAIMS)) {
+          calls.push('SIGN-IN');
+          return [opts.signIn];
+        }
+        calls.push(sql === identityStatement(CALLER) ? 'IDENTITY' : sql === identityStatement(identityOf(USER)) ? 'IDENTITY OF USER' : sql);
         return [{ pid: 4242 }];
       },
     };
@@ -56,6 +62,23 @@ function fakeDatabase(opts: { beginError?: Error; commitError?: Error; busy?: bo
 }
 
 const CALLER = { organisationId: 'org', employerIds: ['e1', 'e2'], userId: 'u1', caseBranchIds: [] };
+
+const CLAIMS = { sub: '00000000-0000-4000-8000-000000000001', ver: 3 };
+const GRANTS = {
+  grants: [
+    { branchId: 'b2', role: Role.BRANCH_SECRETARY, employerIds: ['e2', 'e1'] },
+    { branchId: 'b1', role: Role.REP, employerIds: ['e3'] },
+  ],
+  patch: [],
+};
+const USER_ROW = { id: CLAIMS.sub, email: 'sec@example.org', displayName: 'Sec', organisationId: 'org', ...GRANTS };
+const USER = authUser(USER_ROW);
+
+/** What the sign-in statement answers: the user (unless none) and the identity it set, in identityParams' order. */
+function signInRow(user: typeof USER_ROW | undefined, settings: string[]): SignInRow {
+  const [organisationSetting, employersSetting, userSetting, caseBranchesSetting] = settings;
+  return { pid: 4242, ...user, organisationSetting, employersSetting, userSetting, caseBranchesSetting };
+}
 
 const outage = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
@@ -140,6 +163,41 @@ describe('RequestTransactions', () => {
     expect(calls.at(-1)).toBe('ROLLBACK');
     await tx.finish(false); // the request ending afterwards changes nothing
     expect(calls.filter((c) => c === 'COMMIT')).toEqual([]);
+  });
+
+  it("begins a signed-in request with one statement that finds the token's user and sets their identity", async () => {
+    const { calls, transactions } = fakeDatabase({ signIn: signInRow(USER_ROW, identityParams(identityOf(USER))) });
+    const tx = new RequestTransaction('POST /graphql');
+    const signedIn = jest.fn();
+    await transactions.begin(tx, { claims: CLAIMS, signedIn }, () => calls.push('request'));
+    expect(calls).toEqual(['BEGIN', 'SIGN-IN', 'request']);
+    expect(signedIn).toHaveBeenCalledWith(USER);
+    expect(tx.identity).toEqual({ organisationId: 'org', employerIds: ['e1', 'e2', 'e3'], userId: CLAIMS.sub, caseBranchIds: ['b2'] });
+    await tx.finish(false);
+  });
+
+  it('goes on as nobody when the token names no active user, or a revoked session: the identity set is the anonymous one', async () => {
+    const { calls, transactions } = fakeDatabase({ signIn: signInRow(undefined, ['', '', '', '']) });
+    const tx = new RequestTransaction('POST /graphql');
+    const signedIn = jest.fn();
+    await transactions.begin(tx, { claims: CLAIMS, signedIn }, () => calls.push('request'));
+    expect(calls).toEqual(['BEGIN', 'SIGN-IN', 'request']);
+    expect(signedIn).toHaveBeenCalledWith(undefined);
+    expect(tx.identity).toEqual(identityOf(undefined));
+    await tx.finish(false);
+  });
+
+  it("sets identityOf's identity over the statement's should the two ever differ, and says so", async () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const wrong = identityParams(identityOf(USER));
+    wrong[1] = 'e1,e2'; // an employer short
+    const { calls, transactions } = fakeDatabase({ signIn: signInRow(USER_ROW, wrong) });
+    const tx = new RequestTransaction('POST /graphql');
+    await transactions.begin(tx, { claims: CLAIMS, signedIn: () => undefined }, () => calls.push('request'));
+    expect(calls).toEqual(['BEGIN', 'SIGN-IN', 'IDENTITY OF USER', 'request']);
+    expect(tx.identity).toEqual(identityOf(USER));
+    expect(error).toHaveBeenCalledTimes(1);
+    await tx.finish(false);
   });
 
   it('begins nothing for an anonymous request, and takes no connection of its own for it', async () => {

@@ -6,12 +6,14 @@ import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { findActiveUser, settingsOf, signedInUser, signInStatement, type SignInRow, type TokenPayload } from '../auth/active-user.js';
 import { authenticate } from '../auth/authenticate.js';
+import { DatabaseUnavailableError } from '../common/errors.js';
 import { caseOfficerBranches } from '../access/case-rules.js';
 import { Slots, RESERVED_CONNECTIONS } from './connection-slots.js';
 import type { RequestTransactionAdapter } from './request-transaction-adapter.js';
 import type { SerialClient } from './serial-client.js';
-import { DATABASE_UNAVAILABLE_MESSAGE, logOutage, outageReason } from './unavailable.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, logOutage, outageReason } from './unavailable.js';
 
 /** How many connect timeouts a signed-in request may wait for its turn (see RequestTransactions). */
 export const QUEUE_TIMEOUTS = 3;
@@ -156,7 +158,21 @@ export function requestAborted(): boolean {
   return RequestTransaction.current()?.aborted ?? false;
 }
 
-export type RequestWithTransaction = Request & { user?: AuthUser; transaction?: RequestTransaction };
+export type RequestWithTransaction = Request & {
+  user?: AuthUser;
+  /** The bearer token's claims, once its signature and expiry are checked (authenticate). */
+  claims?: TokenPayload;
+  /** The token's user could not be looked up: the database is unreachable (see lookUp). */
+  databaseUnavailable?: DatabaseUnavailableError;
+  transaction?: RequestTransaction;
+};
+
+/** A signed-in request's transaction begins as the user its bearer token names, found by its first statement. */
+export interface SignIn {
+  claims: TokenPayload;
+  /** Told whom the token named: undefined when nobody (gone, inactive, or the token revoked). */
+  signedIn(user: AuthUser | undefined): void;
+}
 
 /** Opens request transactions, stops those of requests whose client went away, and those still open at shutdown. */
 @Injectable()
@@ -180,12 +196,13 @@ export class RequestTransactions implements OnApplicationShutdown {
   }
 
   /**
-   * Runs `next` (the rest of the request) inside a new transaction that begins with the identity.
+   * Runs `next` (the rest of the request) inside a new transaction that begins with the identity: `who`'s, or, for a
+   * bearer token's claims, that of the user they name, found and set in one statement (SignIn).
    * Resolves once `next` has been called; rejects when BEGIN or the identity failed (nothing ran),
    * or when the client went away meanwhile (`tx.aborted`).
    */
-  async begin(tx: RequestTransaction, identity: DbIdentity | undefined, next: () => void): Promise<void> {
-    const release = identity ? await this.slots.take(this.waitMs) : () => undefined;
+  async begin(tx: RequestTransaction, who: DbIdentity | SignIn | undefined, next: () => void): Promise<void> {
+    const release = who ? await this.slots.take(this.waitMs) : () => undefined;
     if (tx.aborted) {
       release();
       throw new RequestAbortedError();
@@ -196,8 +213,8 @@ export class RequestTransactions implements OnApplicationShutdown {
       let known!: (outcome: Promise<unknown>) => void;
       const later = new Promise<unknown>((resolve) => { known = resolve; });
       later.catch(() => undefined); // a BEGIN that failed is answered through `failed`
-      const outcome = this.txHost.withTransaction(identity ? {} : { lazy: true }, async () => {
-        if (identity) await begun(this.txHost.tx, tx, identity);
+      const outcome = this.txHost.withTransaction(who ? {} : { lazy: true }, async () => {
+        if (who) await begun(this.txHost.tx, tx, who);
         if (tx.aborted) throw new RequestAbortedError();
         const body = new Promise<void>((resolve, reject) => {
           tx.started({ resolve, reject }, later);
@@ -221,6 +238,20 @@ export class RequestTransactions implements OnApplicationShutdown {
         },
       );
     });
+  }
+
+  /**
+   * The user a token names, for a request whose transaction begins later (a file upload's), on a connection of its
+   * own. When the database is unreachable the token is not judged at all: req.databaseUnavailable makes the Apollo
+   * plugin and the guard answer 503, so an outage never signs anyone out.
+   */
+  async lookUp(req: RequestWithTransaction, claims: TokenPayload): Promise<void> {
+    try {
+      req.user = (await findActiveUser(this.db, claims)) ?? undefined;
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      req.databaseUnavailable = new DatabaseUnavailableError(e);
+    }
   }
 
   /** The response has gone, or its client has: a request still running there was aborted. */
@@ -247,11 +278,12 @@ export class RequestTransactions implements OnApplicationShutdown {
 }
 
 /**
- * The request's context, for every route: the caller (from the bearer token), then the transaction
- * with that caller's identity, in this order, in one place. Everything after it (GraphQL, controllers)
- * runs inside the transaction. Signed-in requests hold their connection from start to end, at most
- * the pool less RESERVED_CONNECTIONS at once; an anonymous request holds one only once a login has
- * continued it as the user (after the login's own work, which needs connections of its own, is done).
+ * The request's context, for every route: the bearer token's claims (signature and expiry), then the
+ * transaction, whose first statement finds the caller they name and sets that caller's identity, in this
+ * order, in one place. Everything after it (GraphQL, controllers) runs inside the transaction. Requests
+ * with a good token hold their connection from start to end, at most the pool less RESERVED_CONNECTIONS
+ * at once; an anonymous request holds one only once a login has continued it as the user (after the
+ * login's own work, which needs connections of its own, is done).
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
@@ -273,10 +305,14 @@ export class RequestContextMiddleware implements NestMiddleware {
     // A file upload's body is read after this (multer, in its route's interceptor), however slowly a
     // phone sends it: its transaction begins as the caller only once the body is in (the route calls
     // continueAs), so no connection is held meanwhile. Until then it is an anonymous request's: what
-    // runs sees nothing under row-level security.
+    // runs sees nothing under row-level security. Its caller is looked up now, on a connection of its
+    // own, for the route's guard; every other signed-in request's is its transaction's first statement.
     const deferred = typeof req.is('multipart/form-data') === 'string';
+    if (req.claims && deferred) await this.transactions.lookUp(req, req.claims);
+    if (tx.aborted) return;
+    const signIn: SignIn | undefined = req.claims && !deferred ? { claims: req.claims, signedIn: (user) => { req.user = user; } } : undefined;
     try {
-      await this.transactions.begin(tx, req.user && !deferred ? identityOf(req.user) : undefined, next);
+      await this.transactions.begin(tx, signIn, next);
     } catch (e) {
       if (tx.aborted) return; // the client went away before the request began: nothing to answer
       const reason = outageReason(e);
@@ -288,13 +324,29 @@ export class RequestContextMiddleware implements NestMiddleware {
   }
 }
 
-/** Begins the transaction on the request's connection (if not yet) and tells it who is asking, first. */
-async function begun(manager: EntityManager, tx: RequestTransaction, identity: DbIdentity): Promise<void> {
+/**
+ * Begins the transaction on the request's connection (if not yet) and tells it who is asking, first: `who`, or the
+ * user a bearer token names (signInStatement: found and set in one statement, START TRANSACTION with it). What that
+ * statement set is checked against identityOf, the rule: should they ever differ, identityOf's is set over it.
+ */
+async function begun(manager: EntityManager, tx: RequestTransaction, who: DbIdentity | SignIn): Promise<void> {
   const runner = manager.queryRunner!;
   if (!runner.isTransactionActive) await runner.startTransaction();
   const client = (await runner.connect()) as SerialClient;
-  const [{ pid }] = (await runner.query(identityStatement(identity))) as { pid: number }[];
-  tx.connected(client, pid, identity);
+  if ('claims' in who) {
+    const [row] = (await runner.query(signInStatement(who.claims))) as SignInRow[];
+    const user = signedInUser(row);
+    const identity = identityOf(user);
+    if (settingsOf(row).join('\n') !== identityParams(identity).join('\n')) {
+      new Logger('Request').error('the sign-in statement set another identity than identityOf: set again from identityOf');
+      await runner.query(identityStatement(identity));
+    }
+    tx.connected(client, row.pid, identity);
+    who.signedIn(user);
+    return;
+  }
+  const [{ pid }] = (await runner.query(identityStatement(who))) as { pid: number }[];
+  tx.connected(client, pid, who);
 }
 
 /**
