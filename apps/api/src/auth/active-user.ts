@@ -42,7 +42,8 @@ export async function findActiveUser(db: { query(sql: string, params: unknown[])
  */
 export function signInStatement(claims: TokenPayload): string {
   const officers = `ARRAY[${CASE_OFFICER_ROLES.map((r) => pg.escapeLiteral(r)).join(', ')}]`;
-  const active = ACTIVE_USER.replace('$1', `${pg.escapeLiteral(claims.sub)}::uuid`).replace('$2', String(Math.trunc(claims.ver)));
+  const values = [`${pg.escapeLiteral(claims.sub)}::uuid`, String(Math.trunc(claims.ver))];
+  const active = ACTIVE_USER.replace(/\$([12])/g, (_, i: string) => values[Number(i) - 1]); // one pass: never inside a value
   return `WITH me AS (${active}),
   roles AS (SELECT r->>'branchId' AS branch, r->>'role' AS role, r->'employerIds' AS employers FROM me, json_array_elements(me.grants) r)
 SELECT pg_backend_pid() AS pid, me.*,
