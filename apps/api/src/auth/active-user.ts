@@ -19,16 +19,22 @@ const ACTIVE_USER = `SELECT u.id, u.email, u.display_name AS "displayName", u.or
   FROM app_user u CROSS JOIN LATERAL rollcall_user_grants(u.id, u.organisation_id) g
   WHERE u.id = $1 AND u.active AND u.token_version = $2`;
 
-export interface ActiveUserRow extends Pick<AuthUser, 'id' | 'email' | 'displayName' | 'organisationId'> {
+/** What rollcall_user_grants answers for a user: roles with their branches' employers, patch sites with theirs. */
+export interface Grants {
   grants: Grant[];
   patch: PatchSite[];
 }
+
+export type ActiveUserRow = Pick<AuthUser, 'id' | 'email' | 'displayName' | 'organisationId'> & Grants;
 
 /** The user a token names, on a connection outside any request transaction (a file upload's, before its body is in). */
 export async function findActiveUser(db: { query(sql: string, params: unknown[]): Promise<unknown> }, claims: TokenPayload): Promise<AuthUser | null> {
   const [row] = (await db.query(ACTIVE_USER, [claims.sub, claims.ver])) as ActiveUserRow[];
   return row ? authUser(row) : null;
 }
+
+/** CASE_OFFICER_ROLES as an SQL array, written once. */
+const CASE_OFFICERS = `ARRAY[${CASE_OFFICER_ROLES.map((r) => pg.escapeLiteral(r)).join(', ')}]`;
 
 /**
  * A signed-in request's first statement, after START TRANSACTION (which travels with it, see SerialClient): the user
@@ -41,7 +47,6 @@ export async function findActiveUser(db: { query(sql: string, params: unknown[])
  * Values are written in as literals (no parameters, so START TRANSACTION can travel with it).
  */
 export function signInStatement(claims: TokenPayload): string {
-  const officers = `ARRAY[${CASE_OFFICER_ROLES.map((r) => pg.escapeLiteral(r)).join(', ')}]`;
   const values = [`${pg.escapeLiteral(claims.sub)}::uuid`, String(Math.trunc(claims.ver))];
   const active = ACTIVE_USER.replace(/\$([12])/g, (_, i: string) => values[Number(i) - 1]); // one pass: never inside a value
   return `WITH me AS (${active}),
@@ -52,7 +57,7 @@ SELECT pg_backend_pid() AS pid, me.*,
     FROM roles, json_array_elements_text(roles.employers) e), ''), true) AS "employersSetting",
   set_config('rollcall.user_id', coalesce(me.id::text, ''), true) AS "userSetting",
   set_config('rollcall.case_branch_ids', coalesce((SELECT string_agg(DISTINCT branch COLLATE "C", ',' ORDER BY branch COLLATE "C")
-    FROM roles WHERE role = ANY(${officers})), ''), true) AS "caseBranchesSetting"
+    FROM roles WHERE role = ANY(${CASE_OFFICERS})), ''), true) AS "caseBranchesSetting"
 FROM (SELECT) one LEFT JOIN me ON true`;
 }
 
@@ -75,7 +80,7 @@ export function settingsOf(row: SignInRow): string[] {
   return [row.organisationSetting, row.employersSetting, row.userSetting, row.caseBranchesSetting];
 }
 
-export function authUser(u: Pick<AuthUser, 'id' | 'email' | 'displayName' | 'organisationId'>, { grants, patch }: { grants: Grant[]; patch: PatchSite[] } = u as ActiveUserRow): AuthUser {
+export function authUser(u: Pick<AuthUser, 'id' | 'email' | 'displayName' | 'organisationId'>, { grants, patch }: Grants = u as ActiveUserRow): AuthUser {
   return {
     id: u.id, email: u.email, displayName: u.displayName, organisationId: u.organisationId,
     roles: grants.map((g) => ({ branchId: g.branchId, role: g.role })),

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { Grant, PatchSite } from '../access/scopes.js';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './password.js';
 import { UserInputError } from '../common/errors.js';
 import { continueAs } from '../database/request-transaction.js';
-import { authUser, type TokenPayload } from './active-user.js';
+import { authUser, type Grants, type TokenPayload } from './active-user.js';
 
 /** What the audit log keeps of a password change or logout: the sessions ended, never the hash. */
 export interface SessionChange {
@@ -91,5 +90,3 @@ export class AuthService {
  * before the request has an identity, so row-level security would show it nothing.
  */
 const GRANTS_SQL = 'SELECT grants, patch FROM rollcall_user_grants($1, $2)';
-
-interface Grants { grants: Grant[]; patch: PatchSite[] }

@@ -1,11 +1,10 @@
 import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config.js';
 import type { TokenPayload } from './active-user.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Bearer token on every request: signed by us, and it must expire. Whether its user still exists, is active and has
@@ -28,7 +27,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(payload: TokenPayload & { exp?: unknown }): TokenPayload | false {
     // jsonwebtoken checks an expiry only when there is one: a token without one would never end.
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isSafeInteger(payload.ver)) return false;
+    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !isUUID(payload.sub) || !Number.isSafeInteger(payload.ver)) return false;
     return { sub: payload.sub, ver: payload.ver };
   }
 }
