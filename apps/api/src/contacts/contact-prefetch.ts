@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { PeopleDoor } from '../access/people-door.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { PageReader } from '../common/crud.service.js';
+import { compileHydrator, type Hydrator } from '../common/hydrator.js';
 import type { RequestLoaders } from '../common/loaders.js';
 import { selectedFields } from '../common/selection.js';
 import type { Contact } from './contact.entity.js';
@@ -46,7 +46,7 @@ function columns(wanted: readonly ContactPrefetch[]): string {
 @Injectable()
 export class ContactPrefetches {
   private readonly all: ContactPrefetch[] = [];
-  private readonly columnKeys = new Map<string, readonly [ColumnMetadata, string][]>();
+  private readonly hydrators = new Map<EntityMetadata, Map<string, Hydrator<ObjectLiteral>>>();
 
   constructor(private readonly door: PeopleDoor, @InjectTransaction() private readonly db: EntityManager) {}
 
@@ -105,25 +105,12 @@ export class ContactPrefetches {
   private readonly hydrate: Hydrate = <T extends ObjectLiteral>(entity: EntityTarget<T>, json: Record<string, unknown>): T =>
     this.hydrateAs<T>(this.db.connection.getMetadata(entity), json, '');
 
-  /**
-   * As TypeORM hydrates a row it reads (RawSqlResultsToEntityTransformer): no constructor, each
-   * column's value (`prefix` + its name: TypeORM's select aliases, or row_to_json's keys) as the driver prepares it.
-   */
+  /** As TypeORM hydrates a row it reads (see compileHydrator), with the hydrator compiled once per entity and prefix. */
   private hydrateAs<T extends ObjectLiteral>(meta: EntityMetadata, row: Record<string, unknown>, prefix: string): T {
-    const driver = this.db.connection.driver;
-    const entity = meta.create(undefined, { fromDeserializer: true }) as T;
-    for (const [column, key] of this.columnsOf(meta, prefix)) {
-      const value = row[key];
-      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    return entity;
-  }
-
-  /** Each column of an entity with the key it comes under (worked out once: a page hydrates a few hundred rows). */
-  private columnsOf(meta: EntityMetadata, prefix: string): readonly [ColumnMetadata, string][] {
-    const key = `${meta.name}\u0000${prefix}`;
-    let columns = this.columnKeys.get(key);
-    if (!columns) this.columnKeys.set(key, (columns = meta.columns.map((c) => [c, prefix + c.databaseName] as [ColumnMetadata, string])));
-    return columns;
+    let byPrefix = this.hydrators.get(meta);
+    if (!byPrefix) this.hydrators.set(meta, (byPrefix = new Map()));
+    let hydrator = byPrefix.get(prefix);
+    if (!hydrator) byPrefix.set(prefix, (hydrator = compileHydrator(meta, this.db.connection.driver, prefix)));
+    return hydrator(row) as T;
   }
 }
