@@ -1,4 +1,31 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
+
+/** How often a statement's text must have run (in this process) before connections prepare it: once is not a habit. */
+const PREPARE_AFTER = 3;
+/** How many statements one connection prepares at most (each holds its parsed query and plan in its backend). */
+const PREPARED_PER_CONNECTION = 200;
+/** How many texts the process counts runs of; past this it starts counting afresh (statements already named stay named). */
+const COUNTED_TEXTS = 2000;
+
+/** Texts seen with parameters: how often, and the name they are prepared under once they run often. */
+const seen = new Map<string, { runs: number; name?: string }>();
+
+/**
+ * The name a parameterised statement's text is prepared under, once it runs often (PREPARE_AFTER): a
+ * digest of the text, so one name is one text on every connection. Undefined until then.
+ */
+export function preparedName(text: string): string | undefined {
+  let entry = seen.get(text);
+  if (!entry) {
+    if (seen.size >= COUNTED_TEXTS) for (const [t, e] of seen) if (!e.name) seen.delete(t);
+    if (seen.size >= COUNTED_TEXTS) return undefined;
+    seen.set(text, (entry = { runs: 0 }));
+  }
+  if (entry.name) return entry.name;
+  if (++entry.runs < PREPARE_AFTER) return undefined;
+  return (entry.name = `rollcall_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`);
+}
 
 /** The statements that end a transaction (as TypeORM sends them). */
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
@@ -94,7 +121,30 @@ export class SerialClient extends pg.Client {
     return run;
   }
 
+  /** The named statements this connection has prepared (see `prepare`). */
+  private readonly preparedNames = new Set<string>();
+
+  /**
+   * A statement with parameters whose text runs often goes as a named statement: PostgreSQL parses and
+   * rewrites it (row-level security's policies included) once per connection, and may keep one plan for
+   * it (a generic plan, when it costs no more than planning each time; the policies' settings are read
+   * when it runs, not when it is planned). A list page's statement spent 1.5 ms of its 7 in planning.
+   * pg sends the text once per connection and then only the name. A connection prepares at most
+   * PREPARED_PER_CONNECTION statements; after that, new texts go unnamed, as every statement did before.
+   */
+  private prepare(args: unknown[]): unknown[] {
+    const [config, values, ...rest] = args;
+    if (typeof config !== 'string' || !Array.isArray(values) || !values.length) return args;
+    const name = preparedName(config);
+    if (!name) return args;
+    if (!this.preparedNames.has(name)) {
+      if (this.preparedNames.size >= PREPARED_PER_CONNECTION) return args;
+      this.preparedNames.add(name);
+    }
+    return [{ name, text: config, values }, ...rest];
+  }
+
   private send(args: unknown[]): Promise<unknown> {
-    return pg.Client.prototype.query.apply(this, args as never) as unknown as Promise<unknown>;
+    return pg.Client.prototype.query.apply(this, this.prepare(args) as never) as unknown as Promise<unknown>;
   }
 }

@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from '../fixtures/app.js';
+
+/**
+ * Statements with parameters that run often go as named statements (database/serial-client.ts): PostgreSQL
+ * parses each once per connection. This checks, on one of the pool's connections, that a statement is
+ * prepared from its third run and not before, answers each run with its own values, and that a connection
+ * stops preparing new texts at its limit and answers them all the same. What the app's queries answer
+ * through prepared statements is what the rest of the suite checks.
+ */
+
+let t: TestApp;
+let db: DataSource;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  db = t.app.get(DataSource);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+it('prepares a statement from its third run, answering each run with its own values', async () => {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    const text = `SELECT $1::int * 2 AS doubled, 'prepared-statements.e2e ${Date.now()}' AS label`;
+    const prepared = async () =>
+      (await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [text]))[0].n as number;
+    for (const [i, expected] of [[1, 0], [2, 0], [3, 1], [4, 1], [5, 1]] as const) {
+      expect(await runner.query(text, [i])).toEqual([expect.objectContaining({ doubled: i * 2 })]);
+      expect(await prepared()).toBe(expected);
+    }
+    // A statement without parameters is never prepared.
+    const plain = `SELECT 41 + 1 AS answer -- prepared-statements.e2e ${Date.now()}`;
+    for (let i = 0; i < 4; i++) expect(await runner.query(plain)).toEqual([{ answer: 42 }]);
+    expect((await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [plain]))[0].n).toBe(0);
+  } finally {
+    await runner.release();
+  }
+});
+
+it('stops preparing new texts at its limit per connection, and still answers them', async () => {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    const stamp = Date.now();
+    for (let k = 0; k < 230; k++) {
+      const text = `SELECT $1::int + ${k} AS n -- limit ${stamp}`;
+      for (let i = 0; i < 3; i++) expect(await runner.query(text, [i])).toEqual([{ n: i + k }]);
+    }
+    const count = (await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements`))[0].n as number;
+    expect(count).toBeLessThanOrEqual(200);
+    expect(count).toBeGreaterThan(100);
+  } finally {
+    await runner.release();
+  }
+});
