@@ -18,7 +18,7 @@
  * Node of docker/Dockerfile: the script runs itself again on it (BENCH_RUNTIME below).
  *
  * Latency (round trip on loopback, keep-alive), interleaved: every iteration runs each column once, in an order that
- * rotates, so drift hits every column alike; BENCH_WARMUP (default 10) untimed iterations first, then BENCH_RUNS
+ * rotates, so drift hits every column alike; BENCH_WARMUP (default 300) untimed iterations first, then BENCH_RUNS
  * (default 200) timed ones. The columns:
  *   - Rollcall: the web app's own GraphQL document over HTTP (react-admin's getList / getOne, see apps/web/src);
  *   - SQL, owner: the statements Rollcall ran for that request (captured with their parameters), run directly on a
@@ -32,13 +32,18 @@
  * round trip (database/serial-client.ts). The owner's column leaves BEGIN, the sign-in and COMMIT out.
  *
  * Then the load phase (autocannon, in its own process on the bench's Node): BENCH_LOAD_SECONDS (default 20) on the list page at
- * 10 and at 50 connections, Rollcall and PostGraphile; then two more runs on Rollcall at 50 connections and its RSS
- * (this process: the API plus this small driver) fresh and after the three runs at 50. BENCH_LOAD=0 leaves it out.
+ * 10 and at 50 connections, Rollcall and PostGraphile one after the other, in BENCH_LOAD_ROUNDS (default 3) rounds that
+ * take turns at going first; the table gives each figure's median over the rounds and lists every round's requests/s.
+ * Rollcall's RSS (this process: the API plus this small driver) fresh and after each of its three runs at 50
+ * connections. Then one run of the smallest signed-in query. BENCH_LOAD=0 leaves the load phase out.
  * Each load run also prints the CPU it cost per request, the API's process and PostgreSQL's apart (from /proc): on a
  * shared machine requests/s moves with the neighbours, CPU per request much less.
  *
  * BENCH_RUNTIME=this     run on the Node that started the script instead of the product's (Node 24), e.g. Node 20
  * BENCH_RUNS=n           timed iterations (default 200; keep it small, e.g. 20, while developing)
+ * BENCH_WARMUP=n         untimed iterations first (default 300: V8 optimises the API's code, and PostGraphile's, as
+ *                        requests come; after 10 a list page cost this process 16 ms of CPU, after 600 about 10)
+ * BENCH_PROFILE=file     a CPU profile of this process (the API) over the first load run at 50 connections, to file
  * BENCH_ONLY=list,…      only these requests: list (the list page), contact, wards (the density page), patch
  * BENCH_SQL=1            print each request's captured statements to stderr
  * BENCH_SQL=time         also each statement's own time as rollcall_app (median of 20)
@@ -48,7 +53,8 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -71,10 +77,11 @@ import { ORGANISING_DOCUMENTS } from '../apps/web/src/resourceConfig.js';
 
 const scale = Number.parseInt(process.argv[2] ?? '600', 10);
 const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '200', 10);
-const WARMUP = Number.parseInt(process.env.BENCH_WARMUP ?? '10', 10);
+const WARMUP = Number.parseInt(process.env.BENCH_WARMUP ?? '300', 10);
 const LOAD_SECONDS = Number.parseInt(process.env.BENCH_LOAD_SECONDS ?? '20', 10);
 const LOAD = process.env.BENCH_LOAD !== '0';
-if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
+const LOAD_ROUNDS = Number.parseInt(process.env.BENCH_LOAD_ROUNDS ?? '3', 10);
+if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WARMUP) || WARMUP < 0 || !Number.isInteger(LOAD_ROUNDS) || LOAD_ROUNDS < 1) {
   console.error('usage: [BENCH_RUNS=200] [BENCH_DATA_DIR=folder] scale.bench.js [scale ≥ 1, default 600]');
   process.exit(2);
 }
@@ -206,6 +213,22 @@ async function post(url: string, query: string, variables: Record<string, unknow
   if (res.status !== 200 || body.errors?.length || !body.data) throw new Error(`HTTP ${res.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   return body.data;
 }
+
+/** Starts V8's CPU profiler on this process; the function returned stops it and gives the profile (a .cpuprofile's JSON). */
+async function startProfile(): Promise<() => Promise<unknown>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    return profile;
+  };
+}
+
+/** The middle value (nearest rank: of an even count, the lower middle). */
+const median = (xs: number[]): number => quantile(xs, 0.5);
 
 /** Nearest-rank quantile. */
 function quantile(xs: number[], q: number): number {
@@ -490,10 +513,15 @@ try {
 
   type Column = 'rollcall' | 'owner' | 'app' | 'pgl';
   const columns = (r: Request): Column[] => (r === LIST ? ['rollcall', 'owner', 'app', 'pgl'] : ['rollcall', 'owner', 'app']);
+  // This process's CPU per Rollcall request in the timed runs (one at a time: the API's and its client's), for A/B of a change.
+  const ownCpu = new Map<Request, number[]>();
   const runOne = async (r: Request, column: Column): Promise<number> => {
     const t = performance.now();
     if (column === 'rollcall') {
+      const cpu = process.cpuUsage();
       await post(rollcallUrl, r.query, r.variables(fx), auth[r.who]);
+      const used = process.cpuUsage(cpu);
+      ownCpu.set(r, [...(ownCpu.get(r) ?? []), (used.user + used.system) / 1000]);
     } else if (column === 'pgl') {
       await post(pgl.url, PGL_LIST, { e: fx.employerId, q: SEARCH }, pglHeaders);
     } else {
@@ -523,7 +551,9 @@ try {
         if (column === 'rollcall') res.statements.push(counter.statements - before);
       }
     }
-    console.error(`  ${r.name}: ${WARMUP} + ${RUNS} iterations in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    const cpu = (ownCpu.get(r) ?? []).slice(WARMUP).sort((a, b) => a - b);
+    console.error(`  ${r.name}: ${WARMUP} + ${RUNS} iterations in ${((performance.now() - t) / 1000).toFixed(0)} s;`
+      + ` this process's CPU per Rollcall request (API and client), median ${cpu[cpu.length >> 1]?.toFixed(2)} ms`);
   }
 
   const head = ['request (secretary; my patch as the rep)', 'Rollcall GraphQL', 'SQL, owner', 'SQL, rollcall_app + set_config', 'PostGraphile 5', 'statements'];
@@ -543,22 +573,40 @@ try {
     const ours = body(LIST.query, LIST.variables(fx));
     const theirs = body(PGL_LIST, { e: fx.employerId, q: SEARCH });
     const loadRows: string[][] = [];
+    const loadRuns: string[] = [];
     const rss: number[] = [process.memoryUsage().rss];
     const heaps: NodeJS.MemoryUsage[] = [];
+    type Server = 'Rollcall' | 'PostGraphile 5';
+    const servers = { Rollcall: [rollcallUrl, ours, auth.secretary], 'PostGraphile 5': [pgl.url, theirs, pglHeaders] } as const;
     for (const connections of [10, 50]) {
-      for (const [label, url, b, headers] of [['Rollcall', rollcallUrl, ours, auth.secretary], ['PostGraphile 5', pgl.url, theirs, pglHeaders]] as const) {
-        // The API's CPU: this process's (Rollcall runs in it; autocannon does not), or PostGraphile's process's.
-        const apiCpu = label === 'Rollcall' ? () => cpuSeconds(process.pid) : () => cpuSeconds(pgl.child.pid!);
-        const before = { api: apiCpu(), db: databaseCpuSeconds(db.dataDir) };
-        const r = await load(url, connections, b, headers);
-        const perRequest = (seconds: number) => (r.requests ? ((seconds * 1000) / r.requests).toFixed(1) : '—');
-        const cpu = { api: perRequest(apiCpu() - before.api), db: perRequest(databaseCpuSeconds(db.dataDir) - before.db) };
-        if (label === 'Rollcall' && connections === 50) {
-          heaps.push(process.memoryUsage());
-          rss.push(heaps[heaps.length - 1].rss);
+      // LOAD_ROUNDS rounds, the two servers one after the other in each, first one then the other going first
+      // (drift on a shared machine hits both alike); each figure is the median of its server's rounds.
+      const runs: Record<Server, { r: LoadResult; api: number; db: number }[]> = { Rollcall: [], 'PostGraphile 5': [] };
+      for (let round = 0; round < LOAD_ROUNDS; round++) {
+        for (const label of (round % 2 ? ['PostGraphile 5', 'Rollcall'] : ['Rollcall', 'PostGraphile 5']) as Server[]) {
+          const [url, b, headers] = servers[label];
+          // The API's CPU: this process's (Rollcall runs in it; autocannon does not), or PostGraphile's process's.
+          const apiCpu = label === 'Rollcall' ? () => cpuSeconds(process.pid) : () => cpuSeconds(pgl.child.pid!);
+          const before = { api: apiCpu(), db: databaseCpuSeconds(db.dataDir) };
+          const profile = label === 'Rollcall' && connections === 50 && round === 0 && process.env.BENCH_PROFILE ? await startProfile() : undefined;
+          const r = await load(url, connections, b, headers);
+          if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(await profile()));
+          runs[label].push({ r, api: apiCpu() - before.api, db: databaseCpuSeconds(db.dataDir) - before.db });
+          if (label === 'Rollcall' && connections === 50) {
+            heaps.push(process.memoryUsage());
+            rss.push(heaps[heaps.length - 1].rss);
+          }
+          console.error(`  load: ${label}, ${connections} connections, round ${round + 1}: ${r.rps.toFixed(1)} req/s, ${r.requests} requests, ${r.errors + r.non2xx} errors`);
         }
-        loadRows.push([`${label}, ${connections} connections`, r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`, cpu.api, cpu.db]);
-        console.error(`  load: ${loadRows[loadRows.length - 1].join(' ')}`);
+      }
+      for (const label of Object.keys(runs) as Server[]) {
+        const rs = runs[label];
+        const mid = (f: (x: (typeof rs)[number]) => number) => median(rs.map(f));
+        const perRequest = (x: (typeof rs)[number], seconds: number) => (x.r.requests ? (seconds * 1000) / x.r.requests : Number.NaN);
+        loadRows.push([`${label}, ${connections} connections`, mid((x) => x.r.rps).toFixed(1), n(mid((x) => x.r.p50)), n(mid((x) => x.r.p99)),
+          n(rs.reduce((t, x) => t + x.r.requests, 0)), `${rs.reduce((t, x) => t + x.r.errors + x.r.non2xx, 0)}`,
+          mid((x) => perRequest(x, x.api)).toFixed(1), mid((x) => perRequest(x, x.db)).toFixed(1)]);
+        loadRuns.push(`${label}, ${connections} connections: ${rs.map((x) => x.r.rps.toFixed(1)).join(', ')} req/s`);
       }
     }
     {
@@ -569,17 +617,13 @@ try {
       loadRows.push(['Rollcall, { me { id } }, 10 connections', r.rps.toFixed(1), n(r.p50), n(r.p99), n(r.requests), `${r.errors + r.non2xx}`,
         perRequest(cpuSeconds(process.pid) - before.api), perRequest(databaseCpuSeconds(db.dataDir) - before.db)]);
     }
-    for (let k = 0; k < 2; k++) {
-      await load(rollcallUrl, 50, ours, auth.secretary);
-      heaps.push(process.memoryUsage());
-      rss.push(heaps[heaps.length - 1].rss);
-    }
-    const lhead = [`list page under load (autocannon, ${LOAD_SECONDS} s)`, 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'API CPU ms/req', 'DB CPU ms/req'];
+    const lhead = [`list page under load (autocannon, ${LOAD_ROUNDS} × ${LOAD_SECONDS} s)`, 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'API CPU ms/req', 'DB CPU ms/req'];
     const lw = lhead.map((h, i) => Math.max(h.length, ...loadRows.map((row) => row[i].length)));
     const lline = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(lw[i]) : c.padStart(lw[i]))).join('  ');
     out.push('', lline(lhead), lw.map((w) => '-'.repeat(w)).join('  '), ...loadRows.map(lline));
+    out.push(`median of ${LOAD_ROUNDS} rounds (requests = all rounds'; the { me } line: one run); each round's requests/s: ${loadRuns.join('; ')}`);
     const mb = (x: number) => `${n(x / 2 ** 20)} MB`;
-    out.push(`API process RSS: ${mb(rssBefore)} before boot, ${mb(rss[0])} after the timed requests, ${rss.slice(1).map(mb).join(' → ')} after each ${LOAD_SECONDS}-second run at 50 connections`
+    out.push(`API process RSS: ${mb(rssBefore)} before boot, ${mb(rss[0])} after the timed requests, ${rss.slice(1).map(mb).join(' → ')} after each ${LOAD_SECONDS}-second Rollcall run at 50 connections`
       + ' (errors = socket errors, timeouts and non-2xx answers)');
     out.push('CPU ms/req: CPU time used during the run (user + system, from /proc) over the requests served; API = the server\'s process'
       + ' (Rollcall: this one, its driver idle meanwhile), DB = every PostgreSQL process');
