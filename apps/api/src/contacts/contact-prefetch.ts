@@ -63,26 +63,48 @@ export class ContactPrefetches {
   /**
    * Reads a list's page of contacts (its own statement: filter, scope, sort, page and count) and, in
    * that same statement, what `info` selects of them, priming the request's loaders: one round trip
-   * for the page and its fields. The list's statement is kept whole as a CTE, numbered in its own
-   * order; each contact's row (`k`) is joined to it by id, so a prefetch reads here what it reads in
-   * `prime`. A query with joins (which TypeORM may page in two statements) is read TypeORM's way.
+   * for the page and its fields. The list's statement (its filter, scope, order and page as they are,
+   * selecting the ids) is a CTE, numbered in its own order; each contact's row (`k`) is joined to it
+   * by id, and gives both the contact's columns and, to each prefetch, what it reads in `prime`. A query
+   * with joins (which TypeORM may page in two statements) is read TypeORM's way.
    */
   readPage(info: GraphQLResolveInfo, user: AuthUser, loaders: RequestLoaders): PageReader<Contact> {
     return async (qb: SelectQueryBuilder<Contact>) => {
       const wanted = this.wanted(info, user);
-      if (!wanted.length || qb.expressionMap.joinAttributes.length) return qb.getRawAndEntities();
+      const meta = qb.expressionMap.mainAlias!.metadata;
+      if (!wanted.length || qb.expressionMap.joinAttributes.length || meta.columns.some((c) => c.isVirtualProperty)) return qb.getRawAndEntities();
       const alias = qb.alias;
+      // The list's own statement picks the rows (their ids, and what else the list added, such as its
+      // count); their columns come from the contact row `k`, under the keys TypeORM would have used.
+      // TypeORM writes a select list of every column more slowly than the rest of the statement.
+      const others = qb.expressionMap.selects.filter((s) => s.selection !== alias);
+      qb.select(`${alias}.id`, `${alias}_id`);
+      for (const s of others) qb.addSelect(s.selection, s.aliasName);
       const [sql, params] = qb.getQueryAndParameters();
       const raw = await this.db.query<Record<string, unknown>[]>(
         `WITH list AS (SELECT l.*, row_number() OVER () AS rollcall_n FROM (${sql}) l), page AS (SELECT "${alias}_id" AS id FROM list)
-         SELECT list.*, ${columns(wanted)} FROM list JOIN contact k ON k.id = list."${alias}_id" ORDER BY list.rollcall_n`,
+         SELECT list.*, ${this.selectList(meta, alias)}, ${columns(wanted)} FROM list JOIN contact k ON k.id = list."${alias}_id" ORDER BY list.rollcall_n`,
         params,
       );
-      const meta = qb.expressionMap.mainAlias!.metadata;
       const entities = raw.map((row) => this.hydrateAs<Contact>(meta, row, `${alias}_`));
       this.primeAll(wanted, raw, `${alias}_id`, loaders);
       return { entities, raw };
     };
+  }
+
+  private readonly selectLists = new Map<string, string>();
+
+  /** Every column TypeORM selects of the entity (its id aside), from `k`, under TypeORM's keys (`<alias>_<column>`). */
+  private selectList(meta: EntityMetadata, alias: string): string {
+    const key = `${meta.name}\u0000${alias}`;
+    let list = this.selectLists.get(key);
+    if (list === undefined) {
+      const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+      list = meta.columns.filter((c) => c.isSelect && c.databaseName !== 'id')
+        .map((c) => `k.${q(c.databaseName)} AS ${q(`${alias}_${c.databaseName}`)}`).join(', ');
+      this.selectLists.set(key, list);
+    }
+    return list;
   }
 
   /** Fetches, for these contacts (the caller's, found through the door), what `info` selects of them, and primes the request's loaders. */
