@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from '../fixtures/app.js';
  * Statements with parameters that run often go as named statements (database/serial-client.ts): PostgreSQL
  * parses each once per connection. This checks, on one of the pool's connections, that a statement is
  * prepared from its third run and not before, answers each run with its own values, and that a connection
- * stops preparing new texts at its limit and answers them all the same. What the app's queries answer
+ * stops preparing new texts at its limit and answers them all the same, and that a statement gone stale under a
+ * migration fails once per connection and is not named again. What the app's queries answer
  * through prepared statements is what the rest of the suite checks.
  */
 
@@ -41,6 +42,34 @@ it('prepares a statement from its third run, answering each run with its own val
   }
 });
 
+it('answers a statement gone stale under a migration once with its error, then never names it again, on a fresh connection', async () => {
+  await t.sql('CREATE TABLE prepared_probe (id int PRIMARY KEY, a text)');
+  await t.sql("INSERT INTO prepared_probe VALUES (1, 'one')");
+  await t.sql('GRANT SELECT ON prepared_probe TO rollcall_app');
+  const text = 'SELECT * FROM prepared_probe WHERE id = $1';
+  const first = db.createQueryRunner();
+  await first.connect();
+  const pid = (await first.query('SELECT pg_backend_pid() AS pid'))[0].pid as number;
+  for (let i = 0; i < 3; i++) expect(await first.query(text, [1])).toEqual([{ id: 1, a: 'one' }]);
+  expect((await first.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]))[0].n).toBe(1);
+
+  await t.sql('ALTER TABLE prepared_probe ADD COLUMN b int'); // a migration, while the process runs
+  await expect(first.query(text, [1])).rejects.toThrow(/cached plan must not change result type/);
+  await first.release();
+  // That connection, holding the stale statement, is closed; the next one answers, unnamed from now on.
+  for (let i = 0; i < 50 && (await t.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).length; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(await t.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).toEqual([]);
+  const next = db.createQueryRunner();
+  await next.connect();
+  try {
+    for (let i = 0; i < 4; i++) expect(await next.query(text, [1])).toEqual([{ id: 1, a: 'one', b: null }]);
+    expect((await next.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]))[0].n).toBe(0);
+  } finally {
+    await next.release();
+  }
+});
+
+// Last: it fills its connection with prepared statements, which the pool keeps.
 it('stops preparing new texts at its limit per connection, and still answers them', async () => {
   const runner = db.createQueryRunner();
   await runner.connect();

@@ -8,8 +8,17 @@ const PREPARED_PER_CONNECTION = 200;
 /** How many texts the process counts runs of; past this it starts counting afresh (statements already named stay named). */
 const COUNTED_TEXTS = 2000;
 
-/** Texts seen with parameters: how often, and the name they are prepared under once they run often. */
-const seen = new Map<string, { runs: number; name?: string }>();
+/** Texts seen with parameters: how often, and the name they are prepared under once they run often (never, once `stale`). */
+const seen = new Map<string, { runs: number; name?: string; stale?: true }>();
+
+/**
+ * PostgreSQL's answer when a prepared statement's result columns changed under it (a migration added
+ * a column to a table it reads with `*`, say, while this process ran): the statement fails on every
+ * connection that prepared it, and would fail again each time it ran.
+ */
+function isStalePlan(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((e as Error).message));
+}
 
 /**
  * The name a parameterised statement's text is prepared under, once it runs often (PREPARE_AFTER): a
@@ -22,6 +31,7 @@ export function preparedName(text: string): string | undefined {
     if (seen.size >= COUNTED_TEXTS) return undefined;
     seen.set(text, (entry = { runs: 0 }));
   }
+  if (entry.stale) return undefined;
   if (entry.name) return entry.name;
   if (++entry.runs < PREPARE_AFTER) return undefined;
   return (entry.name = `rollcall_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`);
@@ -70,6 +80,8 @@ export class SerialClient extends pg.Client {
   private refusal?: { error: Error; cancelled: Promise<unknown> };
   /** A START TRANSACTION not yet sent. */
   private heldBegin = false;
+  /** A statement this connection prepared went stale (see isStalePlan): closed when its transaction ends. */
+  private stale = false;
 
   /** Whether a statement is running (sent and not yet answered). */
   get busy(): boolean {
@@ -113,7 +125,9 @@ export class SerialClient extends pg.Client {
         this.running--;
         if (ends) {
           if (refusal) this.refusal = undefined;
-          if (this.getTransactionStatus() !== 'I') void this.end().catch(() => undefined);
+          if (this.getTransactionStatus() !== 'I' || this.stale) void this.end().catch(() => undefined);
+        } else if (this.stale && this.getTransactionStatus() === 'I') {
+          void this.end().catch(() => undefined);
         }
       }
     });
@@ -144,7 +158,23 @@ export class SerialClient extends pg.Client {
     return [{ name, text: config, values }, ...rest];
   }
 
-  private send(args: unknown[]): Promise<unknown> {
-    return pg.Client.prototype.query.apply(this, this.prepare(args) as never) as unknown as Promise<unknown>;
+  /**
+   * Sends a statement (named, if `prepare` says so). A named statement gone stale fails this once: its
+   * text is never named again in this process, and this connection, which holds the stale statement,
+   * is closed when its transaction ends (the pool opens a fresh one); until then the transaction has
+   * failed anyway. Each connection that prepared it fails at most one statement so.
+   */
+  private async send(args: unknown[]): Promise<unknown> {
+    const sent = this.prepare(args);
+    try {
+      return await (pg.Client.prototype.query.apply(this, sent as never) as unknown as Promise<unknown>);
+    } catch (e) {
+      if (sent !== args && isStalePlan(e)) {
+        const entry = seen.get(args[0] as string);
+        if (entry) entry.stale = true;
+        this.stale = true;
+      }
+      throw e;
+    }
   }
 }
