@@ -43,12 +43,3 @@ export function compileHydrator<T extends ObjectLiteral>(meta: EntityMetadata, d
   return body(() => meta.create(undefined, { fromDeserializer: true }) as T, set);
 }
 
-/** The generic path compileHydrator stands for: what hydrator.e2e.ts compares it with. */
-export function hydrateGeneric<T extends ObjectLiteral>(meta: EntityMetadata, driver: Driver, prefix: string, row: Record<string, unknown>): T {
-  const entity = meta.create(undefined, { fromDeserializer: true }) as T;
-  for (const column of meta.columns) {
-    const value = row[prefix + column.databaseName];
-    if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-  }
-  return entity;
-}

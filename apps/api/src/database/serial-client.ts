@@ -24,7 +24,7 @@ function isStalePlan(e: unknown): boolean {
  * The name a parameterised statement's text is prepared under, once it runs often (PREPARE_AFTER): a
  * digest of the text, so one name is one text on every connection. Undefined until then.
  */
-export function preparedName(text: string): string | undefined {
+function preparedName(text: string): string | undefined {
   let entry = seen.get(text);
   if (!entry) {
     if (seen.size >= COUNTED_TEXTS) for (const [t, e] of seen) if (!e.name) seen.delete(t);
@@ -123,12 +123,10 @@ export class SerialClient extends pg.Client {
         return results.length === 2 ? results[1] : results.slice(1); // what the statement alone would have answered
       } finally {
         this.running--;
-        if (ends) {
-          if (refusal) this.refusal = undefined;
-          if (this.getTransactionStatus() !== 'I' || this.stale) void this.end().catch(() => undefined);
-        } else if (this.stale && this.getTransactionStatus() === 'I') {
-          void this.end().catch(() => undefined);
-        }
+        if (ends && refusal) this.refusal = undefined;
+        // Closed: still inside a transaction after its end, or holding a stale statement once outside one.
+        const idle = this.getTransactionStatus() === 'I';
+        if ((ends && !idle) || (this.stale && idle)) void this.end().catch(() => undefined);
       }
     });
     this.tail = run.catch(() => undefined);
