@@ -41,6 +41,40 @@ beforeAll(async () => {
 });
 afterAll(async () => closeAll(browser, t));
 
+describe('attendance while what was recorded is still coming', () => {
+  test('shows no one to tick until it has come, so a tick is never undone by it', async () => {
+    await inSession(openSession(browser, PHONE, { isMobile: true }), async ({ page, problems }) => {
+      await signIn(page, t.url, LOGINS.rep);
+      // Who was recorded as having come is held back until the ward's people have been answered and drawn.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('allParticipations')) await held;
+        return route.continue();
+      });
+      await page.goto(`${t.url}/#/CampaignActions/${meetingId}/show`);
+      await expectVisible(page.getByRole('heading', { name: 'Who came' }));
+      await page.getByRole('combobox', { name: 'Ward' }).click();
+      const people = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('allContacts'));
+      await page.getByRole('option', { name: ward.name, exact: true }).click();
+      await (await people).finished();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const list = page.getByRole('list', { name: 'People on this ward' });
+      await expectVisible(page.getByRole('status', { name: "Loading the ward's people…" }));
+      expect(await list.getByRole('checkbox').count()).toBe(0);
+
+      release();
+      const box = list.getByRole('checkbox', { checked: false }).first();
+      await expectVisible(box);
+      await noProgress(page);
+      await box.click();
+      await expectVisible(page.getByRole('button', { name: 'Save 1 change' }));
+      expect(await list.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
 describe('attendance on a phone', () => {
   test('the rep ticks three people who came on one ward and saves once', async () => {
     const before = (await t.sql("SELECT contact_id FROM participation WHERE action_id = $1 AND state = 'ATTENDED_OR_SIGNED'", [meetingId])).map((r) => r.contact_id);

@@ -30,6 +30,7 @@ export const ParticipationPanel = ({ actionId, defaultWardId, siteId }: { action
     if (!wardId && wards.data?.length) setWardId(wards.data[0].id);
   }, [wardId, wards.data]);
 
+  const loading = !!wardId && (people.isPending || recorded.isPending);
   const changes = (people.data ?? []).filter((p) => ticked.has(p.id) !== came.has(p.id));
   const toggle = (id: string) => setTicked((s) => {
     const next = new Set(s);
@@ -61,10 +62,11 @@ export const ParticipationPanel = ({ actionId, defaultWardId, siteId }: { action
         {(wards.data ?? []).map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
       </TextField>
       {people.error ? <LoadError what="the ward's people" error={people.error} /> : null}
-      {wardId && (people.isPending || recorded.isPending) ? <LoadingRows what="the ward's people" /> : null}
-      {people.data && people.data.length === 0 ? <Typography color="text.secondary">Nobody you organise is posted on this ward.</Typography> : null}
+      {/* The people show once what was recorded for them has come too: a tick made before would be undone when it came. */}
+      {loading ? <LoadingRows what="the ward's people" /> : null}
+      {!loading && people.data && people.data.length === 0 ? <Typography color="text.secondary">Nobody you organise is posted on this ward.</Typography> : null}
       <List dense aria-label="People on this ward">
-        {(people.data ?? []).map((p) => (
+        {(loading ? [] : people.data ?? []).map((p) => (
           <ListItem key={p.id} disablePadding divider>
             {/* the whole row is the label: one tap anywhere on it ticks the person */}
             <FormControlLabel
