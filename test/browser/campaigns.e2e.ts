@@ -52,12 +52,19 @@ describe('attendance while what was recorded is still coming', () => {
         if ((route.request().postData() ?? '').includes('allParticipations')) await held;
         return route.continue();
       });
+      // The ward's people are watched for from the start: the panel picks the site's first ward by itself, which
+      // may be this one, so its people can be asked for before the ward is chosen here.
+      let peopleCame!: () => void;
+      const people = new Promise<void>((resolve) => { peopleCame = resolve; });
+      page.on('response', (r) => {
+        const body = r.request().postData() ?? '';
+        if (r.url().endsWith('/graphql') && body.includes('allContacts') && body.includes(ward.id)) void r.finished().then(() => peopleCame());
+      });
       await page.goto(`${t.url}/#/CampaignActions/${meetingId}/show`);
       await expectVisible(page.getByRole('heading', { name: 'Who came' }));
       await page.getByRole('combobox', { name: 'Ward' }).click();
-      const people = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('allContacts'));
       await page.getByRole('option', { name: ward.name, exact: true }).click();
-      await (await people).finished();
+      await people;
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const list = page.getByRole('list', { name: 'People on this ward' });
       await expectVisible(page.getByRole('status', { name: "Loading the ward's people…" }));
