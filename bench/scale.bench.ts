@@ -520,8 +520,12 @@ try {
     if (column === 'rollcall') {
       const cpu = process.cpuUsage();
       await post(rollcallUrl, r.query, r.variables(fx), auth[r.who]);
+      const ms = performance.now() - t;
       const used = process.cpuUsage(cpu);
-      ownCpu.set(r, [...(ownCpu.get(r) ?? []), (used.user + used.system) / 1000]);
+      let mine = ownCpu.get(r);
+      if (!mine) ownCpu.set(r, (mine = []));
+      mine.push((used.user + used.system) / 1000);
+      return ms;
     } else if (column === 'pgl') {
       await post(pgl.url, PGL_LIST, { e: fx.employerId, q: SEARCH }, pglHeaders);
     } else {
@@ -551,9 +555,9 @@ try {
         if (column === 'rollcall') res.statements.push(counter.statements - before);
       }
     }
-    const cpu = (ownCpu.get(r) ?? []).slice(WARMUP).sort((a, b) => a - b);
+    const cpu = (ownCpu.get(r) ?? []).slice(WARMUP);
     console.error(`  ${r.name}: ${WARMUP} + ${RUNS} iterations in ${((performance.now() - t) / 1000).toFixed(0)} s;`
-      + ` this process's CPU per Rollcall request (API and client), median ${cpu[cpu.length >> 1]?.toFixed(2)} ms`);
+      + ` this process's CPU per Rollcall request (API and client), median ${cpu.length ? median(cpu).toFixed(2) : '—'} ms`);
   }
 
   const head = ['request (secretary; my patch as the rep)', 'Rollcall GraphQL', 'SQL, owner', 'SQL, rollcall_app + set_config', 'PostGraphile 5', 'statements'];

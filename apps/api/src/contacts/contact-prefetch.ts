@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
+import pg from 'pg';
 import { type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { InjectTransaction } from '@nestjs-cls/transactional';
 import { PeopleDoor } from '../access/people-door.js';
@@ -99,9 +100,8 @@ export class ContactPrefetches {
     const key = `${meta.name}\u0000${alias}`;
     let list = this.selectLists.get(key);
     if (list === undefined) {
-      const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
       list = meta.columns.filter((c) => c.isSelect && c.databaseName !== 'id')
-        .map((c) => `k.${q(c.databaseName)} AS ${q(`${alias}_${c.databaseName}`)}`).join(', ');
+        .map((c) => `k.${pg.escapeIdentifier(c.databaseName)} AS ${pg.escapeIdentifier(`${alias}_${c.databaseName}`)}`).join(', ');
       this.selectLists.set(key, list);
     }
     return list;
